@@ -1,0 +1,106 @@
+import { forwardRef, useEffect, useState } from 'react';
+import { Box, Field, Flex, TextInput, Textarea, Toggle } from '@strapi/design-system';
+import { unstable_useContentManagerContext as useContentManagerContext, useFetchClient, useField, useForm } from '@strapi/strapi/admin';
+import type { PinFieldValue } from '../../../../common/pin-field';
+import type { ConnectionDTO } from '../../../../common/wire';
+import { usePinPreview } from '../../hooks/usePinPreview';
+import { useT } from '../../utils/useT';
+import { BoardPicker } from './BoardPicker';
+import { CoverPicker } from './CoverPicker';
+import { PinPreviewCard } from './PinPreviewCard';
+
+interface Props {
+  name: string;
+  label?: string;
+  hint?: string;
+  disabled?: boolean;
+  required?: boolean;
+}
+
+/**
+ * The `plugin::pinterest.pin` field: pin on publish, board and section, Pinterest-only title and
+ * description, the cover frame of a video, and a live preview of the pin with what to fix.
+ */
+const PinFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint, disabled }, ref) => {
+  const t = useT();
+  const { get } = useFetchClient();
+  const field = useField<PinFieldValue | null>(name);
+  const values = useForm('PinterestField', (s) => s.values) as Record<string, unknown>;
+  const { model, id } = useContentManagerContext();
+  const value: PinFieldValue = field.value ?? {};
+  const { preview, error: previewError } = usePinPreview(model, id, values);
+  const [connected, setConnected] = useState<boolean | null>(null);
+
+  useEffect(() => {
+    get<ConnectionDTO>('/pinterest/connection').then(
+      ({ data }) => setConnected(data.status === 'connected'),
+      () => setConnected(null), // no permission to read the settings: say nothing
+    );
+  }, [get]);
+
+  const set = (patch: Partial<PinFieldValue>) => {
+    const next: Record<string, unknown> = { ...value, ...patch };
+    for (const k of Object.keys(next)) if (next[k] === '' || next[k] === undefined || next[k] === null) delete next[k];
+    field.onChange(name, next);
+  };
+
+  const media = preview?.media ?? null;
+  const enabled = value.enabled ?? preview?.pinOnPublish ?? true;
+
+  return (
+    <Field.Root name={name} hint={hint} error={field.error} ref={ref}>
+      <Field.Label>{label ?? t('field.label', 'Pinterest')}</Field.Label>
+      <Box padding={4} hasRadius borderColor="neutral200" borderStyle="solid" borderWidth="1px" marginTop={1}>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Field.Root name={`${name}.enabled`}>
+            <Field.Label>{t('field.enabled', 'Pin on publish')}</Field.Label>
+            <Toggle
+              checked={enabled}
+              onLabel={t('field.on', 'Yes')}
+              offLabel={t('field.off', 'No')}
+              disabled={disabled}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => set({ enabled: e.target.checked })}
+            />
+          </Field.Root>
+          <BoardPicker
+            name={name}
+            boardId={value.boardId ?? null}
+            sectionId={value.boardSectionId ?? null}
+            disabled={disabled}
+            onChange={({ boardId, boardSectionId }) => set({ boardId, boardSectionId })}
+          />
+          {media?.kind === 'video' ? <CoverPicker name={name} videoUrl={media.url} cover={value.cover} disabled={disabled} onChange={(cover) => set({ cover })} /> : null}
+          <Flex gap={4} alignItems="flex-start" wrap="wrap">
+            <Box flex="1" minWidth="240px">
+              <Field.Root name={`${name}.title`} hint={t('field.title.hint', 'Pinterest only. {count} / 100', { count: [...(value.title ?? '')].length })}>
+                <Field.Label>{t('field.title', 'Pinterest title (optional)')}</Field.Label>
+                <TextInput value={value.title ?? ''} maxLength={100} disabled={disabled} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set({ title: e.target.value })} />
+                <Field.Hint />
+              </Field.Root>
+            </Box>
+            <Box flex="1" minWidth="240px">
+              <Field.Root name={`${name}.description`} hint={t('field.description.hint', 'Pinterest only. {count} / 500', { count: [...(value.description ?? '')].length })}>
+                <Field.Label>{t('field.description', 'Pinterest description (optional)')}</Field.Label>
+                <Textarea value={value.description ?? ''} maxLength={500} disabled={disabled} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => set({ description: e.target.value })} />
+                <Field.Hint />
+              </Field.Root>
+            </Box>
+          </Flex>
+          {preview ? (
+            <PinPreviewCard preview={preview} imageUrl={media?.url ?? null} coverTime={value.cover && 'keyFrameTime' in value.cover ? value.cover.keyFrameTime : null} connected={connected} />
+          ) : previewError ? (
+            <Field.Root name={`${name}.preview`} error={previewError}>
+              <Field.Error />
+            </Field.Root>
+          ) : null}
+        </Flex>
+      </Box>
+      <Field.Hint />
+      <Field.Error />
+    </Field.Root>
+  );
+});
+
+PinFieldInput.displayName = 'PinFieldInput';
+
+export default PinFieldInput;

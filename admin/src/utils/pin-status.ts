@@ -1,0 +1,45 @@
+import type { EntryPinsDTO, JobDTO, PinErrorDTO, PinRecordDTO } from '../../../common/wire';
+
+export type EntryPinStatus = 'not_pinned' | 'waiting' | 'scheduled' | 'pinning' | 'pinned' | 'failed' | 'reconnect_required' | 'paused';
+
+export interface EntryPinState {
+  status: EntryPinStatus;
+  /** The job behind the status, when there is one (for Retry). */
+  job: JobDTO | null;
+  /** The error to explain, if any. */
+  error: PinErrorDTO | null;
+  /** When a waiting job runs next. */
+  nextRunAt: string | null;
+  pins: PinRecordDTO[];
+}
+
+const ACCOUNT_CODES = new Set(['UNAUTHORIZED', 'NOT_CONNECTED']);
+
+/** What the side panel says about an entry, from its pin records and jobs. Pure. */
+export function entryPinState(data: EntryPinsDTO, now = Date.now()): EntryPinState {
+  const job = [...data.jobs].sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''))[0] ?? null;
+  const pinned = data.pins.filter((p) => p.status === 'pinned');
+  const base = { job, error: job?.lastError ?? null, nextRunAt: null, pins: data.pins };
+  if (!job) return { ...base, status: pinned.length ? 'pinned' : 'not_pinned' };
+  switch (job.state) {
+    case 'running':
+      return { ...base, status: 'pinning' };
+    case 'failed':
+      return { ...base, status: 'failed' };
+    case 'waiting': {
+      const runAt = job.runAt ? Date.parse(job.runAt) : now;
+      if (job.lastError && ACCOUNT_CODES.has(job.lastError.code)) return { ...base, status: 'reconnect_required', nextRunAt: job.runAt };
+      if (job.lastError?.code === 'WRITES_PAUSED') return { ...base, status: 'paused', nextRunAt: job.runAt };
+      if (!job.lastError && runAt > now + 5_000) return { ...base, status: 'scheduled', nextRunAt: job.runAt };
+      return { ...base, status: 'waiting', nextRunAt: job.runAt };
+    }
+    default: {
+      if (pinned.length) return { ...base, status: 'pinned', error: null };
+      // done without a pin: skipped (unpublished or pinning turned off)
+      return { ...base, status: 'not_pinned', error: null };
+    }
+  }
+}
+
+/** Whether the panel should keep polling. */
+export const isSettling = (s: EntryPinState) => s.status === 'waiting' || s.status === 'pinning' || s.status === 'scheduled';

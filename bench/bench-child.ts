@@ -1,0 +1,125 @@
+/**
+ * One benchmark phase inside a booted Strapi (the playground, SQLite temp file), talking to an
+ * emulator on loopback. Prints one JSON line with its figures. Run by bench/run.ts.
+ *
+ *   BENCH_PHASE=publish   publish latency of N articles (plugin mapping on or off, see PINTEREST_MAP_ARTICLES)
+ *   BENCH_PHASE=worker    worker overhead per pin: N jobs drained against a zero-latency emulator, limits off
+ *   BENCH_PHASE=drain     N jobs drained under a write limit, against the floor the limit allows
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+
+const phase = process.env.BENCH_PHASE ?? 'publish';
+const N = Number(process.env.BENCH_N ?? 200);
+const root = path.resolve(__dirname, '..');
+
+let peakRss = process.memoryUsage().rss;
+const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/** The emulator in its own process, as Pinterest would be: its CPU is not the plugin's. */
+function startEmulatorProcess(): Promise<{ url: string; apiUrl: string; stop: () => void; get: (p: string) => Promise<any> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'emulator', 'src', 'main.ts'), '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/[\d.:]+)/.exec(out);
+      if (!m) return;
+      const url = m[1];
+      resolve({ url, apiUrl: `${url}/v5`, stop: () => child.kill(), get: async (p: string) => (await fetch(`${url}${p}`)).json() });
+    });
+    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}: ${out}`)));
+  });
+}
+
+async function main() {
+  const emulator = await startEmulatorProcess();
+  const emulatorState = () => emulator.get('/_emulator/state') as Promise<{ boards: Array<{ id: string }>; pins: unknown[] }>;
+  const dbFile = path.join(os.tmpdir(), `pinterest-bench-${process.pid}.db`);
+  Object.assign(process.env, {
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_LOG_LEVEL: 'error',
+    STRAPI_STARTUP_LOG: 'false',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATABASE_FILENAME: dbFile,
+    PINTEREST_API_URL: emulator.apiUrl,
+    PINTEREST_ACCESS_TOKEN: 'pina_emulator_static_token',
+    PINTEREST_WORKER_POLL_MS: '100',
+  });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  const strapi = createStrapi({ appDir: path.join(root, 'playground'), distDir: path.join(root, 'playground', 'dist') });
+  await strapi.load();
+  await strapi.listen();
+  void (strapi.server.httpServer.address() as AddressInfo);
+
+  const sharp = (await import('sharp')).default;
+  const png = await sharp({ create: { width: 600, height: 900, channels: 3, background: '#e60023' } }).png().toBuffer();
+  const file = path.join(os.tmpdir(), `bench-hero-${process.pid}.png`);
+  fs.writeFileSync(file, png);
+  const [hero] = await strapi.plugin('upload').service('upload').upload({
+    data: { fileInfo: { name: 'bench.png' } },
+    files: { filepath: file, originalFilename: 'bench.png', mimetype: 'image/png', size: png.length },
+  });
+  const boardId = (await emulatorState()).boards[0].id;
+  const docs = strapi.documents('api::article.article');
+  const data = (i: number) => ({ title: `Bench ${i}`, excerpt: 'Benchmark article', hero: hero.id, canonicalUrl: `https://blog.example.com/bench-${i}`, pinterest: { boardId } });
+  const runtime = strapi.plugin('pinterest').service('runtime');
+  const pinnedCount = () => strapi.db.query('plugin::pinterest.pin-record').count({ where: { status: 'pinned' } });
+
+  let result: Record<string, unknown> = {};
+  if (phase === 'publish') {
+    // warm-up
+    for (let i = 0; i < 10; i += 1) {
+      const d = await docs.create({ data: data(-i) as never });
+      await docs.publish({ documentId: d.documentId });
+    }
+    const times: number[] = [];
+    for (let i = 0; i < N; i += 1) {
+      const d = await docs.create({ data: data(i) as never });
+      const t = process.hrtime.bigint();
+      await docs.publish({ documentId: d.documentId });
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    result = { p50: pct(times, 50), p95: pct(times, 95) };
+  } else {
+    // record N jobs with the worker stopped, then time the drain alone
+    await runtime.stop();
+    for (let i = 0; i < N; i += 1) {
+      const d = await docs.create({ data: data(i) as never });
+      await docs.publish({ documentId: d.documentId });
+    }
+    const cpu = process.cpuUsage();
+    const started = Date.now();
+    runtime.getConfig().worker.enabled = true;
+    runtime.startWorker();
+    while ((await pinnedCount()) < N) await new Promise((r) => setTimeout(r, 50));
+    const elapsed = Date.now() - started;
+    const used = process.cpuUsage(cpu);
+    result = {
+      elapsedMs: elapsed,
+      pinsPerSecond: N / (elapsed / 1000),
+      cpuMsPerPin: (used.user + used.system) / 1000 / N,
+      emulatorPins: (await emulatorState()).pins.length,
+      maxWritesPerMinute: ((await emulator.get('/_emulator/stats')) as { maxPerMinute: Record<string, number> }).maxPerMinute.org_write ?? 0,
+    };
+  }
+  clearInterval(rssTimer);
+  process.stdout.write(`BENCH ${JSON.stringify({ phase, n: N, ...result, peakRssMb: Math.round(peakRss / 2 ** 20) })}\n`);
+  await strapi.destroy();
+  emulator.stop();
+  for (const s of ['', '-wal', '-shm', '-journal']) fs.rmSync(dbFile + s, { force: true });
+  fs.rmSync(file, { force: true });
+  process.exit(0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+/**
+ * `npm run bench`: figures for the pin pipeline (a benchmark, not a test: it prints, it never fails
+ * on a number). Each phase runs in its own process so memory and CPU figures are its own.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { ensurePlaygroundCompiled, ensurePluginBuilt } from '../scripts/lib/ensure-built';
+
+const root = path.resolve(__dirname, '..');
+
+function phase(env: Record<string, string>): Promise<Record<string, number | string>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'bench-child.ts')], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('BENCH '));
+      if (code !== 0 || !line) return reject(new Error(`bench phase ${JSON.stringify(env)} failed (${code}):\n${out}`));
+      resolve(JSON.parse(line.slice(6)));
+    });
+  });
+}
+
+const f = (n: unknown, digits = 1) => (typeof n === 'number' ? n.toFixed(digits) : String(n));
+
+async function main() {
+  ensurePluginBuilt();
+  await ensurePlaygroundCompiled();
+  const N = Number(process.env.BENCH_PUBLISHES ?? 200);
+  console.log(`node ${process.version}, ${process.platform}/${process.arch}, SQLite, emulator on loopback\n`);
+
+  const off = await phase({ BENCH_PHASE: 'publish', BENCH_N: String(N), PINTEREST_MAP_ARTICLES: 'false', PINTEREST_RATE_PROFILE: 'off' });
+  const idle = await phase({ BENCH_PHASE: 'publish', BENCH_N: String(N), PINTEREST_RATE_PROFILE: 'off', PINTEREST_WORKER_ENABLED: 'false' });
+  const busy = await phase({ BENCH_PHASE: 'publish', BENCH_N: String(N), PINTEREST_RATE_PROFILE: 'off' });
+  const ratio = (a: Record<string, unknown>, k: string) => f(Number(a[k]) / Number(off[k]), 2);
+  console.log(`publish latency (${N} publishes in a row, Document Service)`);
+  console.log(`  plugin off (articles unmapped):          p50 ${f(off.p50, 2)} ms  p95 ${f(off.p95, 2)} ms`);
+  console.log(`  plugin on, publish path (worker idle):   p50 ${f(idle.p50, 2)} ms  p95 ${f(idle.p95, 2)} ms  ratio p50 ${ratio(idle, 'p50')}  p95 ${ratio(idle, 'p95')}  (target ≤ 1.10)`);
+  console.log(`  plugin on, worker pinning meanwhile:     p50 ${f(busy.p50, 2)} ms  p95 ${f(busy.p95, 2)} ms  ratio p50 ${ratio(busy, 'p50')}  p95 ${ratio(busy, 'p95')}  (peak RSS ${busy.peakRssMb} MB)\n`);
+
+  const W = Number(process.env.BENCH_PINS ?? 500);
+  const worker = await phase({ BENCH_PHASE: 'worker', BENCH_N: String(W), PINTEREST_RATE_PROFILE: 'off' });
+  console.log(`worker overhead (${W} pins, zero-latency emulator, limits off)`);
+  console.log(`  ${f(worker.pinsPerSecond)} pins/s, ${f(worker.cpuMsPerPin, 2)} ms CPU per pin in the Strapi process (the emulator runs in its own), peak RSS ${worker.peakRssMb} MB\n`);
+
+  const D = Number(process.env.BENCH_DRAIN ?? 1000);
+  const limit = Number(process.env.BENCH_WRITE_LIMIT ?? 3000);
+  const drain = await phase({ BENCH_PHASE: 'drain', BENCH_N: String(D), PINTEREST_RATE_PROFILE: 'standard', PINTEREST_RATE_ORG_WRITE: String(limit), PINTEREST_RATE_ORG_READ: '100000' });
+  const floor = (D - 1) * (60_000 / limit);
+  console.log(`drain under a limit (${D} jobs, org_write ${limit}/min)`);
+  console.log(`  ${f(Number(drain.elapsedMs) / 1000)} s against a floor of ${f(floor / 1000)} s: ratio ${f(Number(drain.elapsedMs) / floor, 3)} (target ≤ 1.05)`);
+  console.log(`  max writes seen by the emulator in any minute: ${drain.maxWritesPerMinute}; peak RSS ${drain.peakRssMb} MB`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

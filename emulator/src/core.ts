@@ -1,0 +1,21 @@
+/** What the router and the control API share: the live state, the clock, the request log, faults and limits. */
+import type { Faults } from './faults';
+import type { RateLimiter } from './rate-limits';
+import type { RecordedRequest } from './request-log';
+import type { SeedInput } from './seed';
+import type { EmulatorState } from './state';
+
+export interface EmulatorCore {
+  state: EmulatorState;
+  now(): Date;
+  /** `http://127.0.0.1:PORT` once listening. */
+  baseUrl: string;
+  requests: RecordedRequest[];
+  faults: Faults;
+  limiter: RateLimiter;
+  /** The seed `reset()` without an argument goes back to. */
+  seed: SeedInput;
+  logRequests: boolean;
+  reset(seed?: SeedInput): void;
+  setClock(now: Date | null): void;
+}

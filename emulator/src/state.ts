@@ -1,0 +1,195 @@
+/** The emulator's in-memory world: users, their boards, sections, pins, media, tokens and codes. */
+
+export interface UserAccount {
+  id: string;
+  username: string;
+  account_type: 'PINNER' | 'BUSINESS';
+  profile_image: string;
+  website_url: string;
+  about: string;
+  business_name: string | null;
+}
+
+export type BoardPrivacy = 'PUBLIC' | 'PROTECTED' | 'SECRET';
+
+export interface BoardRec {
+  id: string;
+  ownerId: string;
+  name: string;
+  description: string | null;
+  privacy: BoardPrivacy;
+  is_ads_only: boolean;
+  created_at: string;
+}
+
+export interface SectionRec {
+  id: string;
+  boardId: string;
+  name: string;
+}
+
+export interface ImageRec {
+  /** Where the picture can be fetched: the source URL, or the emulator's own /_media/ URL. */
+  url: string;
+  width: number;
+  height: number;
+  mime: string;
+}
+
+export interface PinRec {
+  id: string;
+  ownerId: string;
+  created_at: string;
+  board_id: string;
+  board_section_id: string | null;
+  title: string | null;
+  description: string | null;
+  link: string | null;
+  alt_text: string | null;
+  dominant_color: string | null;
+  parent_pin_id: string | null;
+  creative_type: 'REGULAR' | 'VIDEO' | 'CAROUSEL';
+  media_source_type: string;
+  is_standard: boolean;
+  image?: ImageRec;
+  video?: { media_id: string; cover: ImageRec; cover_image_key_frame_time: number | null; reads: number };
+  carousel?: Array<ImageRec & { title: string | null; description: string | null; link: string | null }>;
+}
+
+export type MediaStatus = 'registered' | 'processing' | 'succeeded' | 'failed';
+
+export interface MediaRec {
+  media_id: string;
+  ownerId: string;
+  media_type: 'video';
+  status: MediaStatus;
+  upload_parameters: Record<string, string>;
+  uploadedBytes: number | null;
+  /** How many GETs answered `processing` since the upload. */
+  processingPolls: number;
+  /** Set when the uploaded bytes were not an MP4/MOV (or a fault said so). */
+  willFail: boolean;
+  created_at: string;
+}
+
+export interface TokenRec {
+  token: string;
+  kind: 'access' | 'refresh';
+  userId: string;
+  clientId: string | null;
+  scopes: string[];
+  /** ms since epoch, or null for never. */
+  expiresAt: number | null;
+  revoked: boolean;
+}
+
+export interface CodeRec {
+  code: string;
+  clientId: string;
+  redirectUri: string;
+  userId: string;
+  scopes: string[];
+  expiresAt: number;
+  used: boolean;
+}
+
+export interface OAuthApp {
+  client_id: string;
+  client_secret: string;
+  /** Allowed redirect URIs (exact, byte-for-byte match); empty = any. */
+  redirect_uris: string[];
+  name: string;
+}
+
+export interface EmulatorFlags {
+  /** The authorize page redirects at once, as if the user approved every scope asked for. */
+  autoApprove: boolean;
+  /** PATCH /pins is a beta not every app has: false answers 403 code 29. */
+  patchPinsAllowed: boolean;
+  /** GET /pins/analytics (multi-pin) is a beta: false answers 403 code 29. */
+  multiPinAnalyticsAllowed: boolean;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** GET /media/{id} answers `processing` this many times after the upload, then `succeeded`/`failed`. */
+  mediaProcessingPolls: number;
+  /** Days (today backwards) whose analytics are still PROCESSING. */
+  processingDays: number;
+  /** The username the consent page signs in as (default: the primary user). */
+  oauthUser: string | null;
+  /** Timeout for fetching `image_url` media, ms. */
+  imageFetchTimeoutMs: number;
+  /** Check every 2xx answer against the spec's response schema (a mismatch is logged and noted on the request record). */
+  validateResponses: boolean;
+}
+
+export interface RateLimits {
+  org_read?: number;
+  org_write?: number;
+  org_analytics?: number;
+}
+
+export interface EmulatorState {
+  app: OAuthApp;
+  /** The primary account: the one the static token, the consent page and client credentials act as. */
+  user: UserAccount;
+  users: Map<string, UserAccount>;
+  boards: Map<string, BoardRec>;
+  sections: Map<string, SectionRec>;
+  pins: Map<string, PinRec>;
+  media: Map<string, MediaRec>;
+  tokens: Map<string, TokenRec>;
+  codes: Map<string, CodeRec>;
+  /** Bytes the emulator serves under /_media/ (base64 images and covers). */
+  files: Map<string, { mime: string; bytes: Buffer }>;
+  flags: EmulatorFlags;
+  rateLimits: RateLimits;
+  nextId: bigint;
+}
+
+export const DEFAULT_FLAGS: EmulatorFlags = {
+  autoApprove: false,
+  patchPinsAllowed: true,
+  multiPinAnalyticsAllowed: false,
+  accessTokenTtlSeconds: 2_592_000,
+  refreshTokenTtlSeconds: 5_184_000,
+  mediaProcessingPolls: 1,
+  processingDays: 2,
+  oauthUser: null,
+  imageFetchTimeoutMs: 5_000,
+  validateResponses: true,
+};
+
+/** 18-digit numeric ids from a counter: the same seed and the same calls always give the same ids. */
+export function newId(state: EmulatorState): string {
+  state.nextId += 1n;
+  return state.nextId.toString();
+}
+
+/** Scopes arrive comma- or space-separated. */
+export const parseScopeList = (scope: unknown): string[] => [...new Set(String(scope ?? '').split(/[\s,]+/).filter(Boolean))];
+
+export function emptyState(): EmulatorState {
+  return {
+    app: { client_id: '', client_secret: '', redirect_uris: [], name: '' },
+    user: { id: '', username: '', account_type: 'PINNER', profile_image: '', website_url: '', about: '', business_name: null },
+    users: new Map(),
+    boards: new Map(),
+    sections: new Map(),
+    pins: new Map(),
+    media: new Map(),
+    tokens: new Map(),
+    codes: new Map(),
+    files: new Map(),
+    flags: { ...DEFAULT_FLAGS },
+    rateLimits: {},
+    nextId: 100_000_000_000_000_000n,
+  };
+}
+
+/** A user by id or username. */
+export function findUser(state: EmulatorState, key: string | undefined | null): UserAccount | undefined {
+  if (!key) return undefined;
+  return state.users.get(key) ?? [...state.users.values()].find((u) => u.username === key);
+}
+
+export const boardsOf = (state: EmulatorState, userId: string) => [...state.boards.values()].filter((b) => b.ownerId === userId);

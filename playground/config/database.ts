@@ -1,0 +1,36 @@
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+
+/**
+ * SQLite by default (DATABASE_FILENAME, relative to the app or absolute); PostgreSQL with
+ * DATABASE_CLIENT=postgres (used by the cluster tests). Empty variables count as unset.
+ */
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
+  const val = (key: string, fallback: string) => env(key) || fallback;
+  if (val('DATABASE_CLIENT', 'sqlite') === 'postgres') {
+    return {
+      connection: {
+        client: 'postgres',
+        connection: {
+          host: val('DATABASE_HOST', '127.0.0.1'),
+          port: Number(val('DATABASE_PORT', '5432')),
+          database: val('DATABASE_NAME', 'strapi'),
+          user: val('DATABASE_USERNAME', 'postgres'),
+          password: val('DATABASE_PASSWORD', ''),
+          schema: val('DATABASE_SCHEMA', 'public'),
+        },
+        pool: { min: 0, max: Number(val('DATABASE_POOL_MAX', '5')) },
+      },
+    };
+  }
+  const filename = val('DATABASE_FILENAME', '.tmp/data.db');
+  return {
+    connection: {
+      client: 'sqlite',
+      connection: { filename: path.isAbsolute(filename) ? filename : path.join(__dirname, '..', '..', filename) },
+      useNullAsDefault: true,
+    },
+  };
+};
+
+export default config;

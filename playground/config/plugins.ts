@@ -1,0 +1,54 @@
+import type { Core } from '@strapi/strapi';
+import { findPluginRoot } from '../src/find-plugin-root';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  // Demo-only secret so the app never writes a .env of its own; a real app sets JWT_SECRET.
+  'users-permissions': { config: { jwtSecret: env('JWT_SECRET', 'playground-jwt-secret') } },
+  pinterest: {
+    enabled: true,
+    // The plugin is the repository root; Strapi loads its built dist (npm run build).
+    resolve: findPluginRoot(),
+    config: {
+      // PINTEREST_* environment variables are read by the plugin itself (see the README).
+      contentTypes: {
+        // PINTEREST_MAP_ARTICLES=false leaves articles unmapped (the benchmark's "plugin off" baseline)
+        ...(env.bool('PINTEREST_MAP_ARTICLES', true) && {
+          'api::article.article': {
+            title: 'title',
+            description: 'excerpt',
+            content: 'body',
+            media: 'hero',
+            link: 'canonicalUrl',
+            pinOnPublish: true,
+          },
+        }),
+        // Lets a test prove that a mapping for a missing content type stops start-up.
+        ...(env('PINTEREST_EXTRA_CONTENT_TYPE') && { [env('PINTEREST_EXTRA_CONTENT_TYPE') as string]: {} }),
+      },
+      ...(env('PINTEREST_TOKEN_REFRESH_RULE') && { tokenRefreshRule: env('PINTEREST_TOKEN_REFRESH_RULE') }),
+      rateLimits: {
+        profile: env('PINTEREST_RATE_PROFILE', 'standard') as 'standard' | 'trial' | 'off',
+        ...(env('PINTEREST_RATE_ORG_WRITE') && { org_write: env.int('PINTEREST_RATE_ORG_WRITE') }),
+        ...(env('PINTEREST_RATE_ORG_READ') && { org_read: env.int('PINTEREST_RATE_ORG_READ') }),
+      },
+      http: { timeoutMs: env.int('PINTEREST_HTTP_TIMEOUT_MS', 15000), connections: 8 },
+      spamPauseMs: env.int('PINTEREST_SPAM_PAUSE_MS', 6 * 60 * 60 * 1000),
+      ...(env('PINTEREST_RECONCILE_RULE') && { reconcileRule: env('PINTEREST_RECONCILE_RULE') }),
+      mediaHostAllowlist: env.array('PINTEREST_MEDIA_HOST_ALLOWLIST', []),
+      ...(env('PINTEREST_PUBLIC_URL') && { publicUrl: env('PINTEREST_PUBLIC_URL') }),
+      worker: {
+        enabled: env.bool('PINTEREST_WORKER_ENABLED', true),
+        pollIntervalMs: env.int('PINTEREST_WORKER_POLL_MS', 2000),
+        leaseMs: env.int('PINTEREST_WORKER_LEASE_MS', 120000),
+        concurrency: env.int('PINTEREST_WORKER_CONCURRENCY', 2),
+      },
+      retry: {
+        baseDelayMs: env.int('PINTEREST_RETRY_BASE_MS', 5000),
+        maxDelayMs: env.int('PINTEREST_RETRY_MAX_MS', 1800000),
+        maxAttempts: env.int('PINTEREST_RETRY_MAX_ATTEMPTS', 12),
+      },
+    },
+  },
+});
+
+export default config;

@@ -1,0 +1,147 @@
+import type { ConnectionDTO, Environment } from '../../../common/wire';
+import type { PluginConfig } from '../config/schema';
+import { PinterestClient } from '../pinterest/client';
+import type { AccountRow, AccountStore } from './account-store';
+import { buildAuthorizeUrl } from './authorize-url';
+import { createOAuthClient } from './oauth-client';
+import type { OAuthStateStore } from './oauth-state-store';
+import { daysLeft } from './refresh-schedule';
+import { missingScopes } from './scopes';
+import { parseEncryptionKey } from './token-crypto';
+
+export class ConnectError extends Error {
+  constructor(
+    /** Stable reason, used in the redirect back to the settings page. */
+    readonly reason: 'not-configured' | 'state-invalid' | 'state-expired' | 'denied' | 'exchange-failed' | 'account-failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConnectError';
+  }
+}
+
+export interface ConnectionDeps {
+  config: () => PluginConfig;
+  environment: Environment;
+  accounts: AccountStore;
+  states: OAuthStateStore;
+  /** The redirect URI registered on the Pinterest app (byte for byte). */
+  redirectUri: () => string;
+  /** Jobs waiting for the account: counted for the admin, woken after a (re)connect. */
+  waitingJobs: { count: () => Promise<number>; wake: () => Promise<number> };
+  writesPaused: () => Promise<{ until: string; reason: string } | null>;
+  now?: () => number;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** Connecting, describing and disconnecting the site's Pinterest account. */
+export function createConnection(deps: ConnectionDeps) {
+  const now = deps.now ?? Date.now;
+
+  /** What stops the OAuth flow from working, in words an administrator can act on. */
+  function setupProblems(): string[] {
+    const cfg = deps.config();
+    const problems: string[] = [];
+    if (!cfg.appId) problems.push('Set PINTEREST_APP_ID to your Pinterest app’s id.');
+    if (!cfg.appSecret) problems.push('Set PINTEREST_APP_SECRET to your Pinterest app’s secret.');
+    try {
+      parseEncryptionKey(cfg.encryptionKey);
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+    return problems;
+  }
+
+  function accountDTO(row: AccountRow | null): ConnectionDTO['account'] {
+    if (!row) return null;
+    return {
+      username: row.username,
+      accountType: row.accountType,
+      isBusiness: row.accountType === 'BUSINESS',
+      businessName: row.businessName,
+      profileImage: row.profileImage,
+    };
+  }
+
+  return {
+    setupProblems,
+
+    async describe(): Promise<ConnectionDTO> {
+      const cfg = deps.config();
+      const row = await deps.accounts.get(deps.environment);
+      const problems = setupProblems();
+      const source: ConnectionDTO['source'] = row ? 'oauth' : cfg.accessToken ? 'static-token' : 'none';
+      return {
+        environment: deps.environment,
+        apiUrl: cfg.apiUrl,
+        setup: { appId: Boolean(cfg.appId), appSecret: Boolean(cfg.appSecret), encryptionKey: !problems.some((p) => p.includes('encryption key')), redirectUri: deps.redirectUri(), problems },
+        source,
+        status: row ? row.status : cfg.accessToken ? 'connected' : 'not_connected',
+        account: accountDTO(row),
+        scopes: row?.scopes ?? [],
+        missingScopes: row ? missingScopes(row.scopes) : [],
+        token: row
+          ? {
+              expiresAt: iso(row.accessTokenExpiresAt),
+              expiresInDays: daysLeft(row.accessTokenExpiresAt, now()),
+              refreshTokenExpiresAt: iso(row.refreshTokenExpiresAt),
+              lastRefreshAt: iso(row.lastRefreshAt),
+              connectedAt: iso(row.connectedAt),
+            }
+          : null,
+        lastError: row?.lastError ?? null,
+        waitingJobs: await deps.waitingJobs.count(),
+        writesPaused: await deps.writesPaused(),
+      };
+    },
+
+    /** Step 1: a single-use state bound to this admin, and the consent page URL. */
+    async authorizeUrl(adminUserId: number): Promise<string> {
+      const problems = setupProblems();
+      if (problems.length) throw new ConnectError('not-configured', problems.join(' '));
+      const cfg = deps.config();
+      const state = await deps.states.issue(adminUserId, deps.environment);
+      return buildAuthorizeUrl({ oauthUrl: cfg.oauthUrl, appId: cfg.appId!, redirectUri: deps.redirectUri(), state });
+    },
+
+    /** Step 2, the callback: check the state, exchange the code, read the account, store it encrypted. */
+    async complete(input: { code?: string; state?: string; error?: string }): Promise<{ username: string; missingScopes: string[]; woken: number }> {
+      const check = await deps.states.consume(input.state ?? '');
+      if (!check.ok) {
+        throw check.reason === 'expired'
+          ? new ConnectError('state-expired', 'The connection took longer than 10 minutes. Start again from Settings → Pinterest.')
+          : new ConnectError('state-invalid', 'This connection link is invalid or was already used. Start again from Settings → Pinterest.');
+      }
+      if (input.error || !input.code) {
+        throw new ConnectError('denied', input.error === 'access_denied' ? 'Access was not granted on Pinterest.' : `Pinterest did not return a code (${input.error ?? 'no code'}).`);
+      }
+      const cfg = deps.config();
+      const oauth = createOAuthClient({ apiUrl: cfg.apiUrl, appId: cfg.appId!, appSecret: cfg.appSecret!, timeoutMs: cfg.http.timeoutMs });
+      let tokens;
+      try {
+        tokens = await oauth.exchangeCode(input.code, deps.redirectUri());
+      } catch (e) {
+        throw new ConnectError('exchange-failed', `Pinterest refused the connection: ${(e as Error).message}`);
+      }
+      const client = new PinterestClient({ apiUrl: cfg.apiUrl, getAccessToken: async () => tokens.access_token, timeoutMs: cfg.http.timeoutMs, connections: 1 });
+      let account;
+      try {
+        account = await client.getUserAccount();
+      } catch (e) {
+        throw new ConnectError('account-failed', `The Pinterest account could not be read: ${(e as Error).message}`);
+      } finally {
+        await client.close();
+      }
+      const row = await deps.accounts.saveConnection(deps.environment, { tokens, account, adminUserId: check.adminUserId, now: now() });
+      const woken = await deps.waitingJobs.wake();
+      return { username: row.username ?? account.username, missingScopes: missingScopes(row.scopes), woken };
+    },
+
+    async disconnect(): Promise<void> {
+      await deps.accounts.disconnect(deps.environment);
+    },
+  };
+}
+
+export type Connection = ReturnType<typeof createConnection>;

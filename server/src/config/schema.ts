@@ -1,0 +1,145 @@
+import { z } from 'zod';
+
+export const PRODUCTION_API_URL = 'https://api.pinterest.com/v5';
+export const SANDBOX_API_URL = 'https://api-sandbox.pinterest.com/v5';
+export const PRODUCTION_OAUTH_URL = 'https://www.pinterest.com/oauth/';
+
+const httpUrl = (what: string) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === 'https:' || u.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    }, `${what} must be an absolute http(s) URL`);
+
+/** Which attributes of a content type feed the pin. */
+export const contentTypeMappingSchema = z
+  .object({
+    /** Attribute holding the title (max 100 characters on Pinterest). */
+    title: z.string().default('title'),
+    /** Attribute holding the description / excerpt (max 500 characters). */
+    description: z.string().default('excerpt'),
+    /** Attribute holding the long content, used when title or description is empty. */
+    content: z.string().default('body'),
+    /** Media attribute with the hero image (or video). */
+    media: z.string().default('hero'),
+    /** Attribute holding the canonical link of the entry. */
+    link: z.string().default('canonicalUrl'),
+    /** Attribute holding alt text; the media's own alternative text wins when present. */
+    altText: z.string().optional(),
+    /** The `plugin::pinterest.pin` attribute; found automatically when omitted. */
+    pinField: z.string().optional(),
+    /** Pin on publish when the entry's field does not say otherwise. */
+    pinOnPublish: z.boolean().default(true),
+    /** Board used when the entry's field names none. */
+    defaultBoardId: z.string().regex(/^\d+$/, 'defaultBoardId must be a Pinterest board id (digits only)').optional(),
+    defaultBoardSectionId: z.string().regex(/^\d+$/).optional(),
+  })
+  .strict();
+
+const utmSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    source: z.string().min(1).default('pinterest'),
+    medium: z.string().min(1).default('social'),
+    campaign: z.string().optional(),
+  })
+  .strict();
+
+export const pluginConfigSchema = z
+  .object({
+    /** Pinterest API base URL: production, sandbox, or a compatible server such as the local emulator. */
+    apiUrl: httpUrl('apiUrl').default(PRODUCTION_API_URL),
+    /** OAuth authorize page. */
+    oauthUrl: httpUrl('oauthUrl').default(PRODUCTION_OAUTH_URL),
+    appId: z.string().trim().optional(),
+    appSecret: z.string().optional(),
+    redirectUri: httpUrl('redirectUri').optional(),
+    /** 32-byte key (base64 or hex) used to encrypt tokens at rest. */
+    encryptionKey: z.string().optional(),
+    /** A token generated on the Pinterest app page, for single-site setups without OAuth. */
+    accessToken: z.string().optional(),
+    /** Per-content-type mapping: which content types pin and which attributes feed the pin. */
+    contentTypes: z
+      .record(z.string(), contentTypeMappingSchema)
+      .superRefine((record, ctx) => {
+        for (const key of Object.keys(record)) {
+          if (!/^(api|plugin)::[\w-]+\.[\w-]+$/.test(key)) {
+            ctx.addIssue({ code: 'custom', path: [key], message: `“${key}” is not a content type uid; content type keys look like api::article.article` });
+          }
+        }
+      })
+      .default({}),
+    /** UTM tags added to every pin link; `utm_content` always carries the plugin's per-pin marker. */
+    utm: utmSchema.default({ enabled: true, source: 'pinterest', medium: 'social' }),
+    /** Media hosts the plugin may treat as publicly reachable or download from even though they are
+     * loopback or private (the demo and tests name the local Strapi and emulator here). `host:port` or `host`. */
+    mediaHostAllowlist: z.array(z.string().min(1)).default([]),
+    /** Public base URL of this Strapi, used to turn relative media URLs into absolute ones. */
+    publicUrl: httpUrl('publicUrl').optional(),
+    http: z
+      .object({
+        timeoutMs: z.number().int().positive().default(15_000),
+        connections: z.number().int().positive().default(8),
+      })
+      .strict()
+      .default({ timeoutMs: 15_000, connections: 8 }),
+    worker: z
+      .object({
+        enabled: z.boolean().default(true),
+        pollIntervalMs: z.number().int().positive().default(2_000),
+        leaseMs: z.number().int().positive().default(120_000),
+        /** Jobs a Strapi process works on at once. */
+        concurrency: z.number().int().min(1).max(16).default(2),
+      })
+      .strict()
+      .default({ enabled: true, pollIntervalMs: 2_000, leaseMs: 120_000, concurrency: 2 }),
+    /** Pinterest's rate limits, per connected account and category, shared by every Strapi instance. */
+    rateLimits: z
+      .object({
+        profile: z.enum(['standard', 'trial', 'off']).default('standard'),
+        org_write: z.number().int().positive().optional(),
+        org_read: z.number().int().positive().optional(),
+        org_analytics: z.number().int().positive().optional(),
+      })
+      .strict()
+      .default({ profile: 'standard' }),
+    /** How long writes pause after Pinterest reports a spam block (an administrator can resume earlier). */
+    spamPauseMs: z.number().int().positive().default(6 * 60 * 60_000),
+    /** Cron rule of the reconcile pass that finds published entries whose pin job was never recorded. */
+    reconcileRule: z.string().min(1).default('0 */10 * * * *'),
+    /** Cron rule of the token refresh check (it refreshes only when due: < 5 days left, or 30 days since the last). */
+    tokenRefreshRule: z.string().min(1).default('0 17 * * * *'),
+    retry: z
+      .object({
+        baseDelayMs: z.number().int().positive().default(5_000),
+        maxDelayMs: z.number().int().positive().default(30 * 60_000),
+        maxAttempts: z.number().int().positive().default(12),
+      })
+      .strict()
+      .default({ baseDelayMs: 5_000, maxDelayMs: 30 * 60_000, maxAttempts: 12 }),
+  })
+  .strict();
+
+export type PluginConfig = z.infer<typeof pluginConfigSchema>;
+export type ContentTypeMapping = z.infer<typeof contentTypeMappingSchema>;
+
+/** Turns zod issues into one readable sentence per problem. */
+export function describeConfigIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
+export function parsePluginConfig(raw: unknown): PluginConfig {
+  const result = pluginConfigSchema.safeParse(raw ?? {});
+  if (!result.success) {
+    throw new Error(`invalid configuration: ${describeConfigIssues(result.error)}`);
+  }
+  return result.data;
+}

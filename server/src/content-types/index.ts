@@ -1,0 +1,22 @@
+import account from './account/schema.json';
+import job from './job/schema.json';
+import lease from './lease/schema.json';
+import oauthState from './oauth-state/schema.json';
+import pinRecord from './pin-record/schema.json';
+import rateSlot from './rate-slot/schema.json';
+
+export const PIN_RECORD_UID = 'plugin::pinterest.pin-record' as const;
+export const JOB_UID = 'plugin::pinterest.job' as const;
+export const ACCOUNT_UID = 'plugin::pinterest.account' as const;
+export const OAUTH_STATE_UID = 'plugin::pinterest.oauth-state' as const;
+export const LEASE_UID = 'plugin::pinterest.lease' as const;
+export const RATE_SLOT_UID = 'plugin::pinterest.rate-slot' as const;
+
+export default {
+  'pin-record': { schema: pinRecord },
+  job: { schema: job },
+  account: { schema: account },
+  'oauth-state': { schema: oauthState },
+  lease: { schema: lease },
+  'rate-slot': { schema: rateSlot },
+};

@@ -1,0 +1,5 @@
+import connection from './connection';
+import editor from './editor';
+import pins from './pins';
+
+export default { pins, connection, editor };

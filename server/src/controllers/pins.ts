@@ -1,0 +1,93 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+import type { EntryPinsDTO, JobDTO } from '../../../common/wire';
+import { entryKeyPrefix, NO_LOCALE, pinEntryJobKey } from '../pins/job-keys';
+import { toPinRecordDTO } from '../pins/pin-record-store';
+import type { JobRow } from '../queue/job-store';
+import { getService } from '../utils/get-service';
+import { namedParams, validate } from './validate';
+
+const entryParams = z
+  .object({
+    contentType: z.string().regex(/^(api|plugin)::[\w-]+\.[\w-]+$/, 'must be a content type uid such as api::article.article'),
+    documentId: z.string().min(1).max(64),
+  })
+  .strict();
+const entryQuery = z.object({ locale: z.string().min(1).max(32).optional() }).strict();
+const jobParams = z.object({ id: z.coerce.number().int().positive() }).strict();
+
+export function toJobDTO(job: JobRow): JobDTO {
+  const payload = (job.payload ?? {}) as { contentType?: string; documentId?: string; locale?: string };
+  return {
+    id: job.id,
+    kind: job.kind,
+    state: job.state,
+    attempts: job.attempts,
+    runAt: Number.isFinite(job.runAt) ? new Date(job.runAt).toISOString() : null,
+    lastError: job.lastError ?? null,
+    updatedAt: job.updatedAt ? new Date(job.updatedAt).toISOString() : null,
+    contentType: payload.contentType ?? null,
+    documentId: payload.documentId ?? null,
+    locale: payload.locale ?? null,
+  };
+}
+
+type Ctx = { params: unknown; query: unknown; body: unknown };
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** This entry's pins and pin jobs, with their states and last errors. */
+  async forEntry(ctx: Ctx & { body: EntryPinsDTO }) {
+    const { contentType, documentId } = validate(entryParams, namedParams(ctx.params, ['contentType', 'documentId']));
+    const { locale } = validate(entryQuery, ctx.query);
+    const runtime = getService(strapi, 'runtime');
+    const records = await runtime.records.listForEntry(contentType, documentId, locale);
+    const jobs = (await runtime.jobs.findByKeyPrefix(entryKeyPrefix(contentType, documentId))).filter(
+      (j) => !locale || (j.payload as { locale?: string } | null)?.locale === locale,
+    );
+    ctx.body = { mapped: runtime.isMapped(contentType), pins: records.map(toPinRecordDTO), jobs: jobs.map(toJobDTO) };
+  },
+
+  /** Pin the published entry now (or again, after fixing what failed). */
+  async pinNow(ctx: Ctx & { body: unknown }) {
+    const { contentType, documentId } = validate(entryParams, namedParams(ctx.params, ['contentType', 'documentId']));
+    const { locale } = validate(entryQuery, ctx.query);
+    const runtime = getService(strapi, 'runtime');
+    if (!runtime.isMapped(contentType)) {
+      throw new errors.ValidationError(`contentType: ${contentType} is not configured to pin (config.contentTypes)`);
+    }
+    const ref = { contentType, documentId, locale: locale ?? NO_LOCALE };
+    await runtime.enqueueEntry(ref);
+    const job = await runtime.jobs.findByKey(pinEntryJobKey(ref));
+    ctx.body = { job: job ? toJobDTO(job) : null };
+  },
+
+  /** Try a waiting or failed job again now. */
+  async retryJob(ctx: Ctx & { body: unknown }) {
+    const { id } = validate(jobParams, namedParams(ctx.params, ['id']));
+    const runtime = getService(strapi, 'runtime');
+    const job = await runtime.jobs.retryNow(id);
+    if (!job) throw new errors.NotFoundError(`No Pinterest job with id ${id}`);
+    runtime.kickWorker();
+    ctx.body = { job: toJobDTO(job) };
+  },
+
+  /** Whether the plugin can pin: configured content types and whether an account token is present. */
+  async status(ctx: { body: unknown }) {
+    const runtime = getService(strapi, 'runtime');
+    const config = runtime.getConfig();
+    const environment = runtime.environment();
+    const connection = await runtime.connection.describe();
+    ctx.body = {
+      environment,
+      apiUrl: config.apiUrl,
+      connected: connection.status === 'connected',
+      contentTypes: Object.keys(config.contentTypes),
+      queue: {
+        waiting: await runtime.jobs.count({ state: 'waiting' }),
+        running: await runtime.jobs.count({ state: 'running' }),
+        failed: await runtime.jobs.count({ state: 'failed' }),
+      },
+    };
+  },
+});

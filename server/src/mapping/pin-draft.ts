@@ -1,0 +1,130 @@
+import type { PinFieldValue } from '../../../common/pin-field';
+import type { PinPreviewDTO } from '../../../common/wire';
+import type { ContentTypeMapping } from '../config/schema';
+import { PinError } from '../pinterest/errors';
+import { checkLink, LINK_MAX, pinMarker, tagLink, type UtmSettings } from './link';
+import { chooseMedia, type ChosenMedia, type StrapiMedia } from './media';
+import { firstLine, plainText, squash, truncateAtWord } from './text';
+
+export const TITLE_MAX = 100;
+export const DESCRIPTION_MAX = 500;
+export const ALT_TEXT_MAX = 500;
+
+export type DraftWarning = 'LINK_MISSING' | 'LINK_NOT_HTTPS' | 'LINK_INVALID' | 'TITLE_TRUNCATED' | 'DESCRIPTION_TRUNCATED' | 'TITLE_FROM_CONTENT';
+
+/** Everything needed to create one pin, before any network I/O. */
+export interface PinDraft {
+  boardId: string;
+  boardSectionId: string | null;
+  title: string | null;
+  description: string | null;
+  link: string | null;
+  altText: string | null;
+  media: ChosenMedia;
+  marker: string;
+  warnings: DraftWarning[];
+}
+
+export interface DraftInput {
+  contentType: string;
+  documentId: string;
+  locale: string;
+  entry: Record<string, unknown>;
+  mapping: ContentTypeMapping;
+  field: PinFieldValue | null;
+  utm: UtmSettings;
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? squash(v) : '');
+
+/** Resolves the board: the entry's field first, then the content type's default. */
+export function resolveBoard(field: PinFieldValue | null, mapping: ContentTypeMapping) {
+  const boardId = field?.boardId || mapping.defaultBoardId || null;
+  const boardSectionId = field?.boardId ? field.boardSectionId || null : mapping.defaultBoardSectionId || null;
+  return { boardId, boardSectionId };
+}
+
+/** Title, description and alt text exactly as they will be sent, with what happened to them. */
+export function pinTexts(entry: Record<string, unknown>, mapping: ContentTypeMapping, field: PinFieldValue | null) {
+  const warnings: DraftWarning[] = [];
+  const content = plainText(entry[mapping.content]);
+  const descriptionSource = text(field?.description) || plainText(entry[mapping.description]) || content;
+  let titleSource = text(field?.title) || text(entry[mapping.title]);
+  if (!titleSource) {
+    titleSource = firstLine(descriptionSource || content);
+    if (titleSource) warnings.push('TITLE_FROM_CONTENT');
+  }
+  const title = titleSource ? truncateAtWord(titleSource, TITLE_MAX) : null;
+  if (title && title !== squash(titleSource)) warnings.push('TITLE_TRUNCATED');
+  const description = descriptionSource ? truncateAtWord(descriptionSource, DESCRIPTION_MAX) : null;
+  if (description && description !== squash(descriptionSource)) warnings.push('DESCRIPTION_TRUNCATED');
+  const mediaObject = entry[mapping.media] as StrapiMedia | null | undefined;
+  const altSource = text(mediaObject?.alternativeText) || (mapping.altText ? text(entry[mapping.altText]) : '');
+  const altText = altSource ? truncateAtWord(altSource, ALT_TEXT_MAX) : null;
+  return { title, description, altText, warnings };
+}
+
+/** The link with UTM tags and the marker, or why there is none. */
+export function pinLink(raw: unknown, utm: UtmSettings, marker: string): { link: string | null; warnings: DraftWarning[] } {
+  const linkCheck = checkLink(raw);
+  if (!linkCheck.ok) return { link: null, warnings: ['reason' in linkCheck && linkCheck.reason === 'missing' ? 'LINK_MISSING' : 'LINK_INVALID'] };
+  const tagged = tagLink(linkCheck.url, utm, marker);
+  return {
+    link: tagged.length <= LINK_MAX ? tagged : linkCheck.url.toString().slice(0, LINK_MAX),
+    warnings: linkCheck.url.protocol !== 'https:' ? ['LINK_NOT_HTTPS'] : [],
+  };
+}
+
+/**
+ * Maps an entry to a pin draft following the product rules: title ≤ 100 (falling back to the first line
+ * of the description or content, cut at a word boundary), description ≤ 500, exactly one media, a board.
+ * Pure: throws a `PinError` for what an editor must fix.
+ */
+export function buildPinDraft(input: DraftInput): PinDraft {
+  const { entry, mapping, field } = input;
+  const { boardId, boardSectionId } = resolveBoard(field, mapping);
+  if (!boardId) throw new PinError('BOARD_REQUIRED', 'Requires boardId: no Pinterest board was chosen for this entry.');
+  const media = chooseMedia(entry[mapping.media] as StrapiMedia | null | undefined);
+  const texts = pinTexts(entry, mapping, field);
+  const marker = pinMarker({ contentType: input.contentType, documentId: input.documentId, locale: input.locale, boardId });
+  const { link, warnings } = pinLink(entry[mapping.link], input.utm, marker);
+  return { boardId, boardSectionId, title: texts.title, description: texts.description, link, altText: texts.altText, media, marker, warnings: [...texts.warnings, ...warnings] };
+}
+
+export type PreviewWarning = DraftWarning | 'ASPECT_RATIO';
+
+/** The preview as the route sends it (see the wire type), with the server's own media and warning types. */
+export type PinPreview = Omit<PinPreviewDTO, 'media' | 'warnings' | 'pinOnPublish'> & { media: ChosenMedia | null; warnings: PreviewWarning[] };
+
+/** Pinterest crops pins taller than about 1:2.1; very wide images look small in the feed. */
+const aspectFar = (m: ChosenMedia | null) =>
+  m?.kind === 'image' && m.width && m.height ? m.height / m.width > 2.1 || m.height / m.width < 1 : false;
+
+/** What the editor's preview shows: the draft as it would be sent, with every problem listed instead of thrown. */
+export function previewPin(input: DraftInput): PinPreview {
+  const { entry, mapping, field } = input;
+  const problems: PinPreview['problems'] = [];
+  const { boardId, boardSectionId } = resolveBoard(field, mapping);
+  if (!boardId) problems.push(new PinError('BOARD_REQUIRED', 'Requires boardId: no Pinterest board was chosen for this entry.').toJSON());
+  let media: ChosenMedia | null = null;
+  try {
+    media = chooseMedia(entry[mapping.media] as StrapiMedia | null | undefined);
+  } catch (e) {
+    if (!(e instanceof PinError)) throw e;
+    problems.push(e.toJSON());
+  }
+  const texts = pinTexts(entry, mapping, field);
+  const marker = pinMarker({ contentType: input.contentType, documentId: input.documentId, locale: input.locale, boardId: boardId ?? '' });
+  const { link, warnings } = pinLink(entry[mapping.link], input.utm, marker);
+  return {
+    boardId,
+    boardSectionId,
+    title: texts.title,
+    description: texts.description,
+    link,
+    altText: texts.altText,
+    media,
+    warnings: [...texts.warnings, ...warnings, ...(aspectFar(media) ? (['ASPECT_RATIO'] as const) : [])],
+    problems,
+  };
+}

@@ -1,0 +1,101 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { request } from 'undici';
+import type { ChosenImage } from '../mapping/media';
+import { IMAGE_LIMITS } from '../mapping/media';
+import { PinError } from '../pinterest/errors';
+import type { MediaSource } from '../pinterest/schemas';
+import { looksPubliclyReachable } from './public-address';
+
+export interface MediaSourceContext {
+  /** Public base URL of this Strapi (turns `/uploads/x.jpg` into an absolute URL). */
+  publicUrl?: string;
+  /** Hosts treated as reachable although they are loopback/private (demo, tests). */
+  allowlist: readonly string[];
+  /** Strapi's public folder, where the local upload provider keeps files. */
+  publicDir: string;
+  timeoutMs: number;
+}
+
+const SIGNATURES: Record<'image/jpeg' | 'image/png', (b: Buffer) => boolean> = {
+  'image/jpeg': (b) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'image/png': (b) => b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+};
+
+export function absoluteMediaUrl(url: string, publicUrl?: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    if (!publicUrl) return null;
+    try {
+      return new URL(url, publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`);
+    } catch {
+      return null;
+    }
+  }
+}
+
+/**
+ * Decides how Pinterest gets the image: `image_url` when the URL is one Pinterest can fetch,
+ * else the bytes as `image_base64` (JPEG/PNG only, as Pinterest allows).
+ */
+export async function resolveImageSource(image: ChosenImage, ctx: MediaSourceContext): Promise<MediaSource> {
+  const absolute = absoluteMediaUrl(image.url, ctx.publicUrl);
+  if (absolute && looksPubliclyReachable(absolute, ctx.allowlist)) {
+    return { source_type: 'image_url', url: absolute.toString() };
+  }
+  if (image.mime !== 'image/jpeg' && image.mime !== 'image/png') {
+    throw new PinError(
+      'MEDIA_NOT_PUBLIC',
+      `The hero image (${image.mime}) is not at a public address, and Pinterest accepts uploaded bytes only for JPEG and PNG.`,
+    );
+  }
+  const bytes = await readImageBytes(image.url, ctx);
+  if (!SIGNATURES[image.mime](bytes)) {
+    throw new PinError('MEDIA_UNREADABLE', `The hero image file is not a valid ${image.mime === 'image/png' ? 'PNG' : 'JPEG'} file.`);
+  }
+  return { source_type: 'image_base64', content_type: image.mime, data: bytes.toString('base64') };
+}
+
+async function readImageBytes(url: string, ctx: MediaSourceContext): Promise<Buffer> {
+  if (url.startsWith('/')) {
+    const pathname = decodeURIComponent(new URL(url, 'http://local').pathname);
+    const file = path.resolve(ctx.publicDir, `.${pathname}`);
+    if (!file.startsWith(path.resolve(ctx.publicDir) + path.sep)) {
+      throw new PinError('MEDIA_UNREADABLE', 'The hero image path points outside the public folder.');
+    }
+    try {
+      const stat = await fs.stat(file);
+      if (stat.size > IMAGE_LIMITS.maxBytes) throw new PinError('MEDIA_TOO_LARGE', 'The hero image is larger than 20 MB.');
+      return await fs.readFile(file);
+    } catch (e) {
+      if (e instanceof PinError) throw e;
+      throw new PinError('MEDIA_UNREADABLE', `The hero image file could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+    }
+  }
+  const absolute = absoluteMediaUrl(url, ctx.publicUrl);
+  if (!absolute || (absolute.protocol !== 'https:' && absolute.protocol !== 'http:')) {
+    throw new PinError('MEDIA_UNREADABLE', 'The hero image has no http(s) address to read it from.');
+  }
+  try {
+    const res = await request(absolute, { method: 'GET', headersTimeout: ctx.timeoutMs, bodyTimeout: ctx.timeoutMs, maxRedirections: 0 } as never);
+    if (res.statusCode !== 200) {
+      await res.body.dump();
+      throw new PinError('MEDIA_UNREADABLE', `The hero image could not be downloaded (HTTP ${res.statusCode}).`);
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of res.body) {
+      total += (chunk as Buffer).length;
+      if (total > IMAGE_LIMITS.maxBytes) {
+        res.body.destroy();
+        throw new PinError('MEDIA_TOO_LARGE', 'The hero image is larger than 20 MB.');
+      }
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks);
+  } catch (e) {
+    if (e instanceof PinError) throw e;
+    throw new PinError('MEDIA_UNREADABLE', `The hero image could not be downloaded (${(e as Error).message}).`);
+  }
+}

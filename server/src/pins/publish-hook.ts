@@ -1,0 +1,84 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { pinFieldValueSchema } from '../../../common/pin-field';
+import { getService } from '../utils/get-service';
+import { JOB_KINDS, NO_LOCALE, pinEntryJobKey, type EntryRef } from './job-keys';
+
+interface MiddlewareContext {
+  uid: string;
+  action: string;
+  params?: { documentId?: string; locale?: string; status?: string; data?: Record<string, unknown> };
+}
+
+/** Whether a Document Service call publishes: `publish`, or a REST/API create/update with `status=published`. */
+export const isPublishCall = (ctx: MiddlewareContext) =>
+  ctx.action === 'publish' || ((ctx.action === 'create' || ctx.action === 'update') && ctx.params?.status === 'published');
+
+/** The published (documentId, locale) pairs a publishing call produced, read from its result. */
+export function publishedRefs(contentType: string, result: unknown): EntryRef[] {
+  const docs: Array<{ documentId?: string; locale?: string | null; publishedAt?: unknown }> = [];
+  if (result && typeof result === 'object') {
+    const r = result as { entries?: unknown[]; documentId?: string };
+    if (Array.isArray(r.entries)) docs.push(...(r.entries as typeof docs));
+    else if (r.documentId) docs.push(r as (typeof docs)[number]);
+  }
+  const seen = new Set<string>();
+  const refs: EntryRef[] = [];
+  for (const d of docs) {
+    if (!d?.documentId) continue;
+    const locale = d.locale || NO_LOCALE;
+    const key = `${d.documentId}:${locale}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    refs.push({ contentType, documentId: d.documentId, locale });
+  }
+  return refs;
+}
+
+/**
+ * Document Service middleware. Before a write: validates the `plugin::pinterest.pin` field's value
+ * (a bad value is a 400, not a stored mess). After a publish: records a pin job per published locale.
+ * Publishing never waits on Pinterest and never fails because of the plugin.
+ */
+export function registerPublishHook(strapi: Core.Strapi) {
+  strapi.documents.use(async (ctx, next) => {
+    const c = ctx as unknown as MiddlewareContext;
+    const runtime = getService(strapi, 'runtime');
+    if (!runtime.isMapped(c.uid)) return next();
+
+    if ((c.action === 'create' || c.action === 'update') && c.params?.data) {
+      const mapping = runtime.getConfig().contentTypes[c.uid];
+      const attribute = runtime.pinFieldOf(c.uid, mapping);
+      const value = attribute ? c.params.data[attribute] : undefined;
+      if (attribute && value !== undefined && value !== null) {
+        const parsed = pinFieldValueSchema.safeParse(value);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const path = [attribute, ...issue.path].join('.');
+          throw new errors.ValidationError(`${path}: ${issue.message}`, {
+            errors: parsed.error.issues.map((i) => ({ path: [attribute, ...i.path.map(String)], message: i.message, name: 'ValidationError' })),
+          });
+        }
+      }
+    }
+
+    if (!isPublishCall(c)) return next();
+
+    // The publish and its pin job commit together (one transaction, one commit): a published entry
+    // never lacks its job. The job is written in a savepoint, so a failure there cannot undo the publish.
+    const result = await strapi.db.transaction(async () => {
+      const published = await next();
+      for (const ref of publishedRefs(c.uid, published)) {
+        try {
+          await runtime.jobs.enqueue({ key: pinEntryJobKey(ref), kind: JOB_KINDS.pinEntry, payload: { ...ref } });
+        } catch (e) {
+          // the reconcile pass will record it
+          strapi.log.error(`[pinterest] could not record the pin job for ${ref.contentType} ${ref.documentId}: ${(e as Error).message}`);
+        }
+      }
+      return published;
+    });
+    runtime.kickWorker();
+    return result;
+  });
+}

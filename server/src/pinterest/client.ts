@@ -1,0 +1,201 @@
+import { Agent, errors as undiciErrors, request } from 'undici';
+import type { z } from 'zod';
+import { classifyPinterestError } from './classify-error';
+import { PinError } from './errors';
+import {
+  accountSchema,
+  boardSchema,
+  boardSectionSchema,
+  paginated,
+  pinSchema,
+  type Account,
+  type Board,
+  type BoardSection,
+  type Pin,
+  type PinCreateBody,
+} from './schemas';
+
+export interface PinterestClientOptions {
+  /** Base URL including `/v5`, e.g. `https://api.pinterest.com/v5`. */
+  apiUrl: string;
+  /** Returns the access token to use; called for every request so a refreshed token is picked up. */
+  getAccessToken: () => Promise<string>;
+  timeoutMs?: number;
+  connections?: number;
+  /** Called before every request with its method and path (the rate limiter waits for a turn here). */
+  beforeRequest?: (method: string, path: string) => Promise<void>;
+  /** Called once after a 401 with code 2 (expired or revoked token): resolve true to try the request once more. */
+  onUnauthorized?: () => Promise<boolean>;
+  /** Called for each answer (never with the token): request id and rate-limit headers, for logs and limits. */
+  onResponse?: (info: { method: string; path: string; status: number; requestId?: string; durationMs: number }) => void;
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+/** Errors that mean the request never left this machine: the write certainly did not happen. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * A typed client for the parts of Pinterest API v5 the plugin uses. Knows nothing of Strapi.
+ * Every answer is checked with zod; every failure is a `PinError`.
+ */
+export class PinterestClient {
+  private readonly base: URL;
+  private readonly agent: Agent;
+
+  constructor(private readonly options: PinterestClientOptions) {
+    this.base = new URL(options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`);
+    const timeout = options.timeoutMs ?? 15_000;
+    this.agent = new Agent({
+      connections: options.connections ?? 8,
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+      connectTimeout: Math.min(timeout, 10_000),
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+
+  getUserAccount(): Promise<Account> {
+    return this.call('GET', 'user_account', accountSchema);
+  }
+
+  listBoards(bookmark?: string, pageSize = 250) {
+    return this.call('GET', 'boards', paginated(boardSchema), { query: { bookmark, page_size: pageSize } });
+  }
+
+  /** Every board, following the bookmark until Pinterest says there is no next page. */
+  async listAllBoards(): Promise<Board[]> {
+    return this.collect((bookmark) => this.listBoards(bookmark));
+  }
+
+  createBoard(body: { name: string; description?: string; privacy?: 'PUBLIC' | 'SECRET' }): Promise<Board> {
+    return this.call('POST', 'boards', boardSchema, { body });
+  }
+
+  listBoardSections(boardId: string, bookmark?: string) {
+    return this.call('GET', `boards/${encodeURIComponent(boardId)}/sections`, paginated(boardSectionSchema), {
+      query: { bookmark, page_size: 250 },
+    });
+  }
+
+  async listAllBoardSections(boardId: string): Promise<BoardSection[]> {
+    return this.collect((bookmark) => this.listBoardSections(boardId, bookmark));
+  }
+
+  /** A board's pins, newest first (one page), used to find a pin whose creation outcome was unknown. */
+  listBoardPins(boardId: string, pageSize = 100, bookmark?: string) {
+    return this.call('GET', `boards/${encodeURIComponent(boardId)}/pins`, paginated(pinSchema), {
+      query: { page_size: pageSize, bookmark },
+    });
+  }
+
+  createPin(body: PinCreateBody): Promise<Pin> {
+    return this.call('POST', 'pins', pinSchema, { body });
+  }
+
+  getPin(pinId: string): Promise<Pin> {
+    return this.call('GET', `pins/${encodeURIComponent(pinId)}`, pinSchema);
+  }
+
+  private async collect<T>(page: (bookmark?: string) => Promise<{ items: T[]; bookmark?: string | null }>): Promise<T[]> {
+    const all: T[] = [];
+    let bookmark: string | undefined;
+    for (let guard = 0; guard < 1000; guard += 1) {
+      const res = await page(bookmark);
+      all.push(...res.items);
+      if (!res.bookmark) return all;
+      bookmark = res.bookmark;
+    }
+    return all;
+  }
+
+  private async call<S extends z.ZodTypeAny>(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    schema: S,
+    opts: { query?: Query; body?: unknown } = {},
+  ): Promise<z.infer<S>> {
+    try {
+      return await this.send(method, path, schema, opts);
+    } catch (e) {
+      const unauthorized = e instanceof PinError && e.code === 'UNAUTHORIZED' && e.pinterestCode === 2;
+      if (unauthorized && this.options.onUnauthorized && (await this.options.onUnauthorized())) {
+        return this.send(method, path, schema, opts);
+      }
+      throw e;
+    }
+  }
+
+  private async send<S extends z.ZodTypeAny>(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    schema: S,
+    opts: { query?: Query; body?: unknown },
+  ): Promise<z.infer<S>> {
+    const url = new URL(path, this.base);
+    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    const token = await this.options.getAccessToken();
+    await this.options.beforeRequest?.(method, url.pathname);
+    const started = Date.now();
+    let res;
+    try {
+      res = await request(url, {
+        method,
+        dispatcher: this.agent,
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'application/json',
+          ...(opts.body !== undefined && { 'content-type': 'application/json' }),
+        },
+        body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+      });
+    } catch (e) {
+      throw networkError(e, method);
+    }
+    const text = await res.body.text().catch(() => '');
+    const requestId = firstHeader(res.headers['x-pinterest-rid']);
+    this.options.onResponse?.({ method, path: url.pathname, status: res.statusCode, requestId, durationMs: Date.now() - started });
+    const json = parseJson(text);
+    if (res.statusCode < 200 || res.statusCode >= 300) {
+      throw classifyPinterestError(res.statusCode, json, res.headers);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new PinError('UNEXPECTED_RESPONSE', `Pinterest's answer to ${method} /${path} did not have the expected shape.`, {
+        httpStatus: res.statusCode,
+      });
+    }
+    return parsed.data;
+  }
+}
+
+function firstHeader(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function networkError(e: unknown, method: string): PinError {
+  const code = (e as { code?: string })?.code ?? '';
+  const cause = (e as { cause?: { code?: string } })?.cause?.code ?? '';
+  if (e instanceof undiciErrors.HeadersTimeoutError || e instanceof undiciErrors.BodyTimeoutError) {
+    return new PinError('TIMEOUT', 'Pinterest did not answer in time.', { outcomeUnknown: method !== 'GET' });
+  }
+  if (e instanceof undiciErrors.ConnectTimeoutError) {
+    return new PinError('TIMEOUT', 'Could not connect to Pinterest in time.', { outcomeUnknown: false });
+  }
+  const notSent = NOT_SENT_CODES.has(code) || NOT_SENT_CODES.has(cause);
+  return new PinError('PINTEREST_UNREACHABLE', `Pinterest could not be reached (${code || cause || 'network error'}).`, {
+    outcomeUnknown: !notSent && method !== 'GET',
+  });
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/** Pinterest ids are numeric strings that do not fit in a JS number: keep them as strings. */
+export const pinterestId = z.string().regex(/^\d+$/);
+
+/** `{code, message}` error body (`Pinterest.Lib.Error`), sometimes with `message_detail`. */
+export const pinterestErrorBodySchema = z.object({
+  code: z.number().int(),
+  message: z.string(),
+  message_detail: z.string().optional(),
+});
+
+export const pinSchema = z
+  .object({
+    id: pinterestId,
+    created_at: z.string().nullish(),
+    link: z.string().nullish(),
+    title: z.string().nullish(),
+    description: z.string().nullish(),
+    alt_text: z.string().nullish(),
+    board_id: z.string().nullish(),
+    board_section_id: z.string().nullish(),
+    creative_type: z.string().nullish(),
+  })
+  .loose();
+export type Pin = z.infer<typeof pinSchema>;
+
+export const boardSchema = z
+  .object({
+    id: pinterestId,
+    name: z.string(),
+    description: z.string().nullish(),
+    privacy: z.enum(['PUBLIC', 'PROTECTED', 'SECRET']).nullish(),
+    pin_count: z.number().nullish(),
+  })
+  .loose();
+export type Board = z.infer<typeof boardSchema>;
+
+export const boardSectionSchema = z.object({ id: pinterestId, name: z.string() }).loose();
+export type BoardSection = z.infer<typeof boardSectionSchema>;
+
+export const paginated = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ items: z.array(item), bookmark: z.string().nullish() });
+
+export const accountSchema = z
+  .object({
+    id: z.string().nullish(),
+    username: z.string(),
+    account_type: z.enum(['PINNER', 'BUSINESS']).nullish(),
+    profile_image: z.string().nullish(),
+    website_url: z.string().nullish(),
+    business_name: z.string().nullish(),
+  })
+  .loose();
+export type Account = z.infer<typeof accountSchema>;
+
+/** What `POST /v5/pins` accepts (PinCreate), restricted to what the plugin sends. */
+export type MediaSource =
+  | { source_type: 'image_url'; url: string }
+  | { source_type: 'image_base64'; content_type: 'image/jpeg' | 'image/png'; data: string }
+  | {
+      source_type: 'video_id';
+      media_id: string;
+      cover_image_url?: string;
+      cover_image_key_frame_time?: number;
+    };
+
+export interface PinCreateBody {
+  board_id: string;
+  board_section_id?: string;
+  title?: string;
+  description?: string;
+  link?: string;
+  alt_text?: string;
+  media_source: MediaSource;
+}

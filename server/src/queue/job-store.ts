@@ -1,0 +1,270 @@
+import { randomUUID } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { PinErrorDTO, JobState } from '../../../common/wire';
+import { JOB_UID } from '../content-types';
+
+export interface JobRow {
+  id: number;
+  key: string;
+  kind: string;
+  state: JobState;
+  payload: Record<string, unknown> | null;
+  attempts: number;
+  runAt: number;
+  leaseOwner: string | null;
+  leaseUntil: number | null;
+  requeue: boolean;
+  lastError: PinErrorDTO | null;
+  result: Record<string, unknown> | null;
+  updatedAt?: string | Date | null;
+}
+
+const toNumber = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+function normalise(row: Record<string, unknown>): JobRow {
+  return {
+    ...(row as unknown as JobRow),
+    attempts: Number(row.attempts ?? 0),
+    runAt: Number(row.runAt),
+    leaseUntil: toNumber(row.leaseUntil),
+    requeue: Boolean(row.requeue),
+  };
+}
+
+const TABLE = 'pinterest_jobs';
+
+const isUniqueViolation = (e: unknown) => /unique|duplicate/i.test(String((e as Error)?.message ?? e));
+
+/**
+ * The durable queue, as rows in Strapi's own database. Claims are compare-and-set updates, so two
+ * workers can never both hold the same job; a job whose lease ran out (its worker died) is claimable again.
+ */
+export function createJobStore(strapi: Core.Strapi) {
+  const q = () => strapi.db.query(JOB_UID);
+
+  const claiming = {
+    /**
+     * Records that `key` needs doing. One row per key: a finished or failed job is reset to waiting,
+     * a running one is marked to run once more when it finishes.
+     */
+    async enqueue(input: { key: string; kind: string; payload: Record<string, unknown>; runAt?: number }): Promise<void> {
+      const client = (strapi.db as unknown as { dialect: { client: string } }).dialect.client;
+      if (client === 'sqlite' || client === 'postgres') return upsert(input);
+      await enqueueInSteps(input);
+    },
+
+    async findByKey(key: string): Promise<JobRow | null> {
+      const row = await q().findOne({ where: { key } });
+      return row ? normalise(row) : null;
+    },
+
+    /** Takes the next due job for `owner`, or null. */
+    async claimNext(owner: string, leaseMs: number, now = Date.now()): Promise<JobRow | null> {
+      const client = (strapi.db as unknown as { dialect: { client: string } }).dialect.client;
+      if (client === 'postgres' || client === 'mysql') return claimSkipLocked(owner, leaseMs, now);
+      return claimCompareAndSet(owner, leaseMs, now);
+    },
+  };
+
+
+  /**
+   * The publish path's one statement: insert the job, or reset the existing row for that key — a
+   * running job is only marked to run once more when it finishes.
+   */
+  async function upsert(input: { key: string; kind: string; payload: Record<string, unknown>; runAt?: number }): Promise<void> {
+    const knex = strapi.db.connection;
+    const now = new Date();
+    const runAt = input.runAt ?? now.getTime();
+    const running = `${TABLE}.state = 'running'`;
+    // inside the caller's transaction when there is one (the publish hook opens one; SQLite has a
+    // single connection), in a savepoint so a failure here never aborts the caller's work
+    await strapi.db.transaction(({ trx }) => trx.transaction((savepoint: typeof trx) => savepoint(TABLE)
+      .insert({
+        document_id: randomUUID().replace(/-/g, '').slice(0, 24),
+        key: input.key,
+        kind: input.kind,
+        state: 'waiting',
+        payload: JSON.stringify(input.payload),
+        attempts: 0,
+        run_at: runAt,
+        requeue: false,
+        created_at: now,
+        updated_at: now,
+        published_at: now,
+      })
+      .onConflict('key')
+      .merge({
+        // literals and `excluded` only: PostgreSQL types bound parameters in a CASE as text
+        state: knex.raw(`CASE WHEN ${running} THEN 'running' ELSE 'waiting' END`),
+        requeue: knex.raw(`CASE WHEN ${running} THEN TRUE ELSE FALSE END`),
+        attempts: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.attempts ELSE 0 END`),
+        run_at: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.run_at ELSE excluded.run_at END`),
+        last_error: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.last_error ELSE NULL END`),
+        lease_owner: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.lease_owner ELSE NULL END`),
+        lease_until: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.lease_until ELSE NULL END`),
+        payload: knex.raw('excluded.payload'),
+        updated_at: now,
+      })));
+  }
+
+  /** Other databases: find the row, then update or insert it. */
+  async function enqueueInSteps(input: { key: string; kind: string; payload: Record<string, unknown>; runAt?: number }): Promise<void> {
+      const runAt = input.runAt ?? Date.now();
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const existing = await q().findOne({ where: { key: input.key } });
+        if (existing) {
+          const row = normalise(existing);
+          if (row.state === 'running') {
+            await q().update({ where: { id: row.id }, data: { requeue: true, payload: input.payload } });
+            return;
+          }
+          await q().update({
+            where: { id: row.id },
+            data: { state: 'waiting', attempts: 0, runAt, payload: input.payload, lastError: null, leaseOwner: null, leaseUntil: null, requeue: false },
+          });
+          return;
+        }
+        try {
+          await q().create({
+            data: { key: input.key, kind: input.kind, state: 'waiting', attempts: 0, runAt, payload: input.payload, requeue: false },
+          });
+          return;
+        } catch (e) {
+          if (!isUniqueViolation(e)) throw e;
+          // another instance inserted the same key first: loop and update it instead
+        }
+      }
+      throw new Error(`could not enqueue job ${input.key}`);
+  }
+
+  /**
+   * PostgreSQL and MySQL 8: lock one due row, skipping rows other workers hold, and take it —
+   * several instances claim different jobs at once without waiting on each other.
+   */
+  async function claimSkipLocked(owner: string, leaseMs: number, now: number): Promise<JobRow | null> {
+    const knex = strapi.db.connection;
+    const id = await knex.transaction(async (trx) => {
+      const row = await trx(TABLE)
+        .select('id')
+        .where((w) => w.where({ state: 'waiting' }).andWhere('run_at', '<=', now))
+        .orWhere((w) => w.where({ state: 'running' }).andWhere('lease_until', '<', now))
+        .orderBy([{ column: 'run_at' }, { column: 'id' }])
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .first();
+      if (!row) return null;
+      await trx(TABLE)
+        .where({ id: row.id })
+        .update({ state: 'running', lease_owner: owner, lease_until: now + leaseMs, attempts: knex.raw('attempts + 1'), requeue: false, updated_at: new Date() });
+      return row.id as number;
+    });
+    if (id === null) return null;
+    const claimed = await q().findOne({ where: { id } });
+    return claimed ? normalise(claimed) : null;
+  }
+
+  /** SQLite (one writer at a time): a compare-and-set update on the candidate row. */
+  async function claimCompareAndSet(owner: string, leaseMs: number, now: number): Promise<JobRow | null> {
+    {
+      const candidates = await q().findMany({
+        where: {
+          $or: [
+            { state: 'waiting', runAt: { $lte: now } },
+            { state: 'running', leaseUntil: { $lt: now } },
+          ],
+        },
+        orderBy: [{ runAt: 'asc' }, { id: 'asc' }],
+        limit: 5,
+      });
+      for (const candidate of candidates.map(normalise)) {
+        const { count } = await q().updateMany({
+          where: {
+            id: candidate.id,
+            $or: [
+              { state: 'waiting', runAt: { $lte: now } },
+              { state: 'running', leaseUntil: { $lt: now } },
+            ],
+          },
+          data: { state: 'running', leaseOwner: owner, leaseUntil: now + leaseMs, attempts: candidate.attempts + 1, requeue: false },
+        });
+        if (count === 1) {
+          return { ...candidate, state: 'running', leaseOwner: owner, leaseUntil: now + leaseMs, attempts: candidate.attempts + 1, requeue: false };
+        }
+      }
+      return null;
+    }
+  }
+
+  return {
+    ...claiming,
+
+    /** Ends a job the worker held. A job asked for again while it ran goes back to waiting. */
+    async finish(job: JobRow, outcome: { state: 'done' | 'failed' | 'cancelled'; result?: Record<string, unknown>; error?: PinErrorDTO | null }) {
+      const current = await q().findOne({ where: { id: job.id } });
+      const requeue = Boolean(current?.requeue);
+      await q().updateMany({
+        where: { id: job.id, leaseOwner: job.leaseOwner },
+        data: requeue
+          ? { state: 'waiting', attempts: 0, runAt: Date.now(), leaseOwner: null, leaseUntil: null, requeue: false, lastError: outcome.error ?? null, result: outcome.result ?? null }
+          : { state: outcome.state, leaseOwner: null, leaseUntil: null, lastError: outcome.error ?? null, result: outcome.result ?? null },
+      });
+    },
+
+    /** Extends the lease of a job this worker still holds; false when it no longer does. */
+    async renewLease(job: JobRow, leaseMs: number): Promise<boolean> {
+      const { count } = await q().updateMany({ where: { id: job.id, state: 'running', leaseOwner: job.leaseOwner }, data: { leaseUntil: Date.now() + leaseMs } });
+      return count === 1;
+    },
+
+    /** Puts a job back to wait until `runAt`, keeping its attempts count and last error. */
+    async retryLater(job: JobRow, runAt: number, error: PinErrorDTO, opts: { refundAttempt?: boolean } = {}) {
+      const current = await q().findOne({ where: { id: job.id } });
+      const requeue = Boolean(current?.requeue);
+      await q().updateMany({
+        where: { id: job.id, leaseOwner: job.leaseOwner },
+        data: {
+          state: 'waiting',
+          // asked for again while it ran: try again now, with a fresh count
+          runAt: requeue ? Date.now() : runAt,
+          attempts: requeue ? 0 : opts.refundAttempt ? Math.max(0, job.attempts - 1) : job.attempts,
+          requeue: false,
+          leaseOwner: null,
+          leaseUntil: null,
+          lastError: error,
+        },
+      });
+    },
+
+    /** An editor asked to try again now. */
+    async retryNow(id: number): Promise<JobRow | null> {
+      const row = await q().findOne({ where: { id } });
+      if (!row) return null;
+      if (row.state === 'running') return normalise(row);
+      const updated = await q().update({ where: { id }, data: { state: 'waiting', attempts: 0, runAt: Date.now(), leaseOwner: null, leaseUntil: null } });
+      return normalise(updated);
+    },
+
+    async findByKeyPrefix(prefix: string): Promise<JobRow[]> {
+      const rows = await q().findMany({ where: { key: { $startsWith: prefix } }, orderBy: { id: 'asc' } });
+      return rows.map(normalise);
+    },
+
+    /** Jobs waiting to run (due or not), oldest first. */
+    async findWaiting(limit = 1000): Promise<JobRow[]> {
+      const rows = await q().findMany({ where: { state: 'waiting' }, orderBy: { id: 'asc' }, limit });
+      return rows.map(normalise);
+    },
+
+    async findById(id: number): Promise<JobRow | null> {
+      const row = await q().findOne({ where: { id } });
+      return row ? normalise(row) : null;
+    },
+
+    async count(where: Record<string, unknown> = {}): Promise<number> {
+      return q().count({ where });
+    },
+  };
+}
+
+export type JobStore = ReturnType<typeof createJobStore>;

@@ -1,0 +1,202 @@
+import type { PinErrorDTO } from '../../../common/wire';
+import { toPinError, WAIT_CODES, type PinError } from '../pinterest/errors';
+import type { JobRow, JobStore } from './job-store';
+import { retryDelayMs, shouldRetry, type RetryPolicy } from './retry-schedule';
+
+/** What a handler can ask of the worker while it runs. */
+export interface JobContext {
+  /**
+   * Fencing: confirms (and extends) this worker's lease right before an irreversible step such as
+   * creating a pin. Throws `LeaseLostError` when another worker has taken the job over.
+   */
+  ensureLease(): Promise<void>;
+}
+
+export type JobHandler = (job: JobRow, ctx: JobContext) => Promise<Record<string, unknown> | void>;
+
+export class LeaseLostError extends Error {
+  constructor(key: string) {
+    super(`lost the lease of job ${key}: another worker has it`);
+    this.name = 'LeaseLostError';
+  }
+}
+
+export interface WorkerLogger {
+  info(msg: string): void;
+  warn(msg: string): void;
+  error(msg: string): void;
+}
+
+export interface WorkerOptions {
+  store: JobStore;
+  handlers: Record<string, JobHandler>;
+  owner: string;
+  pollIntervalMs: number;
+  leaseMs: number;
+  retry: RetryPolicy;
+  logger: WorkerLogger;
+  /** Told of every failure (e.g. to pause writes after a spam block). */
+  onFailure?: (job: JobRow, error: PinError) => Promise<void>;
+  /** Jobs this process works on at once (one while another waits for its rate-limit turn). Default 1. */
+  concurrency?: number;
+  /** How soon after an enqueue the worker looks for work (default 100 ms). */
+  kickDelayMs?: number;
+  /** How long a job waits when the account must be (re)connected before it looks again. */
+  accountWaitMs?: number;
+  now?: () => number;
+}
+
+/** Errors that need the account fixed, not the entry: the job waits (without using up attempts). */
+const WAITS_FOR_ACCOUNT = new Set(['NOT_CONNECTED', 'UNAUTHORIZED']);
+
+/**
+ * Works the queue in this process: claims due jobs one at a time, runs their handler, and records
+ * the outcome — done, retry later with backoff, or failed with a reason an editor can read.
+ */
+export function createWorker(options: WorkerOptions) {
+  const now = options.now ?? Date.now;
+  let timer: NodeJS.Timeout | null = null;
+  let timerAt = 0;
+  let active: Promise<void> | null = null;
+  let stopped = true;
+  let again = false;
+
+  const schedule = (delay: number) => {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timerAt = Date.now() + delay;
+    timer = setTimeout(() => {
+      timer = null;
+      void tick();
+    }, delay);
+    timer.unref?.();
+  };
+
+  async function runOne(job: JobRow): Promise<void> {
+    const handler = options.handlers[job.kind];
+    if (!handler) {
+      await options.store.finish(job, {
+        state: 'failed',
+        error: { code: 'UNKNOWN_JOB', message: `No handler for job kind “${job.kind}”.`, advice: 'Update the plugin.', retryable: false },
+      });
+      return;
+    }
+    // heartbeat: a long job keeps its lease, so no other worker takes it over while it runs
+    let lost = false;
+    const beat = setInterval(() => {
+      void options.store.renewLease(job, options.leaseMs).then((held) => (lost ||= !held), () => undefined);
+    }, Math.max(50, Math.floor(options.leaseMs / 3)));
+    beat.unref?.();
+    const ctx: JobContext = {
+      async ensureLease() {
+        if (lost || !(await options.store.renewLease(job, options.leaseMs))) {
+          lost = true;
+          throw new LeaseLostError(job.key);
+        }
+      },
+    };
+    try {
+      const result = await handler(job, ctx);
+      if (lost) throw new LeaseLostError(job.key);
+      await options.store.finish(job, { state: 'done', result: result || {} });
+    } catch (e) {
+      if (e instanceof LeaseLostError) {
+        options.logger.warn(`[pinterest] ${e.message}; leaving it to that worker`);
+        return;
+      }
+      await recordFailure(job, toPinError(e));
+    } finally {
+      clearInterval(beat);
+    }
+  }
+
+  async function recordFailure(job: JobRow, error: PinError) {
+    const dto: PinErrorDTO = error.toJSON();
+    await options.onFailure?.(job, error).catch((e: Error) => options.logger.error(`[pinterest] failure hook: ${e.message}`));
+    if (WAITS_FOR_ACCOUNT.has(error.code)) {
+      await options.store.retryLater(job, now() + (options.accountWaitMs ?? 60_000), dto, { refundAttempt: true });
+      return;
+    }
+    if (WAIT_CODES.has(error.code)) {
+      // waiting for a turn (our budget, a pause, Pinterest's Retry-After or a board lock) is not a failed attempt
+      const delay = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : retryDelayMs(Math.min(job.attempts, 6), options.retry);
+      await options.store.retryLater(job, now() + Math.max(delay, 50), dto, { refundAttempt: true });
+      return;
+    }
+    if (error.retryable && shouldRetry(job.attempts, options.retry)) {
+      const delay = retryDelayMs(job.attempts, options.retry, { retryAfterSeconds: error.retryAfterSeconds });
+      options.logger.warn(`[pinterest] job ${job.key} failed (${error.code}), attempt ${job.attempts}; retrying in ${Math.round(delay / 1000)} s`);
+      await options.store.retryLater(job, now() + delay, dto);
+      return;
+    }
+    options.logger.warn(`[pinterest] job ${job.key} failed: ${error.code} ${error.message}`);
+    await options.store.finish(job, { state: 'failed', error: dto });
+  }
+
+  /** One lane: claim and run jobs until none is due. Several lanes run side by side. */
+  async function lane() {
+    for (;;) {
+      if (stopped) return;
+      const job = await options.store.claimNext(options.owner, options.leaseMs, now());
+      if (!job) return;
+      await runOne(job);
+    }
+  }
+
+  async function drain() {
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, () => lane()));
+  }
+
+  async function tick(): Promise<void> {
+    if (active) {
+      again = true;
+      return active;
+    }
+    active = (async () => {
+      do {
+        again = false;
+        try {
+          await drain();
+        } catch (e) {
+          options.logger.error(`[pinterest] queue worker error: ${(e as Error).message}`);
+        }
+      } while (again && !stopped);
+    })();
+    try {
+      await active;
+    } finally {
+      active = null;
+      schedule(options.pollIntervalMs);
+    }
+  }
+
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      schedule(0);
+    },
+    /**
+     * Look for work soon (after an enqueue in this process). A short delay lets a burst of publishes
+     * finish before the worker competes with them; it never postpones a look already due sooner.
+     */
+    kick() {
+      if (stopped) return;
+      const delay = options.kickDelayMs ?? 100;
+      if (!timer || timerAt > Date.now() + delay) schedule(delay);
+    },
+    /** Stop claiming; resolve once the job in hand is finished. */
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (active) await active;
+    },
+    /** Runs the queue until nothing is due (tests and the demo use this). */
+    async drainNow() {
+      await drain();
+    },
+  };
+}
+
+export type Worker = ReturnType<typeof createWorker>;

@@ -1,0 +1,92 @@
+import type { Core } from '@strapi/strapi';
+import { RATE_SLOT_UID } from '../content-types';
+import { PinError } from '../pinterest/errors';
+import { slotFor, spacingMs, type RateCategory, type RateLimitSettings } from './rate-limits';
+
+export interface LimiterOptions {
+  settings: () => RateLimitSettings;
+  /** Names the connected account (one per environment). */
+  accountKey: () => string;
+  /** A call whose turn is further away than this is not waited for: its job is rescheduled. */
+  maxWaitMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * The shared budget: for each account × category a row holds the earliest time the next call may
+ * go. Reserving a turn is a compare-and-set on that row, so every Strapi instance draws from one
+ * budget. A spam block pauses the account's writes for everyone.
+ */
+export function createRateLimiter(strapi: Core.Strapi, opts: LimiterOptions) {
+  const q = () => strapi.db.query(RATE_SLOT_UID);
+  const now = opts.now ?? Date.now;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const maxWait = opts.maxWaitMs ?? 10_000;
+  const keyOf = (category: RateCategory) => `${opts.accountKey()}:${category}`;
+
+  async function row(key: string) {
+    const existing = await q().findOne({ where: { key } });
+    if (existing) return existing;
+    try {
+      return await q().create({ data: { key, nextAt: 0 } });
+    } catch {
+      return q().findOne({ where: { key } });
+    }
+  }
+
+  return {
+    /** Waits for this call's turn (or throws a retryable error that reschedules the job). */
+    async acquire(category: RateCategory): Promise<void> {
+      const interval = spacingMs(category, opts.settings());
+      const key = keyOf(category);
+      for (let attempt = 0; attempt < 20; attempt += 1) {
+        const current = await row(key);
+        const t = now();
+        const pausedUntil = current.pausedUntil === null || current.pausedUntil === undefined ? null : Number(current.pausedUntil);
+        if (category === 'org_write' && pausedUntil !== null && pausedUntil > t) {
+          throw new PinError('WRITES_PAUSED', `Pinning is paused until ${new Date(pausedUntil).toISOString()}: ${current.pauseReason ?? 'Pinterest flagged recent activity as spam.'}`, {
+            retryAfterSeconds: Math.ceil((pausedUntil - t) / 1000),
+          });
+        }
+        if (interval === 0) return;
+        // turns are kept in microseconds, so fractional spacing adds up exactly
+        const tUs = t * 1000;
+        const slotUs = slotFor(Number(current.nextAt), tUs);
+        const waitMs = (slotUs - tUs) / 1000;
+        if (waitMs > maxWait) {
+          throw new PinError('RATE_LIMITED', `The ${category} budget is used up for now; this job waits for its turn.`, {
+            retryAfterSeconds: Math.ceil(waitMs / 1000),
+            outcomeUnknown: false,
+          });
+        }
+        const { count } = await q().updateMany({ where: { key, nextAt: current.nextAt }, data: { nextAt: Math.round(slotUs + interval * 1000) } });
+        if (count === 1) {
+          if (waitMs > 0) await sleep(Math.ceil(waitMs));
+          return;
+        }
+        // another instance took this turn: read again
+      }
+      throw new PinError('RATE_LIMITED', `Too much contention on the ${category} budget.`, { retryAfterSeconds: 1, outcomeUnknown: false });
+    },
+
+    /** Stops every instance from writing until `until` (a spam block). */
+    async pauseWrites(until: number, reason: string): Promise<void> {
+      const key = keyOf('org_write');
+      await row(key);
+      await q().updateMany({ where: { key }, data: { pausedUntil: until, pauseReason: reason } });
+    },
+
+    async resumeWrites(): Promise<void> {
+      await q().updateMany({ where: { key: keyOf('org_write') }, data: { pausedUntil: null, pauseReason: null } });
+    },
+
+    async writePause(): Promise<{ until: string; reason: string } | null> {
+      const current = await q().findOne({ where: { key: keyOf('org_write') } });
+      const until = current?.pausedUntil ? Number(current.pausedUntil) : null;
+      return until && until > now() ? { until: new Date(until).toISOString(), reason: current.pauseReason ?? '' } : null;
+    },
+  };
+}
+
+export type RateLimiter = ReturnType<typeof createRateLimiter>;

@@ -1,0 +1,41 @@
+/**
+ * Pinterest's rate-limit categories and the spacing between calls that keeps the plugin under them.
+ * Pure. The spacing (GCRA with a burst of one) also paces writes evenly: never a burst of pins.
+ */
+export type RateCategory = 'org_read' | 'org_write' | 'org_analytics';
+
+export interface RateLimitSettings {
+  /** `standard`: per user per minute (write 100, read 1000, analytics 60); `trial`: per app per day (write 300, read and analytics 1000); `off`: no limiting. */
+  profile: 'standard' | 'trial' | 'off';
+  /** Overrides, in calls per minute (standard) or per day (trial). */
+  org_write?: number;
+  org_read?: number;
+  org_analytics?: number;
+}
+
+/** How much wider than the exact limit the spacing is. */
+export const SPACING_MARGIN = 1.005;
+
+const STANDARD: Record<RateCategory, number> = { org_write: 100, org_read: 1000, org_analytics: 60 };
+const TRIAL: Record<RateCategory, number> = { org_write: 300, org_read: 1000, org_analytics: 1000 };
+
+/** Milliseconds (fractional) between two calls of a category, or 0 when unlimited. */
+export function spacingMs(category: RateCategory, settings: RateLimitSettings): number {
+  if (settings.profile === 'off') return 0;
+  const base = settings.profile === 'trial' ? TRIAL : STANDARD;
+  const perPeriod = settings[category] ?? base[category];
+  const period = settings.profile === 'trial' ? 86_400_000 : 60_000;
+  // even spacing, 0.5 % wider than the limit allows: network jitter between two calls must not put
+  // one call too many into a window as Pinterest counts it (fractional: the limiter keeps microseconds)
+  return (period / perPeriod) * SPACING_MARGIN;
+}
+
+/** The category Pinterest files a call under (`x-ratelimit-category` in the spec). */
+export function categoryOf(method: string, path: string): RateCategory {
+  if (/\/analytics(\/|$)/.test(path)) return 'org_analytics';
+  if (/\/oauth\/token$/.test(path)) return 'org_read';
+  return method === 'GET' ? 'org_read' : 'org_write';
+}
+
+/** When the call may go, given the category's next free time: now, or later. */
+export const slotFor = (nextAt: number, now: number) => Math.max(now, nextAt);

@@ -1,0 +1,34 @@
+import { permission, type ActionKey } from '../../../../common/permissions';
+
+const guard = (key: ActionKey) => ({
+  policies: [{ name: 'admin::hasPermissions', config: { actions: [permission(key)] } }],
+});
+
+/** Admin API, served under /pinterest/…; every route needs an admin session and an action, but the OAuth callback. */
+export default {
+  type: 'admin',
+  routes: [
+    { method: 'GET', path: '/status', handler: 'pins.status', config: guard('readSettings') },
+    { method: 'GET', path: '/entries/:contentType/:documentId/pins', handler: 'pins.forEntry', config: guard('readPins') },
+    { method: 'POST', path: '/entries/:contentType/:documentId/pin', handler: 'pins.pinNow', config: guard('pinEntries') },
+    { method: 'POST', path: '/jobs/:id/retry', handler: 'pins.retryJob', config: guard('pinEntries') },
+
+    { method: 'GET', path: '/connection', handler: 'connection.describe', config: guard('readSettings') },
+    { method: 'POST', path: '/connection/authorize', handler: 'connection.authorize', config: guard('manageSettings') },
+    { method: 'POST', path: '/connection/refresh', handler: 'connection.refresh', config: guard('manageSettings') },
+    { method: 'DELETE', path: '/connection', handler: 'connection.disconnect', config: guard('manageSettings') },
+    { method: 'POST', path: '/connection/resume-writes', handler: 'connection.resumeWrites', config: guard('manageSettings') },
+    // The browser comes back here from Pinterest without the admin's token: the single-use,
+    // admin-bound `state` is what authorises it.
+    { method: 'GET', path: '/oauth/callback', handler: 'connection.callback', config: { auth: false } },
+
+    { method: 'GET', path: '/settings', handler: 'connection.getSettings', config: guard('readSettings') },
+    { method: 'PUT', path: '/settings', handler: 'connection.putSettings', config: guard('manageSettings') },
+
+    { method: 'GET', path: '/boards', handler: 'connection.boards', config: guard('readPins') },
+    { method: 'GET', path: '/boards/:boardId/sections', handler: 'connection.sections', config: guard('readPins') },
+    { method: 'POST', path: '/boards', handler: 'editor.createBoard', config: guard('pinEntries') },
+    { method: 'POST', path: '/preview', handler: 'editor.preview', config: guard('readPins') },
+    { method: 'GET', path: '/content-types', handler: 'editor.contentTypes', config: guard('readPins') },
+  ],
+};

@@ -1,0 +1,10 @@
+import type { Core } from '@strapi/strapi';
+import type { Runtime } from '../services/runtime';
+
+interface Services {
+  runtime: Runtime;
+}
+
+/** The one typed way to reach the plugin's services. */
+export const getService = <K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] =>
+  strapi.plugin('pinterest').service(name) as Services[K];

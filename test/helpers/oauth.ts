@@ -1,0 +1,35 @@
+import { request } from 'undici';
+import supertest from 'supertest';
+import { randomBytes } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { Emulator } from '../../emulator/src';
+
+/** Asks the plugin for the consent URL, approves it on the emulator's page, and returns the redirect back. */
+export async function consent(strapi: Core.Strapi, jwt: string, opts: { scopes?: string[]; decision?: 'allow' | 'deny' } = {}): Promise<string> {
+  const start = await supertest(strapi.server.httpServer).post('/pinterest/connection/authorize').set('Authorization', `Bearer ${jwt}`).send({});
+  if (start.status !== 200) throw new Error(`authorize answered ${start.status}: ${JSON.stringify(start.body)}`);
+  const authorizeUrl = new URL(start.body.url as string);
+  const scopes = opts.scopes ?? (authorizeUrl.searchParams.get('scope') ?? '').split(',');
+  const form = new URLSearchParams([['decision', opts.decision ?? 'allow'], ...scopes.map((s) => ['scope', s] as [string, string])]);
+  const res = await request(authorizeUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+  await res.body.dump();
+  if (res.statusCode !== 302) throw new Error(`the consent page answered ${res.statusCode}`);
+  return String(res.headers.location);
+}
+
+/** Follows the redirect back to Strapi's callback (as the browser would, without admin headers). */
+export async function followCallback(strapi: Core.Strapi, callbackUrl: string) {
+  const url = new URL(callbackUrl);
+  const res = await supertest(strapi.server.httpServer).get(`${url.pathname}${url.search}`);
+  return { status: res.status, location: new URL(String(res.headers.location), 'http://admin.local') };
+}
+
+/** The environment of a Strapi set up to connect through the emulator's OAuth app (no static token). */
+export const oauthEnv = (emulator: Emulator): Record<string, string | undefined> => ({
+  PINTEREST_API_URL: emulator.apiUrl,
+  PINTEREST_OAUTH_URL: `${emulator.url}/oauth/`,
+  PINTEREST_APP_ID: '1234567',
+  PINTEREST_APP_SECRET: 'emulator-secret',
+  PINTEREST_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  PINTEREST_ACCESS_TOKEN: undefined,
+});

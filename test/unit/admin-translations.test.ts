@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+const adminSrc = path.resolve(__dirname, '../../admin/src');
+const files = (dir: string): string[] =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+const en = JSON.parse(fs.readFileSync(path.join(adminSrc, 'translations/en.json'), 'utf8')) as Record<string, string>;
+const fr = JSON.parse(fs.readFileSync(path.join(adminSrc, 'translations/fr.json'), 'utf8')) as Record<string, string>;
+
+describe('admin translations', () => {
+  const used = new Set<string>();
+  for (const file of files(adminSrc)) {
+    const src = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, ''); // comments are not UI
+    for (const m of src.matchAll(/\bt\(\s*'([^']+)'/g)) used.add(m[1]);
+    for (const m of src.matchAll(/getTranslation\('([^']+)'\)/g)) used.add(m[1]);
+  }
+
+  it('finds the strings the admin uses', () => {
+    expect(used.size).toBeGreaterThan(80);
+  });
+
+  it('has every used string in English and French', () => {
+    expect([...used].filter((k) => !(k in en))).toEqual([]);
+    expect([...used].filter((k) => !(k in fr))).toEqual([]);
+  });
+
+  it('has the same keys and the same placeholders in both languages', () => {
+    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(en)) expect([key, placeholders(fr[key])]).toEqual([key, placeholders(en[key])]);
+  });
+});
