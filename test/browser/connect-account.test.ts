@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { registerSuperAdmin } from '../helpers/admin';
-import { launchBrowser, login, screenshot } from '../helpers/browser';
+import { launchBrowser, login, recordPage, screenshot, step, type PageLog } from '../helpers/browser';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 import { oauthEnv } from '../helpers/oauth';
 import { waitFor } from '../helpers/wait-for';
@@ -14,6 +14,7 @@ let emulator: Emulator;
 let booted: BootedStrapi;
 let browser: Browser;
 let page: Page;
+let log: PageLog;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
@@ -23,7 +24,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
-  await login(page, booted.url);
+  log = recordPage(page);
+  await step(page, log, 'login', () => login(page, booted.url));
 }, 120_000);
 
 afterAll(async () => {
@@ -33,23 +35,28 @@ afterAll(async () => {
 });
 
 it('connects through the consent page and shows the connected account', async () => {
-  await page.goto(`${booted.url}/admin/settings/pinterest`);
-  const connect = page.getByRole('button', { name: 'Connect a Pinterest account' });
-  await connect.waitFor({ timeout: 30_000 });
-  await page.getByText('No Pinterest account connected').waitFor();
+  await step(page, log, 'settings-page', async () => {
+    await page.goto(`${booted.url}/admin/settings/pinterest`);
+    await page.getByRole('button', { name: 'Connect a Pinterest account' }).waitFor({ timeout: 30_000 });
+    await page.getByText('No Pinterest account connected').waitFor();
+  });
   await screenshot(page, 'settings-not-connected');
 
-  await connect.click();
-  await page.waitForURL((url) => url.origin === emulator.url, { timeout: 15_000 });
-  await page.getByText('wants to access your Pinterest account').waitFor();
+  await step(page, log, 'consent-page', async () => {
+    await page.getByRole('button', { name: 'Connect a Pinterest account' }).click();
+    await page.waitForURL((url) => url.origin === emulator.url, { timeout: 15_000 });
+    await page.getByText('wants to access your Pinterest account').waitFor();
+  });
   await screenshot(page, 'emulator-consent');
-  await page.getByRole('button', { name: 'Give access' }).click();
 
-  await page.waitForURL((url) => url.pathname === '/admin/settings/pinterest' && url.searchParams.has('connected'), { timeout: 30_000 });
-  await page.getByText('Pinterest account @strapi_demo is connected.').waitFor({ timeout: 30_000 });
-  await page.getByRole('heading', { name: '@strapi_demo' }).waitFor();
-  await page.getByText('Business account').waitFor();
-  await page.getByText('in 29 days').waitFor();
+  await step(page, log, 'back-connected', async () => {
+    await page.getByRole('button', { name: 'Give access' }).click();
+    await page.waitForURL((url) => url.pathname === '/admin/settings/pinterest' && url.searchParams.has('connected'), { timeout: 30_000 });
+    await page.getByText('Pinterest account @strapi_demo is connected.').waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: '@strapi_demo' }).waitFor();
+    await page.getByText('Business account').waitFor();
+    await page.getByText('in 29 days').waitFor();
+  });
   await screenshot(page, 'settings-connected');
 
   const account = await booted.strapi.db.query('plugin::pinterest.account').findOne({ where: { environment: 'custom' } });
@@ -58,10 +65,11 @@ it('connects through the consent page and shows the connected account', async ()
 });
 
 it('saves a default board for Article', async () => {
-  const boardSelect = page.getByRole('combobox', { name: 'Default board' });
-  await boardSelect.click();
-  await page.getByRole('option', { name: 'Travel' }).click();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await step(page, log, 'default-board', async () => {
+    await page.getByRole('combobox', { name: 'Default board' }).click();
+    await page.getByRole('option', { name: 'Travel' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+  });
   const travel = [...emulator.state.boards.values()].find((b) => b.name === 'Travel')!;
   const saved = await waitFor(async () => {
     const value = (await booted.strapi.store({ type: 'plugin', name: 'pinterest' }).get({ key: 'settings' })) as { contentTypes?: Record<string, { defaultBoardId?: string }> } | null;

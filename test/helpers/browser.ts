@@ -36,4 +36,58 @@ export async function login(page: Page, baseUrl: string, credentials = SUPER_ADM
   await page.locator('input[name="password"]').fill(credentials.password);
   await page.locator('button[type="submit"]').click();
   await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 30_000 });
+  // the admin shell has rendered for the logged-in user (its token stored, its permissions loaded)
+  await page.getByRole('link', { name: 'Settings' }).first().waitFor({ timeout: 30_000 });
+}
+
+/** What a page did: console errors, page errors, failed and refused requests, for a failure message. */
+export interface PageLog {
+  lines: string[];
+}
+
+/** Records what a page does, so a failing browser test can say what the page saw. */
+export function recordPage(page: Page): PageLog {
+  const log: PageLog = { lines: [] };
+  const push = (line: string) => {
+    log.lines.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (log.lines.length > 200) log.lines.shift();
+  };
+  page.on('pageerror', (e) => push(`pageerror ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') push(`console.${m.type()} ${m.text().slice(0, 300)}`);
+  });
+  page.on('requestfailed', (r) => push(`requestfailed ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) push(`response ${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  page.on('framenavigated', (f) => {
+    if (f === page.mainFrame()) push(`navigated ${f.url()}`);
+  });
+  return log;
+}
+
+/**
+ * Runs one step of a browser test; when it fails, saves a FAILED-<name> screenshot and rethrows with
+ * the page's URL, its visible text and what the page logged, so a CI failure explains itself.
+ */
+export async function step<T>(page: Page, log: PageLog, name: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    const shot = await screenshot(page, `FAILED-${name}`).catch(() => 'no screenshot');
+    const text = await page
+      .locator('body')
+      .innerText({ timeout: 2_000 })
+      .catch(() => '(no body text)');
+    const original = e as Error;
+    const err = new Error('', { cause: original });
+    err.message = [
+      `${original.message}`,
+      `--- step "${name}" failed at ${page.url()} (screenshot ${shot})`,
+      `--- visible text:\n${text.replace(/\n{2,}/g, '\n').slice(0, 1500)}`,
+      `--- page log:\n${log.lines.slice(-40).join('\n') || '(empty)'}`,
+    ].join('\n');
+    err.stack = `${err.message}\n${(original.stack ?? '').split('\n').filter((l) => l.trimStart().startsWith('at ')).join('\n')}`;
+    throw err;
+  }
 }
