@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import type { PinFieldValue } from '../../../../common/pin-field';
 import { useT } from '../../utils/useT';
@@ -18,6 +18,8 @@ interface Props {
 export function CoverPicker({ name, videoUrl, cover, disabled, onChange }: Props) {
   const t = useT();
   const video = useRef<HTMLVideoElement>(null);
+  // The range is a plain input: give it the field's id so the label names it and the hint describes it.
+  const scrubberId = useId();
   const [duration, setDuration] = useState<number | null>(null);
   const chosen = cover && 'keyFrameTime' in cover ? cover.keyFrameTime : null;
   const [position, setPosition] = useState<number>(chosen ?? 0);
@@ -42,9 +44,11 @@ export function CoverPicker({ name, videoUrl, cover, disabled, onChange }: Props
           }}
         />
       </Box>
-      <Field.Root name={`${name}.cover.scrubber`} hint={duration !== null ? t('cover.duration', 'Duration {seconds} s', { seconds: Math.round(duration) }) : undefined}>
+      <Field.Root name={`${name}.cover.scrubber`} id={scrubberId} hint={duration !== null ? t('cover.duration', 'Duration {seconds} s', { seconds: Math.round(duration) }) : undefined}>
         <Field.Label>{t('cover.scrub', 'Frame at {seconds} s', { seconds: Math.round(position) })}</Field.Label>
         <input
+          id={scrubberId}
+          aria-describedby={duration !== null ? `${scrubberId}-hint` : undefined}
           type="range"
           min={0}
           max={duration ?? 0}
