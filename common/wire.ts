@@ -1,6 +1,7 @@
 /** Wire types shared by the server's admin routes and the admin panel. */
 
-export type PinStatus = 'pinning' | 'pinned' | 'failed';
+/** `out_of_sync`: the entry changed but Pinterest refused the edit; `deleted`: removed on unpublish. */
+export type PinStatus = 'pinning' | 'pinned' | 'failed' | 'out_of_sync' | 'deleted';
 export type JobState = 'waiting' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface PinErrorDTO {
@@ -85,6 +86,8 @@ export interface ContentTypeDefaultsDTO {
   pinOnPublish: boolean;
   defaultBoardId: string | null;
   defaultBoardSectionId: string | null;
+  /** What unpublishing or deleting an entry does to its pins. */
+  onUnpublish: 'keep' | 'delete';
 }
 
 export interface SettingsDTO {

@@ -112,6 +112,8 @@ export interface EmulatorFlags {
   refreshTokenTtlSeconds: number;
   /** GET /media/{id} answers `processing` this many times after the upload, then `succeeded`/`failed`. */
   mediaProcessingPolls: number;
+  /** Every uploaded video fails processing (as a corrupt or unsupported encoding would). */
+  mediaProcessingFails: boolean;
   /** Days (today backwards) whose analytics are still PROCESSING. */
   processingDays: number;
   /** The username the consent page signs in as (default: the primary user). */
@@ -153,6 +155,7 @@ export const DEFAULT_FLAGS: EmulatorFlags = {
   accessTokenTtlSeconds: 2_592_000,
   refreshTokenTtlSeconds: 5_184_000,
   mediaProcessingPolls: 1,
+  mediaProcessingFails: false,
   processingDays: 2,
   oauthUser: null,
   imageFetchTimeoutMs: 5_000,

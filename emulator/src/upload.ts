@@ -72,7 +72,7 @@ export function handleUpload(req: IncomingMessage, state: EmulatorState): Promis
       media.uploadedBytes = file.bytes;
       media.status = 'processing';
       media.processingPolls = 0;
-      media.willFail = !looksLikeVideo(head);
+      media.willFail = state.flags.mediaProcessingFails || !looksLikeVideo(head);
       done({ status: 204, received, mediaId: media.media_id });
     });
     req.pipe(bb);

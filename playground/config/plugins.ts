@@ -20,6 +20,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
             media: 'hero',
             link: 'canonicalUrl',
             pinOnPublish: true,
+            onUnpublish: env('PINTEREST_ON_UNPUBLISH', 'keep') as 'keep' | 'delete',
           },
         }),
         // Lets a test prove that a mapping for a missing content type stops start-up.
@@ -41,6 +42,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         pollIntervalMs: env.int('PINTEREST_WORKER_POLL_MS', 2000),
         leaseMs: env.int('PINTEREST_WORKER_LEASE_MS', 120000),
         concurrency: env.int('PINTEREST_WORKER_CONCURRENCY', 2),
+      },
+      video: {
+        pollInitialMs: env.int('PINTEREST_VIDEO_POLL_MS', 1000),
+        pollMaxMs: env.int('PINTEREST_VIDEO_POLL_MAX_MS', 15000),
+        processingTimeoutMs: env.int('PINTEREST_VIDEO_TIMEOUT_MS', 600000),
+        uploadTimeoutMs: 1800000,
+        defaultKeyFrameSeconds: 1,
       },
       retry: {
         baseDelayMs: env.int('PINTEREST_RETRY_BASE_MS', 5000),

@@ -18,7 +18,7 @@ export async function makeImage(width: number, height: number, format: ImageForm
   return (format === 'png' ? img.png() : format === 'jpeg' ? img.jpeg() : format === 'webp' ? img.webp() : img.gif()).toBuffer();
 }
 
-const MIME: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif', svg: 'image/svg+xml' };
+const MIME: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif', svg: 'image/svg+xml', mp4: 'video/mp4', mov: 'video/quicktime' };
 
 /** Uploads bytes to the media library through Strapi's upload service; returns the file row. */
 export async function uploadFile(strapi: Core.Strapi, bytes: Buffer, name: string, ext: string, alternativeText?: string) {

@@ -108,13 +108,15 @@ describe('publish → image pin', () => {
     const hero = await uploadImage(strapi, { format: 'jpeg' });
     const documentId = await publishArticle({ title: 'Once only', hero: hero.id, pinterest: { boardId: boards.Travel.id } });
     await settledJob(documentId);
+    // published again unchanged: nothing to send
+    await strapi.documents(ARTICLE).publish({ documentId });
+    await waitFor(async () => (await jobFor(documentId))?.result?.outcome === 'already-pinned', 'the unchanged re-publish');
+    // published again with an edit: the same pin is updated, not duplicated
     await strapi.documents(ARTICLE).update({ documentId, data: { excerpt: 'edited' } as never });
     await strapi.documents(ARTICLE).publish({ documentId });
-    const job = await settledJob(documentId);
-    await waitFor(async () => (await jobFor(documentId))?.state === 'done', 'the second job run');
-    expect(job.state).toBe('done');
+    await waitFor(async () => (await jobFor(documentId))?.result?.outcome === 'updated', 'the edited re-publish');
     expect(pinPosts()).toHaveLength(1);
-    expect((await jobFor(documentId))?.result).toMatchObject({ outcome: 'already-pinned' });
+    expect(emulator.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
     const records = await strapi.db.query('plugin::pinterest.pin-record').findMany({ where: { entryDocumentId: documentId } });
     expect(records).toHaveLength(1);
   });

@@ -72,7 +72,7 @@ export function useSettings() {
     async (next: SettingsDTO) => {
       const body = {
         contentTypes: Object.fromEntries(
-          next.contentTypes.map((c) => [c.uid, { pinOnPublish: c.pinOnPublish, defaultBoardId: c.defaultBoardId, defaultBoardSectionId: c.defaultBoardSectionId }]),
+          next.contentTypes.map((c) => [c.uid, { pinOnPublish: c.pinOnPublish, defaultBoardId: c.defaultBoardId, defaultBoardSectionId: c.defaultBoardSectionId, onUnpublish: c.onUnpublish }]),
         ),
       };
       const { data } = await put<SettingsDTO>('/pinterest/settings', body);

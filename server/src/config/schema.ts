@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ANALYTICS_DEFAULTS, analyticsConfigSchema } from './analytics';
 
 export const PRODUCTION_API_URL = 'https://api.pinterest.com/v5';
 export const SANDBOX_API_URL = 'https://api-sandbox.pinterest.com/v5';
@@ -39,6 +40,8 @@ export const contentTypeMappingSchema = z
     /** Board used when the entry's field names none. */
     defaultBoardId: z.string().regex(/^\d+$/, 'defaultBoardId must be a Pinterest board id (digits only)').optional(),
     defaultBoardSectionId: z.string().regex(/^\d+$/).optional(),
+    /** What happens to the pins when an entry is unpublished or deleted: kept (default) or deleted on Pinterest. */
+    onUnpublish: z.enum(['keep', 'delete']).default('keep'),
   })
   .strict();
 
@@ -109,12 +112,25 @@ export const pluginConfigSchema = z
       })
       .strict()
       .default({ profile: 'standard' }),
+    /** Video pins: polling Pinterest's processing, upload time, and the cover frame used when the editor chose none. */
+    video: z
+      .object({
+        pollInitialMs: z.number().int().positive().default(1_000),
+        pollMaxMs: z.number().int().positive().default(15_000),
+        processingTimeoutMs: z.number().int().positive().default(10 * 60_000),
+        uploadTimeoutMs: z.number().int().positive().default(30 * 60_000),
+        defaultKeyFrameSeconds: z.number().int().min(0).default(1),
+      })
+      .strict()
+      .default({ pollInitialMs: 1_000, pollMaxMs: 15_000, processingTimeoutMs: 10 * 60_000, uploadTimeoutMs: 30 * 60_000, defaultKeyFrameSeconds: 1 }),
     /** How long writes pause after Pinterest reports a spam block (an administrator can resume earlier). */
     spamPauseMs: z.number().int().positive().default(6 * 60 * 60_000),
     /** Cron rule of the reconcile pass that finds published entries whose pin job was never recorded. */
     reconcileRule: z.string().min(1).default('0 */10 * * * *'),
     /** Cron rule of the token refresh check (it refreshes only when due: < 5 days left, or 30 days since the last). */
     tokenRefreshRule: z.string().min(1).default('0 17 * * * *'),
+    /** Pin analytics sync (see ./analytics.ts). */
+    analytics: analyticsConfigSchema.default(ANALYTICS_DEFAULTS),
     retry: z
       .object({
         baseDelayMs: z.number().int().positive().default(5_000),

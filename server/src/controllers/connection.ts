@@ -99,6 +99,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           pinOnPublish: s?.pinOnPublish ?? mapping.pinOnPublish,
           defaultBoardId: s?.defaultBoardId ?? mapping.defaultBoardId ?? null,
           defaultBoardSectionId: s?.defaultBoardSectionId ?? mapping.defaultBoardSectionId ?? null,
+          onUnpublish: s?.onUnpublish ?? mapping.onUnpublish,
         };
       }),
     };

@@ -21,6 +21,8 @@ export interface PinDraft {
   link: string | null;
   altText: string | null;
   media: ChosenMedia;
+  /** The editor's video cover (key-frame second or image URL), when the media is a video. */
+  cover: PinFieldValue['cover'];
   marker: string;
   warnings: DraftWarning[];
 }
@@ -88,7 +90,18 @@ export function buildPinDraft(input: DraftInput): PinDraft {
   const texts = pinTexts(entry, mapping, field);
   const marker = pinMarker({ contentType: input.contentType, documentId: input.documentId, locale: input.locale, boardId });
   const { link, warnings } = pinLink(entry[mapping.link], input.utm, marker);
-  return { boardId, boardSectionId, title: texts.title, description: texts.description, link, altText: texts.altText, media, marker, warnings: [...texts.warnings, ...warnings] };
+  return {
+    boardId,
+    boardSectionId,
+    title: texts.title,
+    description: texts.description,
+    link,
+    altText: texts.altText,
+    media,
+    cover: media.kind === 'video' ? (field?.cover ?? null) : null,
+    marker,
+    warnings: [...texts.warnings, ...warnings],
+  };
 }
 
 export type PreviewWarning = DraftWarning | 'ASPECT_RATIO';

@@ -1,7 +1,14 @@
 /** Job kinds and keys. A key names the work, so asking twice for the same work never makes two jobs. */
 export const JOB_KINDS = {
   pinEntry: 'pin.entry',
+  /** A pin asked for through the posts API (server/src/posts). */
+  pinPost: 'pin.post',
+  /** Deletes an unpublished (or deleted) entry's pins when its content type says so. */
+  unpinEntry: 'pin.unpin',
 } as const;
+
+/** An unpin job's locale when every locale of the document was withdrawn. */
+export const ALL_LOCALES = '*';
 
 export const NO_LOCALE = 'default';
 
@@ -14,3 +21,8 @@ export interface EntryRef {
 export const entryKeyPrefix = (contentType: string, documentId: string) => `${JOB_KINDS.pinEntry}:${contentType}:${documentId}:`;
 
 export const pinEntryJobKey = (ref: EntryRef) => `${entryKeyPrefix(ref.contentType, ref.documentId)}${ref.locale}`;
+
+export const unpinJobKey = (ref: EntryRef) => `${JOB_KINDS.unpinEntry}:${ref.contentType}:${ref.documentId}:${ref.locale}`;
+
+/** One job per posts-API post. */
+export const postJobKey = (postId: string) => `${JOB_KINDS.pinPost}:${postId}`;

@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { request } from 'undici';
 import type { ChosenImage } from '../mapping/media';
 import { IMAGE_LIMITS } from '../mapping/media';
 import { PinError } from '../pinterest/errors';
 import type { MediaSource } from '../pinterest/schemas';
+import { readAll, safeFetch } from '../net/safe-fetch';
 import { looksPubliclyReachable } from './public-address';
 
 export interface MediaSourceContext {
@@ -74,28 +74,8 @@ async function readImageBytes(url: string, ctx: MediaSourceContext): Promise<Buf
     }
   }
   const absolute = absoluteMediaUrl(url, ctx.publicUrl);
-  if (!absolute || (absolute.protocol !== 'https:' && absolute.protocol !== 'http:')) {
-    throw new PinError('MEDIA_UNREADABLE', 'The hero image has no http(s) address to read it from.');
-  }
-  try {
-    const res = await request(absolute, { method: 'GET', headersTimeout: ctx.timeoutMs, bodyTimeout: ctx.timeoutMs, maxRedirections: 0 } as never);
-    if (res.statusCode !== 200) {
-      await res.body.dump();
-      throw new PinError('MEDIA_UNREADABLE', `The hero image could not be downloaded (HTTP ${res.statusCode}).`);
-    }
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for await (const chunk of res.body) {
-      total += (chunk as Buffer).length;
-      if (total > IMAGE_LIMITS.maxBytes) {
-        res.body.destroy();
-        throw new PinError('MEDIA_TOO_LARGE', 'The hero image is larger than 20 MB.');
-      }
-      chunks.push(chunk as Buffer);
-    }
-    return Buffer.concat(chunks);
-  } catch (e) {
-    if (e instanceof PinError) throw e;
-    throw new PinError('MEDIA_UNREADABLE', `The hero image could not be downloaded (${(e as Error).message}).`);
-  }
+  if (!absolute) throw new PinError('MEDIA_UNREADABLE', 'The hero image has no http(s) address to read it from.');
+  // the same guard as every download the plugin makes: no private addresses unless allowlisted
+  const res = await safeFetch(absolute, { allowlist: ctx.allowlist, timeoutMs: ctx.timeoutMs, maxBytes: IMAGE_LIMITS.maxBytes });
+  return readAll(res);
 }

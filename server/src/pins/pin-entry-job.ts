@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { pinFieldValueSchema, type PinFieldValue } from '../../../common/pin-field';
 import type { ContentTypeMapping, PluginConfig } from '../config/schema';
 import { markerOfLink } from '../mapping/link';
@@ -7,6 +8,7 @@ import type { PinterestClient } from '../pinterest/client';
 import type { MediaSource, Pin } from '../pinterest/schemas';
 import type { JobRow } from '../queue/job-store';
 import { LeaseLostError, type JobContext } from '../queue/worker';
+import { DEFAULT_VIDEO_POLICY, videoMediaSource, type VideoPinDeps, type VideoPollPolicy } from '../media/video-pin';
 import type { EntryRef } from './job-keys';
 import { resolveImageSource, type MediaSourceContext } from './media-source';
 import type { PinRecordRow, PinRecordStore } from './pin-record-store';
@@ -22,13 +24,25 @@ export interface PinEntryDeps {
   loadPublishedEntry: (ref: EntryRef, mapping: ContentTypeMapping) => Promise<Record<string, unknown> | null>;
   /** The attribute holding the `plugin::pinterest.pin` field, if the content type has one. */
   pinFieldOf: (contentType: string, mapping: ContentTypeMapping) => string | null;
+  /** Video uploads: polling and cover defaults. */
+  video?: VideoPollPolicy;
   now?: () => Date;
 }
 
 export type PinEntryResult =
   | { outcome: 'pinned'; pinId: string; adopted: boolean }
   | { outcome: 'already-pinned'; pinId: string }
+  | { outcome: 'updated'; pinId: string; moved: boolean }
   | { outcome: 'skipped'; reason: 'unpublished' | 'disabled' };
+
+/** What identifies the content of a pin as sent: when it changes, the pin needs an update. */
+export function syncHash(draft: Pick<PinDraft, 'boardId' | 'boardSectionId' | 'title' | 'description' | 'link' | 'altText'>): string {
+  const { boardId, boardSectionId, title, description, link, altText } = draft;
+  return createHash('sha1').update(JSON.stringify([boardId, boardSectionId ?? null, title, description, link, altText])).digest('hex');
+}
+
+/** Pinterest refuses PATCH to apps outside the beta: 403 (code 29), or a 404 that is not "pin not found". */
+const isEditRefusal = (e: PinError) => e.code === 'FORBIDDEN' || (e.code === 'INVALID_REQUEST' && e.httpStatus === 404);
 
 export function readPinField(entry: Record<string, unknown>, attribute: string | null): PinFieldValue | null {
   if (!attribute) return null;
@@ -58,8 +72,24 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
     if (!enabled) return { outcome: 'skipped', reason: 'disabled' };
 
     const draft = buildPinDraft({ ...ref, entry, mapping, field, utm: deps.config.utm });
-    const target = { ...ref, boardId: draft.boardId };
-    const record = await deps.records.findOrCreate(target, { marker: draft.marker, boardSectionId: draft.boardSectionId });
+    const repin = Boolean((job.payload as { repin?: boolean } | null)?.repin);
+    let record = await deps.records.findForEntry(ref.contentType, ref.documentId, ref.locale);
+
+    if (record?.pinId && record.status !== 'deleted' && !repin) {
+      return syncEdits(deps, record, draft, ctx);
+    }
+    if (record?.pinId && repin) {
+      // an explicit re-pin (after Pinterest refused an edit): replace the pin, never add a second one
+      await ctx.ensureLease();
+      await deps.client().deletePin(record.pinId);
+    }
+    if (record && (record.pinId || record.boardId !== draft.boardId) && !(record.createAttemptedAt && record.boardId !== draft.boardId)) {
+      // start again on this record: after a re-pin or a deletion, or when the editor chose another board before any pin existed
+      record = await moveRecord(deps, record, draft, { pinId: null, status: 'pinning', createAttemptedAt: null, syncedHash: null, mediaId: null, deletedAt: null });
+    }
+    if (!record || record.boardId !== draft.boardId) {
+      record = await deps.records.findOrCreate({ ...ref, boardId: draft.boardId }, { marker: draft.marker, boardSectionId: draft.boardSectionId });
+    }
 
     if (record.pinId) {
       if (record.status !== 'pinned') await deps.records.update(record.id, { status: 'pinned', lastError: null });
@@ -74,8 +104,15 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
       }
     }
 
+    const current = record;
     try {
-      const mediaSource = await mediaSourceFor(draft, deps.mediaContext);
+      const mediaSource = await mediaSourceFor(draft, deps, {
+        keepAlive: () => ctx.ensureLease(),
+        previousMediaId: current.mediaId ?? null,
+        rememberMediaId: async (mediaId) => {
+          await deps.records.update(current.id, { mediaId });
+        },
+      });
       // fencing: only the worker that still holds the job may create the pin
       await ctx.ensureLease();
       await deps.records.update(record.id, {
@@ -111,13 +148,73 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
   };
 }
 
-async function mediaSourceFor(draft: PinDraft, ctx: MediaSourceContext): Promise<MediaSource> {
+async function mediaSourceFor(
+  draft: PinDraft,
+  deps: PinEntryDeps,
+  video: Pick<VideoPinDeps, 'keepAlive' | 'previousMediaId' | 'rememberMediaId'>,
+): Promise<MediaSource> {
   if (draft.media.kind === 'video') {
-    throw new PinError('MEDIA_UNSUPPORTED', 'The hero media is a video; video pins are not supported by this version of the plugin yet.', {
-      advice: 'Use an image as the hero media for now, then publish again.',
-    });
+    return videoMediaSource(draft.media, draft.cover, { client: deps.client(), media: deps.mediaContext, policy: deps.video ?? DEFAULT_VIDEO_POLICY, ...video });
   }
-  return resolveImageSource(draft.media, ctx);
+  return resolveImageSource(draft.media, deps.mediaContext);
+}
+
+/** Points a record at the draft's board (and marker), clearing a stale record that holds that key. */
+async function moveRecord(deps: PinEntryDeps, record: PinRecordRow, draft: PinDraft, extra: Partial<PinRecordRow> = {}): Promise<PinRecordRow> {
+  if (record.boardId !== draft.boardId) {
+    const stale = await deps.records.find({ contentType: record.contentType, documentId: record.entryDocumentId, locale: record.entryLocale, boardId: draft.boardId });
+    if (stale && stale.id !== record.id) await deps.records.remove(stale.id);
+  }
+  return deps.records.update(record.id, { boardId: draft.boardId, boardSectionId: draft.boardSectionId, marker: draft.marker, ...extra });
+}
+
+/**
+ * The entry already has its pin: bring Pinterest up to date with the entry (texts, link, board and
+ * section) through `PATCH /v5/pins/{id}`. When this app may not edit pins, the pin is marked out of
+ * sync with a clear reason and an explicit re-pin action — never a silent duplicate.
+ */
+async function syncEdits(deps: PinEntryDeps, record: PinRecordRow, draft: PinDraft, ctx: JobContext): Promise<PinEntryResult> {
+  const pinId = record.pinId!;
+  const hash = syncHash(draft);
+  if (record.syncedHash === hash && record.boardId === draft.boardId) {
+    if (record.status !== 'pinned') await deps.records.update(record.id, { status: 'pinned', lastError: null });
+    return { outcome: 'already-pinned', pinId };
+  }
+  const moved = record.boardId !== draft.boardId;
+  await ctx.ensureLease();
+  try {
+    await deps.client().updatePin(pinId, {
+      board_id: draft.boardId,
+      board_section_id: draft.boardSectionId,
+      title: draft.title,
+      description: draft.description,
+      link: draft.link,
+      alt_text: draft.altText,
+    });
+  } catch (e) {
+    if (e instanceof LeaseLostError) throw e;
+    let error = toPinError(e);
+    if (isEditRefusal(error)) {
+      error = new PinError('EDIT_UNSUPPORTED', `The entry changed, but this Pinterest app cannot edit pins (${error.message}). Pin ${pinId} still shows the previous version.`, {
+        httpStatus: error.httpStatus,
+        pinterestCode: error.pinterestCode,
+      });
+      await deps.records.update(record.id, { status: 'out_of_sync', lastError: error.toJSON() });
+    } else if (!error.retryable) {
+      await deps.records.update(record.id, { lastError: error.toJSON(), ...(error.code === 'PIN_NOT_FOUND' && { status: 'failed' }) });
+    }
+    throw error;
+  }
+  await moveRecord(deps, record, draft, {
+    status: 'pinned',
+    title: draft.title,
+    description: draft.description,
+    link: draft.link,
+    altText: draft.altText,
+    syncedHash: hash,
+    lastError: null,
+  });
+  return { outcome: 'updated', pinId, moved };
 }
 
 async function markPinned(deps: PinEntryDeps, record: PinRecordRow, pin: Pin, draft: PinDraft, source: string) {
@@ -126,8 +223,11 @@ async function markPinned(deps: PinEntryDeps, record: PinRecordRow, pin: Pin, dr
     pinId: pin.id,
     pinnedAt: pin.created_at ? new Date(pin.created_at) : new Date(),
     title: draft.title,
+    description: draft.description,
+    altText: draft.altText,
     link: draft.link,
     mediaSource: source,
+    syncedHash: syncHash(draft),
     lastError: null,
     createAttemptedAt: null,
   });
@@ -140,7 +240,7 @@ const SKEW_MS = 10 * 60_000;
  * Looks through the board's pins, newest first, for the one carrying this draft's marker — as far
  * back as the attempt whose outcome is unknown, however many pins were made on the board since.
  */
-async function findPinByMarker(client: PinterestClient, draft: PinDraft, attemptedAt: Date): Promise<Pin | null> {
+export async function findPinByMarker(client: PinterestClient, draft: Pick<PinDraft, 'boardId' | 'marker' | 'link' | 'title'>, attemptedAt: Date): Promise<Pin | null> {
   const oldest = attemptedAt.getTime() - SKEW_MS;
   let bookmark: string | undefined;
   for (let page = 0; page < 40; page += 1) {

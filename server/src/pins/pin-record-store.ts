@@ -22,6 +22,13 @@ export interface PinRecordRow {
   title: string | null;
   link: string | null;
   mediaSource: string | null;
+  description?: string | null;
+  altText?: string | null;
+  /** Hash of what was last sent to Pinterest (texts, link, board): an edit changes it. */
+  syncedHash?: string | null;
+  /** The uploaded video's media id, kept so a retry polls it again instead of uploading again. */
+  mediaId?: string | null;
+  deletedAt?: string | Date | null;
   createAttemptedAt: string | Date | null;
   pinnedAt: string | Date | null;
   lastError: PinErrorDTO | null;
@@ -80,8 +87,21 @@ export function createPinRecordStore(strapi: Core.Strapi) {
       }
     },
 
+    async remove(id: number): Promise<void> {
+      await q().delete({ where: { id } });
+    },
+
     async update(id: number, data: Partial<Omit<PinRecordRow, 'id'>>): Promise<PinRecordRow> {
       return (await q().update({ where: { id }, data })) as PinRecordRow;
+    },
+
+    /** The entry's pin in this locale on whatever board it is now (an entry has one board at a time). */
+    async findForEntry(contentType: string, documentId: string, locale: string): Promise<PinRecordRow | null> {
+      const rows = (await q().findMany({
+        where: { contentType, entryDocumentId: documentId, entryLocale: locale },
+        orderBy: { id: 'desc' },
+      })) as PinRecordRow[];
+      return rows.find((r) => r.pinId && r.status !== 'deleted') ?? rows[0] ?? null;
     },
 
     async listForEntry(contentType: string, documentId: string, locale?: string): Promise<PinRecordRow[]> {

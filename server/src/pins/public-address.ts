@@ -30,7 +30,14 @@ export function isNonPublicIp(address: string): boolean {
   const family = isIP(bare);
   if (family === 0) return false;
   if (family === 6 && bare.toLowerCase().startsWith('::ffff:')) {
-    return isNonPublicIp(bare.slice(7));
+    const rest = bare.slice(7);
+    // WHATWG URLs write IPv4-mapped addresses in hex (::ffff:7f00:1): turn them back into dotted form
+    const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(rest);
+    if (hex) {
+      const [hi, lo] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
+      return isNonPublicIp(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
+    }
+    return isNonPublicIp(rest);
   }
   return NOT_PUBLIC.check(bare, family === 4 ? 'ipv4' : 'ipv6');
 }

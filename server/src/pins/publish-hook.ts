@@ -15,7 +15,7 @@ export const isPublishCall = (ctx: MiddlewareContext) =>
   ctx.action === 'publish' || ((ctx.action === 'create' || ctx.action === 'update') && ctx.params?.status === 'published');
 
 /** The published (documentId, locale) pairs a publishing call produced, read from its result. */
-export function publishedRefs(contentType: string, result: unknown): EntryRef[] {
+export function publishedRefs(contentType: string, result: unknown): Array<EntryRef & { entry: Record<string, unknown> }> {
   const docs: Array<{ documentId?: string; locale?: string | null; publishedAt?: unknown }> = [];
   if (result && typeof result === 'object') {
     const r = result as { entries?: unknown[]; documentId?: string };
@@ -23,16 +23,24 @@ export function publishedRefs(contentType: string, result: unknown): EntryRef[] 
     else if (r.documentId) docs.push(r as (typeof docs)[number]);
   }
   const seen = new Set<string>();
-  const refs: EntryRef[] = [];
+  const refs: Array<EntryRef & { entry: Record<string, unknown> }> = [];
   for (const d of docs) {
     if (!d?.documentId) continue;
     const locale = d.locale || NO_LOCALE;
     const key = `${d.documentId}:${locale}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    refs.push({ contentType, documentId: d.documentId, locale });
+    refs.push({ contentType, documentId: d.documentId, locale, entry: d as Record<string, unknown> });
   }
   return refs;
+}
+
+/** When the entry's field asks to pin later ("pin at" in the future), the job's start time. */
+export function scheduledRunAt(entry: Record<string, unknown>, attribute: string | null, now = Date.now()): number | undefined {
+  if (!attribute) return undefined;
+  const parsed = pinFieldValueSchema.safeParse(entry[attribute] ?? {});
+  const at = parsed.success && parsed.data.pinAt ? Date.parse(parsed.data.pinAt) : NaN;
+  return Number.isFinite(at) && at > now ? at : undefined;
 }
 
 /**
@@ -62,15 +70,31 @@ export function registerPublishHook(strapi: Core.Strapi) {
       }
     }
 
+    if (c.action === 'unpublish' || c.action === 'delete') {
+      const result = await next();
+      const documentId = c.params?.documentId;
+      if (documentId) {
+        const localized = Boolean((strapi.contentType(c.uid as never) as { pluginOptions?: { i18n?: { localized?: boolean } } })?.pluginOptions?.i18n?.localized);
+        const locale = localized && c.params?.locale && c.params.locale !== '*' ? c.params.locale : null;
+        await runtime
+          .entryWithdrawn({ contentType: c.uid, documentId, locale }, { deleted: c.action === 'delete' })
+          .catch((e: Error) => strapi.log.error(`[pinterest] could not withdraw the pins of ${c.uid} ${documentId}: ${e.message}`));
+      }
+      return result;
+    }
+
     if (!isPublishCall(c)) return next();
+    const pinField = runtime.pinFieldOf(c.uid, runtime.getConfig().contentTypes[c.uid]);
 
     // The publish and its pin job commit together (one transaction, one commit): a published entry
     // never lacks its job. The job is written in a savepoint, so a failure there cannot undo the publish.
     const result = await strapi.db.transaction(async () => {
       const published = await next();
-      for (const ref of publishedRefs(c.uid, published)) {
+      for (const { entry, ...ref } of publishedRefs(c.uid, published)) {
         try {
-          await runtime.jobs.enqueue({ key: pinEntryJobKey(ref), kind: JOB_KINDS.pinEntry, payload: { ...ref } });
+          // "pin at" a later time: the job waits until then (the side panel shows it as scheduled)
+          const runAt = scheduledRunAt(entry, pinField);
+          await runtime.jobs.enqueue({ key: pinEntryJobKey(ref), kind: JOB_KINDS.pinEntry, payload: { ...ref }, ...(runAt && { runAt }) });
         } catch (e) {
           // the reconcile pass will record it
           strapi.log.error(`[pinterest] could not record the pin job for ${ref.contentType} ${ref.documentId}: ${(e as Error).message}`);

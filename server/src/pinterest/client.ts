@@ -1,19 +1,25 @@
 import { Agent, errors as undiciErrors, request } from 'undici';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { classifyPinterestError } from './classify-error';
 import { PinError } from './errors';
 import {
   accountSchema,
   boardSchema,
   boardSectionSchema,
+  mediaStatusSchema,
+  mediaUploadSchema,
   paginated,
   pinSchema,
   type Account,
   type Board,
   type BoardSection,
+  type MediaStatus,
+  type MediaUpload,
   type Pin,
   type PinCreateBody,
+  type PinUpdateBody,
 } from './schemas';
+import { multiPinAnalyticsSchema, pinAnalyticsSchema, type MultiPinAnalytics, type PinAnalytics } from './schemas';
 
 export interface PinterestClientOptions {
   /** Base URL including `/v5`, e.g. `https://api.pinterest.com/v5`. */
@@ -30,7 +36,8 @@ export interface PinterestClientOptions {
   onResponse?: (info: { method: string; path: string; status: number; requestId?: string; durationMs: number }) => void;
 }
 
-type Query = Record<string, string | number | boolean | undefined>;
+/** Query values; an array is sent as the parameter repeated (OpenAPI `form`, `explode: true`). */
+type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
 
 /** Errors that mean the request never left this machine: the write certainly did not happen. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -60,6 +67,20 @@ export class PinterestClient {
 
   getUserAccount(): Promise<Account> {
     return this.call('GET', 'user_account', accountSchema);
+  }
+
+  /** `GET /v5/pins/{id}/analytics` (org_analytics), not split: the answer's key is `all`. */
+  getPinAnalytics(pinId: string, q: { start: string; end: string; metricTypes: readonly string[] }): Promise<PinAnalytics> {
+    return this.call('GET', `pins/${encodeURIComponent(pinId)}/analytics`, pinAnalyticsSchema, {
+      query: { start_date: q.start, end_date: q.end, metric_types: q.metricTypes.join(',') },
+    });
+  }
+
+  /** `GET /v5/pins/analytics` (org_analytics, a beta not every app has): 1–100 pins in one call, keyed by pin id. */
+  getMultiPinAnalytics(pinIds: readonly string[], q: { start: string; end: string; metricTypes: readonly string[] }): Promise<MultiPinAnalytics> {
+    return this.call('GET', 'pins/analytics', multiPinAnalyticsSchema, {
+      query: { pin_ids: pinIds, start_date: q.start, end_date: q.end, metric_types: q.metricTypes.join(',') },
+    });
   }
 
   listBoards(bookmark?: string, pageSize = 250) {
@@ -100,6 +121,31 @@ export class PinterestClient {
     return this.call('GET', `pins/${encodeURIComponent(pinId)}`, pinSchema);
   }
 
+  /** `PATCH /v5/pins/{id}` (beta: some apps are refused, see classify-error). */
+  updatePin(pinId: string, body: PinUpdateBody): Promise<Pin> {
+    return this.call('PATCH', `pins/${encodeURIComponent(pinId)}`, pinSchema, { body });
+  }
+
+  /** `DELETE /v5/pins/{id}`: resolves true when deleted, false when it was already gone. */
+  async deletePin(pinId: string): Promise<boolean> {
+    try {
+      await this.call('DELETE', `pins/${encodeURIComponent(pinId)}`, z.unknown());
+      return true;
+    } catch (e) {
+      if (e instanceof PinError && e.code === 'PIN_NOT_FOUND') return false;
+      throw e;
+    }
+  }
+
+  /** `POST /v5/media`: registers a video upload and returns the upload URL and its parameters. */
+  registerMedia(): Promise<MediaUpload> {
+    return this.call('POST', 'media', mediaUploadSchema, { body: { media_type: 'video' } });
+  }
+
+  getMedia(mediaId: string): Promise<MediaStatus> {
+    return this.call('GET', `media/${encodeURIComponent(mediaId)}`, mediaStatusSchema);
+  }
+
   private async collect<T>(page: (bookmark?: string) => Promise<{ items: T[]; bookmark?: string | null }>): Promise<T[]> {
     const all: T[] = [];
     let bookmark: string | undefined;
@@ -136,7 +182,10 @@ export class PinterestClient {
     opts: { query?: Query; body?: unknown },
   ): Promise<z.infer<S>> {
     const url = new URL(path, this.base);
-    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    for (const [k, v] of Object.entries(opts.query ?? {})) {
+      if (Array.isArray(v)) for (const item of v) url.searchParams.append(k, item);
+      else if (v !== undefined) url.searchParams.set(k, String(v));
+    }
     const token = await this.options.getAccessToken();
     await this.options.beforeRequest?.(method, url.pathname);
     const started = Date.now();

@@ -13,6 +13,11 @@ export type PinErrorCode =
   | 'MEDIA_TOO_SMALL'
   | 'MEDIA_NOT_PUBLIC'
   | 'MEDIA_UNREADABLE'
+  | 'MEDIA_URL_REFUSED'
+  | 'VIDEO_DURATION'
+  | 'VIDEO_PROCESSING_FAILED'
+  | 'VIDEO_PROCESSING_TIMEOUT'
+  | 'EDIT_UNSUPPORTED'
   | 'TEXT_REQUIRED'
   | 'ENTRY_NOT_FOUND'
   | 'NOT_CONFIGURED'
@@ -43,6 +48,11 @@ const ADVICE: Record<PinErrorCode, string> = {
   MEDIA_TOO_SMALL: 'Use an image of at least 100×100 pixels (1000×1500 works best), then publish again.',
   MEDIA_NOT_PUBLIC: 'Serve your media from a public HTTPS address (an upload provider or PUBLIC_URL), or use a JPEG/PNG image, then retry.',
   MEDIA_UNREADABLE: 'Check that the media file still exists in the media library, then retry.',
+  MEDIA_URL_REFUSED: 'Use media from a public http(s) address; private, loopback and link-local addresses are refused unless the plugin’s mediaHostAllowlist names them.',
+  VIDEO_DURATION: 'Use a video between 4 seconds and 15 minutes long, then publish again.',
+  VIDEO_PROCESSING_FAILED: 'Pinterest could not process this video: check it plays (H.264/H.265 in MP4 or MOV), then retry or use another video.',
+  VIDEO_PROCESSING_TIMEOUT: 'Pinterest is still processing the video; the pin will be retried automatically.',
+  EDIT_UNSUPPORTED: 'This Pinterest app cannot edit pins (the update endpoint is in beta). Use “Re-pin” to create a new pin with the changes, or keep the current one.',
   TEXT_REQUIRED: 'Give the entry a title or a description, then publish again.',
   ENTRY_NOT_FOUND: 'The entry was deleted or unpublished; nothing to pin.',
   NOT_CONFIGURED: 'Check the plugin configuration (config/plugins) for this content type.',
@@ -72,6 +82,7 @@ const RETRYABLE: ReadonlySet<PinErrorCode> = new Set<PinErrorCode>([
   'PINTEREST_UNREACHABLE',
   'TIMEOUT',
   'UNEXPECTED_RESPONSE',
+  'VIDEO_PROCESSING_TIMEOUT',
 ]);
 
 /** Waiting for a turn is not a failed attempt: these never use up a job's attempts. */

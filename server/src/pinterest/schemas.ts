@@ -54,6 +54,63 @@ export const accountSchema = z
   .loose();
 export type Account = z.infer<typeof accountSchema>;
 
+/** `POST /v5/media`'s answer: where and how to upload the video. */
+export const mediaUploadSchema = z
+  .object({
+    media_id: pinterestId,
+    media_type: z.string().nullish(),
+    upload_url: z.string().url(),
+    upload_parameters: z.record(z.string(), z.string()),
+  })
+  .loose();
+export type MediaUpload = z.infer<typeof mediaUploadSchema>;
+
+/** `GET /v5/media/{id}`: the upload's processing state. */
+export const mediaStatusSchema = z
+  .object({
+    media_id: pinterestId,
+    media_type: z.string().nullish(),
+    status: z.enum(['registered', 'processing', 'succeeded', 'failed']),
+  })
+  .loose();
+export type MediaStatus = z.infer<typeof mediaStatusSchema>;
+
+/** What `PATCH /v5/pins/{id}` accepts, restricted to what the plugin changes. */
+export interface PinUpdateBody {
+  board_id?: string;
+  board_section_id?: string | null;
+  title?: string | null;
+  description?: string | null;
+  link?: string | null;
+  alt_text?: string | null;
+}
+
+/** One day of a pin's analytics: its `data_status` says whether the numbers are final (`READY`). */
+const analyticsDaySchema = z
+  .object({
+    date: z.string(),
+    data_status: z.string().nullish(),
+    metrics: z.record(z.string(), z.number().nullable()).nullish(),
+  })
+  .loose();
+
+/** `PinAnalyticsMetricsResponse`: period metrics per day and summed, lifetime metrics apart. */
+const pinAnalyticsMetricsSchema = z
+  .object({
+    daily_metrics: z.array(analyticsDaySchema).nullish(),
+    summary_metrics: z.record(z.string(), z.number().nullable()).nullish(),
+    lifetime_metrics: z.record(z.string(), z.number().nullable()).nullish(),
+  })
+  .loose();
+
+/** `GET /v5/pins/{id}/analytics`: key (`all` when not split) → metrics. */
+export const pinAnalyticsSchema = z.record(z.string(), pinAnalyticsMetricsSchema);
+export type PinAnalytics = z.infer<typeof pinAnalyticsSchema>;
+
+/** `GET /v5/pins/analytics` (multi-pin): pin id → that pin's analytics. */
+export const multiPinAnalyticsSchema = z.record(z.string(), pinAnalyticsSchema);
+export type MultiPinAnalytics = z.infer<typeof multiPinAnalyticsSchema>;
+
 /** What `POST /v5/pins` accepts (PinCreate), restricted to what the plugin sends. */
 export type MediaSource =
   | { source_type: 'image_url'; url: string }

@@ -245,6 +245,25 @@ export function createJobStore(strapi: Core.Strapi) {
       return normalise(updated);
     },
 
+    /**
+     * Cancels the jobs under a key (or key prefix) that have not started; a running one is not asked
+     * to run again. Returns how many waiting jobs were cancelled.
+     */
+    async cancelWaiting(keyOrPrefix: string): Promise<number> {
+      await q().updateMany({ where: { key: { $startsWith: keyOrPrefix }, state: 'running' }, data: { requeue: false } });
+      const { count } = await q().updateMany({
+        where: { key: { $startsWith: keyOrPrefix }, state: 'waiting' },
+        data: { state: 'cancelled', leaseOwner: null, leaseUntil: null },
+      });
+      return count;
+    },
+
+    /** Moves a job that has not started to another time (a scheduled pin an editor rescheduled). */
+    async reschedule(id: number, runAt: number): Promise<JobRow | null> {
+      const { count } = await q().updateMany({ where: { id, state: { $in: ['waiting', 'cancelled'] } }, data: { state: 'waiting', runAt, attempts: 0, lastError: null } });
+      return count ? this.findById(id) : null;
+    },
+
     async findByKeyPrefix(prefix: string): Promise<JobRow[]> {
       const rows = await q().findMany({ where: { key: { $startsWith: prefix } }, orderBy: { id: 'asc' } });
       return rows.map(normalise);

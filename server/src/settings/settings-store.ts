@@ -10,6 +10,8 @@ export const contentTypeDefaultsSchema = z
     pinOnPublish: z.boolean(),
     defaultBoardId: id.nullable(),
     defaultBoardSectionId: id.nullable(),
+    /** Keep the pins (default) or delete them on Pinterest when an entry is unpublished or deleted. */
+    onUnpublish: z.enum(['keep', 'delete']).optional(),
   })
   .strict();
 
@@ -37,5 +39,6 @@ export function effectiveMapping(config: ContentTypeMapping, saved: StoredSettin
     pinOnPublish: saved.pinOnPublish,
     defaultBoardId: saved.defaultBoardId ?? config.defaultBoardId,
     defaultBoardSectionId: saved.defaultBoardId ? (saved.defaultBoardSectionId ?? undefined) : config.defaultBoardSectionId,
+    onUnpublish: saved.onUnpublish ?? config.onUnpublish,
   };
 }

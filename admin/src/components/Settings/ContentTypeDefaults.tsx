@@ -33,6 +33,21 @@ function Row({ value, boards, disabled, onChange }: { value: ContentTypeDefaults
           />
           <Field.Hint />
         </Field.Root>
+        <Field.Root
+          name={`${value.uid}.onUnpublish`}
+          hint={t('defaults.onUnpublish.hint', 'Deleting removes the pin and its stats on Pinterest; it cannot be undone.')}
+        >
+          <Field.Label>{t('defaults.onUnpublish', 'When an entry is unpublished or deleted')}</Field.Label>
+          <SingleSelect
+            value={value.onUnpublish}
+            disabled={disabled}
+            onChange={(v: string | number) => onChange({ ...value, onUnpublish: v === 'delete' ? 'delete' : 'keep' })}
+          >
+            <SingleSelectOption value="keep">{t('defaults.onUnpublish.keep', 'Keep its pins on Pinterest')}</SingleSelectOption>
+            <SingleSelectOption value="delete">{t('defaults.onUnpublish.delete', 'Delete its pins on Pinterest')}</SingleSelectOption>
+          </SingleSelect>
+          <Field.Hint />
+        </Field.Root>
         <Flex gap={4} alignItems="flex-start" wrap="wrap">
           <Box flex="1" minWidth="240px">
             <Field.Root name={`${value.uid}.defaultBoardId`}>

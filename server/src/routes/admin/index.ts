@@ -11,7 +11,10 @@ export default {
     { method: 'GET', path: '/status', handler: 'pins.status', config: guard('readSettings') },
     { method: 'GET', path: '/entries/:contentType/:documentId/pins', handler: 'pins.forEntry', config: guard('readPins') },
     { method: 'POST', path: '/entries/:contentType/:documentId/pin', handler: 'pins.pinNow', config: guard('pinEntries') },
+    { method: 'POST', path: '/entries/:contentType/:documentId/repin', handler: 'pins.repin', config: guard('pinEntries') },
     { method: 'POST', path: '/jobs/:id/retry', handler: 'pins.retryJob', config: guard('pinEntries') },
+    { method: 'POST', path: '/jobs/:id/cancel', handler: 'pins.cancelJob', config: guard('pinEntries') },
+    { method: 'POST', path: '/jobs/:id/reschedule', handler: 'pins.rescheduleJob', config: guard('pinEntries') },
 
     { method: 'GET', path: '/connection', handler: 'connection.describe', config: guard('readSettings') },
     { method: 'POST', path: '/connection/authorize', handler: 'connection.authorize', config: guard('manageSettings') },
@@ -30,5 +33,12 @@ export default {
     { method: 'POST', path: '/boards', handler: 'editor.createBoard', config: guard('pinEntries') },
     { method: 'POST', path: '/preview', handler: 'editor.preview', config: guard('readPins') },
     { method: 'GET', path: '/content-types', handler: 'editor.contentTypes', config: guard('readPins') },
+
+    { method: 'GET', path: '/analytics/status', handler: 'analytics.status', config: guard('readStats') },
+    { method: 'GET', path: '/analytics/overview', handler: 'analytics.overview', config: guard('readStats') },
+    { method: 'GET', path: '/analytics/pins', handler: 'analytics.pins', config: guard('readStats') },
+    { method: 'GET', path: '/analytics/export', handler: 'analytics.exportCsv', config: guard('readStats') },
+    { method: 'GET', path: '/analytics/entries/:contentType/:documentId', handler: 'analytics.entry', config: guard('readStats') },
+    { method: 'POST', path: '/analytics/sync', handler: 'analytics.syncNow', config: guard('manageSettings') },
   ],
 };
