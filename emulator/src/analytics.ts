@@ -1,7 +1,8 @@
 /**
  * Deterministic analytics. Daily metrics are a pure function of (pin id, date), so tests can compute
  * the totals they expect; days before the pin was created are BEFORE_PIN_CREATED (no metrics); the
- * last `processingDays` days up to the emulator's today are PROCESSING; older days are READY.
+ * last `processingDays` days up to the emulator's today are PROCESSING, the `estimateDays` before them
+ * ESTIMATE (pin analytics only); older days are READY.
  */
 import { createHash } from 'node:crypto';
 import { invalid } from './api-error';
@@ -55,13 +56,14 @@ export function lifetimeMetricsFor(pinId: string): { TOTAL_COMMENTS: number; TOT
   return { TOTAL_COMMENTS: h[0] % 25, TOTAL_REACTIONS: h[1] % 60 };
 }
 
-export type DataStatus = 'READY' | 'PROCESSING' | 'BEFORE_PIN_CREATED';
+export type DataStatus = 'READY' | 'PROCESSING' | 'ESTIMATE' | 'BEFORE_PIN_CREATED';
 
 /** The `data_status` of a day for a pin created on `createdDay` (null: not about one pin). */
-export function dataStatusFor(date: string, createdDay: string | null, today: string, processingDays: number): DataStatus {
+export function dataStatusFor(date: string, createdDay: string | null, today: string, processingDays: number, estimateDays = 0): DataStatus {
   if (createdDay && date < createdDay) return 'BEFORE_PIN_CREATED';
   const age = Math.round((dayStart(today) - dayStart(date)) / DAY);
-  return age < processingDays ? 'PROCESSING' : 'READY';
+  if (age < processingDays) return 'PROCESSING';
+  return age < processingDays + estimateDays ? 'ESTIMATE' : 'READY';
 }
 
 export interface DateRange {
@@ -119,7 +121,7 @@ function splitByAppType(metrics: Record<string, number>): Record<string, Record<
 }
 
 /** GET /pins/{id}/analytics: `{all: {daily_metrics, summary_metrics, lifetime_metrics}}` (or per app type). */
-export function pinAnalytics(pin: PinRec, range: DateRange, query: Record<string, unknown>, now: Date, processingDays: number) {
+export function pinAnalytics(pin: PinRec, range: DateRange, query: Record<string, unknown>, now: Date, processingDays: number, estimateDays = 0) {
   const video = pin.creative_type === 'VIDEO';
   const requested = (query.metric_types as string[]) ?? [...PERIOD_METRICS];
   const period = requested.filter((m) => !(LIFETIME_METRICS as readonly string[]).includes(m) && (video || !(VIDEO_ONLY_METRICS as readonly string[]).includes(m)));
@@ -129,7 +131,7 @@ export function pinAnalytics(pin: PinRec, range: DateRange, query: Record<string
   const sums: Record<string, number> = {};
   let counted = 0;
   for (const date of daysOf(range, now)) {
-    const data_status = dataStatusFor(date, created, today, processingDays);
+    const data_status = dataStatusFor(date, created, today, processingDays, estimateDays);
     if (data_status === 'BEFORE_PIN_CREATED') {
       daily.push({ date, data_status });
       continue;

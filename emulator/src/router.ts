@@ -41,7 +41,8 @@ async function recorded(core: EmulatorCore, req: IncomingMessage, res: ServerRes
   const record: RecordedRequest = {
     method: req.method ?? 'GET',
     path: url.pathname,
-    query: Object.fromEntries(url.searchParams),
+    // a repeated parameter (`pin_ids=1&pin_ids=2`) is kept, its values joined with commas
+    query: Object.fromEntries([...new Set(url.searchParams.keys())].map((k) => [k, url.searchParams.getAll(k).join(',')])),
     headers: redactHeaders(req.headers),
     body: undefined,
     status: null,

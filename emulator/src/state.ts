@@ -116,6 +116,8 @@ export interface EmulatorFlags {
   mediaProcessingFails: boolean;
   /** Days (today backwards) whose analytics are still PROCESSING. */
   processingDays: number;
+  /** Days before the PROCESSING ones whose pin analytics are ESTIMATE (not final yet either). */
+  estimateDays: number;
   /** The username the consent page signs in as (default: the primary user). */
   oauthUser: string | null;
   /** Timeout for fetching `image_url` media, ms. */
@@ -157,6 +159,7 @@ export const DEFAULT_FLAGS: EmulatorFlags = {
   mediaProcessingPolls: 1,
   mediaProcessingFails: false,
   processingDays: 2,
+  estimateDays: 0,
   oauthUser: null,
   imageFetchTimeoutMs: 5_000,
   validateResponses: true,

@@ -89,6 +89,16 @@ describe('GET /v5/pins/{id}/analytics', () => {
     expect(res.json.all.daily_metrics.map((d: { data_status: string }) => d.data_status)).toEqual(['READY', 'READY', 'READY']);
   });
 
+  it('marks the estimateDays before the PROCESSING ones ESTIMATE, and they turn READY as the clock moves', async () => {
+    emu.reset({ ...seed, estimateDays: 2 });
+    emu.setClock(NOW);
+    const statuses = async () =>
+      (await pinAnalytics(pinId, '2030-05-15', '2030-05-20')).json.all.daily_metrics.map((d: { date: string; data_status: string }) => `${d.date.slice(8)} ${d.data_status}`);
+    expect(await statuses()).toEqual(['15 READY', '16 READY', '17 ESTIMATE', '18 ESTIMATE', '19 PROCESSING', '20 PROCESSING']);
+    emu.setClock(addDays(NOW, 2));
+    expect(await statuses()).toEqual(['15 READY', '16 READY', '17 READY', '18 READY', '19 ESTIMATE', '20 ESTIMATE']);
+  });
+
   it('puts TOTAL_COMMENTS/TOTAL_REACTIONS in lifetime_metrics and video metrics on VIDEO pins only', async () => {
     const video = await pinAnalytics(videoId, '2030-05-01', '2030-05-02', 'IMPRESSION,VIDEO_START,TOTAL_COMMENTS');
     expect(video.json.all.daily_metrics[0].metrics).toEqual({ IMPRESSION: metricsFor(videoId, '2030-05-01', true).IMPRESSION, VIDEO_START: metricsFor(videoId, '2030-05-01', true).VIDEO_START });

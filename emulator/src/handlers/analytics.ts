@@ -28,7 +28,7 @@ export const analyticsHandlers: Record<string, Handler> = {
       () => new ApiError(403, 403, 'Not authorized to access board or Pin.'),
     );
     const range = checkAnalyticsDates(ctx.query, ctx.now());
-    return ok(pinAnalytics(p, range, ctx.query, ctx.now(), ctx.state.flags.processingDays));
+    return ok(pinAnalytics(p, range, ctx.query, ctx.now(), ctx.state.flags.processingDays, ctx.state.flags.estimateDays));
   },
   'multi_pins/analytics': (ctx) => {
     if (!ctx.state.flags.multiPinAnalyticsAllowed) throw notPermitted();
@@ -37,7 +37,7 @@ export const analyticsHandlers: Record<string, Handler> = {
     const out: Record<string, unknown> = {};
     for (const id of ctx.query.pin_ids as string[]) {
       const p = analyticsPin(ctx, id, pinNotFound, () => new ApiError(401, 7, 'Not authorized to access board or Pin.'));
-      out[id] = pinAnalytics(p, range, ctx.query, ctx.now(), ctx.state.flags.processingDays);
+      out[id] = pinAnalytics(p, range, ctx.query, ctx.now(), ctx.state.flags.processingDays, ctx.state.flags.estimateDays);
     }
     return ok(out);
   },
