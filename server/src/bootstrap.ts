@@ -24,6 +24,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   registerPublishHook(strapi);
+  getService(strapi, 'analytics').registerGuard();
   runtime.startWorker();
 
   // Keep the connected account's tokens fresh: refresh when < 5 days are left and at least every 30 days.
@@ -45,6 +46,13 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       },
       options: { rule: config.reconcileRule },
     },
+    // Pin analytics into the plugin's tables and onto the entries, one instance at a time.
+    ...(config.analytics.enabled && {
+      pinterestAnalyticsSync: {
+        task: () => getService(strapi, 'analytics').runScheduled(),
+        options: { rule: config.analytics.rule },
+      },
+    }),
   });
 };
 

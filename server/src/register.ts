@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { METRIC_FIELD_NAME, STATS_FIELD_NAME } from '../../common/analytics';
 import { PIN_FIELD_NAME } from '../../common/pin-field';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -9,6 +10,12 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     type: 'json',
     inputSize: { default: 12, isResizable: false },
   });
+  // An entry's Pinterest totals, written by the analytics sync, read-only for editors: the whole
+  // object as JSON, and single totals as numbers a site can sort and filter by.
+  strapi.customFields.register([
+    { name: STATS_FIELD_NAME, plugin: 'pinterest', type: 'json' },
+    { name: METRIC_FIELD_NAME, plugin: 'pinterest', type: 'float' },
+  ]);
 };
 
 export default register;

@@ -1,3 +1,4 @@
+import { analyticsFromEnv } from './analytics';
 import { parsePluginConfig } from './schema';
 
 type Env = ((key: string, fallback?: string) => string | undefined) & {
@@ -18,6 +19,7 @@ export default {
       redirectUri: env('PINTEREST_REDIRECT_URI'),
       encryptionKey: env('PINTEREST_ENCRYPTION_KEY'),
       accessToken: env('PINTEREST_ACCESS_TOKEN'),
+      analytics: analyticsFromEnv(env),
     }),
   /** Strapi calls this with the merged config and refuses to start when it throws. */
   validator(config: unknown) {

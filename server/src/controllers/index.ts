@@ -1,5 +1,6 @@
+import analytics from './analytics';
 import connection from './connection';
 import editor from './editor';
 import pins from './pins';
 
-export default { pins, connection, editor };
+export default { pins, connection, editor, analytics };

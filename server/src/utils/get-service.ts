@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import type { AnalyticsService } from '../analytics/analytics-service';
 import type { Runtime } from '../services/runtime';
 
 interface Services {
   runtime: Runtime;
+  analytics: AnalyticsService;
 }
 
 /** The one typed way to reach the plugin's services. */

@@ -1,0 +1,184 @@
+import type { Core } from '@strapi/strapi';
+import type {
+  AnalyticsOverviewDTO,
+  AnalyticsStatusDTO,
+  EntryAnalyticsDTO,
+  TopPinDTO,
+  TopPinSort,
+  TopPinsDTO,
+} from '../../../common/analytics';
+import { NO_LOCALE } from '../pins/job-keys';
+import { pinUrlOf } from '../pins/pin-record-store';
+import { PIN_RECORD_UID } from '../content-types';
+import { getService } from '../utils/get-service';
+import { addDays, ymd } from './days';
+import { createEntryStatsWriter } from './entry-stats';
+import { createReport, fillSeries, toCsv, type PinRow, type ReportFilters } from './report';
+import { createStatsStore } from './stats-store';
+import { createStatusStore } from './status-store';
+import { createSync, type SyncResult } from './sync';
+import { addTotals, emptyTotals, toStats } from './totals';
+
+/** The side panel's chart: the last 90 days. */
+const PANEL_DAYS = 90;
+
+/**
+ * Pin analytics for one Strapi instance: the scheduled sync, stats on the entries, and what the admin
+ * panel reads (dashboard, side panel, CSV).
+ */
+export function createAnalyticsService(strapi: Core.Strapi) {
+  const runtime = () => getService(strapi, 'runtime');
+  const store = createStatsStore(strapi);
+  const status = createStatusStore(strapi);
+  const entries = createEntryStatsWriter(strapi);
+  const report = createReport(store, () => strapi.db.connection);
+  let stopping = false;
+  let running: Promise<SyncResult> | null = null;
+
+  const sync = createSync({
+    strapi,
+    store,
+    status,
+    entries,
+    client: () => runtime().getClient(),
+    get leases() {
+      return runtime().leases;
+    },
+    get owner() {
+      return runtime().owner;
+    },
+    config: () => runtime().getConfig().analytics,
+    log: strapi.log,
+    stopping: () => stopping,
+  });
+
+  const contentTypeName = (uid: string) => (strapi.contentType(uid as never) as { info?: { displayName?: string } } | undefined)?.info?.displayName ?? uid;
+  const localized = (uid: string) => Boolean((strapi.contentType(uid as never) as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined)?.pluginOptions?.i18n?.localized);
+
+  /** Board names by id, when the account answers (the dashboard still works without them). */
+  async function boardNames(): Promise<Map<string, string>> {
+    try {
+      return new Map((await runtime().listBoards()).map((b) => [b.id, b.name]));
+    } catch {
+      return new Map();
+    }
+  }
+
+  async function describeStatus(): Promise<AnalyticsStatusDTO> {
+    const s = await status.get();
+    return {
+      state: s.state,
+      message: s.message,
+      advice: s.advice,
+      lastRunAt: s.lastRunAt === null ? null : new Date(s.lastRunAt).toISOString(),
+      lastRun: s.lastRun,
+      multiPin: s.multiPin.state,
+      trackedPins: await store.countTracked(),
+      rule: runtime().getConfig().analytics.rule,
+    };
+  }
+
+  async function toTopPins(rows: PinRow[]): Promise<TopPinDTO[]> {
+    const names = await boardNames();
+    const ids = rows.map((r) => r.pinId);
+    const records = ids.length
+      ? ((await strapi.db.query(PIN_RECORD_UID).findMany({ select: ['pinId', 'title'], where: { pinId: { $in: ids } } })) as Array<{ pinId: string; title: string | null }>)
+      : [];
+    const titles = new Map(records.map((r) => [r.pinId, r.title]));
+    return rows.map((r) => ({
+      ...r,
+      pinUrl: pinUrlOf(r.pinId) as string,
+      contentTypeName: contentTypeName(r.contentType),
+      title: titles.get(r.pinId) ?? null,
+      boardName: names.get(r.boardId) ?? null,
+    }));
+  }
+
+  return {
+    /** Keeps editors' writes off the stats attributes (Document Service middleware). */
+    registerGuard() {
+      entries.register();
+    },
+
+    /** One sync run now (`now`: the sync's clock); `outcome: 'busy'` when another instance holds the lease. */
+    async syncOnce(opts: { now?: number } = {}): Promise<SyncResult> {
+      if (running) return running;
+      running = sync.run(opts).finally(() => (running = null));
+      return running;
+    },
+
+    /** The cron task: never throws (a failure is logged and kept in the status). */
+    async runScheduled(): Promise<void> {
+      try {
+        await this.syncOnce();
+      } catch (e) {
+        strapi.log.warn(`[pinterest] analytics sync failed: ${(e as Error).message}`);
+      }
+    },
+
+    describeStatus,
+
+    async overview(f: ReportFilters): Promise<AnalyticsOverviewDTO> {
+      const [totals, series, facets, names, st] = await Promise.all([report.totals(f), report.series(f), report.facets(), boardNames(), describeStatus()]);
+      const configured = Object.keys(runtime().getConfig().contentTypes);
+      const uids = [...new Set([...configured, ...facets.contentTypes])].filter((u) => strapi.contentType(u as never));
+      const boardIds = [...new Set([...facets.boardIds, ...names.keys()])];
+      return {
+        period: { from: f.from, to: f.to },
+        totals,
+        series,
+        filters: {
+          contentTypes: uids.map((uid) => ({ uid, name: contentTypeName(uid) })).sort((a, b) => a.name.localeCompare(b.name)),
+          boards: boardIds.map((id) => ({ id, name: names.get(id) ?? id })).sort((a, b) => a.name.localeCompare(b.name)),
+        },
+        status: st,
+      };
+    },
+
+    async pins(f: ReportFilters, sort: TopPinSort, dir: 'asc' | 'desc', limit: number, offset: number): Promise<TopPinsDTO> {
+      const { rows, total } = await report.pins(f, sort, dir, limit, offset);
+      return { pins: await toTopPins(rows), total };
+    },
+
+    /** Every pin of the period as CSV, sorted like the table. */
+    async csv(f: ReportFilters, sort: TopPinSort, dir: 'asc' | 'desc'): Promise<string> {
+      const { rows } = await report.pins(f, sort, dir, 100_000, 0);
+      const pins = await toTopPins(rows);
+      return toCsv(
+        ['pin_id', 'pin_url', 'content_type', 'document_id', 'locale', 'title', 'board_id', 'board', 'impressions', 'saves', 'pin_clicks', 'outbound_clicks', 'save_rate', 'video_views', 'from', 'to'],
+        pins.map((p) => [p.pinId, p.pinUrl, p.contentType, p.documentId, p.locale, p.title, p.boardId, p.boardName, p.impressions, p.saves, p.pinClicks, p.outboundClicks, p.saveRate, p.videoViews, f.from, f.to]),
+      );
+    },
+
+    /** One entry's totals and its last 90 days, for the side panel. */
+    async entry(contentType: string, documentId: string, locale: string | undefined, now = Date.now()): Promise<EntryAnalyticsDTO> {
+      const loc = localized(contentType) ? (locale ?? null) : NO_LOCALE;
+      const rows = await store.entryPins(contentType, documentId, loc === NO_LOCALE ? null : loc);
+      const to = ymd(now);
+      const from = addDays(to, -(PANEL_DAYS - 1));
+      const series = fillSeries(await store.entrySeries(contentType, documentId, loc === NO_LOCALE ? null : loc, from), from, to);
+      const stats = rows.length
+        ? toStats(
+            rows.reduce((t, r) => addTotals(t, r.totals), emptyTotals()),
+            {
+              pins: rows.length,
+              from: rows.map((r) => r.firstDay).filter((d): d is string => Boolean(d)).sort()[0] ?? null,
+              through: rows.map((r) => r.lastDay).filter((d): d is string => Boolean(d)).sort().pop() ?? null,
+              lastSyncedAt: rows.reduce<number | null>((m, r) => (r.lastSyncedAt !== null && (m === null || r.lastSyncedAt > m) ? r.lastSyncedAt : m), null),
+            },
+          )
+        : null;
+      return { stats, series, status: await describeStatus() };
+    },
+
+    /** Stops between two calls and waits for the run in hand (Strapi is shutting down). */
+    async stop(): Promise<void> {
+      stopping = true;
+      await running?.catch(() => undefined);
+    },
+
+    store,
+  };
+}
+
+export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

@@ -1,0 +1,161 @@
+/**
+ * What the dashboard shows, read from the stored daily rows (never from Pinterest): totals of a period,
+ * a daily series, and the period's pins sorted by a metric. Plus the CSV export of those pins.
+ */
+import type { DailyPoint, PeriodTotals, TopPinSort } from '../../../common/analytics';
+import { eachDay } from './days';
+import type { StatsStore } from './stats-store';
+import { saveRate } from './totals';
+
+export interface ReportFilters {
+  from: string;
+  to: string;
+  contentType?: string;
+  boardId?: string;
+}
+
+export interface PinRow {
+  pinId: string;
+  contentType: string;
+  documentId: string;
+  locale: string;
+  boardId: string;
+  impressions: number;
+  saves: number;
+  pinClicks: number;
+  outboundClicks: number;
+  saveRate: number;
+  videoViews: number | null;
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+const nullableNum = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** Fills the days with nothing stored with zeros, so a chart's time axis has no holes (pure). */
+export function fillSeries(rows: DailyPoint[], from: string, to: string): DailyPoint[] {
+  const byDay = new Map(rows.map((r) => [r.date, r]));
+  const video = rows.some((r) => r.videoViews !== null);
+  return eachDay(from, to).map((date) => byDay.get(date) ?? { date, impressions: 0, saves: 0, pinClicks: 0, outboundClicks: 0, videoViews: video ? 0 : null });
+}
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  // quote what needs it; neutralise spreadsheet formulas
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** RFC 4180 CSV with a header row (pure). */
+export function toCsv(header: string[], rows: unknown[][]): string {
+  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function createReport(store: StatsStore, knex: () => import('@strapi/strapi').Core.Strapi['db']['connection']) {
+  const filtered = (f: ReportFilters) => {
+    const d = store.daily();
+    const q = knex()(d.name).where(d.col('day'), '>=', f.from).andWhere(d.col('day'), '<=', f.to);
+    if (f.contentType) q.andWhere(d.col('contentType'), f.contentType);
+    if (f.boardId) q.andWhere(d.col('boardId'), f.boardId);
+    return q;
+  };
+  const sums = (d: ReturnType<StatsStore['daily']>) => {
+    const k = knex();
+    return [
+      k.raw('SUM(??) as impressions', [d.col('impressions')]),
+      k.raw('SUM(??) as saves', [d.col('saves')]),
+      k.raw('SUM(??) as pin_clicks', [d.col('pinClicks')]),
+      k.raw('SUM(??) as outbound_clicks', [d.col('outboundClicks')]),
+      k.raw('SUM(??) as video_views', [d.col('videoViews')]),
+    ];
+  };
+  /** The SQL expression a sort orders by (aggregates, not aliases: PostgreSQL refuses aliases inside expressions). */
+  const sortExpression = (sort: TopPinSort): [string, string[]] => {
+    const d = store.daily();
+    if (sort === 'saveRate') return ['(CASE WHEN SUM(??) > 0 THEN SUM(??) * 1.0 / SUM(??) ELSE 0 END)', [d.col('impressions'), d.col('saves'), d.col('impressions')]];
+    return ['SUM(??)', [d.col(sort)]];
+  };
+
+  const pinsQuery = (f: ReportFilters) => {
+    const d = store.daily();
+    const k = knex();
+    return filtered(f)
+      .select(d.col('pinId'), d.col('contentType'), d.col('entryDocumentId'), d.col('entryLocale'), d.col('boardId'))
+      .select(...sums(d), k.raw('CASE WHEN SUM(??) > 0 THEN SUM(??) * 1.0 / SUM(??) ELSE 0 END as save_rate', [d.col('impressions'), d.col('saves'), d.col('impressions')]))
+      .groupBy(d.col('pinId'), d.col('contentType'), d.col('entryDocumentId'), d.col('entryLocale'), d.col('boardId'));
+  };
+  const toPinRow = (r: Record<string, unknown>): PinRow => {
+    const d = store.daily();
+    return {
+      pinId: String(r[d.col('pinId')]),
+      contentType: String(r[d.col('contentType')]),
+      documentId: String(r[d.col('entryDocumentId')]),
+      locale: String(r[d.col('entryLocale')]),
+      boardId: String(r[d.col('boardId')]),
+      impressions: num(r.impressions),
+      saves: num(r.saves),
+      pinClicks: num(r.pin_clicks),
+      outboundClicks: num(r.outbound_clicks),
+      saveRate: saveRate(num(r.saves), num(r.impressions)),
+      videoViews: nullableNum(r.video_views),
+    };
+  };
+
+  return {
+    async totals(f: ReportFilters): Promise<PeriodTotals> {
+      const d = store.daily();
+      const [r] = (await filtered(f)
+        .select(...sums(d))
+        .select(knex().raw('COUNT(DISTINCT ??) as pins', [d.col('pinId')]))) as Array<Record<string, unknown>>;
+      return {
+        impressions: num(r?.impressions),
+        saves: num(r?.saves),
+        pinClicks: num(r?.pin_clicks),
+        outboundClicks: num(r?.outbound_clicks),
+        saveRate: saveRate(num(r?.saves), num(r?.impressions)),
+        videoViews: nullableNum(r?.video_views),
+        pins: num(r?.pins),
+      };
+    },
+
+    async series(f: ReportFilters): Promise<DailyPoint[]> {
+      const d = store.daily();
+      const rows = (await filtered(f).select(d.col('day')).select(...sums(d)).groupBy(d.col('day')).orderBy(d.col('day'))) as Array<Record<string, unknown>>;
+      return fillSeries(
+        rows.map((r) => ({
+          date: String(r[d.col('day')]),
+          impressions: num(r.impressions),
+          saves: num(r.saves),
+          pinClicks: num(r.pin_clicks),
+          outboundClicks: num(r.outbound_clicks),
+          videoViews: nullableNum(r.video_views),
+        })),
+        f.from,
+        f.to,
+      );
+    },
+
+    /** The period's pins sorted by a metric (ties by pin id), one page, and how many there are. */
+    async pins(f: ReportFilters, sort: TopPinSort, dir: 'asc' | 'desc', limit: number, offset: number): Promise<{ rows: PinRow[]; total: number }> {
+      const d = store.daily();
+      const [{ n }] = (await filtered(f).countDistinct({ n: d.col('pinId') })) as Array<{ n: number | string }>;
+      const [expr, bindings] = sortExpression(sort);
+      // NULLs (image pins when sorting by video views) last either way; ties by pin id
+      const rows = (await pinsQuery(f)
+        .orderByRaw(`CASE WHEN ${expr} IS NULL THEN 1 ELSE 0 END, ${expr} ${dir === 'asc' ? 'ASC' : 'DESC'}, ?? ASC`, [...bindings, ...bindings, d.col('pinId')])
+        .limit(limit)
+        .offset(offset)) as Array<Record<string, unknown>>;
+      return { rows: rows.map(toPinRow), total: num(n) };
+    },
+
+    /** The filters the data offers: content types and boards that have stored days. */
+    async facets(): Promise<{ contentTypes: string[]; boardIds: string[] }> {
+      const d = store.daily();
+      const k = knex();
+      const cts = (await k(d.name).distinct(d.col('contentType'))) as Array<Record<string, string>>;
+      const boards = (await k(d.name).distinct(d.col('boardId'))) as Array<Record<string, string>>;
+      return { contentTypes: cts.map((r) => r[d.col('contentType')]).sort(), boardIds: boards.map((r) => r[d.col('boardId')]).sort() };
+    },
+  };
+}
+
+export type Report = ReturnType<typeof createReport>;

@@ -1,0 +1,239 @@
+/**
+ * One analytics sync run, on one Strapi instance at a time (a named lease in the database).
+ *
+ * 1. Track the plugin's live pins created in the window (90 days by default).
+ * 2. Check the account once: analytics need a business account — otherwise one clear status, no calls.
+ * 3. Order the due pins (newest and most active first), group them into calls (batches of up to 100
+ *    on the multi-pin endpoint when the app may use it, else one call per pin), at most
+ *    `maxCallsPerRun` calls; every call waits for its turn in the shared `org_analytics` budget.
+ * 4. After each call, in one transaction: upsert the READY days, recompute the pins' and entries'
+ *    totals, write them onto the entries.
+ */
+import type { Core } from '@strapi/strapi';
+import type { AnalyticsConfig } from '../config/analytics';
+import { PinError } from '../pinterest/errors';
+import type { PinterestClient } from '../pinterest/client';
+import type { PinAnalytics } from '../pinterest/schemas';
+import type { LeaseStore } from '../queue/lease-store';
+import { metricTypesFor, pinSeries, readDays } from './daily';
+import { ymd } from './days';
+import type { EntryStatsWriter } from './entry-stats';
+import { planCalls, prioritize, windowStart, type PlannedCall } from './plan';
+import { entryKeyOf, type PinResult, type StatsStore, type TrackedPin } from './stats-store';
+import { MULTI_PIN_RECHECK_MS, STATE_TEXT, type StatusStore, type SyncStatus } from './status-store';
+import { toStats } from './totals';
+
+export const SYNC_LEASE = 'analytics-sync';
+const LEASE_MS = 5 * 60_000;
+/** Consecutive failed calls (network, 5xx) after which a run gives up until the next one. */
+const MAX_CONSECUTIVE_FAILURES = 3;
+
+export interface SyncDeps {
+  strapi: Core.Strapi;
+  store: StatsStore;
+  status: StatusStore;
+  entries: EntryStatsWriter;
+  client: () => PinterestClient;
+  leases: LeaseStore;
+  owner: string;
+  config: () => AnalyticsConfig;
+  log: { info: (m: string) => void; warn: (m: string) => void };
+  stopping: () => boolean;
+}
+
+export interface SyncResult {
+  /** `busy`: another instance holds the lease; the run did nothing. */
+  outcome: 'done' | 'busy' | 'disabled';
+  state: SyncStatus['state'];
+  calls: number;
+  batchCalls: number;
+  /** Pins whose analytics were stored this run. */
+  pins: number;
+  /** READY days written. */
+  days: number;
+  /** Entries whose totals were recomputed. */
+  entries: number;
+  /** Entry rows the stats were written on. */
+  entryRows: number;
+  /** Due pins left for the next runs. */
+  remaining: number;
+  /** Write statements (inserts, upserts, updates) the run issued. */
+  writeStatements: number;
+}
+
+const isNotBusiness = (e: PinError) => e.code === 'FORBIDDEN' && /user account analytics/i.test(e.message);
+const stateOfAccountError = (e: unknown): 'not_connected' | null =>
+  e instanceof PinError && (e.code === 'NOT_CONNECTED' || (e.code === 'UNAUTHORIZED' && e.pinterestCode !== 7)) ? 'not_connected' : null;
+
+export function createSync(deps: SyncDeps) {
+  const { strapi, store, status, entries, log } = deps;
+  const lease = {
+    acquire: () => deps.leases.acquire(SYNC_LEASE, deps.owner, LEASE_MS),
+    release: () => deps.leases.release(SYNC_LEASE, deps.owner),
+  };
+
+  async function finish(state: SyncStatus['state'], result: Omit<SyncResult, 'state' | 'outcome'>, now: number, detail?: string): Promise<SyncResult> {
+    const previous = await status.get();
+    const text = state === 'ok' ? null : state === 'partial' ? null : STATE_TEXT[state as keyof typeof STATE_TEXT];
+    const message =
+      state === 'partial'
+        ? `${result.remaining} pins wait for the next runs: the call budget of one run (${deps.config().maxCallsPerRun}) was reached.`
+        : text
+          ? `${text.message}${detail ? ` (${detail})` : ''}`
+          : null;
+    await status.update({
+      state,
+      message,
+      advice: state === 'partial' ? 'Nothing to do: the next runs continue, newest and most active pins first.' : (text?.advice ?? null),
+      lastRunAt: now,
+      lastRun: { calls: result.calls, pins: result.pins, days: result.days, entries: result.entries, remaining: result.remaining },
+    });
+    // one log line when the sync's health changes, not one per pin or per run
+    if (state !== previous.state && state !== 'ok' && state !== 'partial') log.warn(`[pinterest] analytics sync: ${message} ${text?.advice ?? ''}`.trim());
+    if (state !== previous.state && (state === 'ok' || state === 'partial') && previous.state !== 'never' && previous.state !== 'ok' && previous.state !== 'partial') {
+      log.info('[pinterest] analytics sync works again');
+    }
+    return { outcome: 'done', state, ...result };
+  }
+
+  /** Stores one call's answer for its pins; returns what was written. */
+  async function store1(call: PlannedCall, answers: Map<string, PinAnalytics>, today: string, now: number) {
+    const results: PinResult[] = [];
+    for (const pin of call.pins as TrackedPin[]) {
+      const answer = answers.get(pin.pinId);
+      if (!answer) continue;
+      results.push({ pin, reading: readDays(pinSeries(answer), { start: call.start, end: call.end }, today, pin.video) });
+    }
+    let entryRows = 0;
+    let entryWrites = 0;
+    const saved = await strapi.db.transaction(async ({ trx }) => {
+      const out = await store.saveResults(results, today, now, trx);
+      for (const t of await store.entryTotals(out.entries, trx)) {
+        const written = await entries.write(t, toStats(t.totals, { pins: t.pins, from: t.from, through: t.through, lastSyncedAt: t.lastSyncedAt }));
+        if (entries.hasStats(t.contentType)) entryWrites += 1;
+        entryRows += written;
+      }
+      return out;
+    });
+    return { pins: results.length, days: saved.days, entries: saved.entries, entryRows, entryWrites };
+  }
+
+  return {
+    /** One run. `now` is the sync's clock (tests set it; the schedule uses the real one). */
+    async run(opts: { now?: number } = {}): Promise<SyncResult> {
+      const cfg = deps.config();
+      const now = opts.now ?? Date.now();
+      const zero = { calls: 0, batchCalls: 0, pins: 0, days: 0, entries: 0, entryRows: 0, remaining: 0, writeStatements: 0 };
+      if (!cfg.enabled) {
+        await status.update({ state: 'disabled', message: STATE_TEXT.disabled.message, advice: STATE_TEXT.disabled.advice });
+        return { outcome: 'disabled', state: 'disabled', ...zero };
+      }
+      if (!(await lease.acquire())) return { outcome: 'busy', state: (await status.get()).state, ...zero };
+      const statementsAtStart = store.statements;
+      const result = { ...zero };
+      const totals = () => ({ ...result, writeStatements: store.statements - statementsAtStart + extraWrites });
+      let extraWrites = 0;
+      try {
+        const today = ymd(now);
+        await store.trackPins(windowStart(today, cfg.lookbackDays), now);
+        const client = deps.client();
+
+        try {
+          const account = await client.getUserAccount();
+          if (account.account_type && account.account_type !== 'BUSINESS') return await finish('not_business', totals(), now);
+        } catch (e) {
+          const state = stateOfAccountError(e);
+          if (state) return await finish(state, totals(), now, (e as Error).message);
+          if (e instanceof PinError && e.code === 'RATE_LIMITED') return await finish('rate_limited', totals(), now);
+          return await finish('error', totals(), now, (e as Error).message);
+        }
+
+        const due = prioritize(await store.activePins(), { now, lookbackDays: cfg.lookbackDays, resyncAfterMs: cfg.resyncAfterMinutes * 60_000 }) as TrackedPin[];
+        const known = await status.get();
+        const multiPinRefusedRecently = known.multiPin.state === 'unavailable' && known.multiPin.checkedAt !== null && now - known.multiPin.checkedAt < MULTI_PIN_RECHECK_MS;
+        let useBatch = cfg.multiPin === 'always' || (cfg.multiPin === 'auto' && !multiPinRefusedRecently);
+        const plan = (pins: TrackedPin[], maxCalls: number) =>
+          planCalls(pins, { today, lookbackDays: cfg.lookbackDays, batchSize: cfg.batchSize, useBatch, maxCalls });
+        let queue = plan(due, cfg.maxCallsPerRun);
+        const synced = new Set<string>();
+        const touched = new Set<string>();
+        let failures = 0;
+        let stopState: SyncStatus['state'] | null = null;
+        let stopDetail: string | undefined;
+
+        while (queue.length && result.calls < cfg.maxCallsPerRun && !deps.stopping()) {
+          const call = queue.shift()!;
+          // keep the lease while the run goes on (a crashed run's lease simply runs out)
+          await lease.acquire();
+          const ids = call.pins.map((p) => p.pinId);
+          const q = { start: call.start, end: call.end, metricTypes: metricTypesFor(call.video) };
+          result.calls += 1;
+          try {
+            const answers = new Map<string, PinAnalytics>();
+            if (call.kind === 'batch') {
+              result.batchCalls += 1;
+              const res = await client.getMultiPinAnalytics(ids, q);
+              for (const id of ids) if (res[id]) answers.set(id, res[id]);
+              if (cfg.multiPin === 'auto' && known.multiPin.state !== 'available') {
+                known.multiPin = { state: 'available', checkedAt: now };
+                await status.update({ multiPin: known.multiPin });
+              }
+            } else {
+              answers.set(ids[0], await client.getPinAnalytics(ids[0], q));
+            }
+            const written = await store1(call, answers, today, now);
+            extraWrites += written.entryWrites;
+            result.pins += written.pins;
+            result.days += written.days;
+            for (const e of written.entries) touched.add(entryKeyOf(e));
+            result.entries = touched.size;
+            result.entryRows += written.entryRows;
+            ids.forEach((id) => answers.has(id) && synced.add(id));
+            failures = 0;
+          } catch (e) {
+            if (!(e instanceof PinError)) throw e;
+            const accountState = stateOfAccountError(e);
+            if (isNotBusiness(e)) stopState = 'not_business';
+            else if (accountState) stopState = accountState;
+            else if (e.code === 'RATE_LIMITED') stopState = 'rate_limited';
+            if (stopState) {
+              stopDetail = e.message;
+              break;
+            }
+            if (call.kind === 'batch') {
+              // refused beta (403 code 29): one call per pin from now on; a pin the batch cannot
+              // see (404 code 50, 401 code 7) or a bad request: ask for these pins one by one
+              if (e.code === 'FORBIDDEN' && cfg.multiPin === 'auto') {
+                useBatch = false;
+                known.multiPin = { state: 'unavailable', checkedAt: now };
+                await status.update({ multiPin: known.multiPin });
+                log.info('[pinterest] analytics: this app may not use the multi-pin analytics endpoint (a Pinterest beta); syncing one pin per call');
+                const left = [...call.pins, ...queue.flatMap((c) => c.pins)] as TrackedPin[];
+                queue = plan(left, cfg.maxCallsPerRun - result.calls);
+              } else {
+                queue = [...planCalls(call.pins, { today, lookbackDays: cfg.lookbackDays, batchSize: 1, useBatch: false, maxCalls: call.pins.length }), ...queue];
+              }
+              continue;
+            }
+            const gone = e.code === 'PIN_NOT_FOUND' || e.httpStatus === 404;
+            const refused = e.code === 'FORBIDDEN';
+            await store.markPins(ids, { syncState: gone ? 'gone' : refused ? 'forbidden' : undefined, lastError: e.toJSON() }, now);
+            if (!gone && !refused && ++failures >= MAX_CONSECUTIVE_FAILURES) {
+              stopState = 'error';
+              stopDetail = e.message;
+              break;
+            }
+          }
+        }
+
+        result.remaining = due.filter((p) => !synced.has(p.pinId)).length;
+        if (stopState) return await finish(stopState, totals(), now, stopDetail);
+        return await finish(result.remaining > 0 && result.calls >= cfg.maxCallsPerRun ? 'partial' : 'ok', totals(), now);
+      } finally {
+        await lease.release().catch(() => undefined);
+      }
+    },
+  };
+}
+
+export type Sync = ReturnType<typeof createSync>;
