@@ -17,6 +17,11 @@ describe('entry pin state (side panel)', () => {
     ['a future run with no error', [job({ runAt: new Date(now + 3_600_000).toISOString() })], [], 'scheduled'],
     ['a retry after an error', [job({ runAt: new Date(now + 3_600_000).toISOString(), lastError: error('PINTEREST_ERROR') })], [], 'waiting'],
     ['done without a pin (skipped)', [job({ state: 'done' })], [], 'not_pinned'],
+    ['an edit Pinterest refused', [job({ state: 'failed', lastError: error('EDIT_UNSUPPORTED') })], [pin({ status: 'out_of_sync' })], 'out_of_sync'],
+    ['an out-of-sync pin after a done job', [job({ state: 'done' })], [pin({ status: 'out_of_sync' })], 'out_of_sync'],
+    ['a cancelled scheduled pin', [job({ state: 'cancelled' })], [], 'cancelled'],
+    ['a cancelled re-run of a pinned entry', [job({ state: 'cancelled' })], [pin({})], 'pinned'],
+    ['pins deleted on unpublish', [job({ state: 'done' })], [pin({ status: 'deleted' })], 'deleted'],
   ] as const)('%s → %s', (_what, jobs, pins, status) => {
     expect(entryPinState({ jobs: [...jobs], pins: [...pins] }, now).status).toBe(status);
   });

@@ -1,6 +1,6 @@
 import type { EntryPinsDTO, JobDTO, PinErrorDTO, PinRecordDTO } from '../../../common/wire';
 
-export type EntryPinStatus = 'not_pinned' | 'waiting' | 'scheduled' | 'pinning' | 'pinned' | 'failed' | 'reconnect_required' | 'paused';
+export type EntryPinStatus = 'not_pinned' | 'waiting' | 'scheduled' | 'pinning' | 'pinned' | 'failed' | 'reconnect_required' | 'paused' | 'out_of_sync' | 'cancelled' | 'deleted';
 
 export interface EntryPinState {
   status: EntryPinStatus;
@@ -25,7 +25,9 @@ export function entryPinState(data: EntryPinsDTO, now = Date.now()): EntryPinSta
     case 'running':
       return { ...base, status: 'pinning' };
     case 'failed':
-      return { ...base, status: 'failed' };
+      return { ...base, status: job.lastError?.code === 'EDIT_UNSUPPORTED' ? 'out_of_sync' : 'failed' };
+    case 'cancelled':
+      return { ...base, status: pinned.length ? 'pinned' : 'cancelled', error: null };
     case 'waiting': {
       const runAt = job.runAt ? Date.parse(job.runAt) : now;
       if (job.lastError && ACCOUNT_CODES.has(job.lastError.code)) return { ...base, status: 'reconnect_required', nextRunAt: job.runAt };
@@ -34,7 +36,9 @@ export function entryPinState(data: EntryPinsDTO, now = Date.now()): EntryPinSta
       return { ...base, status: 'waiting', nextRunAt: job.runAt };
     }
     default: {
+      if (data.pins.some((p) => p.status === 'out_of_sync')) return { ...base, status: 'out_of_sync' };
       if (pinned.length) return { ...base, status: 'pinned', error: null };
+      if (data.pins.length && data.pins.every((p) => p.status === 'deleted')) return { ...base, status: 'deleted', error: null };
       // done without a pin: skipped (unpublished or pinning turned off)
       return { ...base, status: 'not_pinned', error: null };
     }

@@ -1,5 +1,5 @@
 import { forwardRef, useEffect, useState } from 'react';
-import { Box, Field, Flex, TextInput, Textarea, Toggle } from '@strapi/design-system';
+import { Box, DateTimePicker, Field, Flex, TextInput, Textarea, Toggle } from '@strapi/design-system';
 import { unstable_useContentManagerContext as useContentManagerContext, useFetchClient, useField, useForm } from '@strapi/strapi/admin';
 import type { PinFieldValue } from '../../../../common/pin-field';
 import type { ConnectionDTO } from '../../../../common/wire';
@@ -61,6 +61,22 @@ const PinFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint, di
               disabled={disabled}
               onChange={(e: React.ChangeEvent<HTMLInputElement>) => set({ enabled: e.target.checked })}
             />
+          </Field.Root>
+          <Field.Root
+            name={`${name}.pinAt`}
+            hint={t('field.pinAt.hint', 'Leave empty to pin when the entry is published. A later time schedules the pin.')}
+          >
+            <Field.Label>{t('field.pinAt', 'Pin at (optional)')}</Field.Label>
+            <DateTimePicker
+              value={value.pinAt ? new Date(value.pinAt) : null}
+              disabled={disabled || !enabled}
+              dateLabel={t('field.pinAt.date', 'Pin date')}
+              timeLabel={t('field.pinAt.time', 'Pin time')}
+              clearLabel={t('field.pinAt.clear', 'Clear the pin time')}
+              onClear={() => set({ pinAt: null })}
+              onChange={(date: Date | undefined) => set({ pinAt: date ? date.toISOString() : null })}
+            />
+            <Field.Hint />
           </Field.Root>
           <BoardPicker
             name={name}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Box, Button, Flex, Link, Typography } from '@strapi/design-system';
-import { ArrowClockwise, ExternalLink } from '@strapi/icons';
+import { Badge, Box, Button, DateTimePicker, Field, Flex, Link, Typography } from '@strapi/design-system';
+import { ArrowClockwise, Clock, Cross, ExternalLink } from '@strapi/icons';
 import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import type { BoardDTO, EntryPinsDTO } from '../../../../common/wire';
@@ -17,7 +17,33 @@ const STATUS_TEXT: Record<EntryPinStatus, string> = {
   failed: 'Failed',
   reconnect_required: 'Reconnect required',
   paused: 'Paused',
+  out_of_sync: 'Changes not synced',
+  cancelled: 'Cancelled',
+  deleted: 'Deleted on Pinterest',
 };
+
+/** A scheduled (or cancelled) pin's time, changed in place. */
+function Reschedule({ initial, onSave }: { initial: string | null; onSave: (iso: string) => Promise<void> }) {
+  const t = useT();
+  const [when, setWhen] = useState<Date | null>(initial ? new Date(initial) : null);
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      <Field.Root name="pinterest-reschedule">
+        <Field.Label>{t('panel.reschedule.label', 'Pin at')}</Field.Label>
+        <DateTimePicker
+          value={when}
+          dateLabel={t('panel.reschedule.date', 'Pin date')}
+          timeLabel={t('panel.reschedule.time', 'Pin time')}
+          onChange={(d: Date | undefined) => setWhen(d ?? null)}
+          onClear={() => setWhen(null)}
+        />
+      </Field.Root>
+      <Button variant="secondary" startIcon={<Clock />} disabled={!when} onClick={() => when && void onSave(when.toISOString())}>
+        {t('panel.reschedule', 'Reschedule')}
+      </Button>
+    </Flex>
+  );
+}
 
 
 function PanelContent({ model, documentId, locale, version }: { model: string; documentId: string; locale: string | undefined; version: string }) {
@@ -56,9 +82,9 @@ function PanelContent({ model, documentId, locale, version }: { model: string; d
 
   if (!data || !state) return <Typography textColor="neutral600">{t('panel.loading', 'Loading…')}</Typography>;
 
-  const act = async (path: string, done: string) => {
+  const act = async (path: string, done: string, body: Record<string, unknown> = {}) => {
     try {
-      await post(path, {});
+      await post(path, body);
       toggleNotification({ type: 'success', message: done });
       await load();
     } catch {
@@ -103,7 +129,17 @@ function PanelContent({ model, documentId, locale, version }: { model: string; d
           </Typography>
         </Box>
       ) : null}
-      {state.nextRunAt && (state.status === 'waiting' || state.status === 'scheduled' || state.status === 'paused') ? (
+      {state.status === 'scheduled' && state.nextRunAt ? (
+        <Typography variant="pi" textColor="neutral700" fontWeight="semiBold">
+          {t('panel.scheduledFor', 'Scheduled for {time}', { time: new Date(state.nextRunAt).toLocaleString() })}
+        </Typography>
+      ) : null}
+      {state.status === 'cancelled' ? (
+        <Typography variant="pi" textColor="neutral600">
+          {t('panel.cancelledText', 'This pin was cancelled. Pin it now or choose a new time.')}
+        </Typography>
+      ) : null}
+      {state.nextRunAt && (state.status === 'waiting' || state.status === 'paused') ? (
         <Typography variant="pi" textColor="neutral600">
           {t('panel.next', 'Next attempt: {time}', { time: new Date(state.nextRunAt).toLocaleString() })}
         </Typography>
@@ -115,10 +151,29 @@ function PanelContent({ model, documentId, locale, version }: { model: string; d
               {t('panel.retry', 'Retry')}
             </Button>
           ) : null}
-          <Button variant="tertiary" onClick={() => void act(`/pinterest/entries/${model}/${documentId}/pin${query}`, t('panel.queued', 'The entry will be pinned in a moment.'))}>
-            {t('panel.pinNow', 'Pin now')}
-          </Button>
+          {state.job && state.status === 'scheduled' ? (
+            <Button variant="danger-light" startIcon={<Cross />} onClick={() => void act(`/pinterest/jobs/${state.job!.id}/cancel`, t('panel.cancelled', 'The scheduled pin was cancelled.'))}>
+              {t('panel.cancel', 'Cancel the scheduled pin')}
+            </Button>
+          ) : null}
+          {state.status === 'out_of_sync' ? (
+            <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={() => void act(`/pinterest/entries/${model}/${documentId}/repin${query}`, t('panel.repinned', 'The pin will be replaced in a moment.'))}>
+              {t('panel.repin', 'Re-pin with the changes')}
+            </Button>
+          ) : null}
+          {state.status !== 'scheduled' ? (
+            <Button variant="tertiary" onClick={() => void act(`/pinterest/entries/${model}/${documentId}/pin${query}`, t('panel.queued', 'The entry will be pinned in a moment.'))}>
+              {t('panel.pinNow', 'Pin now')}
+            </Button>
+          ) : null}
         </Flex>
+      ) : null}
+      {allowedActions.canPublish && state.job && (state.status === 'scheduled' || state.status === 'cancelled') ? (
+        <Reschedule
+          key={`${state.job.id}-${state.job.runAt}`}
+          initial={state.status === 'scheduled' ? state.nextRunAt : null}
+          onSave={(iso) => act(`/pinterest/jobs/${state.job!.id}/reschedule`, t('panel.rescheduled', 'The pin was rescheduled.'), { runAt: iso })}
+        />
       ) : null}
     </Flex>
   );
