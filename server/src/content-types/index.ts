@@ -3,6 +3,7 @@ import job from './job/schema.json';
 import lease from './lease/schema.json';
 import oauthState from './oauth-state/schema.json';
 import pinRecord from './pin-record/schema.json';
+import post from './post/schema.json';
 import pinAnalytics from './pin-analytics/schema.json';
 import pinDailyStat from './pin-daily-stat/schema.json';
 import rateSlot from './rate-slot/schema.json';
@@ -13,6 +14,7 @@ export const ACCOUNT_UID = 'plugin::pinterest.account' as const;
 export const OAUTH_STATE_UID = 'plugin::pinterest.oauth-state' as const;
 export const LEASE_UID = 'plugin::pinterest.lease' as const;
 export const RATE_SLOT_UID = 'plugin::pinterest.rate-slot' as const;
+export const POST_UID = 'plugin::pinterest.post' as const;
 export const PIN_ANALYTICS_UID = 'plugin::pinterest.pin-analytics' as const;
 export const PIN_DAILY_STAT_UID = 'plugin::pinterest.pin-daily-stat' as const;
 
@@ -23,6 +25,7 @@ export default {
   'oauth-state': { schema: oauthState },
   lease: { schema: lease },
   'rate-slot': { schema: rateSlot },
+  post: { schema: post },
   'pin-analytics': { schema: pinAnalytics },
   'pin-daily-stat': { schema: pinDailyStat },
 };

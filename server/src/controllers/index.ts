@@ -2,5 +2,6 @@ import analytics from './analytics';
 import connection from './connection';
 import editor from './editor';
 import pins from './pins';
+import posts from './posts';
 
-export default { pins, connection, editor, analytics };
+export default { pins, connection, editor, posts, analytics };

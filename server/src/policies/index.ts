@@ -1,1 +1,3 @@
-export default {};
+import apiTokenOnly from './api-token-only';
+
+export default { 'api-token-only': apiTokenOnly };

@@ -21,6 +21,9 @@ import { JOB_KINDS, NO_LOCALE, pinEntryJobKey, type EntryRef } from '../pins/job
 import { createPinEntryHandler } from '../pins/pin-entry-job';
 import { createPinRecordStore } from '../pins/pin-record-store';
 import { createSettingsStore, effectiveMapping } from '../settings/settings-store';
+import { createPinPostHandler } from '../posts/pin-post-job';
+import { createPostStore } from '../posts/post-store';
+import { createPostsService } from '../posts/posts-service';
 
 /** Job errors that mean "waiting for the account", which a (re)connect resolves. */
 const ACCOUNT_WAIT_CODES = ['NOT_CONNECTED', 'UNAUTHORIZED'];
@@ -38,6 +41,9 @@ export function createRuntime(strapi: Core.Strapi) {
   const records = createPinRecordStore(strapi);
   const settings = createSettingsStore(strapi);
   const leases = createLeaseStore(strapi);
+  // the posts API (POST /api/pinterest/posts): the same queue, limits and idempotency as entry pins
+  const postStore = createPostStore(strapi);
+  const posts = createPostsService({ strapi, posts: postStore, jobs, allowlist: () => getConfig().mediaHostAllowlist, kick: () => worker?.kick() });
 
   const getConfig = (): PluginConfig => {
     config ??= parsePluginConfig(strapi.config.get('plugin::pinterest'));
@@ -150,6 +156,7 @@ export function createRuntime(strapi: Core.Strapi) {
 
   const runtime = {
     owner,
+    posts,
     jobs,
     records,
     settings,
@@ -205,10 +212,29 @@ export function createRuntime(strapi: Core.Strapi) {
           timeoutMs: cfg.http.timeoutMs,
         },
       });
+      const pinPost = createPinPostHandler({
+        posts: postStore,
+        client: getClient,
+        utm: () => getConfig().utm,
+        mediaContext: () => ({
+          publicUrl: cfg.publicUrl ?? ((strapi.config.get('server.url') as string | undefined) || undefined),
+          allowlist: cfg.mediaHostAllowlist,
+          publicDir: strapi.dirs.static.public,
+          timeoutMs: cfg.http.timeoutMs,
+        }),
+        videoPolicy: () => ({
+          initialDelayMs: cfg.video.pollInitialMs,
+          maxDelayMs: cfg.video.pollMaxMs,
+          timeoutMs: cfg.video.processingTimeoutMs,
+          uploadTimeoutMs: cfg.video.uploadTimeoutMs,
+          defaultKeyFrameSeconds: cfg.video.defaultKeyFrameSeconds,
+        }),
+        lookup: posts.lookup,
+      });
       worker = createWorker({
         store: jobs,
         owner,
-        handlers: { [JOB_KINDS.pinEntry]: handler },
+        handlers: { [JOB_KINDS.pinEntry]: handler, [JOB_KINDS.pinPost]: pinPost },
         pollIntervalMs: cfg.worker.pollIntervalMs,
         leaseMs: cfg.worker.leaseMs,
         concurrency: cfg.worker.concurrency,

@@ -1,0 +1,81 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+import { toPostDTO } from '../posts/post-store';
+import { PostRequestError } from '../posts/posts-service';
+import { getService } from '../utils/get-service';
+import { namedParams, validate } from './validate';
+
+const idParams = z.object({ id: z.string().regex(/^post_[0-9a-f]{24}$/, 'must be a post id such as post_3f9c…') }).strict();
+const idempotencyKey = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255, 'must be at most 255 characters')
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (a UUID works well)');
+
+type Ctx = {
+  params: unknown;
+  request: { body?: unknown; headers: Record<string, string | string[] | undefined> };
+  state: { auth?: { credentials?: { id?: number | string } | null } };
+  status: number;
+  body: unknown;
+  set: (name: string, value: string) => void;
+};
+
+/** Answers a posts-service refusal in Strapi's error shape. */
+function refuse(ctx: Ctx, e: PostRequestError): never | void {
+  if (e.status === 400) {
+    throw new errors.ValidationError(e.message, { errors: e.issues.map((i) => ({ path: i.path.map(String), message: i.message, name: 'ValidationError' })) });
+  }
+  ctx.status = e.status;
+  ctx.body = {
+    data: null,
+    error: {
+      status: e.status,
+      name: e.status === 409 ? 'ConflictError' : 'UnprocessableEntityError',
+      message: e.message,
+      details: e.issues.length ? { errors: e.issues.map((i) => ({ path: i.path.map(String), message: i.message })) } : {},
+    },
+  };
+}
+
+/**
+ * The posts API (content API, `/api/pinterest/posts`): RelayAPI-shaped, for other systems with a
+ * Strapi API token. See README "Posts API".
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async create(ctx: Ctx) {
+    const header = ctx.request.headers['idempotency-key'];
+    const key = header === undefined ? undefined : validate(z.object({ 'idempotency-key': idempotencyKey }), { 'idempotency-key': Array.isArray(header) ? header[0] : header })['idempotency-key'];
+    const posts = getService(strapi, 'runtime').posts;
+    try {
+      const { post, created } = await posts.create(ctx.request.body, { tokenId: String(ctx.state.auth?.credentials?.id ?? 'unknown'), idempotencyKey: key });
+      ctx.status = created ? 201 : 200;
+      ctx.set('Location', `/api/pinterest/posts/${post.postId}`);
+      if (!created) ctx.set('Idempotent-Replayed', 'true');
+      ctx.body = toPostDTO(post);
+    } catch (e) {
+      if (e instanceof PostRequestError) return refuse(ctx, e);
+      throw e;
+    }
+  },
+
+  async findOne(ctx: Ctx) {
+    const { id } = validate(idParams, namedParams(ctx.params, ['id']));
+    const post = await getService(strapi, 'runtime').posts.get(id);
+    if (!post) throw new errors.NotFoundError(`No post ${id}`);
+    ctx.body = toPostDTO(post);
+  },
+
+  async delete(ctx: Ctx) {
+    const { id } = validate(idParams, namedParams(ctx.params, ['id']));
+    try {
+      const post = await getService(strapi, 'runtime').posts.cancel(id);
+      if (!post) throw new errors.NotFoundError(`No post ${id}`);
+      ctx.body = toPostDTO(post);
+    } catch (e) {
+      if (e instanceof PostRequestError) return refuse(ctx, e);
+      throw e;
+    }
+  },
+});
