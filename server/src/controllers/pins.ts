@@ -36,6 +36,16 @@ export function toJobDTO(job: JobRow): JobDTO {
 
 type Ctx = { params: unknown; query: unknown; body: unknown };
 
+/** The entry a route names, checked to be of a content type that pins. */
+function mappedEntry(ctx: Ctx, runtime: { isMapped: (uid: string) => boolean }) {
+  const { contentType, documentId } = validate(entryParams, namedParams(ctx.params, ['contentType', 'documentId']));
+  const { locale } = validate(entryQuery, ctx.query);
+  if (!runtime.isMapped(contentType)) {
+    throw new errors.ValidationError(`contentType: ${contentType} is not configured to pin (config.contentTypes)`);
+  }
+  return { contentType, documentId, locale: locale ?? NO_LOCALE };
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** This entry's pins and pin jobs, with their states and last errors. */
   async forEntry(ctx: Ctx & { body: EntryPinsDTO }) {
@@ -51,13 +61,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Pin the published entry now (or again, after fixing what failed). */
   async pinNow(ctx: Ctx & { body: unknown }) {
-    const { contentType, documentId } = validate(entryParams, namedParams(ctx.params, ['contentType', 'documentId']));
-    const { locale } = validate(entryQuery, ctx.query);
     const runtime = getService(strapi, 'runtime');
-    if (!runtime.isMapped(contentType)) {
-      throw new errors.ValidationError(`contentType: ${contentType} is not configured to pin (config.contentTypes)`);
-    }
-    const ref = { contentType, documentId, locale: locale ?? NO_LOCALE };
+    const ref = mappedEntry(ctx, runtime);
     await runtime.enqueueEntry(ref);
     const job = await runtime.jobs.findByKey(pinEntryJobKey(ref));
     ctx.body = { job: job ? toJobDTO(job) : null };
@@ -68,13 +73,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * refused an edit (PATCH is a beta). The old pin is deleted first, so there is never a second one.
    */
   async repin(ctx: Ctx & { body: unknown }) {
-    const { contentType, documentId } = validate(entryParams, namedParams(ctx.params, ['contentType', 'documentId']));
-    const { locale } = validate(entryQuery, ctx.query);
     const runtime = getService(strapi, 'runtime');
-    if (!runtime.isMapped(contentType)) {
-      throw new errors.ValidationError(`contentType: ${contentType} is not configured to pin (config.contentTypes)`);
-    }
-    const ref = { contentType, documentId, locale: locale ?? NO_LOCALE };
+    const ref = mappedEntry(ctx, runtime);
     await runtime.jobs.enqueue({ key: pinEntryJobKey(ref), kind: JOB_KINDS.pinEntry, payload: { ...ref, repin: true } });
     runtime.kickWorker();
     const job = await runtime.jobs.findByKey(pinEntryJobKey(ref));

@@ -83,25 +83,40 @@ export function pinLink(raw: unknown, utm: UtmSettings, marker: string): { link:
  * Pure: throws a `PinError` for what an editor must fix.
  */
 export function buildPinDraft(input: DraftInput): PinDraft {
-  const { entry, mapping, field } = input;
-  const { boardId, boardSectionId } = resolveBoard(field, mapping);
-  if (!boardId) throw new PinError('BOARD_REQUIRED', 'Requires boardId: no Pinterest board was chosen for this entry.');
-  const media = chooseMedia(entry[mapping.media] as StrapiMedia | null | undefined);
-  const texts = pinTexts(entry, mapping, field);
-  const marker = pinMarker({ contentType: input.contentType, documentId: input.documentId, locale: input.locale, boardId });
-  const { link, warnings } = pinLink(entry[mapping.link], input.utm, marker);
+  const parts = draftParts(input);
+  if (parts.errors.length) throw parts.errors[0];
+  const media = parts.media!;
   return {
-    boardId,
-    boardSectionId,
-    title: texts.title,
-    description: texts.description,
-    link,
-    altText: texts.altText,
+    boardId: parts.boardId!,
+    boardSectionId: parts.boardSectionId,
+    title: parts.title,
+    description: parts.description,
+    link: parts.link,
+    altText: parts.altText,
     media,
-    cover: media.kind === 'video' ? (field?.cover ?? null) : null,
-    marker,
-    warnings: [...texts.warnings, ...warnings],
+    cover: media.kind === 'video' ? (input.field?.cover ?? null) : null,
+    marker: parts.marker,
+    warnings: parts.warnings,
   };
+}
+
+/** Everything a draft and a preview are made of; what an editor must fix is collected, not thrown. */
+function draftParts(input: DraftInput) {
+  const { entry, mapping, field } = input;
+  const errors: PinError[] = [];
+  const { boardId, boardSectionId } = resolveBoard(field, mapping);
+  if (!boardId) errors.push(new PinError('BOARD_REQUIRED', 'Requires boardId: no Pinterest board was chosen for this entry.'));
+  let media: ChosenMedia | null = null;
+  try {
+    media = chooseMedia(entry[mapping.media] as StrapiMedia | null | undefined);
+  } catch (e) {
+    if (!(e instanceof PinError)) throw e;
+    errors.push(e);
+  }
+  const texts = pinTexts(entry, mapping, field);
+  const marker = pinMarker({ contentType: input.contentType, documentId: input.documentId, locale: input.locale, boardId: boardId ?? '' });
+  const { link, warnings } = pinLink(entry[mapping.link], input.utm, marker);
+  return { boardId, boardSectionId, media, errors, marker, link, title: texts.title, description: texts.description, altText: texts.altText, warnings: [...texts.warnings, ...warnings] };
 }
 
 export type PreviewWarning = DraftWarning | 'ASPECT_RATIO';
@@ -115,29 +130,16 @@ const aspectFar = (m: ChosenMedia | null) =>
 
 /** What the editor's preview shows: the draft as it would be sent, with every problem listed instead of thrown. */
 export function previewPin(input: DraftInput): PinPreview {
-  const { entry, mapping, field } = input;
-  const problems: PinPreview['problems'] = [];
-  const { boardId, boardSectionId } = resolveBoard(field, mapping);
-  if (!boardId) problems.push(new PinError('BOARD_REQUIRED', 'Requires boardId: no Pinterest board was chosen for this entry.').toJSON());
-  let media: ChosenMedia | null = null;
-  try {
-    media = chooseMedia(entry[mapping.media] as StrapiMedia | null | undefined);
-  } catch (e) {
-    if (!(e instanceof PinError)) throw e;
-    problems.push(e.toJSON());
-  }
-  const texts = pinTexts(entry, mapping, field);
-  const marker = pinMarker({ contentType: input.contentType, documentId: input.documentId, locale: input.locale, boardId: boardId ?? '' });
-  const { link, warnings } = pinLink(entry[mapping.link], input.utm, marker);
+  const parts = draftParts(input);
   return {
-    boardId,
-    boardSectionId,
-    title: texts.title,
-    description: texts.description,
-    link,
-    altText: texts.altText,
-    media,
-    warnings: [...texts.warnings, ...warnings, ...(aspectFar(media) ? (['ASPECT_RATIO'] as const) : [])],
-    problems,
+    boardId: parts.boardId,
+    boardSectionId: parts.boardSectionId,
+    title: parts.title,
+    description: parts.description,
+    link: parts.link,
+    altText: parts.altText,
+    media: parts.media,
+    warnings: [...parts.warnings, ...(aspectFar(parts.media) ? (['ASPECT_RATIO'] as const) : [])],
+    problems: parts.errors.map((e) => e.toJSON()),
   };
 }
