@@ -17,7 +17,8 @@ import { reconcile } from '../pins/reconcile';
 import { createRateLimiter } from '../rate/rate-limiter';
 import { categoryOf } from '../rate/rate-limits';
 import { createWorker, type Worker } from '../queue/worker';
-import { JOB_KINDS, NO_LOCALE, pinEntryJobKey, type EntryRef } from '../pins/job-keys';
+import { ALL_LOCALES, entryKeyPrefix, JOB_KINDS, NO_LOCALE, pinEntryJobKey, unpinJobKey, type EntryRef } from '../pins/job-keys';
+import { createUnpinHandler } from '../pins/unpin-job';
 import { createPinEntryHandler } from '../pins/pin-entry-job';
 import { createPinRecordStore } from '../pins/pin-record-store';
 import { createSettingsStore, effectiveMapping } from '../settings/settings-store';
@@ -154,9 +155,21 @@ export function createRuntime(strapi: Core.Strapi) {
   const BOARDS_TTL_MS = 60_000;
   let boardsCache: { at: number; environment: string; boards: Promise<import('../pinterest/schemas').Board[]> } | null = null;
 
+  /** Where media is read from and which private hosts may be fetched (demo, tests, an intranet CDN). */
+  const mediaContext = () => {
+    const cfg = getConfig();
+    return {
+      publicUrl: cfg.publicUrl ?? ((strapi.config.get('server.url') as string | undefined) || undefined),
+      allowlist: cfg.mediaHostAllowlist,
+      publicDir: strapi.dirs.static.public,
+      timeoutMs: cfg.http.timeoutMs,
+    };
+  };
+
   const runtime = {
     owner,
     posts,
+    mediaContext,
     jobs,
     records,
     settings,
@@ -195,6 +208,21 @@ export function createRuntime(strapi: Core.Strapi) {
       worker?.kick();
     },
 
+    /** The entry was unpublished or deleted: its waiting pin jobs stop, and its pins go when configured so. */
+    async entryWithdrawn(ref: { contentType: string; documentId: string; locale: string | null }, opts: { deleted: boolean }) {
+      const prefix = entryKeyPrefix(ref.contentType, ref.documentId);
+      const cancelled = await jobs.cancelWaiting(ref.locale ? `${prefix}${ref.locale}` : prefix);
+      const mapping = await mappingFor(ref.contentType);
+      let unpinning = false;
+      if (mapping?.onUnpublish === 'delete') {
+        const locale = ref.locale ?? ALL_LOCALES;
+        await jobs.enqueue({ key: unpinJobKey({ ...ref, locale }), kind: JOB_KINDS.unpinEntry, payload: { ...ref, locale } });
+        unpinning = true;
+        worker?.kick();
+      }
+      strapi.log.debug?.(`[pinterest] ${ref.contentType} ${ref.documentId} ${opts.deleted ? 'deleted' : 'unpublished'}: ${cancelled} job(s) cancelled${unpinning ? ', pins will be deleted' : ''}`);
+    },
+
     startWorker() {
       const cfg = getConfig();
       if (!cfg.worker.enabled || worker) return;
@@ -205,13 +233,16 @@ export function createRuntime(strapi: Core.Strapi) {
         records,
         pinFieldOf,
         loadPublishedEntry,
-        mediaContext: {
-          publicUrl: cfg.publicUrl ?? ((strapi.config.get('server.url') as string | undefined) || undefined),
-          allowlist: cfg.mediaHostAllowlist,
-          publicDir: strapi.dirs.static.public,
-          timeoutMs: cfg.http.timeoutMs,
+        mediaContext: mediaContext(),
+        video: {
+          initialDelayMs: cfg.video.pollInitialMs,
+          maxDelayMs: cfg.video.pollMaxMs,
+          timeoutMs: cfg.video.processingTimeoutMs,
+          uploadTimeoutMs: cfg.video.uploadTimeoutMs,
+          defaultKeyFrameSeconds: cfg.video.defaultKeyFrameSeconds,
         },
       });
+      const unpin = createUnpinHandler({ client: getClient, records });
       const pinPost = createPinPostHandler({
         posts: postStore,
         client: getClient,
@@ -234,7 +265,7 @@ export function createRuntime(strapi: Core.Strapi) {
       worker = createWorker({
         store: jobs,
         owner,
-        handlers: { [JOB_KINDS.pinEntry]: handler, [JOB_KINDS.pinPost]: pinPost },
+        handlers: { [JOB_KINDS.pinEntry]: handler, [JOB_KINDS.unpinEntry]: unpin, [JOB_KINDS.pinPost]: pinPost },
         pollIntervalMs: cfg.worker.pollIntervalMs,
         leaseMs: cfg.worker.leaseMs,
         concurrency: cfg.worker.concurrency,
