@@ -36,6 +36,7 @@ function Harness(props: {
   disabled?: boolean;
   onChange?: (next: Change) => void;
   onCreateBoard?: (name?: string) => void;
+  defaultBoardId?: string | null;
 }) {
   const [value, setValue] = useState<Change>(props.initial ?? { boardId: null, boardSectionId: null });
   const [boards, setBoards] = useState(props.boards === undefined ? BOARDS : props.boards);
@@ -49,6 +50,7 @@ function Harness(props: {
       boardId={value.boardId}
       sectionId={value.boardSectionId}
       disabled={props.disabled}
+      defaultBoardId={props.defaultBoardId}
       boards={boards}
       boardsError={props.boardsError ?? null}
       sections={value.boardId ? (SECTIONS[value.boardId] ?? []) : []}
@@ -70,6 +72,15 @@ const sectionBox = () => screen.getByRole('combobox', { name: 'Section (optional
 const optionNames = () => screen.queryAllByRole('option').map((o) => o.textContent);
 
 describe('board picker', () => {
+  it("shows the content type's default board while the entry names none, and not once one is chosen", async () => {
+    const { user } = renderWithProviders(<Harness defaultBoardId="11" />);
+    expect(boardBox().getAttribute('placeholder')).toBe('Default: Travel (search to choose another)');
+    await user.click(boardBox());
+    await user.click(screen.getByRole('option', { name: 'Recipes' }));
+    await waitFor(() => expect((boardBox() as HTMLInputElement).value).toBe('Recipes'));
+    expect(boardBox().getAttribute('placeholder')).toBe('Search your boards');
+  });
+
   it('lists every board by name, sorted, and says how many there are', async () => {
     const { user } = renderWithProviders(<Harness />);
     expect(screen.getByRole('combobox', { name: 'Board', description: '4 boards' })).toBeTruthy();

@@ -9,6 +9,8 @@ export interface BoardPickerProps {
   boardId: string | null;
   sectionId: string | null;
   disabled?: boolean;
+  /** The content type's default board, used when the entry names none (shown, not stored). */
+  defaultBoardId?: string | null;
   onChange: (next: { boardId: string | null; boardSectionId: string | null }) => void;
 }
 
@@ -24,11 +26,12 @@ interface ViewProps extends BoardPickerProps {
 }
 
 /** The picker itself, given the boards, the chosen board's sections and what the editor may do. */
-export function BoardPickerView({ name, boardId, sectionId, disabled, onChange, boards, boardsError, sections, canCreate, onCreateBoard }: ViewProps) {
+export function BoardPickerView({ name, boardId, sectionId, disabled, defaultBoardId, onChange, boards, boardsError, sections, canCreate, onCreateBoard }: ViewProps) {
   const t = useT();
   const [query, setQuery] = useState('');
   const sorted = useMemo(() => [...(boards ?? [])].sort((a, b) => a.name.localeCompare(b.name)), [boards]);
   const selectedName = sorted.find((b) => b.id === boardId)?.name;
+  const defaultName = !boardId && defaultBoardId ? sorted.find((b) => b.id === defaultBoardId)?.name : undefined;
   // The combobox only mounts the options in view, so search runs here, over every board.
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -59,7 +62,7 @@ export function BoardPickerView({ name, boardId, sectionId, disabled, onChange, 
             disabled={disabled || !boards}
             loading={!boards && !boardsError}
             loadingMessage={t('board.loading', 'Loading boards…')}
-            placeholder={t('board.placeholder', 'Search your boards')}
+            placeholder={defaultName ? t('board.placeholder.default', 'Default: {name} (search to choose another)', { name: defaultName }) : t('board.placeholder', 'Search your boards')}
             clearLabel={t('board.clear', 'Clear the board')}
             noOptionsMessage={() => t('board.none', 'No board matches')}
             creatable={canCreate}

@@ -82,6 +82,7 @@ const PinFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint, di
             name={name}
             boardId={value.boardId ?? null}
             sectionId={value.boardSectionId ?? null}
+            defaultBoardId={value.boardId ? null : (preview?.boardId ?? null)}
             disabled={disabled}
             onChange={({ boardId, boardSectionId }) => set({ boardId, boardSectionId })}
           />
