@@ -139,7 +139,8 @@ describe('pin preview: what to fix', () => {
     ['much taller than 2:3', 1000, 3000, true],
     ['wider than tall', 1500, 1000, true],
     ['2:3', 1000, 1500, false],
-    ['square', 1000, 1000, false],
+    ['square', 1000, 1000, true],
+    ['4:5, the flattest that still reads as a pin', 1000, 1250, false],
     ['1:2.1, the tallest Pinterest keeps', 1000, 2100, false],
   ])('aspect ratio %s (%i×%i): note shown = %s', (_label, width, height, noted) => {
     renderPreview({ ...ARTICLE, hero: { ...HERO, width, height } });

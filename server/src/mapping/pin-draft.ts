@@ -124,9 +124,12 @@ export type PreviewWarning = DraftWarning | 'ASPECT_RATIO';
 /** The preview as the route sends it (see the wire type), with the server's own media and warning types. */
 export type PinPreview = Omit<PinPreviewDTO, 'media' | 'warnings' | 'pinOnPublish'> & { media: ChosenMedia | null; warnings: PreviewWarning[] };
 
-/** Pinterest crops pins taller than about 1:2.1; very wide images look small in the feed. */
+/**
+ * Far from 2:3: Pinterest crops pins taller than about 1:2.1, and square or wide images (height under
+ * 1.2× the width, i.e. flatter than 5:6) get a smaller slot in the feed than a 2:3 pin.
+ */
 const aspectFar = (m: ChosenMedia | null) =>
-  m?.kind === 'image' && m.width && m.height ? m.height / m.width > 2.1 || m.height / m.width < 1 : false;
+  m?.kind === 'image' && m.width && m.height ? m.height / m.width > 2.1 || m.height / m.width < 1.2 : false;
 
 /** What the editor's preview shows: the draft as it would be sent, with every problem listed instead of thrown. */
 export function previewPin(input: DraftInput): PinPreview {

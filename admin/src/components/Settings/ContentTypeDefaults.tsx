@@ -56,6 +56,7 @@ function Row({ value, boards, disabled, onChange }: { value: ContentTypeDefaults
                 value={value.defaultBoardId ?? ''}
                 disabled={disabled || !boards}
                 placeholder={boards ? t('defaults.board.none', 'No default board') : t('defaults.board.loading', 'Connect an account to choose a board')}
+                clearLabel={t('defaults.board.clear', 'Clear the default board')}
                 onClear={() => onChange({ ...value, defaultBoardId: null, defaultBoardSectionId: null })}
                 onChange={(v: string | number) => onChange({ ...value, defaultBoardId: String(v), defaultBoardSectionId: null })}
               >
