@@ -54,14 +54,13 @@ describe('faults', () => {
 
   it('delays answers (a timeout for a client with a shorter one)', async () => {
     emu.setFault({ path: '/v5/user_account', delayMs: 300, times: 1 });
-    const started = Date.now();
     const signal = AbortSignal.timeout(100);
     await expect(request(`${emu.apiUrl}/user_account`, { headers: { authorization: 'Bearer pina_emulator_static_token' }, signal })).rejects.toThrow(/timeout|abort/i);
-    expect(Date.now() - started).toBeLessThan(300);
-    const slow = Date.now();
     const ok = await call(emu.url, 'GET', '/v5/user_account');
-    expect(ok.status).toBe(200); // the rule was used up by the first call
-    expect(Date.now() - slow).toBeLessThan(250);
+    expect(ok.status).toBe(200);
+    // the rule was used up by the first call: only that one was delayed (read from the log, not a stopwatch)
+    const calls = emu.requests.filter((r) => r.path === '/v5/user_account');
+    expect(calls.map((r) => r.fault !== undefined)).toEqual([true, false]);
   });
 
   it('matches globs and methods, and answers spam blocks with message_detail', async () => {
