@@ -9,6 +9,7 @@ import type { PinPreviewDTO } from '../../common/wire';
 import { BoardPickerView } from '../../admin/src/components/PinField/BoardPickerView';
 import { CoverPicker } from '../../admin/src/components/PinField/CoverPicker';
 import { PinPreviewCard } from '../../admin/src/components/PinField/PinPreviewCard';
+import { PinError } from '../../server/src/pinterest/errors';
 import { LOCALES, renderWithProviders, type Locale } from './render';
 
 const BOARDS = [
@@ -104,6 +105,21 @@ describe('in French', () => {
       LOCALES.fr['warning.linkMissing'],
       LOCALES.fr['warning.aspectRatio'],
     ]);
+  });
+
+  it("preview card: a problem's standard advice in French, advice written for the case left as it is", () => {
+    // the server's English advice for these codes, as the preview route sends them
+    const problems = [
+      new PinError('MEDIA_REQUIRED', 'This entry has no hero image or video, and Pinterest has no text-only pins.').toJSON(),
+      new PinError('MEDIA_UNREADABLE', 'The file is gone.', { advice: 'Upload the file again.' }).toJSON(),
+    ];
+    renderWithProviders(<PinPreviewCard preview={{ ...PREVIEW, problems, warnings: [] }} imageUrl={null} connected />, { locale: 'fr' });
+    const items = within(screen.getByRole('list', { name: 'À vérifier avant d’épingler' })).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual([
+      `This entry has no hero image or video, and Pinterest has no text-only pins. ${LOCALES.fr['advice.MEDIA_REQUIRED']}`,
+      'The file is gone. Upload the file again.',
+    ]);
+    expect(LOCALES.fr['advice.MEDIA_REQUIRED']).toMatch(/^Pinterest n’a pas d’épingles sans image/);
   });
 });
 

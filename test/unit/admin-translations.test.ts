@@ -30,3 +30,25 @@ describe('admin translations', () => {
     for (const key of Object.keys(en)) expect([key, placeholders(fr[key])]).toEqual([key, placeholders(en[key])]);
   });
 });
+
+describe('advice translations', () => {
+  // every error code the server can give, read from its type, with the advice the server writes
+  const source = fs.readFileSync(path.resolve(__dirname, '../../server/src/pinterest/errors.ts'), 'utf8');
+  const union = source.slice(source.indexOf('export type PinErrorCode'), source.indexOf(';', source.indexOf('export type PinErrorCode')));
+  const codes = [...union.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]);
+
+  it('reads the error codes', () => {
+    expect(codes).toEqual(expect.arrayContaining(['BOARD_REQUIRED', 'MEDIA_REQUIRED', 'EDIT_UNSUPPORTED', 'VIDEO_DURATION']));
+  });
+
+  it("has each code's standard advice in English exactly as the server writes it, and in French", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { PinError } = require('../../server/src/pinterest/errors') as typeof import('../../server/src/pinterest/errors');
+    for (const code of codes) {
+      const advice = new PinError(code as never, 'm').advice;
+      expect([code, en[`advice.${code}`]]).toEqual([code, advice]);
+      expect([code, typeof fr[`advice.${code}`]]).toEqual([code, 'string']);
+      expect([code, fr[`advice.${code}`] === advice]).toEqual([code, false]);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { WarningCircle } from '@strapi/icons';
 import type { PinPreviewDTO } from '../../hooks/usePinPreview';
+import { useAdvice } from '../../utils/useAdvice';
 import { useT } from '../../utils/useT';
 
 const WARNING_TEXT: Record<string, [string, string]> = {
@@ -16,11 +17,12 @@ const WARNING_TEXT: Record<string, [string, string]> = {
 /** A 2:3 card showing the pin as it will be sent, live counters, and what to fix. */
 export function PinPreviewCard({ preview, imageUrl, coverTime, connected }: { preview: PinPreviewDTO; imageUrl: string | null; coverTime?: number | null; connected: boolean | null }) {
   const t = useT();
+  const adviceFor = useAdvice();
   const titleLength = [...(preview.title ?? '')].length;
   const descriptionLength = [...(preview.description ?? '')].length;
   const notes = [
     ...(connected === false ? [t('warning.notConnected', 'No Pinterest account is connected: pins will wait until one is.')] : []),
-    ...preview.problems.map((p) => `${p.message} ${p.advice}`),
+    ...preview.problems.map((p) => `${p.message} ${adviceFor(p)}`),
     ...preview.warnings.map((w) => (WARNING_TEXT[w] ? t(WARNING_TEXT[w][0], WARNING_TEXT[w][1]) : w)),
   ];
 

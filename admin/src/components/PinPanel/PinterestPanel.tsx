@@ -6,6 +6,7 @@ import type { PanelComponent, PanelComponentProps } from '@strapi/content-manage
 import type { BoardDTO, EntryPinsDTO } from '../../../../common/wire';
 import { PERMISSIONS } from '../../permissions';
 import { entryPinState, isSettling, type EntryPinStatus } from '../../utils/pin-status';
+import { useAdvice } from '../../utils/useAdvice';
 import { useT } from '../../utils/useT';
 
 const STATUS_TEXT: Record<EntryPinStatus, string> = {
@@ -48,6 +49,7 @@ function Reschedule({ initial, onSave }: { initial: string | null; onSave: (iso:
 
 function PanelContent({ model, documentId, locale, version }: { model: string; documentId: string; locale: string | undefined; version: string }) {
   const t = useT();
+  const adviceFor = useAdvice();
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   // useRBAC names each result after the action's last segment: pins.publish → canPublish
@@ -125,7 +127,7 @@ function PanelContent({ model, documentId, locale, version }: { model: string; d
             {state.error.message}
           </Typography>
           <Typography variant="pi" textColor="danger700" tag="p">
-            {state.error.advice}
+            {adviceFor(state.error)}
           </Typography>
         </Box>
       ) : null}
