@@ -78,7 +78,8 @@ export interface PeriodTotals {
 
 /** `GET /pinterest/analytics/overview`: totals and a daily series for a period and filters. */
 export interface AnalyticsOverviewDTO {
-  period: { from: string; to: string };
+  /** `finalThrough`: the last day any pin has final figures for; the series stops there. */
+  period: { from: string; to: string; finalThrough: string | null };
   totals: PeriodTotals;
   series: DailyPoint[];
   filters: { contentTypes: Array<{ uid: string; name: string }>; boards: Array<{ id: string; name: string }> };
@@ -114,8 +115,10 @@ export interface TopPinsDTO {
 
 /** `GET /pinterest/analytics/entries/:contentType/:documentId`: the side panel. */
 export interface EntryAnalyticsDTO {
+  /** Whether the entry's content type pins at all (the panel shows nothing otherwise). */
+  mapped: boolean;
   stats: PinterestStats | null;
-  /** The last 90 days, one point per day (zeros where nothing was stored). */
+  /** The last 90 days up to the entry's last final day, one point per day (zeros where nothing was stored). */
   series: DailyPoint[];
   status: AnalyticsStatusDTO;
 }

@@ -1,5 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { ENTRY_METRICS, METRIC_FIELD_NAME, STATS_FIELD_NAME } from '../../common/analytics';
 import { PIN_FIELD_NAME } from '../../common/pin-field';
+import { StatsPanel } from './components/Analytics/StatsPanel';
 import { Initializer } from './components/Initializer';
 import { PinterestPanel } from './components/PinPanel/PinterestPanel';
 import { PluginIcon } from './components/PluginIcon';
@@ -19,6 +21,48 @@ export default {
       components: { Input: () => import('./components/PinField/PinFieldInput') as never },
     });
 
+    // An entry's Pinterest totals (written by the analytics sync, read-only in the edit view).
+    app.customFields.register([
+      {
+        name: STATS_FIELD_NAME,
+        pluginId: PLUGIN_ID,
+        type: 'json',
+        icon: PluginIcon,
+        intlLabel: { id: getTranslation('stats.field.label'), defaultMessage: 'Pinterest stats' },
+        intlDescription: { id: getTranslation('stats.field.description.ctb'), defaultMessage: 'The entry’s Pinterest totals, kept up to date by the plugin (read-only)' },
+        components: { Input: () => import('./components/Analytics/StatsFieldInput') as never },
+      },
+      {
+        name: METRIC_FIELD_NAME,
+        pluginId: PLUGIN_ID,
+        type: 'float',
+        icon: PluginIcon,
+        intlLabel: { id: getTranslation('metric.field.label'), defaultMessage: 'Pinterest total' },
+        intlDescription: { id: getTranslation('metric.field.description.ctb'), defaultMessage: 'One Pinterest total as a number, to sort and filter entries by it (read-only)' },
+        components: { Input: () => import('./components/Analytics/MetricFieldInput') as never },
+        options: {
+          base: [
+            {
+              name: 'options.metric',
+              type: 'select',
+              intlLabel: { id: getTranslation('metric.field.option'), defaultMessage: 'Total' },
+              description: { id: getTranslation('metric.field.option.description'), defaultMessage: 'Which of the entry’s Pinterest totals this field holds' },
+              defaultValue: 'saves',
+              options: ENTRY_METRICS.map((m) => ({ key: m, value: m, metadatas: { intlLabel: { id: getTranslation(`metric.${m}`), defaultMessage: m } } })),
+            },
+          ],
+        } as never,
+      },
+    ]);
+
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/analytics`,
+      icon: PluginIcon,
+      intlLabel: { id: getTranslation('analytics.menu'), defaultMessage: 'Pinterest analytics' },
+      Component: () => import('./pages/AnalyticsPage'),
+      permissions: PERMISSIONS.readStats,
+    });
+
     app.addSettingsLink(
       { id: PLUGIN_ID, intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Pinterest' } },
       {
@@ -36,6 +80,7 @@ export default {
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
     contentManager.apis.addEditViewSidePanel([PinterestPanel]);
+    contentManager.apis.addEditViewSidePanel([StatsPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

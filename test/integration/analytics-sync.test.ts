@@ -442,8 +442,18 @@ describe('the admin API', () => {
       videoViews: week(clipPin, 'VIDEO_MRC_VIEW'),
       pins: 2,
     });
-    expect(overview.body.series.map((p: { date: string }) => p.date)).toEqual([-6, -5, -4, -3, -2, -1, 0].map((o) => day(o)));
-    expect(overview.body.series[6]).toEqual({ date: TODAY, impressions: 0, saves: 0, pinClicks: 0, outboundClicks: 0, videoViews: 0 });
+    // the series stops at the last final day: yesterday and today are not known yet, not zero
+    expect(overview.body.period).toEqual({ from: day(-6), to: TODAY, finalThrough: day(-2) });
+    expect(overview.body.series.map((p: { date: string }) => p.date)).toEqual([-6, -5, -4, -3, -2].map((o) => day(o)));
+    const m = (p: SeededPin, o: number) => metricsFor(p.id, day(o), p.video);
+    expect(overview.body.series[4]).toEqual({
+      date: day(-2),
+      impressions: m(soupPin, -2).IMPRESSION + m(clipPin, -2).IMPRESSION,
+      saves: m(soupPin, -2).SAVE + m(clipPin, -2).SAVE,
+      pinClicks: m(soupPin, -2).PIN_CLICK + m(clipPin, -2).PIN_CLICK,
+      outboundClicks: m(soupPin, -2).OUTBOUND_CLICK + m(clipPin, -2).OUTBOUND_CLICK,
+      videoViews: m(clipPin, -2).VIDEO_MRC_VIEW,
+    });
     expect(overview.body.filters.contentTypes).toEqual([{ uid: ARTICLE, name: 'Article' }]);
     expect(overview.body.filters.boards.map((b: { name: string }) => b.name)).toEqual(expect.arrayContaining(['Recipes', 'Travel']));
 
@@ -483,7 +493,10 @@ describe('the admin API', () => {
     const panel = await get(`/pinterest/analytics/entries/${ARTICLE}/${clip}`);
     expect(panel.status).toBe(200);
     expect(panel.body.stats).toMatchObject({ saves: expectedStats([clipPin], day(-2), NOW).saves, pins: 1 });
+    expect(panel.body.mapped).toBe(true);
     expect(panel.body.series).toHaveLength(90);
+    expect(panel.body.series[89]).toMatchObject({ date: day(-2), impressions: m(clipPin, -2).IMPRESSION, videoViews: m(clipPin, -2).VIDEO_MRC_VIEW });
+    expect(panel.body.series[0]).toMatchObject({ date: day(-91), impressions: 0 });
 
     expect((await get(`/pinterest/analytics/pins?${period}&sort=likes`)).status).toBe(400);
     expect((await get(`/pinterest/analytics/overview?from=${TODAY}&to=${day(-1)}`)).body.error.message).toBe('from: must not be after to');

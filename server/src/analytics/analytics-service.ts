@@ -119,12 +119,13 @@ export function createAnalyticsService(strapi: Core.Strapi) {
     describeStatus,
 
     async overview(f: ReportFilters): Promise<AnalyticsOverviewDTO> {
-      const [totals, series, facets, names, st] = await Promise.all([report.totals(f), report.series(f), report.facets(), boardNames(), describeStatus()]);
+      const finalThrough = await report.lastFinalDay();
+      const [totals, series, facets, names, st] = await Promise.all([report.totals(f), report.series(f, finalThrough), report.facets(), boardNames(), describeStatus()]);
       const configured = Object.keys(runtime().getConfig().contentTypes);
       const uids = [...new Set([...configured, ...facets.contentTypes])].filter((u) => strapi.contentType(u as never));
       const boardIds = [...new Set([...facets.boardIds, ...names.keys()])];
       return {
-        period: { from: f.from, to: f.to },
+        period: { from: f.from, to: f.to, finalThrough },
         totals,
         series,
         filters: {
@@ -154,7 +155,9 @@ export function createAnalyticsService(strapi: Core.Strapi) {
     async entry(contentType: string, documentId: string, locale: string | undefined, now = Date.now()): Promise<EntryAnalyticsDTO> {
       const loc = localized(contentType) ? (locale ?? null) : NO_LOCALE;
       const rows = await store.entryPins(contentType, documentId, loc === NO_LOCALE ? null : loc);
-      const to = ymd(now);
+      // the 90 days up to the entry's last final day (later days are not known yet)
+      const lastFinal = rows.map((r) => r.lastDay).filter((d): d is string => Boolean(d)).sort().pop();
+      const to = lastFinal ?? ymd(now);
       const from = addDays(to, -(PANEL_DAYS - 1));
       const series = fillSeries(await store.entrySeries(contentType, documentId, loc === NO_LOCALE ? null : loc, from), from, to);
       const stats = rows.length
@@ -168,7 +171,7 @@ export function createAnalyticsService(strapi: Core.Strapi) {
             },
           )
         : null;
-      return { stats, series, status: await describeStatus() };
+      return { mapped: runtime().isMapped(contentType), stats, series, status: await describeStatus() };
     },
 
     /** Stops between two calls and waits for the run in hand (Strapi is shutting down). */

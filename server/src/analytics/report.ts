@@ -117,7 +117,17 @@ export function createReport(store: StatsStore, knex: () => import('@strapi/stra
       };
     },
 
-    async series(f: ReportFilters): Promise<DailyPoint[]> {
+    /** The last day any pin has final figures for (null before the first sync). */
+    async lastFinalDay(): Promise<string | null> {
+      const d = store.daily();
+      const [r] = (await knex()(d.name).max({ last: d.col('day') })) as Array<{ last: string | null }>;
+      return r?.last ?? null;
+    },
+
+    /** One point per day from `f.from` to `f.to`, or to `through` when that comes first (later days are not final). */
+    async series(f: ReportFilters, through: string | null = f.to): Promise<DailyPoint[]> {
+      const end = through && through < f.to ? through : f.to;
+      if (end < f.from) return [];
       const d = store.daily();
       const rows = (await filtered(f).select(d.col('day')).select(...sums(d)).groupBy(d.col('day')).orderBy(d.col('day'))) as Array<Record<string, unknown>>;
       return fillSeries(
@@ -130,7 +140,7 @@ export function createReport(store: StatsStore, knex: () => import('@strapi/stra
           videoViews: nullableNum(r.video_views),
         })),
         f.from,
-        f.to,
+        end,
       );
     },
 

@@ -25,6 +25,8 @@ import { toStats } from './totals';
 
 export const SYNC_LEASE = 'analytics-sync';
 const LEASE_MS = 5 * 60_000;
+/** Renew the lease at most this often (a call may wait for its turn in the budget, never minutes). */
+const LEASE_RENEW_MS = 60_000;
 /** Consecutive failed calls (network, 5xx) after which a run gives up until the next one. */
 const MAX_CONSECUTIVE_FAILURES = 3;
 
@@ -129,6 +131,7 @@ export function createSync(deps: SyncDeps) {
         return { outcome: 'disabled', state: 'disabled', ...zero };
       }
       if (!(await lease.acquire())) return { outcome: 'busy', state: (await status.get()).state, ...zero };
+      let leaseRenewedAt = Date.now();
       const statementsAtStart = store.statements;
       const result = { ...zero };
       const totals = () => ({ ...result, writeStatements: store.statements - statementsAtStart + extraWrites });
@@ -164,7 +167,10 @@ export function createSync(deps: SyncDeps) {
         while (queue.length && result.calls < cfg.maxCallsPerRun && !deps.stopping()) {
           const call = queue.shift()!;
           // keep the lease while the run goes on (a crashed run's lease simply runs out)
-          await lease.acquire();
+          if (Date.now() - leaseRenewedAt > LEASE_RENEW_MS) {
+            await lease.acquire();
+            leaseRenewedAt = Date.now();
+          }
           const ids = call.pins.map((p) => p.pinId);
           const q = { start: call.start, end: call.end, metricTypes: metricTypesFor(call.video) };
           result.calls += 1;

@@ -1,0 +1,76 @@
+import { lazy, Suspense } from 'react';
+import { Box, Flex, Loader, Typography } from '@strapi/design-system';
+import { useRBAC } from '@strapi/strapi/admin';
+import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
+import { useIntl } from 'react-intl';
+import type { EntryAnalyticsDTO } from '../../../../common/analytics';
+import { useEntryAnalytics } from '../../hooks/useAnalytics';
+import { PERMISSIONS } from '../../permissions';
+import { useT } from '../../utils/useT';
+import { StatTiles } from './StatTiles';
+
+const DailyChart = lazy(() => import('./DailyChart'));
+
+function PanelContent({ data }: { data: EntryAnalyticsDTO }) {
+  const t = useT();
+  const { formatDate } = useIntl();
+  const { stats, status } = data;
+  const trouble = status.state !== 'ok' && status.state !== 'partial' && status.state !== 'never' ? status : null;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+      {trouble?.message ? (
+        <Box padding={3} hasRadius background="danger100">
+          <Typography variant="pi" textColor="danger700" tag="p" fontWeight="bold">
+            {trouble.message}
+          </Typography>
+          {trouble.advice ? (
+            <Typography variant="pi" textColor="danger700" tag="p">
+              {trouble.advice}
+            </Typography>
+          ) : null}
+        </Box>
+      ) : null}
+      {stats ? (
+        <>
+          <StatTiles compact totals={stats} />
+          <Suspense fallback={<Loader small>{t('analytics.loading', 'Loading…')}</Loader>}>
+            <DailyChart
+              compact
+              height={120}
+              series={data.series}
+              label={t('panel.stats.chart', 'Impressions and saves, last 90 days')}
+              metrics={[
+                { key: 'impressions', label: t('analytics.impressions', 'Impressions') },
+                { key: 'saves', label: t('analytics.saves', 'Saves') },
+              ]}
+            />
+          </Suspense>
+          <Typography variant="pi" textColor="neutral600">
+            {stats.lastSyncedAt
+              ? t('panel.stats.synced', 'Final days through {day}, synced {time}', {
+                  day: stats.through ? formatDate(new Date(`${stats.through}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) : '—',
+                  time: formatDate(new Date(stats.lastSyncedAt), { dateStyle: 'medium', timeStyle: 'short' }),
+                })
+              : null}
+          </Typography>
+        </>
+      ) : (
+        <Typography variant="pi" textColor="neutral600">
+          {t('panel.stats.none', 'No stats yet: they appear after the next sync once the entry is pinned.')}
+        </Typography>
+      )}
+    </Flex>
+  );
+}
+
+/** Content Manager side panel: the entry's Pinterest totals and a chart of its last 90 days. */
+export const StatsPanel: PanelComponent = ({ model, documentId, document }: PanelComponentProps) => {
+  const t = useT();
+  // useRBAC names each result after the action's last segment: stats.read → canRead
+  const { allowedActions } = useRBAC(PERMISSIONS.readStats);
+  const locale = (document as { locale?: string } | undefined)?.locale ?? undefined;
+  const version = (document as { updatedAt?: string } | undefined)?.updatedAt;
+  const data = useEntryAnalytics(model, documentId, locale, Boolean(allowedActions.canRead), version);
+  if (!documentId || !allowedActions.canRead || !data?.mapped) return null;
+  return { title: t('panel.stats.title', 'Pinterest stats'), content: <PanelContent data={data} /> };
+};
