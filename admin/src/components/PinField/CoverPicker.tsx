@@ -5,6 +5,8 @@ import { useT } from '../../utils/useT';
 
 const MIN_SECONDS = 4;
 const MAX_SECONDS = 15 * 60;
+/** A portrait video (Pinterest's usual 9:16) at the picker's full width would stand 640 px tall: cap it, letterboxed. */
+const VIDEO_STYLE = { display: 'block', width: '100%', maxHeight: 320, objectFit: 'contain', borderRadius: 4, background: '#000' } as const;
 
 interface Props {
   name: string;
@@ -37,7 +39,7 @@ export function CoverPicker({ name, videoUrl, cover, disabled, onChange }: Props
           muted
           preload="metadata"
           aria-label={t('cover.video', 'Hero video')}
-          style={{ width: '100%', borderRadius: 4, background: '#000' }}
+          style={VIDEO_STYLE}
           onLoadedMetadata={(e) => {
             setDuration(e.currentTarget.duration);
             if (chosen !== null) e.currentTarget.currentTime = chosen;
