@@ -31,6 +31,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         profile: env('PINTEREST_RATE_PROFILE', 'standard') as 'standard' | 'trial' | 'off',
         ...(env('PINTEREST_RATE_ORG_WRITE') && { org_write: env.int('PINTEREST_RATE_ORG_WRITE') }),
         ...(env('PINTEREST_RATE_ORG_READ') && { org_read: env.int('PINTEREST_RATE_ORG_READ') }),
+        ...(env('PINTEREST_RATE_ORG_ANALYTICS') && { org_analytics: env.int('PINTEREST_RATE_ORG_ANALYTICS') }),
       },
       http: { timeoutMs: env.int('PINTEREST_HTTP_TIMEOUT_MS', 15000), connections: 8 },
       spamPauseMs: env.int('PINTEREST_SPAM_PAUSE_MS', 6 * 60 * 60 * 1000),
