@@ -46,6 +46,11 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       },
       options: { rule: config.reconcileRule },
     },
+    // Re-pin campaigns: plan the next pages and hand due pins to the queue, one instance at a time.
+    pinterestCampaigns: {
+      task: () => runtime.campaigns.tick(),
+      options: { rule: config.campaigns.tickRule },
+    },
     // Pin analytics into the plugin's tables and onto the entries, one instance at a time.
     ...(config.analytics.enabled && {
       pinterestAnalyticsSync: {

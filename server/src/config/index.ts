@@ -1,4 +1,5 @@
 import { analyticsFromEnv } from './analytics';
+import { campaignsFromEnv } from './campaigns';
 import { parsePluginConfig } from './schema';
 
 type Env = ((key: string, fallback?: string) => string | undefined) & {
@@ -20,6 +21,7 @@ export default {
       encryptionKey: env('PINTEREST_ENCRYPTION_KEY'),
       accessToken: env('PINTEREST_ACCESS_TOKEN'),
       analytics: analyticsFromEnv(env),
+      campaigns: campaignsFromEnv(env),
     }),
   /** Strapi calls this with the merged config and refuses to start when it throws. */
   validator(config: unknown) {

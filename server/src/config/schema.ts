@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ANALYTICS_DEFAULTS, analyticsConfigSchema } from './analytics';
+import { CAMPAIGNS_DEFAULTS, campaignsConfigSchema } from './campaigns';
 
 export const PRODUCTION_API_URL = 'https://api.pinterest.com/v5';
 export const SANDBOX_API_URL = 'https://api-sandbox.pinterest.com/v5';
@@ -131,6 +132,8 @@ export const pluginConfigSchema = z
     tokenRefreshRule: z.string().min(1).default('0 17 * * * *'),
     /** Pin analytics sync (see ./analytics.ts). */
     analytics: analyticsConfigSchema.default(ANALYTICS_DEFAULTS),
+    /** Re-pin campaigns (see ./campaigns.ts). */
+    campaigns: campaignsConfigSchema.default(CAMPAIGNS_DEFAULTS),
     retry: z
       .object({
         baseDelayMs: z.number().int().positive().default(5_000),

@@ -7,6 +7,8 @@ import post from './post/schema.json';
 import pinAnalytics from './pin-analytics/schema.json';
 import pinDailyStat from './pin-daily-stat/schema.json';
 import rateSlot from './rate-slot/schema.json';
+import campaign from './campaign/schema.json';
+import campaignItem from './campaign-item/schema.json';
 
 export const PIN_RECORD_UID = 'plugin::pinterest.pin-record' as const;
 export const JOB_UID = 'plugin::pinterest.job' as const;
@@ -17,6 +19,8 @@ export const RATE_SLOT_UID = 'plugin::pinterest.rate-slot' as const;
 export const POST_UID = 'plugin::pinterest.post' as const;
 export const PIN_ANALYTICS_UID = 'plugin::pinterest.pin-analytics' as const;
 export const PIN_DAILY_STAT_UID = 'plugin::pinterest.pin-daily-stat' as const;
+export const CAMPAIGN_UID = 'plugin::pinterest.campaign' as const;
+export const CAMPAIGN_ITEM_UID = 'plugin::pinterest.campaign-item' as const;
 
 export default {
   'pin-record': { schema: pinRecord },
@@ -28,4 +32,6 @@ export default {
   post: { schema: post },
   'pin-analytics': { schema: pinAnalytics },
   'pin-daily-stat': { schema: pinDailyStat },
+  campaign: { schema: campaign },
+  'campaign-item': { schema: campaignItem },
 };

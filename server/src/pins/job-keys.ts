@@ -5,6 +5,8 @@ export const JOB_KINDS = {
   pinPost: 'pin.post',
   /** Deletes an unpublished (or deleted) entry's pins when its content type says so. */
   unpinEntry: 'pin.unpin',
+  /** One pin of a re-pin campaign (server/src/campaigns). */
+  pinCampaign: 'pin.campaign',
 } as const;
 
 /** An unpin job's locale when every locale of the document was withdrawn. */
@@ -26,3 +28,10 @@ export const unpinJobKey = (ref: EntryRef) => `${JOB_KINDS.unpinEntry}:${ref.con
 
 /** One job per posts-API post. */
 export const postJobKey = (postId: string) => `${JOB_KINDS.pinPost}:${postId}`;
+
+/** All the jobs of one re-pin campaign start with this. */
+export const campaignKeyPrefix = (campaignId: number) => `${JOB_KINDS.pinCampaign}:${campaignId}:`;
+
+/** One job per campaign pin: campaign × entry × locale × board. */
+export const campaignPinJobKey = (campaignId: number, ref: EntryRef & { boardId: string }) =>
+  `${campaignKeyPrefix(campaignId)}${ref.contentType}:${ref.documentId}:${ref.locale}:${ref.boardId}`;

@@ -25,6 +25,8 @@ import { createSettingsStore, effectiveMapping } from '../settings/settings-stor
 import { createPinPostHandler } from '../posts/pin-post-job';
 import { createPostStore } from '../posts/post-store';
 import { createPostsService } from '../posts/posts-service';
+import { createCampaignService } from '../campaigns/campaign-service';
+import { createCampaignPinHandler } from '../campaigns/campaign-pin-job';
 
 /** Job errors that mean "waiting for the account", which a (re)connect resolves. */
 const ACCOUNT_WAIT_CODES = ['NOT_CONNECTED', 'UNAUTHORIZED'];
@@ -166,8 +168,22 @@ export function createRuntime(strapi: Core.Strapi) {
     };
   };
 
+  // re-pin campaigns (server/src/campaigns): planned page by page, paced, through the same queue
+  const campaigns = createCampaignService({
+    strapi,
+    owner,
+    jobs,
+    leases,
+    getConfig,
+    mappingFor,
+    pinFieldOf,
+    writePause: () => limiter.writePause(),
+    kick: () => worker?.kick(),
+  });
+
   const runtime = {
     owner,
+    campaigns,
     posts,
     mediaContext,
     jobs,
@@ -265,7 +281,32 @@ export function createRuntime(strapi: Core.Strapi) {
       worker = createWorker({
         store: jobs,
         owner,
-        handlers: { [JOB_KINDS.pinEntry]: handler, [JOB_KINDS.unpinEntry]: unpin, [JOB_KINDS.pinPost]: pinPost },
+        handlers: {
+          [JOB_KINDS.pinEntry]: handler,
+          [JOB_KINDS.unpinEntry]: unpin,
+          [JOB_KINDS.pinPost]: pinPost,
+          [JOB_KINDS.pinCampaign]: createCampaignPinHandler({
+            store: campaigns.store,
+            now: campaigns.now,
+            mappingFor,
+            pinFieldOf,
+            client: getClient,
+            mediaContext,
+            utm: () => getConfig().utm,
+            retry: () => getConfig().retry,
+            stopCampaign: campaigns.stop,
+            loadEntry: async (ref, populate) => {
+              const localized = Boolean((strapi.contentType(ref.contentType as never) as { pluginOptions?: { i18n?: { localized?: boolean } } })?.pluginOptions?.i18n?.localized);
+              const entry = await strapi.documents(ref.contentType as never).findOne({
+                documentId: ref.documentId,
+                ...(localized && ref.locale !== NO_LOCALE && { locale: ref.locale }),
+                status: 'published',
+                populate,
+              } as never);
+              return (entry as Record<string, unknown> | null) ?? null;
+            },
+          }),
+        },
         pollIntervalMs: cfg.worker.pollIntervalMs,
         leaseMs: cfg.worker.leaseMs,
         concurrency: cfg.worker.concurrency,

@@ -40,5 +40,17 @@ export default {
     { method: 'GET', path: '/analytics/export', handler: 'analytics.exportCsv', config: guard('readStats') },
     { method: 'GET', path: '/analytics/entries/:contentType/:documentId', handler: 'analytics.entry', config: guard('readStats') },
     { method: 'POST', path: '/analytics/sync', handler: 'analytics.syncNow', config: guard('manageSettings') },
+
+    { method: 'GET', path: '/campaigns/options', handler: 'campaigns.options', config: guard('bulkRepin') },
+    { method: 'POST', path: '/campaigns/preview', handler: 'campaigns.preview', config: guard('bulkRepin') },
+    { method: 'GET', path: '/campaigns', handler: 'campaigns.list', config: guard('bulkRepin') },
+    { method: 'POST', path: '/campaigns', handler: 'campaigns.create', config: guard('bulkRepin') },
+    { method: 'GET', path: '/campaigns/:id', handler: 'campaigns.findOne', config: guard('bulkRepin') },
+    { method: 'GET', path: '/campaigns/:id/items', handler: 'campaigns.items', config: guard('bulkRepin') },
+    { method: 'POST', path: '/campaigns/:id/pause', handler: 'campaigns.pause', config: guard('bulkRepin') },
+    { method: 'POST', path: '/campaigns/:id/resume', handler: 'campaigns.resume', config: guard('bulkRepin') },
+    { method: 'POST', path: '/campaigns/:id/cancel', handler: 'campaigns.cancel', config: guard('bulkRepin') },
+    { method: 'POST', path: '/campaigns/:id/retry', handler: 'campaigns.retryFailed', config: guard('bulkRepin') },
+    { method: 'POST', path: '/campaigns/:id/items/:itemId/retry', handler: 'campaigns.retryItem', config: guard('bulkRepin') },
   ],
 };

@@ -1,0 +1,495 @@
+import type { Core } from '@strapi/strapi';
+import type { PinFieldValue } from '../../../common/pin-field';
+import type {
+  CampaignDTO,
+  CampaignInput,
+  CampaignItemDTO,
+  CampaignItemState,
+  CampaignOptionsDTO,
+  CampaignPreviewDTO,
+  CampaignProgressDTO,
+} from '../../../common/campaigns';
+import type { PinErrorDTO } from '../../../common/wire';
+import type { ContentTypeMapping, PluginConfig } from '../config/schema';
+import { campaignKeyPrefix, campaignPinJobKey, JOB_KINDS } from '../pins/job-keys';
+import { readPinField } from '../pins/pin-entry-job';
+import { pinUrlOf } from '../pins/pin-record-store';
+import type { JobStore } from '../queue/job-store';
+import type { LeaseStore } from '../queue/lease-store';
+import { linkKeyOf, templateFields } from './campaign-draft';
+import { createCampaignStore, OPEN_STATES, type CampaignItemRow, type CampaignRow, type PlanState } from './campaign-store';
+import { createEntrySource, FIRST_PAGE } from './entry-source';
+import { createSlotAssigner, gridFor, type PacingGrid } from './pacing-grid';
+import { createPlanSummary, estimateEnd } from './plan-summary';
+import { planPage, type PlannedRow, type PlannerContext } from './planner';
+
+export interface CampaignServiceDeps {
+  strapi: Core.Strapi;
+  /** This instance's name, for the tick's lease. */
+  owner: string;
+  jobs: JobStore;
+  leases: LeaseStore;
+  getConfig: () => PluginConfig;
+  mappingFor: (contentType: string) => Promise<ContentTypeMapping | null>;
+  pinFieldOf: (contentType: string, mapping: ContentTypeMapping) => string | null;
+  /** Set while writes are paused after a spam block. */
+  writePause: () => Promise<{ until: string; reason: string } | null>;
+  /** Tells this instance's worker that jobs are due. */
+  kick: () => void;
+}
+
+export class CampaignProblem extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'invalid' | 'not-found' | 'conflict',
+    readonly issues: Array<{ path: string[]; message: string }> = [],
+  ) {
+    super(message);
+    this.name = 'CampaignProblem';
+  }
+}
+
+const LEASE = 'campaigns';
+/** A preview reads at most this many entries (a campaign itself has no limit). */
+const PREVIEW_MAX_ENTRIES = 100_000;
+const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'blocks', 'email', 'uid', 'enumeration', 'integer', 'biginteger', 'decimal', 'float', 'date', 'datetime']);
+
+const iso = (t: number | null | undefined) => (t === null || t === undefined || !Number.isFinite(t) ? null : new Date(t).toISOString());
+const isoOf = (v: string | Date | null | undefined) => (v ? new Date(v).toISOString() : null);
+
+/**
+ * Re-pin campaigns: plan (entries streamed page by page), preview, start, pause, resume, cancel, retry,
+ * and the tick that — on one Strapi instance at a time — goes on planning and hands the pins whose
+ * time has come to the job queue at the campaign's pace. The pins themselves are `pin.campaign` jobs
+ * (./campaign-pin-job.ts): the same queue, rate limiter and idempotency as every other pin.
+ */
+export function createCampaignService(deps: CampaignServiceDeps) {
+  const { strapi } = deps;
+  const store = createCampaignStore(strapi);
+  let clock: () => number = Date.now;
+  const now = () => clock();
+  const cfg = () => deps.getConfig().campaigns;
+
+  function attributesOf(uid: string): Record<string, { type?: string; multiple?: boolean; allowedTypes?: string[] }> {
+    return ((strapi.contentType(uid as never) as unknown as { attributes?: Record<string, { type?: string }> } | undefined)?.attributes ?? {});
+  }
+
+  async function mappingOrFail(uid: string): Promise<ContentTypeMapping> {
+    const mapping = await deps.mappingFor(uid);
+    if (!mapping) throw new CampaignProblem(`${uid} is not configured to pin`, 'invalid', [{ path: ['selection', 'contentType'], message: `${uid} is not configured to pin (config.contentTypes)` }]);
+    return mapping;
+  }
+
+  /** What zod cannot know: the content type pins, templates name its attributes, the image field is media. */
+  async function checkInput(input: CampaignInput): Promise<ContentTypeMapping> {
+    const mapping = await mappingOrFail(input.selection.contentType);
+    const attributes = attributesOf(input.selection.contentType);
+    const issues: Array<{ path: string[]; message: string }> = [];
+    (['titleTemplates', 'descriptionTemplates'] as const).forEach((key) =>
+      input.freshness[key].forEach((template, i) => {
+        for (const name of templateFields(template)) {
+          if (!attributes[name]) issues.push({ path: ['freshness', key, String(i)], message: `{${name}} is not an attribute of ${input.selection.contentType}` });
+        }
+      }),
+    );
+    const imageField = input.freshness.imageField;
+    if (imageField && attributes[imageField]?.type !== 'media') {
+      issues.push({ path: ['freshness', 'imageField'], message: `${imageField} is not a media attribute of ${input.selection.contentType}` });
+    }
+    if (issues.length) throw new CampaignProblem(`${issues[0].path.join('.')}: ${issues[0].message}`, 'invalid', issues);
+    return mapping;
+  }
+
+  const readFieldFor = (uid: string, mapping: ContentTypeMapping) => {
+    const attribute = deps.pinFieldOf(uid, mapping);
+    return (entry: Record<string, unknown>): PinFieldValue | null => readPinField(entry, attribute);
+  };
+
+  /**
+   * Streams the selection through the planner, page by page, handing each page's rows to `sink`.
+   * Stops after the page where `keepGoing` says no; returns where it stopped (null when done).
+   */
+  async function runPlanner(opts: {
+    input: CampaignInput;
+    mapping: ContentTypeMapping;
+    grid: PacingGrid;
+    state: PlanState;
+    /** One page planned; `done` after the last page. */
+    sink: (rows: PlannedRow[], state: PlanState, done: boolean) => Promise<void>;
+    keepGoing: () => boolean;
+  }): Promise<PlanState['cursor'] | null> {
+    const { input, mapping, grid } = opts;
+    const mediaField = input.freshness.imageField || mapping.media;
+    const source = createEntrySource(strapi, { selection: input.selection, mediaFields: [mediaField], titleField: mapping.title, pageSize: cfg().pageSize });
+    const assigner = createSlotAssigner(grid, opts.state.assigner);
+    // planning picked up long after it stopped: no slot in the past
+    assigner.skipTo(now());
+    const ctx: PlannerContext = {
+      input,
+      mapping,
+      readField: readFieldFor(input.selection.contentType, mapping),
+      now: now(),
+      grid,
+      assigner,
+      recentLinks: new Map(),
+      counters: { ...opts.state.counters },
+    };
+    let cursor: PlanState['cursor'] | null = opts.state.cursor;
+    while (cursor) {
+      const page = await source.page(cursor);
+      const history = await store.history(
+        input.selection.contentType,
+        page.entries.map((e) => ({ documentId: e.documentId, locale: e.locale, linkKey: linkKeyOf(e.entry[mapping.link]) })),
+        input.selection.onBoardId,
+      );
+      const rows = planPage(ctx, page.entries, history);
+      for (const u of page.unpublished) {
+        rows.push({ kind: 'skip', documentId: u.documentId, locale: u.locale, title: u.title, boardId: '*', reason: 'NOT_PUBLISHED' });
+        ctx.counters.examined += 1;
+        ctx.counters.skipped += 1;
+      }
+      cursor = page.next;
+      await opts.sink(rows, { cursor: cursor ?? opts.state.cursor, assigner: assigner.state(), counters: { ...ctx.counters } }, cursor === null);
+      if (!cursor || !opts.keepGoing()) break;
+    }
+    return cursor;
+  }
+
+  const initialPlanState = (): PlanState => ({ cursor: FIRST_PAGE, assigner: null, counters: { examined: 0, pins: 0, skipped: 0, variant: 0 } });
+
+  /** Plans more of a running campaign, until its selection is read or the time budget is spent. */
+  async function planSome(campaign: CampaignRow, deadline: number) {
+    const mapping = await deps.mappingFor(campaign.input.selection.contentType);
+    if (!mapping) {
+      await stop(campaign.id, { code: 'NOT_CONFIGURED', message: `${campaign.input.selection.contentType} is no longer configured to pin.`, advice: 'Check the plugin configuration (config/plugins).', retryable: false });
+      return;
+    }
+    const grid = gridFor(campaign.input.pacing, campaign.startAt);
+    await runPlanner({
+      input: campaign.input,
+      mapping,
+      grid,
+      state: campaign.planState ?? initialPlanState(),
+      keepGoing: () => Date.now() < deadline,
+      // a page of the plan and where planning stands are written together: a crash re-plans that page only
+      sink: async (rows, state, done) => {
+        await strapi.db.transaction(async ({ trx }) => {
+          await store.insertItems(campaign.id, campaign.input.selection.contentType, rows, trx);
+          await store.update(campaign.id, { planState: state, ...(done && { planningDone: true }) });
+        });
+        campaign.planState = state;
+      },
+    });
+  }
+
+  /**
+   * Hands the campaign's due pins to the queue. Each pin takes the next slot of the pacing after the
+   * last one handed out, so the pace holds whatever happened before — a restart, a pause, a backlog:
+   * pins that are late go one slot at a time from now, never in a burst.
+   */
+  async function dispatch(campaign: CampaignRow): Promise<number> {
+    const t = now();
+    const until = t + cfg().lookaheadMs;
+    const grid = gridFor(campaign.input.pacing, campaign.startAt);
+    const intervalMs = campaign.input.pacing.intervalMinutes * 60_000;
+    const tolerance = Math.min(120_000, intervalMs / 2);
+    let cursor = campaign.dispatchCursor;
+    let handed = 0;
+    const due = await store.due(campaign.id, until, cfg().dispatchBatch);
+    for (const item of due) {
+      let slot = grid.slotAtOrAfter(Math.max(item.runAt ?? t, t - tolerance));
+      if (cursor !== null && slot <= cursor) slot = grid.next(cursor);
+      const at = grid.timeOf(slot);
+      if (at > until) {
+        // not yet: the head of the plan learns its real time (after a pause or downtime it moved)
+        if (at !== item.runAt) await store.moveItem(item.id, ['planned'], { runAt: at });
+        break;
+      }
+      await strapi.db.transaction(async () => {
+        if (!(await store.moveItem(item.id, ['planned'], { state: 'queued', runAt: at }))) return;
+        await deps.jobs.enqueue({
+          key: campaignPinJobKey(campaign.id, { contentType: item.contentType, documentId: item.entryDocumentId, locale: item.entryLocale, boardId: item.boardId }),
+          kind: JOB_KINDS.pinCampaign,
+          payload: { campaignId: campaign.id, itemId: item.id },
+          runAt: at,
+        });
+        await store.update(campaign.id, { dispatchCursor: slot });
+        cursor = slot;
+        handed += 1;
+      });
+    }
+    if (handed) deps.kick();
+    return handed;
+  }
+
+  async function finishIfDone(campaign: CampaignRow) {
+    const fresh = await store.get(campaign.id);
+    if (!fresh || fresh.status !== 'running' || !fresh.planningDone) return;
+    const counts = await store.counts(campaign.id);
+    if (OPEN_STATES.every((s) => counts[s] === 0)) await store.setStatus(campaign.id, ['running'], { status: 'done', finishedAt: new Date(now()) });
+  }
+
+  /** Stops a campaign by itself (a spam block): its waiting pins go back to the plan, the reason is kept. */
+  async function stop(id: number, reason: PinErrorDTO): Promise<boolean> {
+    if (!(await store.setStatus(id, ['running'], { status: 'stopped', stopReason: reason }))) return false;
+    await deps.jobs.cancelWaiting(campaignKeyPrefix(id));
+    await store.moveAll(id, ['queued'], { state: 'planned' });
+    strapi.log.warn(`[pinterest] campaign ${id} stopped: ${reason.message}`);
+    return true;
+  }
+
+  let ticking: Promise<void> | null = null;
+  let again = false;
+
+  /** One pass over the running campaigns, on one instance at a time (a lease in the database). */
+  async function tickOnce(): Promise<void> {
+    const leaseMs = cfg().leaseMs;
+    if (!(await deps.leases.acquire(LEASE, deps.owner, leaseMs))) return;
+    try {
+      const running = await store.withStatus('running');
+      if (!running.length) return;
+      const pause = await deps.writePause();
+      if (pause) {
+        for (const c of running) {
+          await stop(c.id, { code: 'SPAM_BLOCKED', message: `Pinterest flagged recent activity as spam; pinning is paused until ${pause.until}. ${pause.reason}`.trim(), advice: 'Wait for the pause to end, review recent pins, then resume the campaign.', retryable: false });
+        }
+        return;
+      }
+      const deadline = Date.now() + cfg().planBudgetMs;
+      for (const campaign of running) {
+        if (!campaign.planningDone && Date.now() < deadline) await planSome(campaign, deadline);
+        const current = await store.get(campaign.id);
+        if (current?.status !== 'running') continue;
+        await dispatch(current);
+        await finishIfDone(current);
+      }
+    } finally {
+      await deps.leases.release(LEASE, deps.owner);
+    }
+  }
+
+  async function progressOf(campaign: CampaignRow): Promise<CampaignProgressDTO> {
+    const counts = await store.counts(campaign.id);
+    const remaining = counts.planned + counts.queued + counts.pinning;
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    const range = remaining ? await store.openRange(campaign.id) : { firstQueued: null, firstPlanned: null, last: null };
+    let eta: number | null = null;
+    let nextAt: number | null = null;
+    if (campaign.status === 'running' && remaining) {
+      const grid = gridFor(campaign.input.pacing, campaign.startAt);
+      // the next pin goes at its slot, never before the slot after the last one handed out, nor in the past
+      const after = campaign.dispatchCursor !== null ? grid.timeOf(grid.next(campaign.dispatchCursor)) : null;
+      const planned = range.firstPlanned === null ? null : grid.timeOf(grid.slotAtOrAfter(Math.max(range.firstPlanned, after ?? -Infinity, now())));
+      nextAt = range.firstQueued ?? planned;
+      eta = estimateEnd(grid, { now: now(), remaining: counts.planned, latestPlanned: range.last, after });
+      if (counts.planned === 0) eta = range.last;
+    }
+    return {
+      total,
+      done: counts.pinned,
+      failed: counts.failed,
+      skipped: counts.skipped,
+      cancelled: counts.cancelled,
+      remaining,
+      eta: iso(eta),
+      nextAt: iso(nextAt),
+      planning: !campaign.planningDone,
+      examined: campaign.planState?.counters.examined ?? 0,
+    };
+  }
+
+  async function toDTO(campaign: CampaignRow): Promise<CampaignDTO> {
+    return {
+      id: campaign.id,
+      name: campaign.name,
+      status: campaign.status,
+      input: campaign.input,
+      createdAt: isoOf(campaign.createdAt),
+      createdBy: campaign.createdByName ?? null,
+      finishedAt: isoOf(campaign.finishedAt),
+      stopReason: campaign.stopReason ?? null,
+      progress: await progressOf(campaign),
+    };
+  }
+
+  const itemDTO = (row: CampaignItemRow): CampaignItemDTO => ({
+    id: row.id,
+    documentId: row.entryDocumentId,
+    locale: row.entryLocale,
+    title: row.entryTitle ?? null,
+    boardId: row.boardId,
+    state: row.state,
+    runAt: iso(row.runAt),
+    pinId: row.pinId ?? null,
+    pinUrl: pinUrlOf(row.pinId ?? null),
+    pinnedAt: iso(row.pinnedAt),
+    skipReason: row.skipReason ?? null,
+    lastError: row.lastError ?? null,
+  });
+
+  async function mustGet(id: number): Promise<CampaignRow> {
+    const campaign = await store.get(id);
+    if (!campaign) throw new CampaignProblem(`No re-pin campaign with id ${id}`, 'not-found');
+    return campaign;
+  }
+
+  const service = {
+    store,
+    now,
+
+    /** Tests drive time through this (a fake clock); null restores the real one. */
+    useClock(fn: (() => number) | null) {
+      clock = fn ?? Date.now;
+    },
+
+    /** Runs a tick now (or once more after the one under way, in this process). */
+    async tick(): Promise<void> {
+      if (ticking) {
+        again = true;
+        return ticking;
+      }
+      ticking = (async () => {
+        do {
+          again = false;
+          try {
+            await tickOnce();
+          } catch (e) {
+            strapi.log.warn(`[pinterest] campaign tick failed: ${(e as Error).message}`);
+          }
+        } while (again);
+      })();
+      try {
+        await ticking;
+      } finally {
+        ticking = null;
+      }
+    },
+
+    async options(): Promise<CampaignOptionsDTO> {
+      const contentTypes: CampaignOptionsDTO['contentTypes'] = [];
+      for (const uid of Object.keys(deps.getConfig().contentTypes)) {
+        const schema = strapi.contentType(uid as never) as { info?: { displayName?: string }; pluginOptions?: { i18n?: { localized?: boolean } } } | undefined;
+        const mapping = await deps.mappingFor(uid);
+        if (!schema || !mapping) continue;
+        const attributes = attributesOf(uid);
+        contentTypes.push({
+          uid,
+          displayName: schema.info?.displayName ?? uid,
+          localized: Boolean(schema.pluginOptions?.i18n?.localized),
+          mediaFields: Object.entries(attributes).filter(([, a]) => a.type === 'media').map(([k]) => k),
+          textFields: Object.entries(attributes).filter(([, a]) => a.type && TEXT_TYPES.has(a.type)).map(([k]) => k),
+          defaultMediaField: mapping.media,
+        });
+      }
+      let locales: CampaignOptionsDTO['locales'] = [];
+      try {
+        const found = (await strapi.plugin('i18n')?.service('locales')?.find?.()) as Array<{ code: string; name: string; isDefault: boolean }> | undefined;
+        locales = (found ?? []).map((l) => ({ code: l.code, name: l.name, isDefault: Boolean(l.isDefault) }));
+      } catch {
+        locales = [];
+      }
+      return { contentTypes, locales, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' };
+    },
+
+    /** The plan as it would run if started now, without writing anything. */
+    async preview(input: CampaignInput): Promise<CampaignPreviewDTO> {
+      const mapping = await checkInput(input);
+      const startAt = Math.max(now(), input.pacing.startAt ? Date.parse(input.pacing.startAt) : 0);
+      const summary = createPlanSummary(input.pacing.timeZone);
+      let examined = 0;
+      await runPlanner({
+        input,
+        mapping,
+        grid: gridFor(input.pacing, startAt),
+        state: initialPlanState(),
+        keepGoing: () => examined < PREVIEW_MAX_ENTRIES,
+        sink: async (rows, state) => {
+          summary.add(rows);
+          examined = state.counters.examined;
+        },
+      });
+      return summary.result(examined);
+    },
+
+    async create(input: CampaignInput, user: { firstname?: string | null; lastname?: string | null; email?: string | null } | null): Promise<CampaignDTO> {
+      await checkInput(input);
+      const startAt = Math.max(now(), input.pacing.startAt ? Date.parse(input.pacing.startAt) : 0);
+      const name = user ? [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || null : null;
+      const campaign = await store.create({ name: input.name, input, startAt, createdByName: name });
+      void service.tick();
+      return toDTO(campaign);
+    },
+
+    async list(): Promise<CampaignDTO[]> {
+      return Promise.all((await store.list()).map(toDTO));
+    },
+
+    async get(id: number): Promise<CampaignDTO> {
+      return toDTO(await mustGet(id));
+    },
+
+    async items(id: number, opts: { states?: CampaignItemState[]; page: number; pageSize: number }) {
+      await mustGet(id);
+      const { rows, total } = await store.items(id, { states: opts.states, limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize });
+      return { items: rows.map(itemDTO), pagination: { page: opts.page, pageSize: opts.pageSize, total } };
+    },
+
+    async pause(id: number): Promise<CampaignDTO> {
+      const campaign = await mustGet(id);
+      if (!(await store.setStatus(id, ['running'], { status: 'paused' }))) {
+        throw new CampaignProblem(`This campaign is ${campaign.status}; only a running campaign can be paused.`, 'conflict');
+      }
+      await deps.jobs.cancelWaiting(campaignKeyPrefix(id));
+      await store.moveAll(id, ['queued'], { state: 'planned' });
+      return toDTO(await mustGet(id));
+    },
+
+    async resume(id: number): Promise<CampaignDTO> {
+      const campaign = await mustGet(id);
+      const pause = await deps.writePause();
+      if (pause) {
+        throw new CampaignProblem(`Pinning is paused until ${pause.until} after a spam block; resume the campaign after that (or resume pinning in Settings → Pinterest).`, 'conflict');
+      }
+      if (!(await store.setStatus(id, ['paused', 'stopped'], { status: 'running', stopReason: null }))) {
+        throw new CampaignProblem(`This campaign is ${campaign.status}; only a paused or stopped campaign can be resumed.`, 'conflict');
+      }
+      void service.tick();
+      return toDTO(await mustGet(id));
+    },
+
+    async cancel(id: number): Promise<CampaignDTO> {
+      const campaign = await mustGet(id);
+      if (!(await store.setStatus(id, ['running', 'paused', 'stopped'], { status: 'cancelled', planningDone: true, finishedAt: new Date(now()) }))) {
+        throw new CampaignProblem(`This campaign is already ${campaign.status}.`, 'conflict');
+      }
+      await deps.jobs.cancelWaiting(campaignKeyPrefix(id));
+      await store.moveAll(id, ['planned', 'queued'], { state: 'cancelled' });
+      return toDTO(await mustGet(id));
+    },
+
+    /** Tries failed pins again (one, or all of them): they go back to the plan, at the campaign's pace. */
+    async retry(id: number, itemId?: number): Promise<CampaignDTO> {
+      const campaign = await mustGet(id);
+      if (campaign.status === 'cancelled') throw new CampaignProblem('This campaign was cancelled; start a new one instead.', 'conflict');
+      // a create whose outcome is unknown keeps its attempt time, so the retry looks for the pin first
+      const data = { state: 'planned' as const, runAt: now(), lastError: null };
+      if (itemId !== undefined) {
+        const item = await store.item(itemId);
+        if (!item || item.campaignId !== id) throw new CampaignProblem(`No pin ${itemId} in campaign ${id}`, 'not-found');
+        if (!(await store.moveItem(itemId, ['failed'], data))) {
+          throw new CampaignProblem(`This pin is ${item.state}; only a failed pin can be retried.`, 'conflict');
+        }
+      } else {
+        await store.moveAll(id, ['failed'], data);
+      }
+      if (campaign.status === 'done') await store.setStatus(id, ['done'], { status: 'running', finishedAt: null });
+      void service.tick();
+      return toDTO(await mustGet(id));
+    },
+
+    stop,
+  };
+  return service;
+}
+
+export type CampaignService = ReturnType<typeof createCampaignService>;

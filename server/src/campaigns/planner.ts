@@ -1,0 +1,133 @@
+import type { PinFieldValue } from '../../../common/pin-field';
+import type { CampaignInput, SkipReason } from '../../../common/campaigns';
+import type { ContentTypeMapping } from '../config/schema';
+import { resolveBoard } from '../mapping/pin-draft';
+import { entrySkipReason, linkKeyOf } from './campaign-draft';
+import type { PacingGrid, SlotAssigner } from './pacing-grid';
+
+export const DAY_MS = 86_400_000;
+
+/** One published entry as the planner sees it (media populated). */
+export interface PlanEntry {
+  documentId: string;
+  locale: string;
+  entry: Record<string, unknown>;
+}
+
+/** What the database says about a page of entries: earlier and planned pins. */
+export interface PageHistory {
+  /** The latest pin (made, or planned by a campaign) per link key. */
+  linkTimes: Map<string, number>;
+  /** The latest pin actually made per entry (`documentId\u0000locale`): its own pin or a campaign's. */
+  entryPinnedAt: Map<string, number>;
+  /** Entries with a live pin on the filter board (only when the selection names one). */
+  onBoard?: Set<string>;
+}
+
+export type PlannedRow =
+  | { kind: 'pin'; documentId: string; locale: string; title: string | null; boardId: string; boardSectionId: string | null; linkKey: string; runAt: number; variant: number }
+  | { kind: 'skip'; documentId: string; locale: string; title: string | null; boardId: string; reason: SkipReason };
+
+export interface PlanCounters {
+  examined: number;
+  pins: number;
+  skipped: number;
+  /** Pins planned so far: the next pin's template and image variant. */
+  variant: number;
+}
+
+export interface PlannerContext {
+  input: CampaignInput;
+  mapping: ContentTypeMapping;
+  /** The attribute holding the entry's Pinterest field (its board), if any. */
+  readField: (entry: Record<string, unknown>) => PinFieldValue | null;
+  /** Planning time: "pinned in the last N days" counts back from here. */
+  now: number;
+  grid: PacingGrid;
+  assigner: SlotAssigner;
+  /** Pins planned by this plan, per link key (pruned once they no longer constrain anything). */
+  recentLinks: Map<string, number>;
+  counters: PlanCounters;
+}
+
+export const entryKey = (documentId: string, locale: string) => `${documentId}\u0000${locale}`;
+
+const titleOf = (entry: Record<string, unknown>, mapping: ContentTypeMapping): string | null => {
+  const v = entry[mapping.title];
+  return typeof v === 'string' && v.trim() ? v.trim().slice(0, 250) : null;
+};
+
+/**
+ * Plans one page of entries: the skip reasons, the boards, and a slot for each pin that keeps the
+ * pacing and at least `minDaysBetweenSameLink` days between two pins of the same link (pins made
+ * earlier, and pins other campaigns have planned, count). Pure apart from the context it advances.
+ */
+export function planPage(ctx: PlannerContext, entries: PlanEntry[], history: PageHistory): PlannedRow[] {
+  const { input, mapping } = ctx;
+  const rows: PlannedRow[] = [];
+  const mediaField = input.freshness.imageField || mapping.media;
+  const spacing = input.pacing.minDaysBetweenSameLink * DAY_MS;
+  const recentCutoff = input.selection.notPinnedForDays ? ctx.now - input.selection.notPinnedForDays * DAY_MS : null;
+
+  for (const { documentId, locale, entry } of entries) {
+    const key = entryKey(documentId, locale);
+    if (input.selection.onBoardId && !history.onBoard?.has(key)) continue;
+    if (input.selection.hasMedia && !hasValue(entry[mediaField])) continue;
+    ctx.counters.examined += 1;
+    const title = titleOf(entry, mapping);
+    const skip = (reason: SkipReason, boardId = '*') => {
+      rows.push({ kind: 'skip', documentId, locale, title, boardId, reason });
+      ctx.counters.skipped += 1;
+    };
+
+    const reason = entrySkipReason(entry, mapping, mediaField);
+    if (reason) {
+      skip(reason);
+      continue;
+    }
+    const lastPinned = history.entryPinnedAt.get(key);
+    if (recentCutoff !== null && lastPinned !== undefined && lastPinned >= recentCutoff) {
+      skip('PINNED_RECENTLY');
+      continue;
+    }
+
+    const linkKey = linkKeyOf(entry[mapping.link])!;
+    const field = ctx.readField(entry);
+    const seen = new Set<string>();
+    const before = Math.max(history.linkTimes.get(linkKey) ?? -Infinity, ctx.recentLinks.get(linkKey) ?? -Infinity);
+    let earliest = Number.isFinite(before) && spacing > 0 ? Math.max(ctx.grid.startAt, before + spacing) : ctx.grid.startAt;
+    for (const target of input.boards) {
+      let boardId: string | null = target.boardId;
+      let boardSectionId = target.boardSectionId ?? null;
+      if (boardId === 'entry') {
+        const own = resolveBoard(field, mapping);
+        boardId = own.boardId;
+        boardSectionId = target.boardSectionId ?? own.boardSectionId;
+        if (!boardId) {
+          skip('NO_BOARD', 'entry');
+          continue;
+        }
+      }
+      if (seen.has(boardId)) continue; // the entry's own board is also one of the campaign's
+      seen.add(boardId);
+      const slot = ctx.assigner.assign(earliest);
+      const runAt = ctx.grid.timeOf(slot);
+      rows.push({ kind: 'pin', documentId, locale, title, boardId, boardSectionId, linkKey, runAt, variant: ctx.counters.variant });
+      ctx.counters.variant += 1;
+      ctx.counters.pins += 1;
+      ctx.recentLinks.set(linkKey, Math.max(runAt, ctx.recentLinks.get(linkKey) ?? -Infinity));
+      earliest = spacing > 0 ? runAt + spacing : runAt;
+    }
+  }
+  pruneRecentLinks(ctx, spacing);
+  return rows;
+}
+
+const hasValue = (v: unknown) => (Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined);
+
+/** Forgets planned links that can no longer push a pin past the first free slot. */
+function pruneRecentLinks(ctx: PlannerContext, spacing: number) {
+  if (ctx.recentLinks.size < 2000) return;
+  const free = ctx.grid.timeOf(ctx.assigner.firstFree());
+  for (const [link, at] of ctx.recentLinks) if (at + spacing < free) ctx.recentLinks.delete(link);
+}
