@@ -5,12 +5,14 @@
  *   BENCH_PHASE=publish   publish latency of N articles (plugin mapping on or off, see PINTEREST_MAP_ARTICLES)
  *   BENCH_PHASE=worker    worker overhead per pin: N jobs drained against a zero-latency emulator, limits off
  *   BENCH_PHASE=drain     N jobs drained under a write limit, against the floor the limit allows
+ *   BENCH_PHASE=analytics one analytics sync of N pins (bench/analytics-bench.ts; BENCH_MULTI_PIN=1 for batches)
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { spawn } from 'node:child_process';
+import { benchAnalytics } from './analytics-bench';
 
 const phase = process.env.BENCH_PHASE ?? 'publish';
 const N = Number(process.env.BENCH_N ?? 200);
@@ -73,7 +75,9 @@ async function main() {
   const pinnedCount = () => strapi.db.query('plugin::pinterest.pin-record').count({ where: { status: 'pinned' } });
 
   let result: Record<string, unknown> = {};
-  if (phase === 'publish') {
+  if (phase === 'analytics') {
+    result = await benchAnalytics(strapi, emulator, N, process.env.BENCH_MULTI_PIN === '1');
+  } else if (phase === 'publish') {
     // warm-up
     for (let i = 0; i < 10; i += 1) {
       const d = await docs.create({ data: data(-i) as never });

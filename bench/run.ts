@@ -27,11 +27,39 @@ function phase(env: Record<string, string>): Promise<Record<string, number | str
 
 const f = (n: unknown, digits = 1) => (typeof n === 'number' ? n.toFixed(digits) : String(n));
 
+/** One analytics sync of many pins, batched and one call per pin (`BENCH_ONLY=analytics` runs only this). */
+async function analyticsSection() {
+  const A = Number(process.env.BENCH_ANALYTICS_PINS ?? 10_000);
+  const analyticsLimit = Number(process.env.BENCH_ANALYTICS_LIMIT ?? 100_000);
+  const analyticsEnv = {
+    BENCH_PHASE: 'analytics',
+    BENCH_N: String(A),
+    PINTEREST_WORKER_ENABLED: 'false',
+    PINTEREST_RATE_PROFILE: 'standard',
+    PINTEREST_RATE_ORG_ANALYTICS: String(analyticsLimit),
+    PINTEREST_RATE_ORG_READ: '100000',
+    PINTEREST_ANALYTICS_MAX_CALLS_PER_RUN: '1000000',
+    PINTEREST_ANALYTICS_RULE: '0 0 0 1 1 *',
+    // so the phase can tell garbage from what the run keeps
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc`.trim(),
+  };
+  console.log(`analytics sync (${A} pins made over the last 90 days, one run, org_analytics raised to ${analyticsLimit}/min)`);
+  for (const multi of [true, false]) {
+    const a = await phase({ ...analyticsEnv, BENCH_MULTI_PIN: multi ? '1' : '0' });
+    const calls = Number(a.calls);
+    const atDefault = calls / 60; // minutes at Pinterest's 60 calls a minute
+    const runs = Math.ceil(calls / 600); // default maxCallsPerRun, hourly runs
+    console.log(`  ${multi ? 'multi-pin endpoint, batches of 100' : 'one call per pin (multi-pin refused)  '}: ${f(Number(a.elapsedMs) / 1000)} s, ${calls} calls, ${a.dailyRows} daily rows in ${a.writeStatements} write statements, ${a.entryRows} entry rows, CPU ${f(Number(a.cpuMs) / 1000)} s, RSS ${a.rssBeforeSyncMb} → peak ${a.syncPeakRssMb} MB during the sync (${a.rssAfterGcMb} MB after, heap ${a.heapUsedAfterGcMb} MB)`);
+    console.log(`    at the default 60 calls/min: ${f(atDefault)} min of budget; with the default 600 calls per hourly run: ${runs} run(s)`);
+  }
+}
+
 async function main() {
   ensurePluginBuilt();
   await ensurePlaygroundCompiled();
   const N = Number(process.env.BENCH_PUBLISHES ?? 200);
   console.log(`node ${process.version}, ${process.platform}/${process.arch}, SQLite, emulator on loopback\n`);
+  if (process.env.BENCH_ONLY === 'analytics') return analyticsSection();
 
   const off = await phase({ BENCH_PHASE: 'publish', BENCH_N: String(N), PINTEREST_MAP_ARTICLES: 'false', PINTEREST_RATE_PROFILE: 'off' });
   const idle = await phase({ BENCH_PHASE: 'publish', BENCH_N: String(N), PINTEREST_RATE_PROFILE: 'off', PINTEREST_WORKER_ENABLED: 'false' });
@@ -53,7 +81,9 @@ async function main() {
   const floor = (D - 1) * (60_000 / limit);
   console.log(`drain under a limit (${D} jobs, org_write ${limit}/min)`);
   console.log(`  ${f(Number(drain.elapsedMs) / 1000)} s against a floor of ${f(floor / 1000)} s: ratio ${f(Number(drain.elapsedMs) / floor, 3)} (target ≤ 1.05)`);
-  console.log(`  max writes seen by the emulator in any minute: ${drain.maxWritesPerMinute}; peak RSS ${drain.peakRssMb} MB`);
+  console.log(`  max writes seen by the emulator in any minute: ${drain.maxWritesPerMinute}; peak RSS ${drain.peakRssMb} MB\n`);
+
+  await analyticsSection();
 }
 
 main().catch((e) => {

@@ -179,15 +179,20 @@ describe('a sync', () => {
 
     // the Content API: sort and filter by saves
     const bySaves = [soup, clip, salad].sort((a, b) => expected[b].saves - expected[a].saves);
-    const list = await request(booted.url).get('/api/articles?sort=pinterestSaves:desc').set('Authorization', `Bearer ${apiToken}`);
+    // the README's queries, as written there
+    const list = await request(booted.url).get('/api/articles?sort=pinterestSaves:desc&pagination[pageSize]=10').set('Authorization', `Bearer ${apiToken}`);
     expect(list.status).toBe(200);
     expect(list.body.data.map((a: { documentId: string }) => a.documentId)).toEqual(bySaves);
     expect(list.body.data.map((a: { pinterestStats: unknown }) => a.pinterestStats)).toEqual(bySaves.map((d) => expected[d]));
     const threshold = expected[bySaves[1]].saves;
-    const filtered = await request(booted.url).get(`/api/articles?filters[pinterestSaves][$gte]=${threshold}&sort=pinterestSaves:asc`).set('Authorization', `Bearer ${apiToken}`);
-    expect(filtered.body.data.map((a: { documentId: string }) => a.documentId)).toEqual([bySaves[1], bySaves[0]]);
+    const filtered = await request(booted.url).get(`/api/articles?filters[pinterestSaves][$gte]=${threshold}&sort=pinterestSaves:desc`).set('Authorization', `Bearer ${apiToken}`);
+    expect(filtered.body.data.map((a: { documentId: string }) => a.documentId)).toEqual([bySaves[0], bySaves[1]]);
+    const ascending = await request(booted.url).get('/api/articles?sort=pinterestSaves:asc').set('Authorization', `Bearer ${apiToken}`);
+    expect(ascending.body.data.map((a: { documentId: string }) => a.documentId)).toEqual([...bySaves].reverse());
 
     // the Document Service, the same way
+    const top = await strapi.documents(ARTICLE).findMany({ status: 'published', sort: { pinterestSaves: 'desc' }, limit: 10 } as never);
+    expect(top.map((d) => d.documentId)).toEqual(bySaves);
     const docs = await strapi.documents(ARTICLE).findMany({ status: 'published', sort: { pinterestImpressions: 'asc' } as never, fields: ['title', 'pinterestImpressions'] as never });
     const byImpressions = [soup, clip, salad].sort((a, b) => expected[a].impressions - expected[b].impressions);
     expect(docs.map((d) => d.documentId)).toEqual(byImpressions);
