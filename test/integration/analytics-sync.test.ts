@@ -309,6 +309,8 @@ describe('a sync', () => {
     emulator.setClock(new Date(later));
     expect(await analytics().syncOnce({ now: later })).toMatchObject({ state: 'ok', calls: 0 });
     expect(analyticsCalls()).toHaveLength(0);
+    // nothing due: not even the account is asked for
+    expect(emulator.requests.filter((r) => r.path === '/v5/user_account')).toHaveLength(0);
     expect((await strapi.documents(ARTICLE).findOne({ documentId: edge, status: 'published' }) as any).pinterestStats).toEqual(edgeStats);
     const overview = await request(booted.url)
       .get(`/pinterest/analytics/overview?from=${day(-90)}&to=${TODAY}`)

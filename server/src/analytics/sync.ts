@@ -27,6 +27,8 @@ export const SYNC_LEASE = 'analytics-sync';
 const LEASE_MS = 5 * 60_000;
 /** Renew the lease at most this often (a call may wait for its turn in the budget, never minutes). */
 const LEASE_RENEW_MS = 60_000;
+/** A turn in our own budget this close is waited for within the run (further: the run ends, the next continues). */
+const MAX_BUDGET_WAIT_S = 120;
 /** Consecutive failed calls (network, 5xx) after which a run gives up until the next one. */
 const MAX_CONSECUTIVE_FAILURES = 3;
 
@@ -61,6 +63,12 @@ export interface SyncResult {
   remaining: number;
   /** Write statements (inserts, upserts, updates) the run issued. */
   writeStatements: number;
+}
+
+/** Sleeps `ms`, waking early when Strapi is shutting down. */
+async function waitUnlessStopping(ms: number, stopping: () => boolean): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until && !stopping()) await new Promise((r) => setTimeout(r, Math.min(1_000, until - Date.now())));
 }
 
 const isNotBusiness = (e: PinError) => e.code === 'FORBIDDEN' && /user account analytics/i.test(e.message);
@@ -139,6 +147,14 @@ export function createSync(deps: SyncDeps) {
       try {
         const today = ymd(now);
         await store.trackPins(windowStart(today, cfg.lookbackDays), now);
+        const due = prioritize(await store.activePins(), { now, lookbackDays: cfg.lookbackDays, resyncAfterMs: cfg.resyncAfterMinutes * 60_000 }) as TrackedPin[];
+        if (!due.length) {
+          // nothing to ask: no call at all, and what is known about the account stays as it was
+          const previous = await status.get();
+          if (previous.state === 'never' || previous.state === 'partial' || previous.state === 'ok') return await finish('ok', totals(), now);
+          await status.update({ lastRunAt: now, lastRun: { calls: 0, pins: 0, days: 0, entries: 0, remaining: 0 } });
+          return { outcome: 'done', state: previous.state, ...totals() };
+        }
         const client = deps.client();
 
         try {
@@ -151,7 +167,6 @@ export function createSync(deps: SyncDeps) {
           return await finish('error', totals(), now, (e as Error).message);
         }
 
-        const due = prioritize(await store.activePins(), { now, lookbackDays: cfg.lookbackDays, resyncAfterMs: cfg.resyncAfterMinutes * 60_000 }) as TrackedPin[];
         const known = await status.get();
         const multiPinRefusedRecently = known.multiPin.state === 'unavailable' && known.multiPin.checkedAt !== null && now - known.multiPin.checkedAt < MULTI_PIN_RECHECK_MS;
         let useBatch = cfg.multiPin === 'always' || (cfg.multiPin === 'auto' && !multiPinRefusedRecently);
@@ -198,6 +213,18 @@ export function createSync(deps: SyncDeps) {
             failures = 0;
           } catch (e) {
             if (!(e instanceof PinError)) throw e;
+            // our own budget (no HTTP status: nothing was sent) says the turn is further than a job
+            // would wait: the run waits for it, when that is soon, and asks again
+            const notSent = e.code === 'RATE_LIMITED' && e.httpStatus === undefined;
+            if (notSent) {
+              result.calls -= 1;
+              if (call.kind === 'batch') result.batchCalls -= 1;
+            }
+            if (notSent && (e.retryAfterSeconds ?? Infinity) <= MAX_BUDGET_WAIT_S) {
+              queue.unshift(call);
+              await waitUnlessStopping((e.retryAfterSeconds ?? 1) * 1000, deps.stopping);
+              continue;
+            }
             const accountState = stateOfAccountError(e);
             if (isNotBusiness(e)) stopState = 'not_business';
             else if (accountState) stopState = accountState;
@@ -235,6 +262,9 @@ export function createSync(deps: SyncDeps) {
         result.remaining = due.filter((p) => !synced.has(p.pinId)).length;
         if (stopState) return await finish(stopState, totals(), now, stopDetail);
         return await finish(result.remaining > 0 && result.calls >= cfg.maxCallsPerRun ? 'partial' : 'ok', totals(), now);
+      } catch (e) {
+        // a database failure mid-run: what was stored stays, the status says so, the next run goes on
+        return await finish('error', totals(), now, (e as Error).message);
       } finally {
         await lease.release().catch(() => undefined);
       }
