@@ -49,6 +49,8 @@ export interface AnalyticsStatusDTO {
   message: string | null;
   /** What to do about it. */
   advice: string | null;
+  /** What Pinterest or the database said, when there is more to say than the state. */
+  detail: string | null;
   lastRunAt: string | null;
   lastRun: { calls: number; pins: number; days: number; entries: number; remaining: number } | null;
   /** Whether the app may use the multi-pin analytics endpoint (a Pinterest beta). */

@@ -5,6 +5,7 @@ import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import type { TopPinSort } from '../../../common/analytics';
 import { StatTiles } from '../components/Analytics/StatTiles';
 import { TopPinsTable } from '../components/Analytics/TopPinsTable';
+import { useStatusText } from '../components/Analytics/useStatusText';
 import type { ChartMetric } from '../components/Analytics/DailyChart';
 import { useAnalyticsDashboard, type DashboardFilters } from '../hooks/useAnalytics';
 import { PERMISSIONS } from '../permissions';
@@ -29,6 +30,7 @@ export default function AnalyticsPage() {
   const [busy, setBusy] = useState<'sync' | 'export' | null>(null);
   const pinsQuery = useMemo(() => ({ sort, dir, page, pageSize: PAGE_SIZE }), [sort, dir, page]);
   const { overview, pins, error, loading, exportCsv, syncNow } = useAnalyticsDashboard(filters, pinsQuery);
+  const statusText = useStatusText();
 
   if (rbacLoading) return <Page.Loading />;
   if (!allowedActions.canRead) return <Page.NoPermissions />;
@@ -92,7 +94,7 @@ export default function AnalyticsPage() {
     videoViews: t('analytics.videoViews', 'Video views'),
   };
   const status = overview?.status;
-  const trouble = status && !['ok', 'partial', 'never'].includes(status.state) ? status : null;
+  const trouble = status ? statusText(status) : null;
   const hasVideo = overview?.totals.videoViews !== null && overview?.totals.videoViews !== undefined;
 
   return (
@@ -118,7 +120,7 @@ export default function AnalyticsPage() {
         <Flex direction="column" alignItems="stretch" gap={6}>
           {trouble?.message ? (
             <Alert variant="danger" closeLabel={t('close', 'Close')} title={t('analytics.status.problem', 'The analytics sync needs attention')}>
-              {`${trouble.message} ${trouble.advice ?? ''}`}
+              {[trouble.message, trouble.advice, trouble.detail].filter(Boolean).join(' ')}
             </Alert>
           ) : null}
           {status?.state === 'never' ? (

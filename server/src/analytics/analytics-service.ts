@@ -70,6 +70,7 @@ export function createAnalyticsService(strapi: Core.Strapi) {
       state: s.state,
       message: s.message,
       advice: s.advice,
+      detail: s.detail,
       lastRunAt: s.lastRunAt === null ? null : new Date(s.lastRunAt).toISOString(),
       lastRun: s.lastRun,
       multiPin: s.multiPin.state,

@@ -9,6 +9,8 @@ const statusSchema = z.object({
   state: z.enum(['never', 'ok', 'partial', 'disabled', 'not_connected', 'not_business', 'rate_limited', 'error']).default('never'),
   message: z.string().nullable().default(null),
   advice: z.string().nullable().default(null),
+  /** What Pinterest or the database said, when there is more to say than the state. */
+  detail: z.string().nullable().default(null),
   lastRunAt: z.number().nullable().default(null),
   lastRun: z
     .object({ calls: z.number(), pins: z.number(), days: z.number(), entries: z.number(), remaining: z.number() })

@@ -85,21 +85,19 @@ export function createSync(deps: SyncDeps) {
   async function finish(state: SyncStatus['state'], result: Omit<SyncResult, 'state' | 'outcome'>, now: number, detail?: string): Promise<SyncResult> {
     const previous = await status.get();
     const text = state === 'ok' ? null : state === 'partial' ? null : STATE_TEXT[state as keyof typeof STATE_TEXT];
-    const message =
-      state === 'partial'
-        ? `${result.remaining} pins wait for the next runs: the call budget of one run (${deps.config().maxCallsPerRun}) was reached.`
-        : text
-          ? `${text.message}${detail ? ` (${detail})` : ''}`
-          : null;
+    const message = state === 'partial' ? `${result.remaining} pins wait for the next runs: the call budget of one run (${deps.config().maxCallsPerRun}) was reached.` : (text?.message ?? null);
     await status.update({
       state,
       message,
+      detail: text && detail ? detail : null,
       advice: state === 'partial' ? 'Nothing to do: the next runs continue, newest and most active pins first.' : (text?.advice ?? null),
       lastRunAt: now,
       lastRun: { calls: result.calls, pins: result.pins, days: result.days, entries: result.entries, remaining: result.remaining },
     });
     // one log line when the sync's health changes, not one per pin or per run
-    if (state !== previous.state && state !== 'ok' && state !== 'partial') log.warn(`[pinterest] analytics sync: ${message} ${text?.advice ?? ''}`.trim());
+    if (state !== previous.state && state !== 'ok' && state !== 'partial') {
+      log.warn(`[pinterest] analytics sync: ${message}${text && detail ? ` (${detail})` : ''} ${text?.advice ?? ''}`.trim());
+    }
     if (state !== previous.state && (state === 'ok' || state === 'partial') && previous.state !== 'never' && previous.state !== 'ok' && previous.state !== 'partial') {
       log.info('[pinterest] analytics sync works again');
     }
@@ -135,7 +133,7 @@ export function createSync(deps: SyncDeps) {
       const now = opts.now ?? Date.now();
       const zero = { calls: 0, batchCalls: 0, pins: 0, days: 0, entries: 0, entryRows: 0, remaining: 0, writeStatements: 0 };
       if (!cfg.enabled) {
-        await status.update({ state: 'disabled', message: STATE_TEXT.disabled.message, advice: STATE_TEXT.disabled.advice });
+        await status.update({ state: 'disabled', message: STATE_TEXT.disabled.message, advice: STATE_TEXT.disabled.advice, detail: null });
         return { outcome: 'disabled', state: 'disabled', ...zero };
       }
       if (!(await lease.acquire())) return { outcome: 'busy', state: (await status.get()).state, ...zero };

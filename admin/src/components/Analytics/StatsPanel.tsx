@@ -8,6 +8,7 @@ import { useEntryAnalytics } from '../../hooks/useAnalytics';
 import { PERMISSIONS } from '../../permissions';
 import { useT } from '../../utils/useT';
 import { StatTiles } from './StatTiles';
+import { useStatusText } from './useStatusText';
 
 const DailyChart = lazy(() => import('./DailyChart'));
 
@@ -15,7 +16,7 @@ function PanelContent({ data }: { data: EntryAnalyticsDTO }) {
   const t = useT();
   const { formatDate } = useIntl();
   const { stats, status } = data;
-  const trouble = status.state !== 'ok' && status.state !== 'partial' && status.state !== 'never' ? status : null;
+  const trouble = useStatusText()(status);
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
       {trouble?.message ? (
@@ -26,6 +27,11 @@ function PanelContent({ data }: { data: EntryAnalyticsDTO }) {
           {trouble.advice ? (
             <Typography variant="pi" textColor="danger700" tag="p">
               {trouble.advice}
+            </Typography>
+          ) : null}
+          {trouble.detail ? (
+            <Typography variant="pi" textColor="danger600" tag="p">
+              {trouble.detail}
             </Typography>
           ) : null}
         </Box>
