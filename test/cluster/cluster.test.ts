@@ -71,10 +71,23 @@ it(`publishes ${ENTRIES} entries across 3 instances with faults and a SIGKILL: e
   emulator.setFault({ method: 'POST', path: '/v5/pins', probability: 0.034, after: 'handler', status: 500 });
   burstTimer = setInterval(() => emulator.setFault({ method: 'POST', path: '/v5/pins', status: 429, times: 5 }), 7_000);
 
+  /** Starts the killed instance again; a start that fails is reported and tried again. */
+  const restart = async (slot: number): Promise<void> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        nodes[slot] = await startStrapiProcess(env);
+        return;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        console.warn(`restarting instance ${slot} failed (attempt ${attempt}): ${(e as Error).message}`);
+      }
+    }
+  };
   let killed = false;
   const publishOne = async (i: number) => {
     for (;;) {
-      const node = nodes[i % 3];
+      // its own instance, or while that one is down, any live one
+      const node = nodes[i % 3] ?? nodes.find((n) => n !== null) ?? null;
       if (!node) {
         await new Promise((r) => setTimeout(r, 200));
         continue;
@@ -102,7 +115,7 @@ it(`publishes ${ENTRIES} entries across 3 instances with faults and a SIGKILL: e
         // SIGKILL one instance mid-run (jobs in its hands are taken up when their leases run out), then restart it
         nodes[1]!.kill();
         nodes[1] = null;
-        void startStrapiProcess(env).then((n) => (nodes[1] = n));
+        void restart(1);
       }
     }
   });
