@@ -102,7 +102,6 @@ export function createCampaignPinHandler(deps: CampaignPinDeps) {
       throw error;
     }
 
-    await deps.store.updateItem(item.id, { state: 'pinning', marker: draft.marker });
     if (item.createAttemptedAt) {
       // an earlier attempt may have reached Pinterest: look before creating again
       const found = await findPinByMarker(deps.client(), draft, new Date(item.createAttemptedAt));
@@ -116,7 +115,7 @@ export function createCampaignPinHandler(deps: CampaignPinDeps) {
       const mediaSource = await resolveImageSource(draft.media, deps.mediaContext());
       // fencing: only the worker that still holds the job may create the pin
       await ctx.ensureLease();
-      await deps.store.updateItem(item.id, { createAttemptedAt: deps.now(), title: draft.title, description: draft.description });
+      await deps.store.updateItem(item.id, { state: 'pinning', marker: draft.marker, createAttemptedAt: deps.now(), title: draft.title, description: draft.description });
       const pin = await deps.client().createPin({
         board_id: draft.boardId,
         ...(draft.boardSectionId && { board_section_id: draft.boardSectionId }),

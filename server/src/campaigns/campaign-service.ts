@@ -52,6 +52,7 @@ export class CampaignProblem extends Error {
 const LEASE = 'campaigns';
 /** A preview reads at most this many entries (a campaign itself has no limit). */
 const PREVIEW_MAX_ENTRIES = 100_000;
+const SYSTEM_FIELDS = new Set(['createdAt', 'updatedAt', 'publishedAt', 'locale', 'documentId']);
 const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'blocks', 'email', 'uid', 'enumeration', 'integer', 'biginteger', 'decimal', 'float', 'date', 'datetime']);
 
 const iso = (t: number | null | undefined) => (t === null || t === undefined || !Number.isFinite(t) ? null : new Date(t).toISOString());
@@ -194,8 +195,8 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     const intervalMs = campaign.input.pacing.intervalMinutes * 60_000;
     const tolerance = Math.min(120_000, intervalMs / 2);
     let cursor = campaign.dispatchCursor;
-    let handed = 0;
     const due = await store.due(campaign.id, until, cfg().dispatchBatch);
+    const handOut: Array<{ item: CampaignItemRow; slot: number; at: number }> = [];
     for (const item of due) {
       let slot = grid.slotAtOrAfter(Math.max(item.runAt ?? t, t - tolerance));
       if (cursor !== null && slot <= cursor) slot = grid.next(cursor);
@@ -205,17 +206,25 @@ export function createCampaignService(deps: CampaignServiceDeps) {
         if (at !== item.runAt) await store.moveItem(item.id, ['planned'], { runAt: at });
         break;
       }
+      handOut.push({ item, slot, at });
+      cursor = slot;
+    }
+    let handed = 0;
+    if (handOut.length) {
+      // the items, their jobs and the campaign's last slot are written together (one commit per batch)
       await strapi.db.transaction(async () => {
-        if (!(await store.moveItem(item.id, ['planned'], { state: 'queued', runAt: at }))) return;
-        await deps.jobs.enqueue({
-          key: campaignPinJobKey(campaign.id, { contentType: item.contentType, documentId: item.entryDocumentId, locale: item.entryLocale, boardId: item.boardId }),
-          kind: JOB_KINDS.pinCampaign,
-          payload: { campaignId: campaign.id, itemId: item.id },
-          runAt: at,
-        });
-        await store.update(campaign.id, { dispatchCursor: slot });
-        cursor = slot;
-        handed += 1;
+        for (const { item, at } of handOut) {
+          // an item paused or cancelled meanwhile is left alone
+          if (!(await store.moveItem(item.id, ['planned'], { state: 'queued', runAt: at }))) continue;
+          await deps.jobs.enqueue({
+            key: campaignPinJobKey(campaign.id, { contentType: item.contentType, documentId: item.entryDocumentId, locale: item.entryLocale, boardId: item.boardId }),
+            kind: JOB_KINDS.pinCampaign,
+            payload: { campaignId: campaign.id, itemId: item.id },
+            runAt: at,
+          });
+          handed += 1;
+        }
+        await store.update(campaign.id, { dispatchCursor: handOut[handOut.length - 1].slot });
       });
     }
     if (handed) deps.kick();
@@ -377,7 +386,10 @@ export function createCampaignService(deps: CampaignServiceDeps) {
           displayName: schema.info?.displayName ?? uid,
           localized: Boolean(schema.pluginOptions?.i18n?.localized),
           mediaFields: Object.entries(attributes).filter(([, a]) => a.type === 'media').map(([k]) => k),
-          textFields: Object.entries(attributes).filter(([, a]) => a.type && TEXT_TYPES.has(a.type)).map(([k]) => k),
+          // the entry's own fields: not the timestamps Strapi adds, nor custom fields (the plugin's stats among them)
+          textFields: Object.entries(attributes)
+            .filter(([k, a]) => a.type && TEXT_TYPES.has(a.type) && !SYSTEM_FIELDS.has(k) && !(a as { customField?: string }).customField)
+            .map(([k]) => k),
           defaultMediaField: mapping.media,
         });
       }

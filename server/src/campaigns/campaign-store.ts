@@ -93,7 +93,7 @@ export function createCampaignStore(strapi: Core.Strapi) {
     },
 
     async update(id: number, data: Partial<Omit<CampaignRow, 'id'>>): Promise<void> {
-      await campaigns().update({ where: { id }, data });
+      await campaigns().updateMany({ where: { id }, data });
     },
 
     /** Compare-and-set on the status: true when this caller made the change. */
@@ -179,7 +179,8 @@ export function createCampaignStore(strapi: Core.Strapi) {
     },
 
     async updateItem(id: number, data: Partial<Omit<CampaignItemRow, 'id'>>): Promise<void> {
-      await items().update({ where: { id }, data });
+      // updateMany: one statement, no read of the row back
+      await items().updateMany({ where: { id }, data });
     },
 
     /** Compare-and-set on an item's state. */
