@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { ENTRY_METRICS, METRIC_FIELD_NAME, STATS_FIELD_NAME } from '../../common/analytics';
 import { PIN_FIELD_NAME } from '../../common/pin-field';
 import { StatsPanel } from './components/Analytics/StatsPanel';
+import { BulkPinAction } from './components/BulkPin/BulkPinAction';
 import { Initializer } from './components/Initializer';
 import { PinterestPanel } from './components/PinPanel/PinterestPanel';
 import { PluginIcon } from './components/PluginIcon';
@@ -63,6 +64,15 @@ export default {
       permissions: PERMISSIONS.readStats,
     });
 
+    // Re-pin campaigns: the planner, the campaigns and their progress (the bulk action starts them too).
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/campaigns`,
+      icon: PluginIcon,
+      intlLabel: { id: getTranslation('campaigns.menu'), defaultMessage: 'Re-pin campaigns' },
+      Component: () => import('./pages/Campaigns'),
+      permissions: PERMISSIONS.bulkRepin,
+    });
+
     app.addSettingsLink(
       { id: PLUGIN_ID, intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Pinterest' } },
       {
@@ -80,6 +90,8 @@ export default {
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
     contentManager.apis.addEditViewSidePanel([PinterestPanel]);
+    // "Pin to Pinterest…" on the list view's selected entries: a paced re-pin campaign
+    (contentManager.apis as unknown as { addBulkAction: (actions: unknown[]) => void }).addBulkAction([BulkPinAction]);
     contentManager.apis.addEditViewSidePanel([StatsPanel]);
   },
 
