@@ -6,6 +6,7 @@
  *   BENCH_PHASE=worker    worker overhead per pin: N jobs drained against a zero-latency emulator, limits off
  *   BENCH_PHASE=drain     N jobs drained under a write limit, against the floor the limit allows
  *   BENCH_PHASE=analytics one analytics sync of N pins (bench/analytics-bench.ts; BENCH_MULTI_PIN=1 for batches)
+ *   BENCH_PHASE=campaign-plan / campaign-drain  a re-pin campaign over N articles (bench/campaign-bench.ts)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { spawn } from 'node:child_process';
 import { benchAnalytics } from './analytics-bench';
+import { benchCampaign } from './campaign-bench';
 
 const phase = process.env.BENCH_PHASE ?? 'publish';
 const N = Number(process.env.BENCH_N ?? 200);
@@ -77,6 +79,9 @@ async function main() {
   let result: Record<string, unknown> = {};
   if (phase === 'analytics') {
     result = await benchAnalytics(strapi, emulator, N, process.env.BENCH_MULTI_PIN === '1');
+  } else if (phase === 'campaign-plan' || phase === 'campaign-drain') {
+    const stats = () => emulator.get('/_emulator/stats');
+    result = await benchCampaign(strapi, { heroId: hero.id, boardId, emulatorStats: stats, writeLimit: Number(process.env.PINTEREST_RATE_ORG_WRITE ?? 0) }, N, phase === 'campaign-plan' ? 'plan' : 'drain');
   } else if (phase === 'publish') {
     // warm-up
     for (let i = 0; i < 10; i += 1) {

@@ -54,12 +54,45 @@ async function analyticsSection() {
   }
 }
 
+/** A re-pin campaign over many entries: planning it, then draining it under the write limit (`BENCH_ONLY=campaign`). */
+async function campaignSection() {
+  const C = Number(process.env.BENCH_CAMPAIGN_ENTRIES ?? 10_000);
+  const plan = await phase({
+    BENCH_PHASE: 'campaign-plan',
+    BENCH_N: String(C),
+    PINTEREST_WORKER_ENABLED: 'false',
+    PINTEREST_RATE_PROFILE: 'off',
+    PINTEREST_CAMPAIGN_TICK_RULE: '0 0 0 1 1 *',
+    PINTEREST_CAMPAIGN_PLAN_BUDGET_MS: '600000',
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc`.trim(),
+  });
+  console.log(`re-pin campaign planning (${C} published articles, pages of 200, 1 board, 100 a day in a 14 h window, 7 days per link)`);
+  console.log(`  preview (nothing written): ${f(Number(plan.previewMs) / 1000, 2)} s for ${plan.previewPins} pins, RSS growth at peak ${plan.previewPeakGrowthMb} MB; last pin ${plan.lastAt}`);
+  console.log(`  planning (every item written): ${f(Number(plan.planMs) / 1000, 2)} s for ${plan.planned} pins (+${plan.skipped} skipped), RSS ${plan.rssBeforePlanMb} → peak ${plan.planPeakRssMb} MB (growth ${plan.planPeakGrowthMb} MB), heap ${plan.heapBeforePlanMb} → peak ${plan.planPeakHeapMb} MB (targets < 10 s, < 150 MB growth)`);
+  if (process.env.BENCH_CAMPAIGN_DRAIN === '0') return;
+  const limit = Number(process.env.BENCH_CAMPAIGN_WRITE_LIMIT ?? 3000);
+  const drain = await phase({
+    BENCH_PHASE: 'campaign-drain',
+    BENCH_N: String(C),
+    PINTEREST_WORKER_ENABLED: 'false',
+    PINTEREST_RATE_PROFILE: 'standard',
+    PINTEREST_RATE_ORG_WRITE: String(limit),
+    PINTEREST_RATE_ORG_READ: '100000',
+    PINTEREST_CAMPAIGN_TICK_RULE: process.env.BENCH_CAMPAIGN_TICK_RULE ?? '*/5 * * * * *',
+    PINTEREST_CAMPAIGN_PLAN_BUDGET_MS: '600000',
+  });
+  console.log(`re-pin campaign drain (${drain.pins} pins, no pacing of its own, org_write ${limit}/min)`);
+  console.log(`  ${f(Number(drain.elapsedMs) / 1000)} s against a floor of ${f(Number(drain.floorMs) / 1000)} s: ratio ${f(Number(drain.elapsedMs) / Number(drain.floorMs), 3)}; ${drain.failed} failed; ${f(drain.cpuMsPerPin, 2)} ms CPU per pin`);
+  console.log(`  max writes seen by the emulator in any minute: ${drain.maxWritesPerMinute}; peak RSS ${drain.peakRssMb} MB\n`);
+}
+
 async function main() {
   ensurePluginBuilt();
   await ensurePlaygroundCompiled();
   const N = Number(process.env.BENCH_PUBLISHES ?? 200);
   console.log(`node ${process.version}, ${process.platform}/${process.arch}, SQLite, emulator on loopback\n`);
   if (process.env.BENCH_ONLY === 'analytics') return analyticsSection();
+  if (process.env.BENCH_ONLY === 'campaign') return campaignSection();
 
   const off = await phase({ BENCH_PHASE: 'publish', BENCH_N: String(N), PINTEREST_MAP_ARTICLES: 'false', PINTEREST_RATE_PROFILE: 'off' });
   const idle = await phase({ BENCH_PHASE: 'publish', BENCH_N: String(N), PINTEREST_RATE_PROFILE: 'off', PINTEREST_WORKER_ENABLED: 'false' });
@@ -84,6 +117,7 @@ async function main() {
   console.log(`  max writes seen by the emulator in any minute: ${drain.maxWritesPerMinute}; peak RSS ${drain.peakRssMb} MB\n`);
 
   await analyticsSection();
+  await campaignSection();
 }
 
 main().catch((e) => {
