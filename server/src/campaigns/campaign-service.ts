@@ -252,8 +252,9 @@ export function createCampaignService(deps: CampaignServiceDeps) {
 
   /** One pass over the running campaigns, on one instance at a time (a lease in the database). */
   async function tickOnce(): Promise<void> {
-    const leaseMs = cfg().leaseMs;
-    if (!(await deps.leases.acquire(LEASE, deps.owner, leaseMs))) return;
+    // an idle install reads one row per tick and writes nothing
+    if (!(await store.countWithStatus('running'))) return;
+    if (!(await deps.leases.acquire(LEASE, deps.owner, cfg().leaseMs))) return;
     try {
       const running = await store.withStatus('running');
       if (!running.length) return;

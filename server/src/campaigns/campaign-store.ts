@@ -92,6 +92,10 @@ export function createCampaignStore(strapi: Core.Strapi) {
       return (await campaigns().findMany({ where: { status }, orderBy: { id: 'asc' } })).map(normaliseCampaign);
     },
 
+    async countWithStatus(status: CampaignStatus): Promise<number> {
+      return campaigns().count({ where: { status } });
+    },
+
     async update(id: number, data: Partial<Omit<CampaignRow, 'id'>>): Promise<void> {
       await campaigns().updateMany({ where: { id }, data });
     },
