@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { metricsFor, startEmulator, type Emulator } from '../../emulator/src';
 import { registerSuperAdmin } from '../helpers/admin';
-import { launchBrowser, login, recordPage, screenshot, step, type PageLog } from '../helpers/browser';
+import { openAdmin, screenshot, step, type PageLog } from '../helpers/browser';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 
 const ARTICLE = 'api::article.article';
@@ -74,10 +74,7 @@ beforeAll(async () => {
   await pinnedArticle('Repotting a fig tree', 40, 'Home & Garden');
   const result = await (strapi.plugin('pinterest').service('analytics') as import('../../server/src/analytics/analytics-service').AnalyticsService).syncOnce();
   expect(result).toMatchObject({ state: 'ok', pins: 4 });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1300 }, acceptDownloads: true });
-  log = recordPage(page);
-  await login(page, booted.url);
+  ({ browser, page, log } = await openAdmin(booted.url, { viewport: { width: 1440, height: 1300 }, acceptDownloads: true }));
 }, 120_000);
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { registerSuperAdmin } from '../helpers/admin';
-import { launchBrowser, login, recordPage, screenshot, step, type PageLog } from '../helpers/browser';
+import { openAdmin, screenshot, step, type PageLog } from '../helpers/browser';
 import { ARTICLE, article, pinnedBefore } from '../helpers/campaigns';
 import { uploadImage } from '../helpers/images';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
@@ -37,10 +37,7 @@ beforeAll(async () => {
   }
   // a draft with no image: chosen, it is left out with its reason
   await article(strapi, 'draft-note', { title: 'Draft note', publishedAt: null });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  log = recordPage(page);
-  await login(page, booted.url);
+  ({ browser, page, log } = await openAdmin(booted.url, { viewport: { width: 1440, height: 1000 } }));
 }, 120_000);
 
 afterAll(async () => {

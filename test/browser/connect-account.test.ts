@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { registerSuperAdmin } from '../helpers/admin';
-import { launchBrowser, login, recordPage, screenshot, step, type PageLog } from '../helpers/browser';
+import { openAdmin, screenshot, step, type PageLog } from '../helpers/browser';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 import { oauthEnv } from '../helpers/oauth';
 import { waitFor } from '../helpers/wait-for';
@@ -15,17 +15,12 @@ let booted: BootedStrapi;
 let browser: Browser;
 let page: Page;
 let log: PageLog;
-const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
   booted = await bootStrapi(oauthEnv(emulator));
   await registerSuperAdmin(booted.strapi);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
-  log = recordPage(page);
-  await step(page, log, 'login', () => login(page, booted.url));
+  ({ browser, page, log } = await openAdmin(booted.url, { viewport: { width: 1366, height: 900 } }));
 }, 120_000);
 
 afterAll(async () => {
@@ -61,7 +56,7 @@ it('connects through the consent page and shows the connected account', async ()
 
   const account = await booted.strapi.db.query('plugin::pinterest.account').findOne({ where: { environment: 'custom' } });
   expect(account).toMatchObject({ username: 'strapi_demo', status: 'connected' });
-  expect(consoleErrors).toEqual([]);
+  expect(log.lines.filter((l) => l.includes(' pageerror '))).toEqual([]);
 });
 
 it('saves a default board for Article', async () => {

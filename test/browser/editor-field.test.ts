@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { registerSuperAdmin } from '../helpers/admin';
-import { launchBrowser, login, screenshot } from '../helpers/browser';
+import { openAdmin, screenshot } from '../helpers/browser';
 import { uploadImage } from '../helpers/images';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait-for';
@@ -26,9 +26,7 @@ beforeAll(async () => {
   booted = await bootStrapi({ PINTEREST_API_URL: emulator.apiUrl, PINTEREST_ACCESS_TOKEN: 'pina_emulator_static_token' });
   strapi = booted.strapi;
   await registerSuperAdmin(strapi);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
-  await login(page, booted.url);
+  ({ browser, page } = await openAdmin(booted.url, { viewport: { width: 1440, height: 1100 } }));
 }, 120_000);
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { registerSuperAdmin } from '../helpers/admin';
-import { launchBrowser, login, recordPage, screenshot, step, type PageLog } from '../helpers/browser';
+import { openAdmin, screenshot, step, type PageLog } from '../helpers/browser';
 import { uploadImage } from '../helpers/images';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait-for';
@@ -27,12 +27,8 @@ beforeAll(async () => {
   booted = await bootStrapi({ PINTEREST_API_URL: emulator.apiUrl, PINTEREST_ACCESS_TOKEN: 'pina_emulator_static_token' });
   strapi = booted.strapi;
   await registerSuperAdmin(strapi);
-  browser = await launchBrowser();
   // the browser and the test agree on the time zone, so "tomorrow 09:00" means the same to both
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1300 }, timezoneId: 'UTC', locale: 'en-US' });
-  page = await context.newPage();
-  log = recordPage(page);
-  await step(page, log, 'login', () => login(page, booted.url));
+  ({ browser, page, log } = await openAdmin(booted.url, { viewport: { width: 1440, height: 1300 }, timezoneId: 'UTC', locale: 'en-US' }));
 }, 120_000);
 
 afterAll(async () => {

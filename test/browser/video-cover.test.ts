@@ -12,7 +12,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { registerSuperAdmin } from '../helpers/admin';
-import { launchBrowser, login, recordPage, screenshot, step, type PageLog } from '../helpers/browser';
+import { launchBrowser, openAdmin, screenshot, step, type PageLog } from '../helpers/browser';
 import { uploadFile } from '../helpers/images';
 import { makeClockVideo, type RealVideo } from '../helpers/real-video';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
@@ -76,9 +76,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   clip = await makeClockVideo(browser, { seconds: 6 });
   // tall enough for the whole field, from the cover picker down to the preview card, in one screenshot
-  page = await browser.newPage({ viewport: { width: 1440, height: 1400 } });
-  log = recordPage(page);
-  await login(page, booted.url);
+  ({ page, log } = await openAdmin(booted.url, { viewport: { width: 1440, height: 1400 } }, browser));
 }, 150_000);
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { repoRoot } from './strapi';
 import { SUPER_ADMIN } from './admin';
 
@@ -95,4 +95,24 @@ export async function step<T>(page: Page, log: PageLog, name: string, fn: () => 
     err.stack = `${err.message}\n${(original.stack ?? '').split('\n').filter((l) => l.trimStart().startsWith('at ')).join('\n')}`;
     throw err;
   }
+}
+
+/** A logged-in admin tab: the browser (launched unless given), the page, and what the page logs. */
+export interface AdminTab {
+  browser: Browser;
+  page: Page;
+  log: PageLog;
+}
+
+/**
+ * Opens the admin of a booted Strapi in a new tab of its own context (viewport, time zone, locale,
+ * downloads as given) and logs in as the super admin, as one self-explaining step.
+ */
+export async function openAdmin(baseUrl: string, options: BrowserContextOptions = {}, browser?: Browser): Promise<AdminTab> {
+  const b = browser ?? (await launchBrowser());
+  const context = await b.newContext({ viewport: { width: 1440, height: 1100 }, ...options });
+  const page = await context.newPage();
+  const log = recordPage(page);
+  await step(page, log, 'login', () => login(page, baseUrl));
+  return { browser: b, page, log };
 }
