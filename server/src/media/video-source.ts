@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { VIDEO_LIMITS } from '../mapping/media';
 import { safeFetch, type SafeFetchOptions } from '../net/safe-fetch';
 import { PinError } from '../pinterest/errors';
-import { absoluteMediaUrl, type MediaSourceContext } from '../pins/media-source';
+import { absoluteMediaUrl, localUploadPath, type MediaSourceContext } from '../pins/media-source';
 import type { RangeReader } from './video-probe';
 
 /** A video the plugin must upload itself: random access for the header, a stream for the upload. */
@@ -40,17 +40,6 @@ function fromDisk(file: string, size: number, onClose?: () => Promise<void>): Vi
       await onClose?.();
     },
   };
-}
-
-/** Strapi's local upload provider keeps `/uploads/...` under the public folder. */
-function localPath(url: string, publicDir: string): string | null {
-  if (!url.startsWith('/')) return null;
-  const pathname = decodeURIComponent(new URL(url, 'http://local').pathname);
-  const file = path.resolve(publicDir, `.${pathname}`);
-  if (!file.startsWith(path.resolve(publicDir) + path.sep)) {
-    throw new PinError('MEDIA_UNREADABLE', 'The hero video path points outside the public folder.');
-  }
-  return file;
 }
 
 const contentRangeTotal = (h: string | string[] | undefined): number | null => {
@@ -112,7 +101,7 @@ async function viaTempFile(url: URL, opts: SafeFetchOptions): Promise<VideoFile>
  * http(s) address read through the SSRF-safe fetcher (range requests, else a temporary file).
  */
 export async function openVideo(url: string, ctx: MediaSourceContext): Promise<VideoFile> {
-  const local = localPath(url, ctx.publicDir);
+  const local = localUploadPath(url, ctx.publicDir);
   if (local) {
     try {
       const { size } = await fsp.stat(local);

@@ -22,6 +22,20 @@ const SIGNATURES: Record<'image/jpeg' | 'image/png', (b: Buffer) => boolean> = {
   'image/png': (b) => b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
 };
 
+/**
+ * The file behind a `/uploads/…` URL of Strapi's local upload provider, or null for any other URL.
+ * A path that escapes the public folder is refused.
+ */
+export function localUploadPath(url: string, publicDir: string): string | null {
+  if (!url.startsWith('/')) return null;
+  const pathname = decodeURIComponent(new URL(url, 'http://local').pathname);
+  const file = path.resolve(publicDir, `.${pathname}`);
+  if (!file.startsWith(path.resolve(publicDir) + path.sep)) {
+    throw new PinError('MEDIA_UNREADABLE', 'The hero media path points outside the public folder.');
+  }
+  return file;
+}
+
 export function absoluteMediaUrl(url: string, publicUrl?: string): URL | null {
   try {
     return new URL(url);
@@ -58,12 +72,8 @@ export async function resolveImageSource(image: ChosenImage, ctx: MediaSourceCon
 }
 
 async function readImageBytes(url: string, ctx: MediaSourceContext): Promise<Buffer> {
-  if (url.startsWith('/')) {
-    const pathname = decodeURIComponent(new URL(url, 'http://local').pathname);
-    const file = path.resolve(ctx.publicDir, `.${pathname}`);
-    if (!file.startsWith(path.resolve(ctx.publicDir) + path.sep)) {
-      throw new PinError('MEDIA_UNREADABLE', 'The hero image path points outside the public folder.');
-    }
+  const file = localUploadPath(url, ctx.publicDir);
+  if (file) {
     try {
       const stat = await fs.stat(file);
       if (stat.size > IMAGE_LIMITS.maxBytes) throw new PinError('MEDIA_TOO_LARGE', 'The hero image is larger than 20 MB.');
