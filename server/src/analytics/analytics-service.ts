@@ -18,6 +18,7 @@ import { createStatsStore } from './stats-store';
 import { createStatusStore } from './status-store';
 import { createSync, type SyncResult } from './sync';
 import { addTotals, emptyTotals, toStats } from './totals';
+import { isLocalized } from '../utils/is-localized';
 
 /** The side panel's chart: the last 90 days. */
 const PANEL_DAYS = 90;
@@ -53,7 +54,7 @@ export function createAnalyticsService(strapi: Core.Strapi) {
   });
 
   const contentTypeName = (uid: string) => (strapi.contentType(uid as never) as { info?: { displayName?: string } } | undefined)?.info?.displayName ?? uid;
-  const localized = (uid: string) => Boolean((strapi.contentType(uid as never) as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined)?.pluginOptions?.i18n?.localized);
+  const localized = (uid: string) => isLocalized(strapi, uid);
 
   /** Board names by id, when the account answers (the dashboard still works without them). */
   async function boardNames(): Promise<Map<string, string>> {

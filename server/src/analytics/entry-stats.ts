@@ -9,6 +9,7 @@
 import type { Core } from '@strapi/strapi';
 import { ENTRY_METRICS, METRIC_FIELD_UID, STATS_FIELD_UID, type EntryMetric, type PinterestStats } from '../../../common/analytics';
 import { NO_LOCALE } from '../pins/job-keys';
+import { isLocalized } from '../utils/is-localized';
 
 export interface StatsAttributes {
   /** Attributes holding the whole `PinterestStats` object. */
@@ -60,7 +61,7 @@ export function createEntryStatsWriter(strapi: Core.Strapi) {
     }
     return found;
   };
-  const localized = (uid: string) => Boolean((strapi.contentType(uid as never) as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined)?.pluginOptions?.i18n?.localized);
+  const localized = (uid: string) => isLocalized(strapi, uid);
   const has = (a: StatsAttributes) => a.json.length + a.metrics.length > 0;
 
   return {

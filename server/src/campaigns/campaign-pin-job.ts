@@ -1,5 +1,6 @@
 import type { ContentTypeMapping } from '../config/schema';
 import type { UtmSettings } from '../mapping/link';
+import { pinCreateBody } from '../mapping/pin-draft';
 import { NO_LOCALE } from '../pins/job-keys';
 import { resolveImageSource, type MediaSourceContext } from '../pins/media-source';
 import { findPinByMarker, readPinField } from '../pins/pin-entry-job';
@@ -116,15 +117,7 @@ export function createCampaignPinHandler(deps: CampaignPinDeps) {
       // fencing: only the worker that still holds the job may create the pin
       await ctx.ensureLease();
       await deps.store.updateItem(item.id, { state: 'pinning', marker: draft.marker, createAttemptedAt: deps.now(), title: draft.title, description: draft.description });
-      const pin = await deps.client().createPin({
-        board_id: draft.boardId,
-        ...(draft.boardSectionId && { board_section_id: draft.boardSectionId }),
-        ...(draft.title && { title: draft.title }),
-        ...(draft.description && { description: draft.description }),
-        link: draft.link,
-        ...(draft.altText && { alt_text: draft.altText }),
-        media_source: mediaSource,
-      });
+      const pin = await deps.client().createPin(pinCreateBody(draft, mediaSource));
       await markPinned(deps, item, pin, draft);
       return { outcome: 'pinned', pinId: pin.id, adopted: false };
     } catch (e) {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { CampaignSelection } from '../../../common/campaigns';
 import { NO_LOCALE } from '../pins/job-keys';
 import type { PlanEntry } from './planner';
+import { isLocalized } from '../utils/is-localized';
 
 export interface EntryCursor {
   /** The id of the last published row read (rows are read in id order). */
@@ -49,7 +50,7 @@ export function createEntrySource(
   opts: { selection: CampaignSelection; mediaFields: string[]; titleField: string; pageSize: number },
 ) {
   const uid = opts.selection.contentType;
-  const localized = Boolean((strapi.contentType(uid as never) as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined)?.pluginOptions?.i18n?.localized);
+  const localized = isLocalized(strapi, uid);
   const locale = localized && opts.selection.locale ? { locale: opts.selection.locale } : {};
   const documents = () => strapi.documents(uid as never);
   const base = selectionFilters(opts.selection);

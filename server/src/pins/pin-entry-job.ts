@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { pinFieldValueSchema, type PinFieldValue } from '../../../common/pin-field';
 import type { ContentTypeMapping, PluginConfig } from '../config/schema';
 import { markerOfLink } from '../mapping/link';
-import { buildPinDraft, type PinDraft } from '../mapping/pin-draft';
+import { buildPinDraft, pinCreateBody, type PinDraft } from '../mapping/pin-draft';
 import { PinError, toPinError } from '../pinterest/errors';
 import type { PinterestClient } from '../pinterest/client';
 import type { MediaSource, Pin } from '../pinterest/schemas';
@@ -123,15 +123,7 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
         link: draft.link,
         mediaSource: mediaSource.source_type,
       });
-      const pin = await deps.client().createPin({
-        board_id: draft.boardId,
-        ...(draft.boardSectionId && { board_section_id: draft.boardSectionId }),
-        ...(draft.title && { title: draft.title }),
-        ...(draft.description && { description: draft.description }),
-        ...(draft.link && { link: draft.link }),
-        ...(draft.altText && { alt_text: draft.altText }),
-        media_source: mediaSource,
-      });
+      const pin = await deps.client().createPin(pinCreateBody(draft, mediaSource));
       await markPinned(deps, record, pin, draft, mediaSource.source_type);
       return { outcome: 'pinned', pinId: pin.id, adopted: false };
     } catch (e) {

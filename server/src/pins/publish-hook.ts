@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { pinFieldValueSchema } from '../../../common/pin-field';
 import { getService } from '../utils/get-service';
 import { JOB_KINDS, NO_LOCALE, pinEntryJobKey, type EntryRef } from './job-keys';
+import { isLocalized } from '../utils/is-localized';
 
 interface MiddlewareContext {
   uid: string;
@@ -74,7 +75,7 @@ export function registerPublishHook(strapi: Core.Strapi) {
       const result = await next();
       const documentId = c.params?.documentId;
       if (documentId) {
-        const localized = Boolean((strapi.contentType(c.uid as never) as { pluginOptions?: { i18n?: { localized?: boolean } } })?.pluginOptions?.i18n?.localized);
+        const localized = isLocalized(strapi, c.uid);
         const locale = localized && c.params?.locale && c.params.locale !== '*' ? c.params.locale : null;
         await runtime
           .entryWithdrawn({ contentType: c.uid, documentId, locale }, { deleted: c.action === 'delete' })

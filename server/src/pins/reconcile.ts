@@ -4,6 +4,7 @@ import type { JobStore } from '../queue/job-store';
 import { entryKeyPrefix, NO_LOCALE, pinEntryJobKey, type EntryRef } from './job-keys';
 import { readPinField } from './pin-entry-job';
 import type { PinRecordStore } from './pin-record-store';
+import { isLocalized } from '../utils/is-localized';
 
 export interface ReconcileDeps {
   strapi: Core.Strapi;
@@ -29,7 +30,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<{ scanned: number;
     const mapping = await deps.mappingFor(uid);
     if (!mapping) continue;
     const field = deps.pinFieldOf(uid, mapping);
-    const localized = Boolean((deps.strapi.contentType(uid as never) as { pluginOptions?: { i18n?: { localized?: boolean } } })?.pluginOptions?.i18n?.localized);
+    const localized = isLocalized(deps.strapi, uid);
     for (let start = 0; ; start += pageSize) {
       const entries = (await deps.strapi.documents(uid as never).findMany({
         status: 'published',

@@ -1,6 +1,6 @@
 import type { LookupFunction } from 'node:net';
 import type { UtmSettings } from '../mapping/link';
-import { pinLink } from '../mapping/pin-draft';
+import { pinCreateBody, pinLink } from '../mapping/pin-draft';
 import { videoMediaSource, type VideoCover, type VideoPollPolicy } from '../media/video-pin';
 import type { MediaSourceContext } from '../pins/media-source';
 import { findPinByMarker } from '../pins/pin-entry-job';
@@ -84,15 +84,7 @@ export function createPinPostHandler(deps: PinPostDeps) {
       // fencing: only the worker that still holds the job may create the pin
       await ctx.ensureLease();
       await deps.posts.update(post.id, { createAttemptedAt: now() });
-      const created = await deps.client().createPin({
-        board_id: pin.boardId,
-        ...(pin.boardSectionId && { board_section_id: pin.boardSectionId }),
-        ...(pin.title && { title: pin.title }),
-        ...(pin.description && { description: pin.description }),
-        ...(link && { link }),
-        ...(pin.altText && { alt_text: pin.altText }),
-        media_source: mediaSource,
-      });
+      const created = await deps.client().createPin(pinCreateBody({ ...pin, link }, mediaSource));
       await markPublished(post, created);
       return { outcome: 'published', pinId: created.id, adopted: false };
     } catch (e) {

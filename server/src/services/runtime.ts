@@ -2,6 +2,7 @@ import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { PIN_FIELD_UID } from '../../../common/pin-field';
+import { isLocalized } from '../utils/is-localized';
 import { createAccountStore } from '../auth/account-store';
 import { createConnection } from '../auth/connection';
 import { environmentOf } from '../auth/environment';
@@ -143,7 +144,7 @@ export function createRuntime(strapi: Core.Strapi) {
   };
 
   const loadPublishedEntry = async (ref: EntryRef, mapping: ContentTypeMapping) => {
-    const localized = Boolean((strapi.contentType(ref.contentType as never) as { pluginOptions?: { i18n?: { localized?: boolean } } })?.pluginOptions?.i18n?.localized);
+    const localized = isLocalized(strapi, ref.contentType);
     const entry = await strapi.documents(ref.contentType as never).findOne({
       documentId: ref.documentId,
       ...(localized && ref.locale !== NO_LOCALE && { locale: ref.locale }),
@@ -296,7 +297,7 @@ export function createRuntime(strapi: Core.Strapi) {
             retry: () => getConfig().retry,
             stopCampaign: campaigns.stop,
             loadEntry: async (ref, populate) => {
-              const localized = Boolean((strapi.contentType(ref.contentType as never) as { pluginOptions?: { i18n?: { localized?: boolean } } })?.pluginOptions?.i18n?.localized);
+              const localized = isLocalized(strapi, ref.contentType);
               const entry = await strapi.documents(ref.contentType as never).findOne({
                 documentId: ref.documentId,
                 ...(localized && ref.locale !== NO_LOCALE && { locale: ref.locale }),
