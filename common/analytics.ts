@@ -88,7 +88,7 @@ export interface AnalyticsOverviewDTO {
   status: AnalyticsStatusDTO;
 }
 
-export const TOP_PIN_SORTS = ['impressions', 'saves', 'pinClicks', 'outboundClicks', 'saveRate', 'videoViews'] as const;
+export const TOP_PIN_SORTS = ENTRY_METRICS;
 export type TopPinSort = (typeof TOP_PIN_SORTS)[number];
 
 export interface TopPinDTO {

@@ -4,7 +4,7 @@
  */
 import type { DailyPoint, PeriodTotals, TopPinSort } from '../../../common/analytics';
 import { eachDay } from './days';
-import type { StatsStore } from './stats-store';
+import { toNullableNum, toNum, type StatsStore } from './stats-store';
 import { saveRate } from './totals';
 
 export interface ReportFilters {
@@ -28,8 +28,6 @@ export interface PinRow {
   videoViews: number | null;
 }
 
-const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
-const nullableNum = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /** Fills the days with nothing stored with zeros, so a chart's time axis has no holes (pure). */
 export function fillSeries(rows: DailyPoint[], from: string, to: string): DailyPoint[] {
@@ -91,12 +89,12 @@ export function createReport(store: StatsStore, knex: () => import('@strapi/stra
       documentId: String(r[d.col('entryDocumentId')]),
       locale: String(r[d.col('entryLocale')]),
       boardId: String(r[d.col('boardId')]),
-      impressions: num(r.impressions),
-      saves: num(r.saves),
-      pinClicks: num(r.pin_clicks),
-      outboundClicks: num(r.outbound_clicks),
-      saveRate: saveRate(num(r.saves), num(r.impressions)),
-      videoViews: nullableNum(r.video_views),
+      impressions: toNum(r.impressions),
+      saves: toNum(r.saves),
+      pinClicks: toNum(r.pin_clicks),
+      outboundClicks: toNum(r.outbound_clicks),
+      saveRate: saveRate(toNum(r.saves), toNum(r.impressions)),
+      videoViews: toNullableNum(r.video_views),
     };
   };
 
@@ -107,13 +105,13 @@ export function createReport(store: StatsStore, knex: () => import('@strapi/stra
         .select(...sums(d))
         .select(knex().raw('COUNT(DISTINCT ??) as pins', [d.col('pinId')]))) as Array<Record<string, unknown>>;
       return {
-        impressions: num(r?.impressions),
-        saves: num(r?.saves),
-        pinClicks: num(r?.pin_clicks),
-        outboundClicks: num(r?.outbound_clicks),
-        saveRate: saveRate(num(r?.saves), num(r?.impressions)),
-        videoViews: nullableNum(r?.video_views),
-        pins: num(r?.pins),
+        impressions: toNum(r?.impressions),
+        saves: toNum(r?.saves),
+        pinClicks: toNum(r?.pin_clicks),
+        outboundClicks: toNum(r?.outbound_clicks),
+        saveRate: saveRate(toNum(r?.saves), toNum(r?.impressions)),
+        videoViews: toNullableNum(r?.video_views),
+        pins: toNum(r?.pins),
       };
     },
 
@@ -133,11 +131,11 @@ export function createReport(store: StatsStore, knex: () => import('@strapi/stra
       return fillSeries(
         rows.map((r) => ({
           date: String(r[d.col('day')]),
-          impressions: num(r.impressions),
-          saves: num(r.saves),
-          pinClicks: num(r.pin_clicks),
-          outboundClicks: num(r.outbound_clicks),
-          videoViews: nullableNum(r.video_views),
+          impressions: toNum(r.impressions),
+          saves: toNum(r.saves),
+          pinClicks: toNum(r.pin_clicks),
+          outboundClicks: toNum(r.outbound_clicks),
+          videoViews: toNullableNum(r.video_views),
         })),
         f.from,
         end,
@@ -154,7 +152,7 @@ export function createReport(store: StatsStore, knex: () => import('@strapi/stra
         .orderByRaw(`CASE WHEN ${expr} IS NULL THEN 1 ELSE 0 END, ${expr} ${dir === 'asc' ? 'ASC' : 'DESC'}, ?? ASC`, [...bindings, ...bindings, d.col('pinId')])
         .limit(limit)
         .offset(offset)) as Array<Record<string, unknown>>;
-      return { rows: rows.map(toPinRow), total: num(n) };
+      return { rows: rows.map(toPinRow), total: toNum(n) };
     },
 
     /** The filters the data offers: content types and boards that have stored days. */

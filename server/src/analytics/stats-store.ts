@@ -48,8 +48,9 @@ const chunks = <T>(items: T[], size: number): T[][] => {
   return out;
 };
 
-const toNum = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
-const toNullableNum = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+/** A number read back from SQL (drivers may give strings or null). */
+export const toNum = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+export const toNullableNum = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 type Knex = Core.Strapi['db']['connection'];
 

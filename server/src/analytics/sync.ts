@@ -84,7 +84,7 @@ export function createSync(deps: SyncDeps) {
 
   async function finish(state: SyncStatus['state'], result: Omit<SyncResult, 'state' | 'outcome'>, now: number, detail?: string): Promise<SyncResult> {
     const previous = await status.get();
-    const text = state === 'ok' ? null : state === 'partial' ? null : STATE_TEXT[state as keyof typeof STATE_TEXT];
+    const text = state === 'ok' || state === 'partial' ? null : STATE_TEXT[state as keyof typeof STATE_TEXT];
     const message = state === 'partial' ? `${result.remaining} pins wait for the next runs: the call budget of one run (${deps.config().maxCallsPerRun}) was reached.` : (text?.message ?? null);
     await status.update({
       state,
