@@ -106,11 +106,11 @@ const pick = <T>(list: readonly T[], variant: number): T | undefined => (list.le
  */
 export function buildCampaignDraft(input: CampaignDraftInput): CampaignDraft {
   const mediaField = input.freshness.imageField || input.mapping.media;
-  const media = chooseMedia(campaignMedia(input.entry, mediaField, input.variant));
+  const mediaObject = campaignMedia(input.entry, mediaField, input.variant);
+  const media = chooseMedia(mediaObject);
   if (media.kind !== 'image') {
     throw new PinError('MEDIA_UNSUPPORTED', 'Re-pin campaigns make image pins: this entry’s media is a video. Choose an image field for the campaign.');
   }
-  const mediaObject = campaignMedia(input.entry, mediaField, input.variant);
   const texts = pinTexts({ ...input.entry, [mediaField]: mediaObject }, { ...input.mapping, media: mediaField }, input.field);
   const titleTemplate = pick(input.freshness.titleTemplates, input.variant);
   const descriptionTemplate = pick(input.freshness.descriptionTemplates, input.variant);
