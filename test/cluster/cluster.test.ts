@@ -1,7 +1,10 @@
 /**
- * Three Strapi processes on one PostgreSQL database, 500 articles published across them, the emulator
- * failing 10 % of calls (some after the pin was made) and sending 429 bursts, one process killed with
- * SIGKILL mid-run and restarted: exactly 500 pins, no duplicate, none lost, and never more writes per
+ * Three Strapi processes on one PostgreSQL database, 500 articles published across them, the
+ * emulator
+ * failing 10 % of calls (some after the pin was made) and sending 429 bursts, one process killed
+ * with
+ * SIGKILL mid-run and restarted: exactly 500 pins, no duplicate, none lost, and never more writes
+ * per
  * minute than the configured limit.
  */
 import { getGlobalDispatcher, FormData } from 'undici';
@@ -55,12 +58,20 @@ it(`publishes ${ENTRIES} entries across 3 instances with faults and a SIGKILL: e
   const [a] = nodes as StrapiProcess[];
   const reg = await http(`${a.url}/admin/register-admin`, { method: 'POST', body: SUPER_ADMIN });
   expect(reg.status).toBe(200);
-  const token = await http(`${a.url}/admin/api-tokens`, { method: 'POST', token: reg.body.data.token, body: { name: 'cluster', type: 'full-access', lifespan: null, description: '' } });
+  const token = await http(`${a.url}/admin/api-tokens`, {
+    method: 'POST',
+    token: reg.body.data.token,
+    body: { name: 'cluster', type: 'full-access', lifespan: null, description: '' },
+  });
   expect(token.status).toBe(201);
   const apiToken = token.body.data.accessKey as string;
 
   const form = new FormData();
-  form.append('files', new Blob([await makeImage(600, 900, 'png')], { type: 'image/png' }), 'cluster.png');
+  form.append(
+    'files',
+    new Blob([new Uint8Array(await makeImage(600, 900, 'png'))], { type: 'image/png' }),
+    'cluster.png'
+  );
   const upload = await http(`${a.url}/api/upload`, { method: 'POST', token: apiToken, form });
   expect(upload.status).toBe(201);
   const heroId = upload.body[0].id as number;
@@ -68,8 +79,17 @@ it(`publishes ${ENTRIES} entries across 3 instances with faults and a SIGKILL: e
 
   // faults: 10 % of API calls fail (a third of them after the write happened), and 429 bursts
   emulator.setFault({ path: '/v5/*', probability: 0.066, status: 503 });
-  emulator.setFault({ method: 'POST', path: '/v5/pins', probability: 0.034, after: 'handler', status: 500 });
-  burstTimer = setInterval(() => emulator.setFault({ method: 'POST', path: '/v5/pins', status: 429, times: 5 }), 7_000);
+  emulator.setFault({
+    method: 'POST',
+    path: '/v5/pins',
+    probability: 0.034,
+    after: 'handler',
+    status: 500,
+  });
+  burstTimer = setInterval(
+    () => emulator.setFault({ method: 'POST', path: '/v5/pins', status: 429, times: 5 }),
+    7_000
+  );
 
   /** Starts the killed instance again; a start that fails is reported and tried again. */
   const restart = async (slot: number): Promise<void> => {
@@ -79,7 +99,9 @@ it(`publishes ${ENTRIES} entries across 3 instances with faults and a SIGKILL: e
         return;
       } catch (e) {
         if (attempt >= 3) throw e;
-        console.warn(`restarting instance ${slot} failed (attempt ${attempt}): ${(e as Error).message}`);
+        console.warn(
+          `restarting instance ${slot} failed (attempt ${attempt}): ${(e as Error).message}`
+        );
       }
     }
   };
@@ -96,7 +118,14 @@ it(`publishes ${ENTRIES} entries across 3 instances with faults and a SIGKILL: e
         const res = await http(`${node.url}/api/articles?status=published`, {
           method: 'POST',
           token: apiToken,
-          body: { data: { title: `Cluster ${i}`, hero: heroId, canonicalUrl: `https://blog.example.com/cluster-${i}`, pinterest: { boardId } } },
+          body: {
+            data: {
+              title: `Cluster ${i}`,
+              hero: heroId,
+              canonicalUrl: `https://blog.example.com/cluster-${i}`,
+              pinterest: { boardId },
+            },
+          },
         });
         if (res.status === 201) return;
       } catch {
@@ -112,7 +141,8 @@ it(`publishes ${ENTRIES} entries across 3 instances with faults and a SIGKILL: e
       await publishOne(i);
       if (!killed && i >= ENTRIES * 0.4) {
         killed = true;
-        // SIGKILL one instance mid-run (jobs in its hands are taken up when their leases run out), then restart it
+        // SIGKILL one instance mid-run (jobs in its hands are taken up when their leases run out),
+        // then restart it
         nodes[1]!.kill();
         nodes[1] = null;
         void restart(1);
@@ -124,12 +154,15 @@ it(`publishes ${ENTRIES} entries across 3 instances with faults and a SIGKILL: e
 
   await waitFor(
     async () => {
-      const [row] = await query<{ n: string }>(DB, "SELECT count(*) AS n FROM pinterest_pin_records WHERE status = 'pinned'");
+      const [row] = await query<{ n: string }>(
+        DB,
+        "SELECT count(*) AS n FROM pinterest_pin_records WHERE status = 'pinned'"
+      );
       return Number(row.n) === ENTRIES;
     },
     `${ENTRIES} pinned records`,
     10 * 60_000,
-    1_000,
+    1_000
   );
   clearInterval(burstTimer);
 
@@ -141,9 +174,15 @@ it(`publishes ${ENTRIES} entries across 3 instances with faults and a SIGKILL: e
   expect(pins).toHaveLength(ENTRIES);
   for (let i = 0; i < ENTRIES; i += 1) expect(byTitle.get(`Cluster ${i}`)).toBe(1);
 
-  const records = await query<{ n: string; distinct_pins: string }>(DB, 'SELECT count(*) AS n, count(DISTINCT pin_id) AS distinct_pins FROM pinterest_pin_records');
+  const records = await query<{ n: string; distinct_pins: string }>(
+    DB,
+    'SELECT count(*) AS n, count(DISTINCT pin_id) AS distinct_pins FROM pinterest_pin_records'
+  );
   expect(records[0]).toEqual({ n: String(ENTRIES), distinct_pins: String(ENTRIES) });
-  const jobs = await query<{ state: string; n: string }>(DB, 'SELECT state, count(*) AS n FROM pinterest_jobs GROUP BY state');
+  const jobs = await query<{ state: string; n: string }>(
+    DB,
+    'SELECT state, count(*) AS n FROM pinterest_jobs GROUP BY state'
+  );
   expect(jobs).toEqual([{ state: 'done', n: String(ENTRIES) }]);
 
   const stats = emulator.stats() as { maxPerMinute: Record<string, number> };

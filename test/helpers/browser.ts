@@ -3,22 +3,37 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { repoRoot } from './strapi';
 import { SUPER_ADMIN } from './admin';
+import { findChromium } from './chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.join(repoRoot, 'artifacts', 'screenshots');
 
-/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+let announced = false;
+
+/** A headless Chromium (see findChromium), with the flags this machine's closed network needs. */
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y --no-install-recommends chromium (.ci/run does this).`);
+  const found = findChromium();
+  if (!announced) {
+    announced = true;
+    process.stdout.write(`[browser] Chromium from ${found.source}: ${found.executablePath}\n`);
   }
   if (!fs.existsSync(path.join(repoRoot, 'playground', 'dist', 'build', 'index.html'))) {
-    throw new Error('The admin panel is not built: run `npm test` (its pretest builds it) or `npx tsx scripts/prepare-test.ts`.');
+    throw new Error(
+      'The admin panel is not built: run `npm test` (its pretest builds it) or `npx tsx scripts/prepare-test.ts`.'
+    );
   }
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: found.executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      ...found.extraArgs,
+    ],
   });
 }
 
@@ -31,10 +46,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Logs in through the admin's login form. */
 export async function login(page: Page, baseUrl: string, credentials = SUPER_ADMIN): Promise<void> {
-  // Strapi's guided tour opens for a new admin at a moment of its choosing (over the home page or the
+  // Strapi's guided tour opens for a new admin at a moment of its choosing (over the home page or
+  // the
   // Content Manager) and hides the page behind it: start as an admin who already skipped it.
   await page.addInitScript(() => {
-    if (!window.localStorage.getItem('STRAPI_GUIDED_TOUR')) window.localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ enabled: false }));
+    if (!window.localStorage.getItem('STRAPI_GUIDED_TOUR'))
+      window.localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ enabled: false }));
   });
   await page.goto(`${baseUrl}/admin/auth/login`);
   await page.locator('input[name="email"]').fill(credentials.email);
@@ -45,7 +62,9 @@ export async function login(page: Page, baseUrl: string, credentials = SUPER_ADM
   await page.getByRole('link', { name: 'Settings' }).first().waitFor({ timeout: 30_000 });
 }
 
-/** What a page did: console errors, page errors, failed and refused requests, for a failure message. */
+/**
+ * What a page did: console errors, page errors, failed and refused requests, for a failure message.
+ */
 export interface PageLog {
   lines: string[];
 }
@@ -59,9 +78,12 @@ export function recordPage(page: Page): PageLog {
   };
   page.on('pageerror', (e) => push(`pageerror ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') push(`console.${m.type()} ${m.text().slice(0, 300)}`);
+    if (m.type() === 'error' || m.type() === 'warning')
+      push(`console.${m.type()} ${m.text().slice(0, 300)}`);
   });
-  page.on('requestfailed', (r) => push(`requestfailed ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (r) =>
+    push(`requestfailed ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`)
+  );
   page.on('response', (r) => {
     if (r.status() >= 400) push(`response ${r.status()} ${r.request().method()} ${r.url()}`);
   });
@@ -72,10 +94,16 @@ export function recordPage(page: Page): PageLog {
 }
 
 /**
- * Runs one step of a browser test; when it fails, saves a FAILED-<name> screenshot and rethrows with
+ * Runs one step of a browser test; when it fails, saves a FAILED-<name> screenshot and rethrows
+ * with
  * the page's URL, its visible text and what the page logged, so a CI failure explains itself.
  */
-export async function step<T>(page: Page, log: PageLog, name: string, fn: () => Promise<T>): Promise<T> {
+export async function step<T>(
+  page: Page,
+  log: PageLog,
+  name: string,
+  fn: () => Promise<T>
+): Promise<T> {
   try {
     return await fn();
   } catch (e) {
@@ -92,7 +120,10 @@ export async function step<T>(page: Page, log: PageLog, name: string, fn: () => 
       `--- visible text:\n${text.replace(/\n{2,}/g, '\n').slice(0, 1500)}`,
       `--- page log:\n${log.lines.slice(-40).join('\n') || '(empty)'}`,
     ].join('\n');
-    err.stack = `${err.message}\n${(original.stack ?? '').split('\n').filter((l) => l.trimStart().startsWith('at ')).join('\n')}`;
+    err.stack = `${err.message}\n${(original.stack ?? '')
+      .split('\n')
+      .filter((l) => l.trimStart().startsWith('at '))
+      .join('\n')}`;
     throw err;
   }
 }
@@ -108,7 +139,11 @@ export interface AdminTab {
  * Opens the admin of a booted Strapi in a new tab of its own context (viewport, time zone, locale,
  * downloads as given) and logs in as the super admin, as one self-explaining step.
  */
-export async function openAdmin(baseUrl: string, options: BrowserContextOptions = {}, browser?: Browser): Promise<AdminTab> {
+export async function openAdmin(
+  baseUrl: string,
+  options: BrowserContextOptions = {},
+  browser?: Browser
+): Promise<AdminTab> {
   const b = browser ?? (await launchBrowser());
   const context = await b.newContext({ viewport: { width: 1440, height: 1100 }, ...options });
   const page = await context.newPage();

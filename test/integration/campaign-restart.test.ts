@@ -1,7 +1,10 @@
 /**
- * A campaign survives its Strapi: the process is killed (SIGKILL) mid-campaign — just after Pinterest
- * created a pin whose answer never arrived — and a new process on the same database takes the campaign
- * up where it was: the tick's lease and the jobs' leases run out, the lost pin is found by its marker
+ * A campaign survives its Strapi: the process is killed (SIGKILL) mid-campaign — just after
+ * Pinterest
+ * created a pin whose answer never arrived — and a new process on the same database takes the
+ * campaign
+ * up where it was: the tick's lease and the jobs' leases run out, the lost pin is found by its
+ * marker
  * and adopted, and the campaign ends with exactly one pin per entry and one create per pin.
  */
 import fs from 'node:fs';
@@ -34,7 +37,8 @@ const env = () => ({
   PINTEREST_CAMPAIGN_LEASE_MS: '3000',
 });
 
-const campaignPins = () => [...emulator.state.pins.values()].filter((p) => p.title?.startsWith('Again: '));
+const campaignPins = () =>
+  [...emulator.state.pins.values()].filter((p) => p.title?.startsWith('Again: '));
 const creates = () => emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v5/pins');
 
 beforeAll(async () => {
@@ -54,9 +58,19 @@ it('killed mid-campaign, a new process finishes it: every entry pinned once, the
   const a = first!;
   const reg = await http(`${a.url}/admin/register-admin`, { method: 'POST', body: SUPER_ADMIN });
   const jwt = reg.body.data.token as string;
-  const token = (await http(`${a.url}/admin/api-tokens`, { method: 'POST', token: jwt, body: { name: 'restart', type: 'full-access', lifespan: null, description: '' } })).body.data.accessKey;
+  const token = (
+    await http(`${a.url}/admin/api-tokens`, {
+      method: 'POST',
+      token: jwt,
+      body: { name: 'restart', type: 'full-access', lifespan: null, description: '' },
+    })
+  ).body.data.accessKey;
   const form = new FormData();
-  form.append('files', new Blob([await makeImage(600, 900, 'jpeg')], { type: 'image/jpeg' }), 'restart.jpg');
+  form.append(
+    'files',
+    new Blob([new Uint8Array(await makeImage(600, 900, 'jpeg'))], { type: 'image/jpeg' }),
+    'restart.jpg'
+  );
   const heroId = (await http(`${a.url}/api/upload`, { method: 'POST', token, form })).body[0].id;
   const boardId = [...emulator.state.boards.values()][0].id;
   const documentIds: string[] = [];
@@ -64,7 +78,14 @@ it('killed mid-campaign, a new process finishes it: every entry pinned once, the
     const created = await http(`${a.url}/api/articles?status=published`, {
       method: 'POST',
       token,
-      body: { data: { title: `Old post ${i}`, hero: heroId, canonicalUrl: `https://blog.example.com/old-${i}`, pinterest: { enabled: false } } },
+      body: {
+        data: {
+          title: `Old post ${i}`,
+          hero: heroId,
+          canonicalUrl: `https://blog.example.com/old-${i}`,
+          pinterest: { enabled: false },
+        },
+      },
     });
     expect(created.status).toBe(201);
     documentIds.push(created.body.data.documentId);
@@ -86,9 +107,20 @@ it('killed mid-campaign, a new process finishes it: every entry pinned once, the
 
   await waitFor(() => campaignPins().length >= 4, 'four campaign pins', 60_000, 100);
   // the next pin is made on Pinterest, but its answer takes 8 s: the process dies in between
-  emulator.setFault({ method: 'POST', path: '/v5/pins', after: 'handler', delayMs: 8_000, times: 1 });
+  emulator.setFault({
+    method: 'POST',
+    path: '/v5/pins',
+    after: 'handler',
+    delayMs: 8_000,
+    times: 1,
+  });
   const before = campaignPins().length;
-  await waitFor(() => campaignPins().length > before, 'Pinterest to make the pin whose answer is delayed', 30_000, 20);
+  await waitFor(
+    () => campaignPins().length > before,
+    'Pinterest to make the pin whose answer is delayed',
+    30_000,
+    20
+  );
   a.kill();
   first = null;
   const madeBeforeKill = campaignPins().length;
@@ -96,12 +128,20 @@ it('killed mid-campaign, a new process finishes it: every entry pinned once, the
 
   second = await startStrapiProcess(env());
   const b = second;
-  const login = await http(`${b.url}/admin/login`, { method: 'POST', body: { email: SUPER_ADMIN.email, password: SUPER_ADMIN.password } });
+  const login = await http(`${b.url}/admin/login`, {
+    method: 'POST',
+    body: { email: SUPER_ADMIN.email, password: SUPER_ADMIN.password },
+  });
   const jwt2 = login.body.data.token as string;
-  const done = await waitFor(async () => {
-    const res = await http(`${b.url}/pinterest/campaigns/${id}`, { token: jwt2 });
-    return res.body.campaign?.status === 'done' ? res.body.campaign : null;
-  }, 'the new process to finish the campaign', 90_000, 250);
+  const done = await waitFor(
+    async () => {
+      const res = await http(`${b.url}/pinterest/campaigns/${id}`, { token: jwt2 });
+      return res.body.campaign?.status === 'done' ? res.body.campaign : null;
+    },
+    'the new process to finish the campaign',
+    90_000,
+    250
+  );
 
   expect(done.progress).toMatchObject({ total: N, done: N, failed: 0, remaining: 0 });
   const pins = campaignPins();
@@ -110,10 +150,15 @@ it('killed mid-campaign, a new process finishes it: every entry pinned once, the
   expect(new Set(pins.map((p) => markerOfLink(p.link))).size).toBe(N);
   expect(creates()).toHaveLength(N);
 
-  const items = await http(`${b.url}/pinterest/campaigns/${id}/items?pageSize=100`, { token: jwt2 });
+  const items = await http(`${b.url}/pinterest/campaigns/${id}/items?pageSize=100`, {
+    token: jwt2,
+  });
   const pinIds = items.body.items.map((i: { pinId: string }) => i.pinId).sort();
   expect(pinIds).toEqual(pins.map((p) => p.id).sort());
   // the planned slots stayed at the pace (1.2 s apart), across the restart too
-  const runAts = items.body.items.map((i: { runAt: string }) => Date.parse(i.runAt)).sort((x: number, y: number) => x - y);
-  for (let i = 1; i < runAts.length; i += 1) expect(runAts[i] - runAts[i - 1]).toBeGreaterThanOrEqual(1200);
+  const runAts = items.body.items
+    .map((i: { runAt: string }) => Date.parse(i.runAt))
+    .sort((x: number, y: number) => x - y);
+  for (let i = 1; i < runAts.length; i += 1)
+    expect(runAts[i] - runAts[i - 1]).toBeGreaterThanOrEqual(1200);
 }, 240_000);

@@ -44,31 +44,68 @@ afterAll(async () => {
 it('a process killed after Pinterest created the pin, before it was stored: the restarted instance adopts it', async () => {
   const a = first!;
   const reg = await http(`${a.url}/admin/register-admin`, { method: 'POST', body: SUPER_ADMIN });
-  const token = (await http(`${a.url}/admin/api-tokens`, { method: 'POST', token: reg.body.data.token, body: { name: 'crash', type: 'full-access', lifespan: null, description: '' } })).body.data.accessKey;
+  const token = (
+    await http(`${a.url}/admin/api-tokens`, {
+      method: 'POST',
+      token: reg.body.data.token,
+      body: { name: 'crash', type: 'full-access', lifespan: null, description: '' },
+    })
+  ).body.data.accessKey;
   const form = new FormData();
-  form.append('files', new Blob([await makeImage(600, 900, 'jpeg')], { type: 'image/jpeg' }), 'crash.jpg');
+  form.append(
+    'files',
+    new Blob([new Uint8Array(await makeImage(600, 900, 'jpeg'))], { type: 'image/jpeg' }),
+    'crash.jpg'
+  );
   const heroId = (await http(`${a.url}/api/upload`, { method: 'POST', token, form })).body[0].id;
   const boardId = [...emulator.state.boards.values()][0].id;
 
   // Pinterest makes the pin, then its answer takes 20 s: the process dies in between
-  emulator.setFault({ method: 'POST', path: '/v5/pins', after: 'handler', delayMs: 20_000, times: 1 });
+  emulator.setFault({
+    method: 'POST',
+    path: '/v5/pins',
+    after: 'handler',
+    delayMs: 20_000,
+    times: 1,
+  });
   const created = await http(`${a.url}/api/articles?status=published`, {
     method: 'POST',
     token,
-    body: { data: { title: 'Crash survivor', hero: heroId, canonicalUrl: 'https://blog.example.com/crash', pinterest: { boardId } } },
+    body: {
+      data: {
+        title: 'Crash survivor',
+        hero: heroId,
+        canonicalUrl: 'https://blog.example.com/crash',
+        pinterest: { boardId },
+      },
+    },
   });
   expect(created.status).toBe(201);
-  await waitFor(() => [...emulator.state.pins.values()].find((p) => p.title === 'Crash survivor'), 'Pinterest to create the pin');
+  await waitFor(
+    () => [...emulator.state.pins.values()].find((p) => p.title === 'Crash survivor'),
+    'Pinterest to create the pin'
+  );
   a.kill();
   first = null;
 
   second = await startStrapiProcess(env());
-  const record = await waitFor(async () => {
-    const res = await http(`${second!.url}/admin/login`, { method: 'POST', body: { email: SUPER_ADMIN.email, password: SUPER_ADMIN.password } });
-    const pins = await http(`${second!.url}/pinterest/entries/api::article.article/${created.body.data.documentId}/pins`, { token: res.body.data.token });
-    const pin = pins.body?.pins?.[0];
-    return pin?.status === 'pinned' ? { pin, jobs: pins.body.jobs } : null;
-  }, 'the new instance to adopt the pin', 60_000, 500);
+  const record = await waitFor(
+    async () => {
+      const res = await http(`${second!.url}/admin/login`, {
+        method: 'POST',
+        body: { email: SUPER_ADMIN.email, password: SUPER_ADMIN.password },
+      });
+      const pins = await http(
+        `${second!.url}/pinterest/entries/api::article.article/${created.body.data.documentId}/pins`,
+        { token: res.body.data.token }
+      );
+      const pin = pins.body?.pins?.[0];
+      return pin?.status === 'pinned' ? { pin, jobs: pins.body.jobs } : null;
+    },
+    'the new instance to adopt the pin',
+    60_000,
+    500
+  );
 
   const pins = [...emulator.state.pins.values()].filter((p) => p.title === 'Crash survivor');
   expect(pins).toHaveLength(1);

@@ -1,5 +1,6 @@
 /**
- * Publishing an article pins it: a real Strapi (playground, SQLite temp file) with the plugin, talking
+ * Publishing an article pins it: a real Strapi (playground, SQLite temp file) with the plugin,
+ * talking
  * over real HTTP to the Pinterest emulator. Asserts what the emulator received, field by field.
  */
 import request from 'supertest';
@@ -9,6 +10,7 @@ import { fullAccessApiToken, registerSuperAdmin } from '../helpers/admin';
 import { uploadFile, uploadImage, makeImage } from '../helpers/images';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait-for';
+import type { PinErrorDTO } from '../../common/wire';
 
 const ARTICLE = 'api::article.article';
 const TOKEN = 'pina_emulator_static_token';
@@ -18,11 +20,21 @@ let booted: BootedStrapi;
 let strapi: Core.Strapi;
 let boards: Record<string, { id: string; sections: Record<string, string> }>;
 
-const pinPosts = () => emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v5/pins');
+const pinPosts = () =>
+  emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v5/pins');
 
 async function jobFor(documentId: string) {
-  const jobs = await strapi.db.query('plugin::pinterest.job').findMany({ where: { key: { $contains: documentId } } });
-  return jobs[0] as { state: string; attempts: number; lastError: { code: string; message: string; advice: string } | null; result: Record<string, unknown> | null } | undefined;
+  const jobs = await strapi.db
+    .query('plugin::pinterest.job')
+    .findMany({ where: { key: { $contains: documentId } } });
+  return jobs[0] as
+    | {
+        state: string;
+        attempts: number;
+        lastError: PinErrorDTO | null;
+        result: Record<string, unknown> | null;
+      }
+    | undefined;
 }
 
 const settledJob = (documentId: string) =>
@@ -32,13 +44,15 @@ const settledJob = (documentId: string) =>
   }, `the pin job of ${documentId} to settle`);
 
 async function recordFor(documentId: string) {
-  return strapi.db.query('plugin::pinterest.pin-record').findOne({ where: { entryDocumentId: documentId } });
+  return strapi.db
+    .query('plugin::pinterest.pin-record')
+    .findOne({ where: { entryDocumentId: documentId } });
 }
 
 async function publishArticle(data: Record<string, unknown>) {
   const draft = await strapi.documents(ARTICLE).create({ data: data as never });
   await strapi.documents(ARTICLE).publish({ documentId: draft.documentId });
-  return draft.documentId as string;
+  return draft.documentId;
 }
 
 beforeAll(async () => {
@@ -47,8 +61,13 @@ beforeAll(async () => {
   boards = Object.fromEntries(
     [...state.boards.values()].map((b) => [
       b.name,
-      { id: b.id, sections: Object.fromEntries([...state.sections.values()].filter((s) => s.boardId === b.id).map((s) => [s.name, s.id])) },
-    ]),
+      {
+        id: b.id,
+        sections: Object.fromEntries(
+          [...state.sections.values()].filter((s) => s.boardId === b.id).map((s) => [s.name, s.id])
+        ),
+      },
+    ])
   );
   booted = await bootStrapi({ PINTEREST_API_URL: emulator.apiUrl, PINTEREST_ACCESS_TOKEN: TOKEN });
   strapi = booted.strapi;
@@ -65,7 +84,12 @@ beforeEach(() => {
 
 describe('publish → image pin', () => {
   it('pins a published article with its board, section, title, excerpt, link, alt text and image bytes', async () => {
-    const hero = await uploadImage(strapi, { width: 600, height: 900, format: 'png', alt: 'Tomato soup in a blue bowl' });
+    const hero = await uploadImage(strapi, {
+      width: 600,
+      height: 900,
+      format: 'png',
+      alt: 'Tomato soup in a blue bowl',
+    });
     const recipes = boards.Recipes;
     const documentId = await publishArticle({
       title: 'Tomato soup',
@@ -99,34 +123,59 @@ describe('publish → image pin', () => {
     expect(sent.headers.authorization).not.toContain(TOKEN);
 
     const record = await recordFor(documentId);
-    const pin = [...emulator.state.pins.values()].find((p) => p.board_id === recipes.id && p.title === 'Tomato soup');
+    const pin = [...emulator.state.pins.values()].find(
+      (p) => p.board_id === recipes.id && p.title === 'Tomato soup'
+    );
     expect(pin).toBeDefined();
-    expect(record).toMatchObject({ status: 'pinned', pinId: pin!.id, boardId: recipes.id, boardSectionId: recipes.sections.Dinner, mediaSource: 'image_base64' });
+    expect(record).toMatchObject({
+      status: 'pinned',
+      pinId: pin!.id,
+      boardId: recipes.id,
+      boardSectionId: recipes.sections.Dinner,
+      mediaSource: 'image_base64',
+    });
   });
 
   it('never makes a second pin when the entry is published again', async () => {
     const hero = await uploadImage(strapi, { format: 'jpeg' });
-    const documentId = await publishArticle({ title: 'Once only', hero: hero.id, pinterest: { boardId: boards.Travel.id } });
+    const documentId = await publishArticle({
+      title: 'Once only',
+      hero: hero.id,
+      pinterest: { boardId: boards.Travel.id },
+    });
     await settledJob(documentId);
     // published again unchanged: nothing to send
     await strapi.documents(ARTICLE).publish({ documentId });
-    await waitFor(async () => (await jobFor(documentId))?.result?.outcome === 'already-pinned', 'the unchanged re-publish');
+    await waitFor(
+      async () => (await jobFor(documentId))?.result?.outcome === 'already-pinned',
+      'the unchanged re-publish'
+    );
     // published again with an edit: the same pin is updated, not duplicated
     await strapi.documents(ARTICLE).update({ documentId, data: { excerpt: 'edited' } as never });
     await strapi.documents(ARTICLE).publish({ documentId });
-    await waitFor(async () => (await jobFor(documentId))?.result?.outcome === 'updated', 'the edited re-publish');
+    await waitFor(
+      async () => (await jobFor(documentId))?.result?.outcome === 'updated',
+      'the edited re-publish'
+    );
     expect(pinPosts()).toHaveLength(1);
     expect(emulator.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
-    const records = await strapi.db.query('plugin::pinterest.pin-record').findMany({ where: { entryDocumentId: documentId } });
+    const records = await strapi.db
+      .query('plugin::pinterest.pin-record')
+      .findMany({ where: { entryDocumentId: documentId } });
     expect(records).toHaveLength(1);
   });
 
   it('cuts a 150-character title to 100 at a word boundary', async () => {
     const hero = await uploadImage(strapi);
-    const title = 'Grandmother’s slow roasted tomato and basil soup with garlic croutons, smoked paprika oil and a swirl of cream for cold nights';
+    const title =
+      'Grandmother’s slow roasted tomato and basil soup with garlic croutons, smoked paprika oil and a swirl of cream for cold nights';
     expect(title.length).toBeGreaterThanOrEqual(120);
     const long = `${title} and more`.padEnd(150, '!');
-    const documentId = await publishArticle({ title: long.slice(0, 150), hero: hero.id, pinterest: { boardId: boards.Recipes.id } });
+    const documentId = await publishArticle({
+      title: long.slice(0, 150),
+      hero: hero.id,
+      pinterest: { boardId: boards.Recipes.id },
+    });
     await settledJob(documentId);
     const sentTitle = (pinPosts()[0].body as { title: string }).title;
     expect([...sentTitle].length).toBeLessThanOrEqual(100);
@@ -137,16 +186,28 @@ describe('publish → image pin', () => {
 
   it('uses the first line of the excerpt when there is no title', async () => {
     const hero = await uploadImage(strapi);
-    const documentId = await publishArticle({ excerpt: 'Five summer salads\nFresh, quick and cheap.', hero: hero.id, pinterest: { boardId: boards.Recipes.id } });
+    const documentId = await publishArticle({
+      excerpt: 'Five summer salads\nFresh, quick and cheap.',
+      hero: hero.id,
+      pinterest: { boardId: boards.Recipes.id },
+    });
     await settledJob(documentId);
-    expect(pinPosts()[0].body).toMatchObject({ title: 'Five summer salads', description: 'Five summer salads Fresh, quick and cheap.' });
+    expect(pinPosts()[0].body).toMatchObject({
+      title: 'Five summer salads',
+      description: 'Five summer salads Fresh, quick and cheap.',
+    });
   });
 
   it('cuts a 900-character description to at most 500', async () => {
     const hero = await uploadImage(strapi);
     const excerpt = 'Pinterest is a search engine for ideas. '.repeat(23).trim();
     expect(excerpt.length).toBeGreaterThan(900);
-    const documentId = await publishArticle({ title: 'Long read', excerpt, hero: hero.id, pinterest: { boardId: boards.Recipes.id } });
+    const documentId = await publishArticle({
+      title: 'Long read',
+      excerpt,
+      hero: hero.id,
+      pinterest: { boardId: boards.Recipes.id },
+    });
     await settledJob(documentId);
     const description = (pinPosts()[0].body as { description: string }).description;
     expect([...description].length).toBeLessThanOrEqual(500);
@@ -156,7 +217,10 @@ describe('publish → image pin', () => {
 
 describe('bad input: a clear error on the job, the entry still published, nothing sent', () => {
   it('no hero image → MEDIA_REQUIRED', async () => {
-    const documentId = await publishArticle({ title: 'Words only', pinterest: { boardId: boards.Recipes.id } });
+    const documentId = await publishArticle({
+      title: 'Words only',
+      pinterest: { boardId: boards.Recipes.id },
+    });
     const job = await settledJob(documentId);
     expect(job.state).toBe('failed');
     expect(job.lastError).toMatchObject({ code: 'MEDIA_REQUIRED', retryable: false });
@@ -167,9 +231,15 @@ describe('bad input: a clear error on the job, the entry still published, nothin
   });
 
   it('an SVG hero → MEDIA_UNSUPPORTED naming the format', async () => {
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="300"><rect width="200" height="300"/></svg>');
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="300"><rect width="200" height="300"/></svg>'
+    );
     const file = await uploadFile(strapi, svg, 'logo', 'svg');
-    const documentId = await publishArticle({ title: 'Vector', hero: file.id, pinterest: { boardId: boards.Recipes.id } });
+    const documentId = await publishArticle({
+      title: 'Vector',
+      hero: file.id,
+      pinterest: { boardId: boards.Recipes.id },
+    });
     const job = await settledJob(documentId);
     expect(job.lastError).toMatchObject({ code: 'MEDIA_UNSUPPORTED' });
     expect(job.lastError!.message).toMatch(/SVG/);
@@ -187,17 +257,27 @@ describe('bad input: a clear error on the job, the entry still published, nothin
 
   it('a board that does not exist → BOARD_NOT_FOUND from Pinterest, not retried', async () => {
     const hero = await uploadImage(strapi);
-    const documentId = await publishArticle({ title: 'Ghost board', hero: hero.id, pinterest: { boardId: '999999999999999999' } });
+    const documentId = await publishArticle({
+      title: 'Ghost board',
+      hero: hero.id,
+      pinterest: { boardId: '999999999999999999' },
+    });
     const job = await settledJob(documentId);
-    expect(job.lastError).toMatchObject({ code: 'BOARD_NOT_FOUND', pinterestCode: 40, httpStatus: 404 });
+    expect(job.lastError).toMatchObject({
+      code: 'BOARD_NOT_FOUND',
+      pinterestCode: 40,
+      httpStatus: 404,
+    });
     expect(pinPosts()).toHaveLength(1);
     expect((await recordFor(documentId))?.status).toBe('failed');
   });
 
   it('an invalid field value is refused with a 400 before anything is stored', async () => {
-    await expect(strapi.documents(ARTICLE).create({ data: { title: 'x', pinterest: { boardId: 'not-digits' } } as never })).rejects.toThrow(
-      /pinterest.boardId: must be a Pinterest id/,
-    );
+    await expect(
+      strapi
+        .documents(ARTICLE)
+        .create({ data: { title: 'x', pinterest: { boardId: 'not-digits' } } as never })
+    ).rejects.toThrow(/pinterest.boardId: must be a Pinterest id/);
   });
 });
 
@@ -208,7 +288,9 @@ describe('every way of publishing pins', () => {
     const res = await request(strapi.server.httpServer)
       .post('/api/articles?status=published')
       .set('Authorization', `Bearer ${token}`)
-      .send({ data: { title: 'Via REST', hero: hero.id, pinterest: { boardId: boards.Travel.id } } });
+      .send({
+        data: { title: 'Via REST', hero: hero.id, pinterest: { boardId: boards.Travel.id } },
+      });
     expect(res.status).toBe(201);
     const job = await settledJob(res.body.data.documentId);
     expect(job.state).toBe('done');
@@ -222,13 +304,21 @@ describe('every way of publishing pins', () => {
       .set('Authorization', `Bearer ${token}`)
       .send({ data: { title: 'Bad', pinterest: { boardId: '1', title: 'x'.repeat(101) } } });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/pinterest.title: title override must be at most 100 characters/);
+    expect(res.body.error.message).toMatch(
+      /pinterest.title: title override must be at most 100 characters/
+    );
   });
 
   it('the Content Manager publish action', async () => {
     const jwt = await registerSuperAdmin(strapi);
     const hero = await uploadImage(strapi);
-    const draft = await strapi.documents(ARTICLE).create({ data: { title: 'Via the admin', hero: hero.id, pinterest: { boardId: boards.Recipes.id } } as never });
+    const draft = await strapi.documents(ARTICLE).create({
+      data: {
+        title: 'Via the admin',
+        hero: hero.id,
+        pinterest: { boardId: boards.Recipes.id },
+      } as never,
+    });
     const res = await request(strapi.server.httpServer)
       .post(`/content-manager/collection-types/${ARTICLE}/${draft.documentId}/actions/publish`)
       .set('Authorization', `Bearer ${jwt}`)
@@ -245,17 +335,25 @@ describe('every way of publishing pins', () => {
     expect(pins.body.error ?? null).toBeNull();
     expect(pins.status).toBe(200);
     expect(pins.body.pins).toHaveLength(1);
-    expect(pins.body.pins[0]).toMatchObject({ status: 'pinned', boardId: boards.Recipes.id, pinUrl: expect.stringMatching(/^https:\/\/www\.pinterest\.com\/pin\/\d+\/$/) });
+    expect(pins.body.pins[0]).toMatchObject({
+      status: 'pinned',
+      boardId: boards.Recipes.id,
+      pinUrl: expect.stringMatching(/^https:\/\/www\.pinterest\.com\/pin\/\d+\/$/),
+    });
     expect(pins.body.jobs[0]).toMatchObject({ state: 'done', kind: 'pin.entry' });
     expect(JSON.stringify(pins.body)).not.toContain(TOKEN);
-    const status = await request(strapi.server.httpServer).get('/pinterest/status').set('Authorization', `Bearer ${jwt}`);
+    const status = await request(strapi.server.httpServer)
+      .get('/pinterest/status')
+      .set('Authorization', `Bearer ${jwt}`);
     expect(status.status).toBe(200);
     expect(status.body).toMatchObject({ connected: true, environment: 'custom' });
     expect(JSON.stringify(status.body)).not.toContain(TOKEN);
   });
 
   it('admin routes need a session', async () => {
-    const res = await request(strapi.server.httpServer).get(`/pinterest/entries/${ARTICLE}/abc/pins`);
+    const res = await request(strapi.server.httpServer).get(
+      `/pinterest/entries/${ARTICLE}/abc/pins`
+    );
     expect(res.status).toBe(401);
   });
 });
@@ -264,7 +362,11 @@ describe('Pinterest unreachable', () => {
   it('retries the job later and pins once Pinterest answers again; nothing is lost', async () => {
     const hero = await uploadImage(strapi);
     emulator.setFault({ method: 'POST', path: '/v5/pins', destroySocket: true, times: 2 });
-    const documentId = await publishArticle({ title: 'Patience', hero: hero.id, pinterest: { boardId: boards.Recipes.id } });
+    const documentId = await publishArticle({
+      title: 'Patience',
+      hero: hero.id,
+      pinterest: { boardId: boards.Recipes.id },
+    });
     const waiting = await waitFor(async () => {
       const job = await jobFor(documentId);
       return job && job.state === 'waiting' && job.lastError ? job : null;
@@ -283,8 +385,19 @@ describe('Pinterest unreachable', () => {
   it('a create whose answer was lost is found on the board by its marker, not made twice', async () => {
     const hero = await uploadImage(strapi);
     // Pinterest creates the pin, then the connection drops before the answer arrives
-    emulator.setFault({ method: 'POST', path: '/v5/pins', after: 'handler', destroySocket: true, times: 1 });
-    const documentId = await publishArticle({ title: 'Lost answer', hero: hero.id, canonicalUrl: 'https://blog.example.com/lost', pinterest: { boardId: boards.Travel.id } });
+    emulator.setFault({
+      method: 'POST',
+      path: '/v5/pins',
+      after: 'handler',
+      destroySocket: true,
+      times: 1,
+    });
+    const documentId = await publishArticle({
+      title: 'Lost answer',
+      hero: hero.id,
+      canonicalUrl: 'https://blog.example.com/lost',
+      pinterest: { boardId: boards.Travel.id },
+    });
     const job = await waitFor(async () => {
       const j = await jobFor(documentId);
       return j?.state === 'done' ? j : null;
@@ -293,26 +406,38 @@ describe('Pinterest unreachable', () => {
     const pins = [...emulator.state.pins.values()].filter((p) => p.title === 'Lost answer');
     expect(pins).toHaveLength(1);
     expect((await recordFor(documentId))?.pinId).toBe(pins[0].id);
-    expect(emulator.requests.some((r) => r.method === 'GET' && r.path === `/v5/boards/${boards.Travel.id}/pins`)).toBe(true);
+    expect(
+      emulator.requests.some(
+        (r) => r.method === 'GET' && r.path === `/v5/boards/${boards.Travel.id}/pins`
+      )
+    ).toBe(true);
   });
 
   it('waits while the emulator is down and pins once it is back on the same address', async () => {
     const hero = await uploadImage(strapi);
     const port = emulator.port;
     await emulator.close();
-    const documentId = await publishArticle({ title: 'Down and up', hero: hero.id, pinterest: { boardId: boards['Home & Garden'].id } });
+    const documentId = await publishArticle({
+      title: 'Down and up',
+      hero: hero.id,
+      pinterest: { boardId: boards['Home & Garden'].id },
+    });
     const waiting = await waitFor(async () => {
       const j = await jobFor(documentId);
       return j && j.state === 'waiting' && j.lastError?.code === 'PINTEREST_UNREACHABLE' ? j : null;
     }, 'the job to wait with PINTEREST_UNREACHABLE');
     expect(waiting.lastError!.advice).toMatch(/retried automatically/);
-    expect((await strapi.documents(ARTICLE).findOne({ documentId, status: 'published' }))?.title).toBe('Down and up');
+    expect(
+      (await strapi.documents(ARTICLE).findOne({ documentId, status: 'published' }))?.title
+    ).toBe('Down and up');
     emulator = await startEmulator({ port });
     const done = await waitFor(async () => {
       const j = await jobFor(documentId);
       return j?.state === 'done' ? j : null;
     }, 'the job to finish once the emulator is back');
     expect(done.result).toMatchObject({ outcome: 'pinned' });
-    expect([...emulator.state.pins.values()].filter((p) => p.title === 'Down and up')).toHaveLength(1);
+    expect([...emulator.state.pins.values()].filter((p) => p.title === 'Down and up')).toHaveLength(
+      1
+    );
   });
 });
