@@ -1,6 +1,7 @@
 /**
  * One jest run for the unit, emulator, integration and browser suites (`npm test`).
- * The cluster suite (PostgreSQL, several Strapi processes) has its own config: `npm run test:cluster`.
+ * The cluster suite (PostgreSQL, several Strapi processes) has its own config: `npm run
+ * test:cluster`.
  */
 const path = require('path');
 
@@ -9,10 +10,27 @@ const pluginServerDist = path.join(__dirname, 'dist', 'server', 'index.js');
 
 const shared = {
   testEnvironment: 'node',
-  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }] },
-  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/playground/dist/', '<rootDir>/playground/.strapi/', '<rootDir>/.tmp/'],
-  // Strapi requires the plugin's built dist/server/index.js (the file must exist: `npm test` builds it
-  // first). Inside jest that require goes to the TypeScript source, so tests always run the current code.
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', tsx: true },
+          transform: { react: { runtime: 'automatic' } },
+        },
+      },
+    ],
+  },
+  modulePathIgnorePatterns: [
+    '<rootDir>/dist/',
+    '<rootDir>/playground/dist/',
+    '<rootDir>/playground/.strapi/',
+    '<rootDir>/.tmp/',
+  ],
+  // Strapi requires the plugin's built dist/server/index.js (the file must exist: `npm test` builds
+  // it
+  // first). Inside jest that require goes to the TypeScript source, so tests always run the current
+  // code.
   moduleNameMapper: {
     [`^${escape(pluginServerDist)}$`]: '<rootDir>/server/src/index.ts',
   },

@@ -1,7 +1,9 @@
 /**
  * The analytics part of the benchmark (BENCH_PHASE=analytics, run by bench-child.ts inside a booted
- * Strapi): N pins made in the last 90 days on the emulator (in its own process), N published articles
- * with a pin record each, then one sync run timed — through the multi-pin endpoint (BENCH_MULTI_PIN=1,
+ * Strapi): N pins made in the last 90 days on the emulator (in its own process), N published
+ * articles
+ * with a pin record each, then one sync run timed — through the multi-pin endpoint
+ * (BENCH_MULTI_PIN=1,
  * batches of 100) or one call per pin. Reports the time, the calls the emulator saw, the rows and
  * write statements, and the CPU used in the Strapi process.
  */
@@ -17,20 +19,37 @@ interface EmulatorHandle {
 }
 
 const post = async (url: string, body: unknown) => {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
   return res.json();
 };
 
-export async function benchAnalytics(strapi: Core.Strapi, emulator: EmulatorHandle, n: number, multiPin: boolean): Promise<Record<string, unknown>> {
+export async function benchAnalytics(
+  strapi: Core.Strapi,
+  emulator: EmulatorHandle,
+  n: number,
+  multiPin: boolean
+): Promise<Record<string, unknown>> {
   const now = Date.now();
-  // the emulator: N pins created over the last 89 days; answers checked against the spec on the way in only
+  // the emulator: N pins created over the last 89 days; answers checked against the spec on the way
+  // in only
   await post(`${emulator.url}/_emulator/seed`, {
     multiPinAnalyticsAllowed: multiPin,
     validateResponses: false,
-    pins: Array.from({ length: n }, (_, i) => ({ board: 'Recipes', title: `Bench ${i}`, created_at: new Date(now - ((i % 89) + 1) * DAY).toISOString(), ...(i % 10 === 0 && { creative_type: 'VIDEO' }) })),
+    pins: Array.from({ length: n }, (_, i) => ({
+      board: 'Recipes',
+      title: `Bench ${i}`,
+      created_at: new Date(now - ((i % 89) + 1) * DAY).toISOString(),
+      ...(i % 10 === 0 && { creative_type: 'VIDEO' }),
+    })),
   });
-  const state = (await emulator.get('/_emulator/state')) as { pins: Array<{ id: string; board_id: string; created_at: string; creative_type: string }> };
+  const state = (await emulator.get('/_emulator/state')) as {
+    pins: Array<{ id: string; board_id: string; created_at: string; creative_type: string }>;
+  };
   const pins = state.pins.filter((p) => p.created_at < new Date(now).toISOString());
 
   // Strapi: a published article (draft + published rows) and a pin record per pin, written in bulk
@@ -40,10 +59,22 @@ export async function benchAnalytics(strapi: Core.Strapi, emulator: EmulatorHand
     const slice = pins.slice(i, i + 500);
     await strapi.db.query(ARTICLE).createMany({
       data: slice.flatMap((_, j) => [
-        { documentId: docs[i + j], title: `Bench ${i + j}`, publishedAt: null, createdAt: stamp, updatedAt: stamp },
-        { documentId: docs[i + j], title: `Bench ${i + j}`, publishedAt: stamp, createdAt: stamp, updatedAt: stamp },
+        {
+          documentId: docs[i + j],
+          title: `Bench ${i + j}`,
+          publishedAt: null,
+          createdAt: stamp,
+          updatedAt: stamp,
+        },
+        {
+          documentId: docs[i + j],
+          title: `Bench ${i + j}`,
+          publishedAt: stamp,
+          createdAt: stamp,
+          updatedAt: stamp,
+        },
       ]),
-    } as never);
+    });
     await strapi.db.query('plugin::pinterest.pin-record').createMany({
       data: slice.map((p, j) => ({
         contentType: ARTICLE,
@@ -56,11 +87,13 @@ export async function benchAnalytics(strapi: Core.Strapi, emulator: EmulatorHand
         mediaSource: p.creative_type === 'VIDEO' ? 'video_id' : 'image_url',
         pinnedAt: new Date(p.created_at),
       })),
-    } as never);
+    });
   }
   await fetch(`${emulator.url}/_emulator/requests`, { method: 'DELETE' });
 
-  const analytics = strapi.plugin('pinterest').service('analytics') as { syncOnce: (o?: { now?: number }) => Promise<Record<string, number | string>> };
+  const analytics = strapi.plugin('pinterest').service('analytics') as {
+    syncOnce: (o?: { now?: number }) => Promise<Record<string, number | string>>;
+  };
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   let syncPeak = rssBefore;
@@ -72,13 +105,16 @@ export async function benchAnalytics(strapi: Core.Strapi, emulator: EmulatorHand
   const used = process.cpuUsage(cpu);
   clearInterval(sampler);
   const peakDuringSync = Math.max(syncPeak, process.memoryUsage().rss);
-  // what the run left behind, once garbage is collected (needs --expose-gc, which bench/run.ts passes)
+  // what the run left behind, once garbage is collected (needs --expose-gc, which bench/run.ts
+  // passes)
   global.gc?.();
   const after = process.memoryUsage();
   const requests = (await emulator.get('/_emulator/requests')) as Array<{ path: string }>;
   const calls = requests.filter((r) => /\/analytics$/.test(r.path)).length;
   const dailyRows = await strapi.db.query('plugin::pinterest.pin-daily-stat').count({});
-  const withStats = await strapi.db.query(ARTICLE).count({ where: { pinterestStats: { $notNull: true } } } as never);
+  const withStats = await strapi.db
+    .query(ARTICLE)
+    .count({ where: { pinterestStats: { $notNull: true } } });
   return {
     pins: pins.length,
     multiPin: multiPin ? 1 : 0,

@@ -2,11 +2,15 @@
  * One benchmark phase inside a booted Strapi (the playground, SQLite temp file), talking to an
  * emulator on loopback. Prints one JSON line with its figures. Run by bench/run.ts.
  *
- *   BENCH_PHASE=publish   publish latency of N articles (plugin mapping on or off, see PINTEREST_MAP_ARTICLES)
- *   BENCH_PHASE=worker    worker overhead per pin: N jobs drained against a zero-latency emulator, limits off
+ *   BENCH_PHASE=publish   publish latency of N articles (plugin mapping on or off, see
+ * PINTEREST_MAP_ARTICLES)
+ *   BENCH_PHASE=worker    worker overhead per pin: N jobs drained against a zero-latency emulator,
+ * limits off
  *   BENCH_PHASE=drain     N jobs drained under a write limit, against the floor the limit allows
- *   BENCH_PHASE=analytics one analytics sync of N pins (bench/analytics-bench.ts; BENCH_MULTI_PIN=1 for batches)
- *   BENCH_PHASE=campaign-plan / campaign-drain  a re-pin campaign over N articles (bench/campaign-bench.ts)
+ *   BENCH_PHASE=analytics one analytics sync of N pins (bench/analytics-bench.ts; BENCH_MULTI_PIN=1
+ * for batches)
+ *   BENCH_PHASE=campaign-plan / campaign-drain  a re-pin campaign over N articles
+ * (bench/campaign-bench.ts)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,11 +26,21 @@ const root = path.resolve(__dirname, '..');
 
 let peakRss = process.memoryUsage().rss;
 const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** The emulator in its own process, as Pinterest would be: its CPU is not the plugin's. */
-function startEmulatorProcess(): Promise<{ url: string; apiUrl: string; stop: () => void; get: (p: string) => Promise<any> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'emulator', 'src', 'main.ts'), '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+function startEmulatorProcess(): Promise<{
+  url: string;
+  apiUrl: string;
+  stop: () => void;
+  get: (p: string) => Promise<any>;
+}> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'emulator', 'src', 'main.ts'), '--port', '0'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -34,7 +48,12 @@ function startEmulatorProcess(): Promise<{ url: string; apiUrl: string; stop: ()
       const m = /listening on (http:\/\/[\d.:]+)/.exec(out);
       if (!m) return;
       const url = m[1];
-      resolve({ url, apiUrl: `${url}/v5`, stop: () => child.kill(), get: async (p: string) => (await fetch(`${url}${p}`)).json() });
+      resolve({
+        url,
+        apiUrl: `${url}/v5`,
+        stop: () => child.kill(),
+        get: async (p: string) => (await fetch(`${url}${p}`)).json(),
+      });
     });
     child.once('exit', (code) => reject(new Error(`emulator exited with ${code}: ${out}`)));
   });
@@ -42,7 +61,8 @@ function startEmulatorProcess(): Promise<{ url: string; apiUrl: string; stop: ()
 
 async function main() {
   const emulator = await startEmulatorProcess();
-  const emulatorState = () => emulator.get('/_emulator/state') as Promise<{ boards: Array<{ id: string }>; pins: unknown[] }>;
+  const emulatorState = () =>
+    emulator.get('/_emulator/state') as Promise<{ boards: Array<{ id: string }>; pins: unknown[] }>;
   const dbFile = path.join(os.tmpdir(), `pinterest-bench-${process.pid}.db`);
   Object.assign(process.env, {
     STRAPI_TELEMETRY_DISABLED: 'true',
@@ -57,31 +77,63 @@ async function main() {
   });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  const strapi = createStrapi({ appDir: path.join(root, 'playground'), distDir: path.join(root, 'playground', 'dist') });
+  const strapi = createStrapi({
+    appDir: path.join(root, 'playground'),
+    distDir: path.join(root, 'playground', 'dist'),
+  });
   await strapi.load();
   await strapi.listen();
   void (strapi.server.httpServer.address() as AddressInfo);
 
   const sharp = (await import('sharp')).default;
-  const png = await sharp({ create: { width: 600, height: 900, channels: 3, background: '#e60023' } }).png().toBuffer();
+  const png = await sharp({
+    create: { width: 600, height: 900, channels: 3, background: '#e60023' },
+  })
+    .png()
+    .toBuffer();
   const file = path.join(os.tmpdir(), `bench-hero-${process.pid}.png`);
   fs.writeFileSync(file, png);
-  const [hero] = await strapi.plugin('upload').service('upload').upload({
-    data: { fileInfo: { name: 'bench.png' } },
-    files: { filepath: file, originalFilename: 'bench.png', mimetype: 'image/png', size: png.length },
-  });
+  const [hero] = await strapi
+    .plugin('upload')
+    .service('upload')
+    .upload({
+      data: { fileInfo: { name: 'bench.png' } },
+      files: {
+        filepath: file,
+        originalFilename: 'bench.png',
+        mimetype: 'image/png',
+        size: png.length,
+      },
+    });
   const boardId = (await emulatorState()).boards[0].id;
   const docs = strapi.documents('api::article.article');
-  const data = (i: number) => ({ title: `Bench ${i}`, excerpt: 'Benchmark article', hero: hero.id, canonicalUrl: `https://blog.example.com/bench-${i}`, pinterest: { boardId } });
+  const data = (i: number) => ({
+    title: `Bench ${i}`,
+    excerpt: 'Benchmark article',
+    hero: hero.id,
+    canonicalUrl: `https://blog.example.com/bench-${i}`,
+    pinterest: { boardId },
+  });
   const runtime = strapi.plugin('pinterest').service('runtime');
-  const pinnedCount = () => strapi.db.query('plugin::pinterest.pin-record').count({ where: { status: 'pinned' } });
+  const pinnedCount = () =>
+    strapi.db.query('plugin::pinterest.pin-record').count({ where: { status: 'pinned' } });
 
   let result: Record<string, unknown> = {};
   if (phase === 'analytics') {
     result = await benchAnalytics(strapi, emulator, N, process.env.BENCH_MULTI_PIN === '1');
   } else if (phase === 'campaign-plan' || phase === 'campaign-drain') {
     const stats = () => emulator.get('/_emulator/stats');
-    result = await benchCampaign(strapi, { heroId: hero.id, boardId, emulatorStats: stats, writeLimit: Number(process.env.PINTEREST_RATE_ORG_WRITE ?? 0) }, N, phase === 'campaign-plan' ? 'plan' : 'drain');
+    result = await benchCampaign(
+      strapi,
+      {
+        heroId: hero.id,
+        boardId,
+        emulatorStats: stats,
+        writeLimit: Number(process.env.PINTEREST_RATE_ORG_WRITE ?? 0),
+      },
+      N,
+      phase === 'campaign-plan' ? 'plan' : 'drain'
+    );
   } else if (phase === 'publish') {
     // warm-up
     for (let i = 0; i < 10; i += 1) {
@@ -116,11 +168,15 @@ async function main() {
       pinsPerSecond: N / (elapsed / 1000),
       cpuMsPerPin: (used.user + used.system) / 1000 / N,
       emulatorPins: (await emulatorState()).pins.length,
-      maxWritesPerMinute: ((await emulator.get('/_emulator/stats')) as { maxPerMinute: Record<string, number> }).maxPerMinute.org_write ?? 0,
+      maxWritesPerMinute:
+        ((await emulator.get('/_emulator/stats')) as { maxPerMinute: Record<string, number> })
+          .maxPerMinute.org_write ?? 0,
     };
   }
   clearInterval(rssTimer);
-  process.stdout.write(`BENCH ${JSON.stringify({ phase, n: N, ...result, peakRssMb: Math.round(peakRss / 2 ** 20) })}\n`);
+  process.stdout.write(
+    `BENCH ${JSON.stringify({ phase, n: N, ...result, peakRssMb: Math.round(peakRss / 2 ** 20) })}\n`
+  );
   await strapi.destroy();
   emulator.stop();
   for (const s of ['', '-wal', '-shm', '-journal']) fs.rmSync(dbFile + s, { force: true });

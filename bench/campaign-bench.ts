@@ -1,14 +1,18 @@
 /**
  * The re-pin campaign part of the benchmark, inside a booted Strapi (bench-child.ts):
  *
- *   BENCH_PHASE=campaign-plan   N published articles, then the preview of a campaign over all of them and
- *                               the campaign's planning (every page, every item written), timed, with the
+ *   BENCH_PHASE=campaign-plan   N published articles, then the preview of a campaign over all of
+ * them and
+ *                               the campaign's planning (every page, every item written), timed,
+ * with the
  *                               RSS before and the peak while planning
- *   BENCH_PHASE=campaign-drain  the same campaign at "no pacing" (only the write limit paces), drained
+ *   BENCH_PHASE=campaign-drain  the same campaign at "no pacing" (only the write limit paces),
+ * drained
  *                               by the worker against the emulator; elapsed time against the floor
  *
  * The articles are copies of one made through the Document Service (its published row and its media
- * link, with a new document id, title, link and date each), written in batches: making 10,000 through
+ * link, with a new document id, title, link and date each), written in batches: making 10,000
+ * through
  * the API would take minutes and measure something else.
  */
 import { randomUUID } from 'node:crypto';
@@ -22,13 +26,25 @@ const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
 async function seedArticles(strapi: Core.Strapi, heroId: number, n: number) {
   const sample = await strapi.documents(ARTICLE).create({
-    data: { title: 'Sample', excerpt: 'A post from the back catalogue.', hero: heroId, canonicalUrl: 'https://blog.example.com/sample', pinterest: { enabled: false } } as never,
+    data: {
+      title: 'Sample',
+      excerpt: 'A post from the back catalogue.',
+      hero: heroId,
+      canonicalUrl: 'https://blog.example.com/sample',
+      pinterest: { enabled: false },
+    } as never,
     status: 'published',
   } as never);
   const knex = strapi.db.connection;
   const table = strapi.db.metadata.get(ARTICLE).tableName;
-  const row = await knex(table).where({ document_id: sample.documentId }).whereNotNull('published_at').first();
-  const morph = await knex('files_related_mph').where({ related_id: row.id, related_type: ARTICLE });
+  const row = await knex(table)
+    .where({ document_id: sample.documentId })
+    .whereNotNull('published_at')
+    .first();
+  const morph = await knex('files_related_mph').where({
+    related_id: row.id,
+    related_type: ARTICLE,
+  });
   if (!morph.length) throw new Error('the sample article has no media link to copy');
   const maxId = Number((await knex(table).max({ m: 'id' }).first())?.m ?? 0);
   const now = Date.now();
@@ -48,26 +64,45 @@ async function seedArticles(strapi: Core.Strapi, heroId: number, n: number) {
       for (const m of morph) links.push({ ...m, id: undefined, related_id: id });
     }
     await knex.batchInsert(table, rows, 100);
-    await knex.batchInsert('files_related_mph', links.map(({ id: _id, ...rest }) => rest), 100);
+    await knex.batchInsert(
+      'files_related_mph',
+      links.map(({ id: _id, ...rest }) => rest),
+      100
+    );
   }
   await strapi.documents(ARTICLE).delete({ documentId: sample.documentId });
 }
 
 const input = (boardId: string, over: Partial<CampaignInputWire['pacing']>): CampaignInputWire => ({
   name: 'Bench',
-  selection: { contentType: ARTICLE, publishedBefore: new Date(Date.now() - 30 * DAY).toISOString(), notPinnedForDays: 30, hasMedia: true },
+  selection: {
+    contentType: ARTICLE,
+    publishedBefore: new Date(Date.now() - 30 * DAY).toISOString(),
+    notPinnedForDays: 30,
+    hasMedia: true,
+  },
   boards: [{ boardId }],
   pacing: { intervalMinutes: 0, timeZone: 'UTC', minDaysBetweenSameLink: 7, ...over },
-  freshness: { titleTemplates: ['{title}, revisited', 'From the archive: {title}'], descriptionTemplates: ['{excerpt}'] },
+  freshness: {
+    titleTemplates: ['{title}, revisited', 'From the archive: {title}'],
+    descriptionTemplates: ['{excerpt}'],
+  },
 });
 
 export async function benchCampaign(
   strapi: Core.Strapi,
-  opts: { heroId: number; boardId: string; emulatorStats: () => Promise<{ maxPerMinute: Record<string, number> }>; writeLimit: number },
+  opts: {
+    heroId: number;
+    boardId: string;
+    emulatorStats: () => Promise<{ maxPerMinute: Record<string, number> }>;
+    writeLimit: number;
+  },
   n: number,
-  kind: 'plan' | 'drain',
+  kind: 'plan' | 'drain'
 ): Promise<Record<string, unknown>> {
-  const runtime = strapi.plugin('pinterest').service('runtime') as import('../server/src/services/runtime').Runtime;
+  const runtime = strapi
+    .plugin('pinterest')
+    .service('runtime') as import('../server/src/services/runtime').Runtime;
   const campaigns = runtime.campaigns;
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   const seeded = Date.now();
@@ -75,8 +110,16 @@ export async function benchCampaign(
   const seedMs = Date.now() - seeded;
 
   if (kind === 'plan') {
-    // plan only: the first pin tomorrow, so nothing is handed to the queue while planning is measured
-    const body = campaignInputSchema.parse(input(opts.boardId, { intervalMinutes: 10, maxPerDay: 100, window: { start: '08:00', end: '22:00' }, startAt: new Date(Date.now() + DAY).toISOString() }));
+    // plan only: the first pin tomorrow, so nothing is handed to the queue while planning is
+    // measured
+    const body = campaignInputSchema.parse(
+      input(opts.boardId, {
+        intervalMinutes: 10,
+        maxPerDay: 100,
+        window: { start: '08:00', end: '22:00' },
+        startAt: new Date(Date.now() + DAY).toISOString(),
+      })
+    );
     gc();
     let peak = process.memoryUsage().rss;
     let heapPeak = process.memoryUsage().heapUsed;
@@ -123,7 +166,9 @@ export async function benchCampaign(
 
   // drain: plan with the worker stopped, then time the worker alone, as the queue drain bench does
   await runtime.stop();
-  const body = campaignInputSchema.parse(input(opts.boardId, { intervalMinutes: 0, minDaysBetweenSameLink: 0 }));
+  const body = campaignInputSchema.parse(
+    input(opts.boardId, { intervalMinutes: 0, minDaysBetweenSameLink: 0 })
+  );
   const created = await campaigns.create(body, null);
   for (;;) {
     await campaigns.tick();

@@ -10,16 +10,21 @@ const root = path.resolve(__dirname, '..');
 
 function phase(env: Record<string, string>): Promise<Record<string, number | string>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'bench-child.ts')], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, 'bench-child.ts')],
+      {
+        cwd: root,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      }
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('exit', (code) => {
       const line = out.split('\n').find((l) => l.startsWith('BENCH '));
-      if (code !== 0 || !line) return reject(new Error(`bench phase ${JSON.stringify(env)} failed (${code}):\n${out}`));
+      if (code !== 0 || !line)
+        return reject(new Error(`bench phase ${JSON.stringify(env)} failed (${code}):\n${out}`));
       resolve(JSON.parse(line.slice(6)));
     });
   });
@@ -27,7 +32,10 @@ function phase(env: Record<string, string>): Promise<Record<string, number | str
 
 const f = (n: unknown, digits = 1) => (typeof n === 'number' ? n.toFixed(digits) : String(n));
 
-/** One analytics sync of many pins, batched and one call per pin (`BENCH_ONLY=analytics` runs only this). */
+/**
+ * One analytics sync of many pins, batched and one call per pin (`BENCH_ONLY=analytics` runs only
+ * this).
+ */
 async function analyticsSection() {
   const A = Number(process.env.BENCH_ANALYTICS_PINS ?? 10_000);
   const analyticsLimit = Number(process.env.BENCH_ANALYTICS_LIMIT ?? 100_000);
@@ -43,18 +51,27 @@ async function analyticsSection() {
     // so the phase can tell garbage from what the run keeps
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc`.trim(),
   };
-  console.log(`analytics sync (${A} pins made over the last 90 days, one run, org_analytics raised to ${analyticsLimit}/min)`);
+  console.log(
+    `analytics sync (${A} pins made over the last 90 days, one run, org_analytics raised to ${analyticsLimit}/min)`
+  );
   for (const multi of [true, false]) {
     const a = await phase({ ...analyticsEnv, BENCH_MULTI_PIN: multi ? '1' : '0' });
     const calls = Number(a.calls);
     const atDefault = calls / 60; // minutes at Pinterest's 60 calls a minute
     const runs = Math.ceil(calls / 600); // default maxCallsPerRun, hourly runs
-    console.log(`  ${multi ? 'multi-pin endpoint, batches of 100' : 'one call per pin (multi-pin refused)  '}: ${f(Number(a.elapsedMs) / 1000)} s, ${calls} calls, ${a.dailyRows} daily rows in ${a.writeStatements} write statements, ${a.entryRows} entry rows, CPU ${f(Number(a.cpuMs) / 1000)} s, RSS ${a.rssBeforeSyncMb} → peak ${a.syncPeakRssMb} MB during the sync (${a.rssAfterGcMb} MB after, heap ${a.heapUsedAfterGcMb} MB)`);
-    console.log(`    at the default 60 calls/min: ${f(atDefault)} min of budget; with the default 600 calls per hourly run: ${runs} run(s)`);
+    console.log(
+      `  ${multi ? 'multi-pin endpoint, batches of 100' : 'one call per pin (multi-pin refused)  '}: ${f(Number(a.elapsedMs) / 1000)} s, ${calls} calls, ${a.dailyRows} daily rows in ${a.writeStatements} write statements, ${a.entryRows} entry rows, CPU ${f(Number(a.cpuMs) / 1000)} s, RSS ${a.rssBeforeSyncMb} → peak ${a.syncPeakRssMb} MB during the sync (${a.rssAfterGcMb} MB after, heap ${a.heapUsedAfterGcMb} MB)`
+    );
+    console.log(
+      `    at the default 60 calls/min: ${f(atDefault)} min of budget; with the default 600 calls per hourly run: ${runs} run(s)`
+    );
   }
 }
 
-/** A re-pin campaign over many entries: planning it, then draining it under the write limit (`BENCH_ONLY=campaign`). */
+/**
+ * A re-pin campaign over many entries: planning it, then draining it under the write limit
+ * (`BENCH_ONLY=campaign`).
+ */
 async function campaignSection() {
   const C = Number(process.env.BENCH_CAMPAIGN_ENTRIES ?? 10_000);
   const plan = await phase({
@@ -66,9 +83,15 @@ async function campaignSection() {
     PINTEREST_CAMPAIGN_PLAN_BUDGET_MS: '600000',
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc`.trim(),
   });
-  console.log(`re-pin campaign planning (${C} published articles, pages of 200, 1 board, 100 a day in a 14 h window, 7 days per link)`);
-  console.log(`  preview (nothing written): ${f(Number(plan.previewMs) / 1000, 2)} s for ${plan.previewPins} pins, RSS growth at peak ${plan.previewPeakGrowthMb} MB; last pin ${plan.lastAt}`);
-  console.log(`  planning (every item written): ${f(Number(plan.planMs) / 1000, 2)} s for ${plan.planned} pins (+${plan.skipped} skipped), RSS ${plan.rssBeforePlanMb} → peak ${plan.planPeakRssMb} MB (growth ${plan.planPeakGrowthMb} MB), heap ${plan.heapBeforePlanMb} → peak ${plan.planPeakHeapMb} MB (targets < 10 s, < 150 MB growth)`);
+  console.log(
+    `re-pin campaign planning (${C} published articles, pages of 200, 1 board, 100 a day in a 14 h window, 7 days per link)`
+  );
+  console.log(
+    `  preview (nothing written): ${f(Number(plan.previewMs) / 1000, 2)} s for ${plan.previewPins} pins, RSS growth at peak ${plan.previewPeakGrowthMb} MB; last pin ${plan.lastAt}`
+  );
+  console.log(
+    `  planning (every item written): ${f(Number(plan.planMs) / 1000, 2)} s for ${plan.planned} pins (+${plan.skipped} skipped), RSS ${plan.rssBeforePlanMb} → peak ${plan.planPeakRssMb} MB (growth ${plan.planPeakGrowthMb} MB), heap ${plan.heapBeforePlanMb} → peak ${plan.planPeakHeapMb} MB (targets < 10 s, < 150 MB growth)`
+  );
   if (process.env.BENCH_CAMPAIGN_DRAIN === '0') return;
   const limit = Number(process.env.BENCH_CAMPAIGN_WRITE_LIMIT ?? 3000);
   const drain = await phase({
@@ -81,40 +104,84 @@ async function campaignSection() {
     PINTEREST_CAMPAIGN_TICK_RULE: process.env.BENCH_CAMPAIGN_TICK_RULE ?? '*/5 * * * * *',
     PINTEREST_CAMPAIGN_PLAN_BUDGET_MS: '600000',
   });
-  console.log(`re-pin campaign drain (${drain.pins} pins, no pacing of its own, org_write ${limit}/min)`);
-  console.log(`  ${f(Number(drain.elapsedMs) / 1000)} s against a floor of ${f(Number(drain.floorMs) / 1000)} s: ratio ${f(Number(drain.elapsedMs) / Number(drain.floorMs), 3)}; ${drain.failed} failed; ${f(drain.cpuMsPerPin, 2)} ms CPU per pin`);
-  console.log(`  max writes seen by the emulator in any minute: ${drain.maxWritesPerMinute}; peak RSS ${drain.peakRssMb} MB\n`);
+  console.log(
+    `re-pin campaign drain (${drain.pins} pins, no pacing of its own, org_write ${limit}/min)`
+  );
+  console.log(
+    `  ${f(Number(drain.elapsedMs) / 1000)} s against a floor of ${f(Number(drain.floorMs) / 1000)} s: ratio ${f(Number(drain.elapsedMs) / Number(drain.floorMs), 3)}; ${drain.failed} failed; ${f(drain.cpuMsPerPin, 2)} ms CPU per pin`
+  );
+  console.log(
+    `  max writes seen by the emulator in any minute: ${drain.maxWritesPerMinute}; peak RSS ${drain.peakRssMb} MB\n`
+  );
 }
 
 async function main() {
   ensurePluginBuilt();
   await ensurePlaygroundCompiled();
   const N = Number(process.env.BENCH_PUBLISHES ?? 200);
-  console.log(`node ${process.version}, ${process.platform}/${process.arch}, SQLite, emulator on loopback\n`);
+  console.log(
+    `node ${process.version}, ${process.platform}/${process.arch}, SQLite, emulator on loopback\n`
+  );
   if (process.env.BENCH_ONLY === 'analytics') return analyticsSection();
   if (process.env.BENCH_ONLY === 'campaign') return campaignSection();
 
-  const off = await phase({ BENCH_PHASE: 'publish', BENCH_N: String(N), PINTEREST_MAP_ARTICLES: 'false', PINTEREST_RATE_PROFILE: 'off' });
-  const idle = await phase({ BENCH_PHASE: 'publish', BENCH_N: String(N), PINTEREST_RATE_PROFILE: 'off', PINTEREST_WORKER_ENABLED: 'false' });
-  const busy = await phase({ BENCH_PHASE: 'publish', BENCH_N: String(N), PINTEREST_RATE_PROFILE: 'off' });
+  const off = await phase({
+    BENCH_PHASE: 'publish',
+    BENCH_N: String(N),
+    PINTEREST_MAP_ARTICLES: 'false',
+    PINTEREST_RATE_PROFILE: 'off',
+  });
+  const idle = await phase({
+    BENCH_PHASE: 'publish',
+    BENCH_N: String(N),
+    PINTEREST_RATE_PROFILE: 'off',
+    PINTEREST_WORKER_ENABLED: 'false',
+  });
+  const busy = await phase({
+    BENCH_PHASE: 'publish',
+    BENCH_N: String(N),
+    PINTEREST_RATE_PROFILE: 'off',
+  });
   const ratio = (a: Record<string, unknown>, k: string) => f(Number(a[k]) / Number(off[k]), 2);
   console.log(`publish latency (${N} publishes in a row, Document Service)`);
-  console.log(`  plugin off (articles unmapped):          p50 ${f(off.p50, 2)} ms  p95 ${f(off.p95, 2)} ms`);
-  console.log(`  plugin on, publish path (worker idle):   p50 ${f(idle.p50, 2)} ms  p95 ${f(idle.p95, 2)} ms  ratio p50 ${ratio(idle, 'p50')}  p95 ${ratio(idle, 'p95')}  (target ≤ 1.10)`);
-  console.log(`  plugin on, worker pinning meanwhile:     p50 ${f(busy.p50, 2)} ms  p95 ${f(busy.p95, 2)} ms  ratio p50 ${ratio(busy, 'p50')}  p95 ${ratio(busy, 'p95')}  (peak RSS ${busy.peakRssMb} MB)\n`);
+  console.log(
+    `  plugin off (articles unmapped):          p50 ${f(off.p50, 2)} ms  p95 ${f(off.p95, 2)} ms`
+  );
+  console.log(
+    `  plugin on, publish path (worker idle):   p50 ${f(idle.p50, 2)} ms  p95 ${f(idle.p95, 2)} ms  ratio p50 ${ratio(idle, 'p50')}  p95 ${ratio(idle, 'p95')}  (target ≤ 1.10)`
+  );
+  console.log(
+    `  plugin on, worker pinning meanwhile:     p50 ${f(busy.p50, 2)} ms  p95 ${f(busy.p95, 2)} ms  ratio p50 ${ratio(busy, 'p50')}  p95 ${ratio(busy, 'p95')}  (peak RSS ${busy.peakRssMb} MB)\n`
+  );
 
   const W = Number(process.env.BENCH_PINS ?? 500);
-  const worker = await phase({ BENCH_PHASE: 'worker', BENCH_N: String(W), PINTEREST_RATE_PROFILE: 'off' });
+  const worker = await phase({
+    BENCH_PHASE: 'worker',
+    BENCH_N: String(W),
+    PINTEREST_RATE_PROFILE: 'off',
+  });
   console.log(`worker overhead (${W} pins, zero-latency emulator, limits off)`);
-  console.log(`  ${f(worker.pinsPerSecond)} pins/s, ${f(worker.cpuMsPerPin, 2)} ms CPU per pin in the Strapi process (the emulator runs in its own), peak RSS ${worker.peakRssMb} MB\n`);
+  console.log(
+    `  ${f(worker.pinsPerSecond)} pins/s, ${f(worker.cpuMsPerPin, 2)} ms CPU per pin in the Strapi process (the emulator runs in its own), peak RSS ${worker.peakRssMb} MB\n`
+  );
 
   const D = Number(process.env.BENCH_DRAIN ?? 1000);
   const limit = Number(process.env.BENCH_WRITE_LIMIT ?? 3000);
-  const drain = await phase({ BENCH_PHASE: 'drain', BENCH_N: String(D), PINTEREST_RATE_PROFILE: 'standard', PINTEREST_RATE_ORG_WRITE: String(limit), PINTEREST_RATE_ORG_READ: '100000' });
+  const drain = await phase({
+    BENCH_PHASE: 'drain',
+    BENCH_N: String(D),
+    PINTEREST_RATE_PROFILE: 'standard',
+    PINTEREST_RATE_ORG_WRITE: String(limit),
+    PINTEREST_RATE_ORG_READ: '100000',
+  });
   const floor = (D - 1) * (60_000 / limit);
   console.log(`drain under a limit (${D} jobs, org_write ${limit}/min)`);
-  console.log(`  ${f(Number(drain.elapsedMs) / 1000)} s against a floor of ${f(floor / 1000)} s: ratio ${f(Number(drain.elapsedMs) / floor, 3)} (target ≤ 1.05)`);
-  console.log(`  max writes seen by the emulator in any minute: ${drain.maxWritesPerMinute}; peak RSS ${drain.peakRssMb} MB\n`);
+  console.log(
+    `  ${f(Number(drain.elapsedMs) / 1000)} s against a floor of ${f(floor / 1000)} s: ratio ${f(Number(drain.elapsedMs) / floor, 3)} (target ≤ 1.05)`
+  );
+  console.log(
+    `  max writes seen by the emulator in any minute: ${drain.maxWritesPerMinute}; peak RSS ${drain.peakRssMb} MB\n`
+  );
 
   await analyticsSection();
   await campaignSection();

@@ -6,17 +6,29 @@
 /** Name and uid of the custom field holding an entry's Pinterest totals (JSON, read-only). */
 export const STATS_FIELD_NAME = 'stats';
 export const STATS_FIELD_UID = 'plugin::pinterest.stats';
-/** Name and uid of the custom field holding one total as a number, so a site can sort and filter by it. */
+/**
+ * Name and uid of the custom field holding one total as a number, so a site can sort and filter by
+ * it.
+ */
 export const METRIC_FIELD_NAME = 'metric';
 export const METRIC_FIELD_UID = 'plugin::pinterest.metric';
 
 /** The totals a `plugin::pinterest.metric` field can hold (its `options.metric`). */
-export const ENTRY_METRICS = ['impressions', 'saves', 'pinClicks', 'outboundClicks', 'saveRate', 'videoViews'] as const;
+export const ENTRY_METRICS = [
+  'impressions',
+  'saves',
+  'pinClicks',
+  'outboundClicks',
+  'saveRate',
+  'videoViews',
+] as const;
 export type EntryMetric = (typeof ENTRY_METRICS)[number];
 
 /**
- * An entry's Pinterest totals, summed over its pins (every board of the entry × locale) and over every
- * day the plugin has stored as final (`READY`), so they keep growing past Pinterest's 90-day window.
+ * An entry's Pinterest totals, summed over its pins (every board of the entry × locale) and over
+ * every
+ * day the plugin has stored as final (`READY`), so they keep growing past Pinterest's 90-day
+ * window.
  */
 export interface PinterestStats {
   impressions: number;
@@ -29,7 +41,10 @@ export interface PinterestStats {
   videoViews: number | null;
   /** Video starts (VIDEO_START); null without a video pin. */
   videoStarts: number | null;
-  /** Average watch time in milliseconds (VIDEO_AVG_WATCH_TIME, weighted by video starts); null without a video pin. */
+  /**
+   * Average watch time in milliseconds (VIDEO_AVG_WATCH_TIME, weighted by video starts); null
+   * without a video pin.
+   */
   videoAvgWatchTime: number | null;
   /** Pins counted. */
   pins: number;
@@ -40,7 +55,15 @@ export interface PinterestStats {
   lastSyncedAt: string | null;
 }
 
-export type AnalyticsState = 'never' | 'ok' | 'partial' | 'disabled' | 'not_connected' | 'not_business' | 'rate_limited' | 'error';
+export type AnalyticsState =
+  | 'never'
+  | 'ok'
+  | 'partial'
+  | 'disabled'
+  | 'not_connected'
+  | 'not_business'
+  | 'rate_limited'
+  | 'error';
 
 /** The sync's health, as the dashboard and the side panel show it. */
 export interface AnalyticsStatusDTO {
@@ -84,7 +107,10 @@ export interface AnalyticsOverviewDTO {
   period: { from: string; to: string; finalThrough: string | null };
   totals: PeriodTotals;
   series: DailyPoint[];
-  filters: { contentTypes: Array<{ uid: string; name: string }>; boards: Array<{ id: string; name: string }> };
+  filters: {
+    contentTypes: Array<{ uid: string; name: string }>;
+    boards: Array<{ id: string; name: string }>;
+  };
   status: AnalyticsStatusDTO;
 }
 
@@ -120,7 +146,10 @@ export interface EntryAnalyticsDTO {
   /** Whether the entry's content type pins at all (the panel shows nothing otherwise). */
   mapped: boolean;
   stats: PinterestStats | null;
-  /** The last 90 days up to the entry's last final day, one point per day (zeros where nothing was stored). */
+  /**
+   * The last 90 days up to the entry's last final day, one point per day (zeros where nothing was
+   * stored).
+   */
   series: DailyPoint[];
   status: AnalyticsStatusDTO;
 }

@@ -19,12 +19,22 @@ export const pinFieldValueSchema = z
     /** Pinterest-only title, instead of the entry's title (max 100 characters). */
     title: z.string().max(100, 'title override must be at most 100 characters').nullish(),
     /** Pinterest-only description (max 500 characters). */
-    description: z.string().max(500, 'description override must be at most 500 characters').nullish(),
+    description: z
+      .string()
+      .max(500, 'description override must be at most 500 characters')
+      .nullish(),
     /** Video cover: a key-frame time in seconds, or a cover image URL. */
     cover: z
       .union([
         z.object({ keyFrameTime: z.number().int().min(0) }).strict(),
-        z.object({ imageUrl: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL') }).strict(),
+        z
+          .object({
+            imageUrl: z
+              .string()
+              .url()
+              .regex(/^https?:\/\//, 'must be an http(s) URL'),
+          })
+          .strict(),
       ])
       .nullish(),
     /** A future time to pin at (ISO 8601). */

@@ -1,6 +1,8 @@
 /** Wire types shared by the server's admin routes and the admin panel. */
 
-/** `out_of_sync`: the entry changed but Pinterest refused the edit; `deleted`: removed on unpublish. */
+/**
+ * `out_of_sync`: the entry changed but Pinterest refused the edit; `deleted`: removed on unpublish.
+ */
 export type PinStatus = 'pinning' | 'pinned' | 'failed' | 'out_of_sync' | 'deleted';
 export type JobState = 'waiting' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -59,11 +61,23 @@ export interface ConnectionDTO {
   environment: Environment;
   apiUrl: string;
   /** What the OAuth flow needs, and what is missing, in words. */
-  setup: { appId: boolean; appSecret: boolean; encryptionKey: boolean; redirectUri: string; problems: string[] };
+  setup: {
+    appId: boolean;
+    appSecret: boolean;
+    encryptionKey: boolean;
+    redirectUri: string;
+    problems: string[];
+  };
   /** Where the token comes from: a connected account, a static token from config, or nothing. */
   source: 'oauth' | 'static-token' | 'none';
   status: 'connected' | 'reconnect_required' | 'not_connected';
-  account: { username: string | null; accountType: string | null; isBusiness: boolean; businessName: string | null; profileImage: string | null } | null;
+  account: {
+    username: string | null;
+    accountType: string | null;
+    isBusiness: boolean;
+    businessName: string | null;
+    profileImage: string | null;
+  } | null;
   scopes: string[];
   missingScopes: string[];
   token: {
@@ -106,7 +120,10 @@ export interface BoardSectionDTO {
   name: string;
 }
 
-/** What `POST /pinterest/preview` answers: the pin as it would be sent for the form's current values. */
+/**
+ * What `POST /pinterest/preview` answers: the pin as it would be sent for the form's current
+ * values.
+ */
 export interface PinPreviewDTO {
   boardId: string | null;
   boardSectionId: string | null;
@@ -114,7 +131,14 @@ export interface PinPreviewDTO {
   description: string | null;
   link: string | null;
   altText: string | null;
-  media: { kind: 'image' | 'video'; url: string; mime: string; width?: number | null; height?: number | null; bytes: number | null } | null;
+  media: {
+    kind: 'image' | 'video';
+    url: string;
+    mime: string;
+    width?: number | null;
+    height?: number | null;
+    bytes: number | null;
+  } | null;
   /** Stable codes (TITLE_TRUNCATED, LINK_MISSING, ASPECT_RATIO, …). */
   warnings: string[];
   /** What stops the pin today (no board, no or unusable media), as the job would report it. */

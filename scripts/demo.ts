@@ -14,13 +14,39 @@ import { sampleCard } from './lib/sample-images';
 
 const EMULATOR_PORT = Number(process.env.EMULATOR_PORT ?? 3900);
 const STRAPI_PORT = Number(process.env.PORT ?? 1337);
-const ADMIN = { firstname: 'Demo', lastname: 'Editor', email: 'demo@example.com', password: 'Pinterest-Demo-2026' };
+const ADMIN = {
+  firstname: 'Demo',
+  lastname: 'Editor',
+  email: 'demo@example.com',
+  password: 'Pinterest-Demo-2026',
+};
 const TOKEN = 'pina_emulator_static_token';
 
 const ARTICLES = [
-  { title: 'Tomato soup for cold evenings', excerpt: 'A warm, five-ingredient soup that tastes like late summer.', board: 'Recipes', section: 'Dinner', colors: ['#e60023', '#ff9a3c'] as [string, string], publish: true },
-  { title: 'Three days in Lisbon', excerpt: 'Trams, tiles and pastéis de nata: a slow itinerary.', board: 'Travel', section: 'Europe', colors: ['#0f4c81', '#5fb4e6'] as [string, string], publish: false },
-  { title: 'A balcony herb garden', excerpt: 'Basil, thyme and mint in pots that survive a busy week.', board: 'Home & Garden', section: null, colors: ['#2e7d32', '#a5d6a7'] as [string, string], publish: false },
+  {
+    title: 'Tomato soup for cold evenings',
+    excerpt: 'A warm, five-ingredient soup that tastes like late summer.',
+    board: 'Recipes',
+    section: 'Dinner',
+    colors: ['#e60023', '#ff9a3c'] as [string, string],
+    publish: true,
+  },
+  {
+    title: 'Three days in Lisbon',
+    excerpt: 'Trams, tiles and pastéis de nata: a slow itinerary.',
+    board: 'Travel',
+    section: 'Europe',
+    colors: ['#0f4c81', '#5fb4e6'] as [string, string],
+    publish: false,
+  },
+  {
+    title: 'A balcony herb garden',
+    excerpt: 'Basil, thyme and mint in pots that survive a busy week.',
+    board: 'Home & Garden',
+    section: null,
+    colors: ['#2e7d32', '#a5d6a7'] as [string, string],
+    publish: false,
+  },
 ];
 
 const log = (m: string) => console.log(`[demo] ${m}`);
@@ -56,17 +82,29 @@ async function main() {
   await strapi.service('admin::user').create({ ...ADMIN, isActive: true, roles: [superAdmin.id] });
 
   const boardIds = new Map([...emulator.state.boards.values()].map((b) => [b.name, b.id]));
-  const sectionIds = new Map([...emulator.state.sections.values()].map((s) => [`${s.boardId}/${s.name}`, s.id]));
+  const sectionIds = new Map(
+    [...emulator.state.sections.values()].map((s) => [`${s.boardId}/${s.name}`, s.id])
+  );
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pinterest-demo-'));
   let published: string | null = null;
   for (const a of ARTICLES) {
     const file = path.join(tmp, `${a.title.toLowerCase().replace(/\W+/g, '-')}.jpg`);
     const bytes = await sampleCard(a.title, a.colors);
     fs.writeFileSync(file, bytes);
-    const [hero] = await strapi.plugin('upload').service('upload').upload({
-      data: { fileInfo: { name: path.basename(file), alternativeText: `${a.title}: title card` } },
-      files: { filepath: file, originalFilename: path.basename(file), mimetype: 'image/jpeg', size: bytes.length },
-    });
+    const [hero] = await strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: {
+          fileInfo: { name: path.basename(file), alternativeText: `${a.title}: title card` },
+        },
+        files: {
+          filepath: file,
+          originalFilename: path.basename(file),
+          mimetype: 'image/jpeg',
+          size: bytes.length,
+        },
+      });
     const boardId = boardIds.get(a.board)!;
     const doc = await strapi.documents('api::article.article').create({
       data: {
@@ -75,7 +113,10 @@ async function main() {
         body: `# ${a.title}\n\n${a.excerpt}`,
         canonicalUrl: `https://blog.example.com/${path.basename(file, '.jpg')}`,
         hero: hero.id,
-        pinterest: { boardId, ...(a.section && { boardSectionId: sectionIds.get(`${boardId}/${a.section}`) }) },
+        pinterest: {
+          boardId,
+          ...(a.section && { boardSectionId: sectionIds.get(`${boardId}/${a.section}`) }),
+        },
       } as never,
     });
     if (a.publish) {
@@ -88,20 +129,30 @@ async function main() {
   const deadline = Date.now() + 30_000;
   let record: { pinId?: string; status?: string; lastError?: unknown } | null = null;
   while (Date.now() < deadline) {
-    record = await strapi.db.query('plugin::pinterest.pin-record').findOne({ where: { entryDocumentId: published } });
+    record = await strapi.db
+      .query('plugin::pinterest.pin-record')
+      .findOne({ where: { entryDocumentId: published } });
     if (record?.pinId) break;
     await new Promise((r) => setTimeout(r, 200));
   }
   console.log('');
   if (record?.pinId) {
-    console.log(`  Pinned “${ARTICLES[0].title}” → pin ${record.pinId} (${emulator.url}/_emulator/state lists it)`);
+    console.log(
+      `  Pinned “${ARTICLES[0].title}” → pin ${record.pinId} (${emulator.url}/_emulator/state lists it)`
+    );
   } else {
-    const job = await strapi.db.query('plugin::pinterest.job').findOne({ where: { key: { $contains: published } } });
-    console.log(`  The pin did not arrive: ${JSON.stringify(job?.lastError ?? record?.lastError ?? 'still waiting')}`);
+    const job = await strapi.db
+      .query('plugin::pinterest.job')
+      .findOne({ where: { key: { $contains: published } } });
+    console.log(
+      `  The pin did not arrive: ${JSON.stringify(job?.lastError ?? record?.lastError ?? 'still waiting')}`
+    );
     process.exitCode = 1;
   }
   console.log(`  Admin:  ${url}/admin   (${ADMIN.email} / ${ADMIN.password})`);
-  console.log(`  Two more articles wait as drafts: publish one and watch it appear in the emulator.`);
+  console.log(
+    `  Two more articles wait as drafts: publish one and watch it appear in the emulator.`
+  );
   console.log(`  Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl+C stops the demo.`);
   console.log('');
 

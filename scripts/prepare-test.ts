@@ -7,7 +7,9 @@ import { ensureEverythingBuilt } from './lib/ensure-built';
 
 const started = Date.now();
 ensureEverythingBuilt((m) => console.log(`[prepare-test] ${m}`))
-  .then(() => console.log(`[prepare-test] ready in ${((Date.now() - started) / 1000).toFixed(1)} s`))
+  .then(() =>
+    console.log(`[prepare-test] ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  )
   .catch((e) => {
     console.error(e);
     process.exit(1);

@@ -1,13 +1,19 @@
 /**
  * Trims Pinterest's published OpenAPI description to the operations this project uses, keeping the
- * contract (paths, methods, operationIds, parameters, request/response schemas, types, enums, formats,
- * patterns, limits, nullable, discriminators, required lists, scopes, rate-limit categories, sandbox
- * flags) and dropping the prose. Writes emulator/spec/pinterest-v5.json, which the emulator validates
- * every request against, so tests run from a fresh clone without ../shared. Copies the spec's LICENSE.
+ * contract (paths, methods, operationIds, parameters, request/response schemas, types, enums,
+ * formats,
+ * patterns, limits, nullable, discriminators, required lists, scopes, rate-limit categories,
+ * sandbox
+ * flags) and dropping the prose. Writes emulator/spec/pinterest-v5.json, which the emulator
+ * validates
+ * every request against, so tests run from a fresh clone without ../shared. Copies the spec's
+ * LICENSE.
  *
- *   npx tsx scripts/trim-openapi.ts [--source ../shared/pinterest-api/openapi.yaml] [--out emulator/spec/pinterest-v5.json]
+ *   npx tsx scripts/trim-openapi.ts [--source ../shared/pinterest-api/openapi.yaml] [--out
+ * emulator/spec/pinterest-v5.json]
  *
- * Output is deterministic (keys sorted, referenced components kept under their own names), so a rerun
+ * Output is deterministic (keys sorted, referenced components kept under their own names), so a
+ * rerun
  * on the same source gives no diff, and trimming the trimmed file again gives the same file.
  */
 import fs from 'node:fs';
@@ -39,15 +45,43 @@ export const OPERATIONS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Keywords that are prose or tooling, never contract. */
-const PROSE = new Set(['description', 'summary', 'example', 'examples', 'externalDocs', 'tags', 'title', 'termsOfService', 'contact']);
+const PROSE = new Set([
+  'description',
+  'summary',
+  'example',
+  'examples',
+  'externalDocs',
+  'tags',
+  'title',
+  'termsOfService',
+  'contact',
+]);
 /** Vendor extensions that are contract. Every other `x-…` keyword is dropped. */
 const KEPT_EXTENSIONS = new Set(['x-ratelimit-category', 'x-sandbox']);
-/** Keys whose object value is a map of names (property names, status codes, media types…), not keywords. */
-const NAME_MAPS = new Set(['properties', 'paths', 'responses', 'content', 'schemas', 'parameters', 'securitySchemes', 'mapping', 'headers', 'encoding', 'requestBodies']);
+/**
+ * Keys whose object value is a map of names (property names, status codes, media types…), not
+ * keywords.
+ */
+const NAME_MAPS = new Set([
+  'properties',
+  'paths',
+  'responses',
+  'content',
+  'schemas',
+  'parameters',
+  'securitySchemes',
+  'mapping',
+  'headers',
+  'encoding',
+  'requestBodies',
+]);
 
-const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: Json | undefined): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Drops prose, sorts keys. `names` is true when the object's keys are names rather than keywords. */
+/**
+ * Drops prose, sorts keys. `names` is true when the object's keys are names rather than keywords.
+ */
 function strip(value: Json, names = false): Json {
   if (Array.isArray(value)) return value.map((v) => strip(v));
   if (!isObject(value)) return value;
@@ -59,7 +93,11 @@ function strip(value: Json, names = false): Json {
       if (key.startsWith('x-') && !KEPT_EXTENSIONS.has(key)) continue;
       if (key === 'scopes' && isObject(child)) {
         // the scope names are contract, their descriptions are prose
-        out[key] = Object.fromEntries(Object.keys(child).sort().map((s) => [s, '']));
+        out[key] = Object.fromEntries(
+          Object.keys(child)
+            .sort()
+            .map((s) => [s, ''])
+        );
         continue;
       }
     }
@@ -74,7 +112,8 @@ function collectRefs(value: Json, found: Set<string>, names = false) {
   else if (isObject(value)) {
     for (const [k, v] of Object.entries(value)) {
       if (!names && k === '$ref' && typeof v === 'string') found.add(v);
-      else if (!names && k === 'mapping' && isObject(v)) Object.values(v).forEach((t) => typeof t === 'string' && found.add(t));
+      else if (!names && k === 'mapping' && isObject(v))
+        Object.values(v).forEach((t) => typeof t === 'string' && found.add(t));
       else collectRefs(v, found, !names && NAME_MAPS.has(k));
     }
   }
@@ -84,10 +123,17 @@ const resolvePointer = (doc: JsonObject, ref: string): Json | undefined =>
   ref
     .replace(/^#\//, '')
     .split('/')
-    .reduce<Json | undefined>((node, part) => (isObject(node) ? node[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), doc);
+    .reduce<Json | undefined>(
+      (node, part) =>
+        isObject(node) ? node[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined,
+      doc
+    );
 
 /** The trimmed document: a pure function of the source document (and the operations kept). */
-export function trimSpec(doc: JsonObject, operations: Readonly<Record<string, readonly string[]>> = OPERATIONS): JsonObject {
+export function trimSpec(
+  doc: JsonObject,
+  operations: Readonly<Record<string, readonly string[]>> = OPERATIONS
+): JsonObject {
   const srcPaths = doc.paths;
   if (!isObject(srcPaths)) throw new Error('the source has no paths');
   const paths: JsonObject = {};
@@ -121,7 +167,8 @@ export function trimSpec(doc: JsonObject, operations: Readonly<Record<string, re
     collectRefs(target, pending);
   }
   const srcComponents = doc.components;
-  if (!isObject(srcComponents) || !isObject(srcComponents.securitySchemes)) throw new Error('the spec has no securitySchemes');
+  if (!isObject(srcComponents) || !isObject(srcComponents.securitySchemes))
+    throw new Error('the spec has no securitySchemes');
   components.securitySchemes = srcComponents.securitySchemes;
 
   const info = isObject(doc.info) ? doc.info : {};
@@ -140,7 +187,9 @@ export const serialiseSpec = (spec: JsonObject) => `${JSON.stringify(spec, null,
 
 export function readSource(file: string): JsonObject {
   const text = fs.readFileSync(file, 'utf8');
-  return (file.endsWith('.json') ? JSON.parse(text) : parse(text, { maxAliasCount: -1 })) as JsonObject;
+  return (
+    file.endsWith('.json') ? JSON.parse(text) : parse(text, { maxAliasCount: -1 })
+  ) as JsonObject;
 }
 
 function main() {
@@ -164,7 +213,9 @@ function main() {
   const spec = JSON.parse(text) as JsonObject;
   const ops = Object.values(OPERATIONS).reduce((n, m) => n + m.length, 0);
   const schemas = Object.keys((spec.components as Record<string, JsonObject>).schemas ?? {}).length;
-  console.log(`wrote ${path.relative(root, out)}: ${ops} operations, ${schemas} schemas, ${(Buffer.byteLength(text) / 1024).toFixed(1)} KiB`);
+  console.log(
+    `wrote ${path.relative(root, out)}: ${ops} operations, ${schemas} schemas, ${(Buffer.byteLength(text) / 1024).toFixed(1)} KiB`
+  );
 }
 
 if (require.main === module) main();

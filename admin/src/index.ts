@@ -18,7 +18,10 @@ export default {
       type: 'json',
       icon: PluginIcon,
       intlLabel: { id: getTranslation('field.label'), defaultMessage: 'Pinterest' },
-      intlDescription: { id: getTranslation('field.description.ctb'), defaultMessage: 'Where and how this entry is pinned on Pinterest' },
+      intlDescription: {
+        id: getTranslation('field.description.ctb'),
+        defaultMessage: 'Where and how this entry is pinned on Pinterest',
+      },
       components: { Input: () => import('./components/PinField/PinFieldInput') as never },
     });
 
@@ -30,7 +33,10 @@ export default {
         type: 'json',
         icon: PluginIcon,
         intlLabel: { id: getTranslation('stats.field.label'), defaultMessage: 'Pinterest stats' },
-        intlDescription: { id: getTranslation('stats.field.description.ctb'), defaultMessage: 'The entry’s Pinterest totals, kept up to date by the plugin (read-only)' },
+        intlDescription: {
+          id: getTranslation('stats.field.description.ctb'),
+          defaultMessage: 'The entry’s Pinterest totals, kept up to date by the plugin (read-only)',
+        },
         components: { Input: () => import('./components/Analytics/StatsFieldInput') as never },
       },
       {
@@ -39,7 +45,11 @@ export default {
         type: 'float',
         icon: PluginIcon,
         intlLabel: { id: getTranslation('metric.field.label'), defaultMessage: 'Pinterest total' },
-        intlDescription: { id: getTranslation('metric.field.description.ctb'), defaultMessage: 'One Pinterest total as a number, to sort and filter entries by it (read-only)' },
+        intlDescription: {
+          id: getTranslation('metric.field.description.ctb'),
+          defaultMessage:
+            'One Pinterest total as a number, to sort and filter entries by it (read-only)',
+        },
         components: { Input: () => import('./components/Analytics/MetricFieldInput') as never },
         options: {
           base: [
@@ -47,9 +57,16 @@ export default {
               name: 'options.metric',
               type: 'select',
               intlLabel: { id: getTranslation('metric.field.option'), defaultMessage: 'Total' },
-              description: { id: getTranslation('metric.field.option.description'), defaultMessage: 'Which of the entry’s Pinterest totals this field holds' },
+              description: {
+                id: getTranslation('metric.field.option.description'),
+                defaultMessage: 'Which of the entry’s Pinterest totals this field holds',
+              },
               defaultValue: 'saves',
-              options: ENTRY_METRICS.map((m) => ({ key: m, value: m, metadatas: { intlLabel: { id: getTranslation(`metric.${m}`), defaultMessage: m } } })),
+              options: ENTRY_METRICS.map((m) => ({
+                key: m,
+                value: m,
+                metadatas: { intlLabel: { id: getTranslation(`metric.${m}`), defaultMessage: m } },
+              })),
             },
           ],
         } as never,
@@ -64,7 +81,8 @@ export default {
       permissions: PERMISSIONS.readStats,
     });
 
-    // Re-pin campaigns: the planner, the campaigns and their progress (the bulk action starts them too).
+    // Re-pin campaigns: the planner, the campaigns and their progress (the bulk action starts them
+    // too).
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/campaigns`,
       icon: PluginIcon,
@@ -74,24 +92,36 @@ export default {
     });
 
     app.addSettingsLink(
-      { id: PLUGIN_ID, intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Pinterest' } },
+      {
+        id: PLUGIN_ID,
+        intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Pinterest' },
+      },
       {
         id: 'pinterest-settings',
         to: PLUGIN_ID,
         intlLabel: { id: getTranslation('settings.link'), defaultMessage: 'Connection & defaults' },
         Component: () => import('./pages/SettingsPage'),
         permissions: PERMISSIONS.readSettings,
-      },
+      }
     );
 
-    app.registerPlugin({ id: PLUGIN_ID, initializer: Initializer, isReady: false, name: PLUGIN_ID });
+    app.registerPlugin({
+      id: PLUGIN_ID,
+      initializer: Initializer,
+      isReady: false,
+      name: PLUGIN_ID,
+    });
   },
 
   bootstrap(app: StrapiApp) {
-    const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
+    const contentManager = app.getPlugin('content-manager') as unknown as {
+      apis: { addEditViewSidePanel: (panels: unknown[]) => void };
+    };
     contentManager.apis.addEditViewSidePanel([PinterestPanel]);
     // "Pin to Pinterest…" on the list view's selected entries: a paced re-pin campaign
-    (contentManager.apis as unknown as { addBulkAction: (actions: unknown[]) => void }).addBulkAction([BulkPinAction]);
+    (
+      contentManager.apis as unknown as { addBulkAction: (actions: unknown[]) => void }
+    ).addBulkAction([BulkPinAction]);
     contentManager.apis.addEditViewSidePanel([StatsPanel]);
   },
 
@@ -99,12 +129,17 @@ export default {
     return Promise.all(
       locales.map(async (locale) => {
         try {
-          const { default: data } = (await import(`./translations/${locale}.json`)) as { default: Record<string, string> };
-          return { data: Object.fromEntries(Object.entries(data).map(([k, v]) => [getTranslation(k), v])), locale };
+          const { default: data } = (await import(`./translations/${locale}.json`)) as {
+            default: Record<string, string>;
+          };
+          return {
+            data: Object.fromEntries(Object.entries(data).map(([k, v]) => [getTranslation(k), v])),
+            locale,
+          };
         } catch {
           return { data: {}, locale };
         }
-      }),
+      })
     );
   },
 };

@@ -1,7 +1,9 @@
 /**
- * Deterministic analytics. Daily metrics are a pure function of (pin id, date), so tests can compute
+ * Deterministic analytics. Daily metrics are a pure function of (pin id, date), so tests can
+ * compute
  * the totals they expect; days before the pin was created are BEFORE_PIN_CREATED (no metrics); the
- * last `processingDays` days up to the emulator's today are PROCESSING, the `estimateDays` before them
+ * last `processingDays` days up to the emulator's today are PROCESSING, the `estimateDays` before
+ * them
  * ESTIMATE (pin analytics only); older days are READY.
  */
 import { createHash } from 'node:crypto';
@@ -10,11 +12,32 @@ import type { PinRec } from './state';
 
 const DAY = 86_400_000;
 
-export const PERIOD_METRICS = ['IMPRESSION', 'OUTBOUND_CLICK', 'PIN_CLICK', 'SAVE', 'SAVE_RATE', 'USER_FOLLOW', 'PROFILE_VISIT'] as const;
-export const VIDEO_ONLY_METRICS = ['VIDEO_MRC_VIEW', 'VIDEO_10S_VIEW', 'QUARTILE_95_PERCENT_VIEW', 'VIDEO_V50_WATCH_TIME', 'VIDEO_START', 'VIDEO_AVG_WATCH_TIME'] as const;
+export const PERIOD_METRICS = [
+  'IMPRESSION',
+  'OUTBOUND_CLICK',
+  'PIN_CLICK',
+  'SAVE',
+  'SAVE_RATE',
+  'USER_FOLLOW',
+  'PROFILE_VISIT',
+] as const;
+export const VIDEO_ONLY_METRICS = [
+  'VIDEO_MRC_VIEW',
+  'VIDEO_10S_VIEW',
+  'QUARTILE_95_PERCENT_VIEW',
+  'VIDEO_V50_WATCH_TIME',
+  'VIDEO_START',
+  'VIDEO_AVG_WATCH_TIME',
+] as const;
 export const LIFETIME_METRICS = ['TOTAL_COMMENTS', 'TOTAL_REACTIONS'] as const;
 /** Ratios and averages: recomputed for a period, never summed. */
-const NOT_SUMMED = new Set(['SAVE_RATE', 'VIDEO_AVG_WATCH_TIME', 'ENGAGEMENT_RATE', 'OUTBOUND_CLICK_RATE', 'PIN_CLICK_RATE']);
+const NOT_SUMMED = new Set([
+  'SAVE_RATE',
+  'VIDEO_AVG_WATCH_TIME',
+  'ENGAGEMENT_RATE',
+  'OUTBOUND_CLICK_RATE',
+  'PIN_CLICK_RATE',
+]);
 
 export const ymd = (t: number | Date) => new Date(t).toISOString().slice(0, 10);
 const dayStart = (d: string) => Date.parse(`${d}T00:00:00Z`);
@@ -23,7 +46,8 @@ const rate = (num: number, den: number) => (den ? Math.round((num / den) * 10_00
 const hash = (...parts: string[]) => createHash('sha256').update(parts.join('|')).digest();
 
 /**
- * A pin's metrics on one day (UTC `YYYY-MM-DD`). Pure: the same pin id and date always give the same
+ * A pin's metrics on one day (UTC `YYYY-MM-DD`). Pure: the same pin id and date always give the
+ * same
  * numbers. SAVE_RATE = SAVE / IMPRESSION (4 decimals). `video` adds the video metrics.
  */
 export function metricsFor(pinId: string, date: string, video = false): Record<string, number> {
@@ -51,7 +75,10 @@ export function metricsFor(pinId: string, date: string, video = false): Record<s
 }
 
 /** TOTAL_COMMENTS and TOTAL_REACTIONS: a pure function of the pin id. */
-export function lifetimeMetricsFor(pinId: string): { TOTAL_COMMENTS: number; TOTAL_REACTIONS: number } {
+export function lifetimeMetricsFor(pinId: string): {
+  TOTAL_COMMENTS: number;
+  TOTAL_REACTIONS: number;
+} {
   const h = hash(pinId, 'lifetime');
   return { TOTAL_COMMENTS: h[0] % 25, TOTAL_REACTIONS: h[1] % 60 };
 }
@@ -59,7 +86,13 @@ export function lifetimeMetricsFor(pinId: string): { TOTAL_COMMENTS: number; TOT
 export type DataStatus = 'READY' | 'PROCESSING' | 'ESTIMATE' | 'BEFORE_PIN_CREATED';
 
 /** The `data_status` of a day for a pin created on `createdDay` (null: not about one pin). */
-export function dataStatusFor(date: string, createdDay: string | null, today: string, processingDays: number, estimateDays = 0): DataStatus {
+export function dataStatusFor(
+  date: string,
+  createdDay: string | null,
+  today: string,
+  processingDays: number,
+  estimateDays = 0
+): DataStatus {
   if (createdDay && date < createdDay) return 'BEFORE_PIN_CREATED';
   const age = Math.round((dayStart(today) - dayStart(date)) / DAY);
   if (age < processingDays) return 'PROCESSING';
@@ -71,14 +104,19 @@ export interface DateRange {
   end: string;
 }
 
-/** Pinterest's rules: start at most 90 days back from today; end not before start, at most 90 days after it. */
+/**
+ * Pinterest's rules: start at most 90 days back from today; end not before start, at most 90 days
+ * after it.
+ */
 export function checkAnalyticsDates(query: Record<string, unknown>, now: Date): DateRange {
   const start = String(query.start_date);
   const end = String(query.end_date);
   const today = dayStart(ymd(now));
-  if (dayStart(start) < today - 90 * DAY) throw invalid('start_date cannot be more than 90 days back from today');
+  if (dayStart(start) < today - 90 * DAY)
+    throw invalid('start_date cannot be more than 90 days back from today');
   if (dayStart(end) < dayStart(start)) throw invalid('end_date cannot be before start_date');
-  if (dayStart(end) - dayStart(start) > 90 * DAY) throw invalid('end_date cannot be more than 90 days past start_date');
+  if (dayStart(end) - dayStart(start) > 90 * DAY)
+    throw invalid('end_date cannot be more than 90 days past start_date');
   return { start, end };
 }
 
@@ -120,11 +158,25 @@ function splitByAppType(metrics: Record<string, number>): Record<string, Record<
   return out;
 }
 
-/** GET /pins/{id}/analytics: `{all: {daily_metrics, summary_metrics, lifetime_metrics}}` (or per app type). */
-export function pinAnalytics(pin: PinRec, range: DateRange, query: Record<string, unknown>, now: Date, processingDays: number, estimateDays = 0) {
+/**
+ * GET /pins/{id}/analytics: `{all: {daily_metrics, summary_metrics, lifetime_metrics}}` (or per app
+ * type).
+ */
+export function pinAnalytics(
+  pin: PinRec,
+  range: DateRange,
+  query: Record<string, unknown>,
+  now: Date,
+  processingDays: number,
+  estimateDays = 0
+) {
   const video = pin.creative_type === 'VIDEO';
   const requested = (query.metric_types as string[]) ?? [...PERIOD_METRICS];
-  const period = requested.filter((m) => !(LIFETIME_METRICS as readonly string[]).includes(m) && (video || !(VIDEO_ONLY_METRICS as readonly string[]).includes(m)));
+  const period = requested.filter(
+    (m) =>
+      !(LIFETIME_METRICS as readonly string[]).includes(m) &&
+      (video || !(VIDEO_ONLY_METRICS as readonly string[]).includes(m))
+  );
   const today = ymd(now);
   const created = ymd(Date.parse(pin.created_at));
   const daily: Daily[] = [];
@@ -141,20 +193,24 @@ export function pinAnalytics(pin: PinRec, range: DateRange, query: Record<string
     for (const m of period) if (m in all) metrics[m] = all[m];
     daily.push({ date, data_status, metrics });
     counted += 1;
-    for (const m of new Set(['IMPRESSION', 'SAVE', ...period])) if (m in all && !NOT_SUMMED.has(m)) sums[m] = (sums[m] ?? 0) + all[m];
-    if (period.includes('VIDEO_AVG_WATCH_TIME')) sums.VIDEO_AVG_WATCH_TIME = (sums.VIDEO_AVG_WATCH_TIME ?? 0) + all.VIDEO_AVG_WATCH_TIME;
+    for (const m of new Set(['IMPRESSION', 'SAVE', ...period]))
+      if (m in all && !NOT_SUMMED.has(m)) sums[m] = (sums[m] ?? 0) + all[m];
+    if (period.includes('VIDEO_AVG_WATCH_TIME'))
+      sums.VIDEO_AVG_WATCH_TIME = (sums.VIDEO_AVG_WATCH_TIME ?? 0) + all.VIDEO_AVG_WATCH_TIME;
   }
   const summary: Record<string, number> = {};
   for (const m of period) {
     if (m === 'SAVE_RATE') summary.SAVE_RATE = rate(sums.SAVE ?? 0, sums.IMPRESSION ?? 0);
-    else if (m === 'VIDEO_AVG_WATCH_TIME') summary[m] = counted ? Math.round((sums[m] ?? 0) / counted) : 0;
+    else if (m === 'VIDEO_AVG_WATCH_TIME')
+      summary[m] = counted ? Math.round((sums[m] ?? 0) / counted) : 0;
     else if (m in sums || counted === 0) summary[m] = sums[m] ?? 0;
   }
   const life = lifetimeMetricsFor(pin.id);
   const lifetime: Record<string, number> = {};
   for (const m of LIFETIME_METRICS) if (requested.includes(m)) lifetime[m] = life[m];
 
-  if (query.split_field !== 'APP_TYPE') return { all: { daily_metrics: daily, summary_metrics: summary, lifetime_metrics: lifetime } };
+  if (query.split_field !== 'APP_TYPE')
+    return { all: { daily_metrics: daily, summary_metrics: summary, lifetime_metrics: lifetime } };
   const out: Record<string, unknown> = {};
   const splitSummary = splitByAppType(summary);
   const splitDaily = daily.map((d) => (d.metrics ? splitByAppType(d.metrics) : null));
@@ -168,10 +224,23 @@ export function pinAnalytics(pin: PinRec, range: DateRange, query: Record<string
   return out;
 }
 
-const USER_METRICS = ['ENGAGEMENT', 'ENGAGEMENT_RATE', 'IMPRESSION', 'OUTBOUND_CLICK', 'OUTBOUND_CLICK_RATE', 'PIN_CLICK', 'PIN_CLICK_RATE', 'SAVE', 'SAVE_RATE'];
+const USER_METRICS = [
+  'ENGAGEMENT',
+  'ENGAGEMENT_RATE',
+  'IMPRESSION',
+  'OUTBOUND_CLICK',
+  'OUTBOUND_CLICK_RATE',
+  'PIN_CLICK',
+  'PIN_CLICK_RATE',
+  'SAVE',
+  'SAVE_RATE',
+];
 
 /** Account-level metrics from per-pin counts: engagement = saves + pin clicks + outbound clicks. */
-function accountMetrics(c: { IMPRESSION: number; SAVE: number; PIN_CLICK: number; OUTBOUND_CLICK: number }, requested: string[]) {
+function accountMetrics(
+  c: { IMPRESSION: number; SAVE: number; PIN_CLICK: number; OUTBOUND_CLICK: number },
+  requested: string[]
+) {
   const engagement = c.SAVE + c.PIN_CLICK + c.OUTBOUND_CLICK;
   const all: Record<string, number> = {
     ENGAGEMENT: engagement,
@@ -202,24 +271,50 @@ function countsOn(pins: PinRec[], date: string) {
   return c;
 }
 
-/** GET /user_account/analytics: the sum over the user's pins, `{all: {daily_metrics, summary_metrics}}`. */
-export function userAnalytics(pins: PinRec[], range: DateRange, query: Record<string, unknown>, now: Date, processingDays: number) {
+/**
+ * GET /user_account/analytics: the sum over the user's pins, `{all: {daily_metrics,
+ * summary_metrics}}`.
+ */
+export function userAnalytics(
+  pins: PinRec[],
+  range: DateRange,
+  query: Record<string, unknown>,
+  now: Date,
+  processingDays: number
+) {
   const requested = (query.metric_types as string[]) ?? USER_METRICS;
   const today = ymd(now);
   const total = zero();
   const daily = daysOf(range, now).map((date) => {
     const c = countsOn(pins, date);
     for (const k of Object.keys(total) as Array<keyof typeof total>) total[k] += c[k];
-    return { date, data_status: dataStatusFor(date, null, today, processingDays), metrics: accountMetrics(c, requested) };
+    return {
+      date,
+      data_status: dataStatusFor(date, null, today, processingDays),
+      metrics: accountMetrics(c, requested),
+    };
   });
   return { all: { daily_metrics: daily, summary_metrics: accountMetrics(total, requested) } };
 }
 
 /** GET /user_account/analytics/top_pins: the user's pins ranked by `sort_by` over the range. */
-export function topPins(pins: PinRec[], range: DateRange, query: Record<string, unknown>, now: Date, processingDays: number) {
+export function topPins(
+  pins: PinRec[],
+  range: DateRange,
+  query: Record<string, unknown>,
+  now: Date,
+  processingDays: number
+) {
   const sortBy = String(query.sort_by);
   const n = typeof query.num_of_pins === 'number' ? query.num_of_pins : 10;
-  const requested = ['ENGAGEMENT', 'IMPRESSION', 'OUTBOUND_CLICK', 'PIN_CLICK', 'SAVE', 'SAVE_RATE'];
+  const requested = [
+    'ENGAGEMENT',
+    'IMPRESSION',
+    'OUTBOUND_CLICK',
+    'PIN_CLICK',
+    'SAVE',
+    'SAVE_RATE',
+  ];
   const days = daysOf(range, now);
   const today = ymd(now);
   const allReady = days.every((d) => dataStatusFor(d, null, today, processingDays) === 'READY');
@@ -231,11 +326,23 @@ export function topPins(pins: PinRec[], range: DateRange, query: Record<string, 
         for (const k of Object.keys(c) as Array<keyof typeof c>) c[k] += day[k];
       }
       const metrics = accountMetrics(c, requested);
-      return { pin_id: p.id, metrics, data_status: Object.fromEntries(requested.map((m) => [m, allReady ? 'READY' : 'PROCESSING'])) };
+      return {
+        pin_id: p.id,
+        metrics,
+        data_status: Object.fromEntries(
+          requested.map((m) => [m, allReady ? 'READY' : 'PROCESSING'])
+        ),
+      };
     })
-    .sort((a, b) => (b.metrics[sortBy] ?? 0) - (a.metrics[sortBy] ?? 0) || a.pin_id.localeCompare(b.pin_id));
+    .sort(
+      (a, b) =>
+        (b.metrics[sortBy] ?? 0) - (a.metrics[sortBy] ?? 0) || a.pin_id.localeCompare(b.pin_id)
+    );
   return {
-    date_availability: { is_realtime: false, latest_available_timestamp: dayStart(today) - (processingDays - 1) * DAY - 1 },
+    date_availability: {
+      is_realtime: false,
+      latest_available_timestamp: dayStart(today) - (processingDays - 1) * DAY - 1,
+    },
     pins: ranked.slice(0, n),
     sort_by: sortBy,
   };

@@ -1,7 +1,9 @@
 /**
- * The /v5 pipeline: route to an operation of the spec, authenticate (Bearer token + scopes, or Basic
+ * The /v5 pipeline: route to an operation of the spec, authenticate (Bearer token + scopes, or
+ * Basic
  * client auth on /oauth/token*), rate-limit, validate against the spec, run the handler, and check
- * the answer against the spec's response schema (a mismatch is logged and noted on the request record).
+ * the answer against the spec's response schema (a mismatch is logged and noted on the request
+ * record).
  */
 import type { IncomingMessage } from 'node:http';
 import { ApiError, authFailed, invalid, notPermitted, rateLimited } from './api-error';
@@ -15,7 +17,13 @@ import { userAccountHandlers } from './handlers/user-account';
 import { parseBody, type Reply } from './http-util';
 import type { RecordedRequest } from './request-log';
 import { basicClient, revokeEndpoint, tokenEndpoint } from './oauth';
-import { checkResponse, findOperation, operations, validateRequest, type Operation } from './spec-validator';
+import {
+  checkResponse,
+  findOperation,
+  operations,
+  validateRequest,
+  type Operation,
+} from './spec-validator';
 import type { TokenRec, UserAccount } from './state';
 
 const HANDLERS: Record<string, Handler> = {
@@ -31,7 +39,10 @@ const HANDLERS: Record<string, Handler> = {
 const unhandled = operations.filter((op) => !HANDLERS[op.operationId]).map((op) => op.operationId);
 if (unhandled.length) throw new Error(`emulator: no handler for ${unhandled.join(', ')}`);
 
-/** The live token a Bearer header names, or null (missing, unknown, revoked, expired, or a refresh token). */
+/**
+ * The live token a Bearer header names, or null (missing, unknown, revoked, expired, or a refresh
+ * token).
+ */
 export function bearerToken(core: EmulatorCore, header: string | undefined): TokenRec | null {
   const token = /^Bearer (\S+)$/i.exec(header ?? '')?.[1];
   const rec = token ? core.state.tokens.get(token) : undefined;
@@ -46,11 +57,20 @@ export function callerKey(core: EmulatorCore, op: Operation | null, req: Incomin
   return bearerToken(core, req.headers.authorization)?.userId ?? 'anonymous';
 }
 
-export type Route = { op: Operation; match: RegExpExecArray } | { op: null; methodMismatch: boolean };
+export type Route =
+  { op: Operation; match: RegExpExecArray } | { op: null; methodMismatch: boolean };
 
-export const route = (req: IncomingMessage, url: URL): Route => findOperation(req.method ?? 'GET', url.pathname);
+export const route = (req: IncomingMessage, url: URL): Route =>
+  findOperation(req.method ?? 'GET', url.pathname);
 
-export async function runApi(core: EmulatorCore, req: IncomingMessage, url: URL, found: Route, raw: Buffer, record: RecordedRequest): Promise<Reply> {
+export async function runApi(
+  core: EmulatorCore,
+  req: IncomingMessage,
+  url: URL,
+  found: Route,
+  raw: Buffer,
+  record: RecordedRequest
+): Promise<Reply> {
   try {
     return await pipeline(core, req, url, found, raw, record);
   } catch (e) {
@@ -60,11 +80,24 @@ export async function runApi(core: EmulatorCore, req: IncomingMessage, url: URL,
   }
 }
 
-async function pipeline(core: EmulatorCore, req: IncomingMessage, url: URL, found: Route, raw: Buffer, record: RecordedRequest): Promise<Reply> {
+async function pipeline(
+  core: EmulatorCore,
+  req: IncomingMessage,
+  url: URL,
+  found: Route,
+  raw: Buffer,
+  record: RecordedRequest
+): Promise<Reply> {
   if (!found.op) {
     return found.methodMismatch
-      ? { status: 405, body: { code: 405, message: `Method ${req.method} is not allowed on ${url.pathname}.` } }
-      : { status: 404, body: { code: 404, message: `Endpoint not found: ${req.method} ${url.pathname}` } };
+      ? {
+          status: 405,
+          body: { code: 405, message: `Method ${req.method} is not allowed on ${url.pathname}.` },
+        }
+      : {
+          status: 404,
+          body: { code: 404, message: `Endpoint not found: ${req.method} ${url.pathname}` },
+        };
   }
   const { op, match } = found;
   const { state } = core;
@@ -102,7 +135,8 @@ async function pipeline(core: EmulatorCore, req: IncomingMessage, url: URL, foun
   if (answer.status >= 200 && answer.status < 300 && state.flags.validateResponses) {
     const problem = checkResponse(op, answer.status, answer.body);
     if (problem) {
-      // sent anyway (the spec has quirks, e.g. PATCH /boards answers only PUBLIC|SECRET privacy), but flagged
+      // sent anyway (the spec has quirks, e.g. PATCH /boards answers only PUBLIC|SECRET privacy),
+      // but flagged
       record.specMismatch = problem;
       console.warn(`[emulator] answer does not match the spec: ${problem}`);
     }

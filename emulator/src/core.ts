@@ -1,4 +1,7 @@
-/** What the router and the control API share: the live state, the clock, the request log, faults and limits. */
+/**
+ * What the router and the control API share: the live state, the clock, the request log, faults and
+ * limits.
+ */
 import type { Faults } from './faults';
 import type { RateLimiter } from './rate-limits';
 import type { RecordedRequest } from './request-log';

@@ -16,7 +16,9 @@ export interface FaultRule {
   delayMs?: number;
   /** Apply N times, then drop the rule. */
   times?: number;
-  /** Apply to this share of matching requests (a seeded PRNG: the same run gives the same picks). */
+  /**
+   * Apply to this share of matching requests (a seeded PRNG: the same run gives the same picks).
+   */
   probability?: number;
   /** Run the real handler first (the write happens), then answer with the fault. */
   after?: 'handler';
@@ -34,13 +36,22 @@ export interface ActiveFault extends FaultRule {
 }
 
 /** Whether the rule replaces the answer (rather than only delaying it or changing media status). */
-export const faultAnswers = (r: FaultRule) => r.status !== undefined || r.body !== undefined || r.spam === true || r.destroySocket === true;
+export const faultAnswers = (r: FaultRule) =>
+  r.status !== undefined || r.body !== undefined || r.spam === true || r.destroySocket === true;
 
-export function faultBody(r: FaultRule): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
+export function faultBody(r: FaultRule): {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Record<string, string>;
+} {
   if (r.spam) {
     return {
       status: r.status ?? 429,
-      body: r.body ?? { code: 8, message: 'Your request was blocked.', message_detail: 'This request was flagged as spam: too many similar Pins in a short time.' },
+      body: r.body ?? {
+        code: 8,
+        message: 'Your request was blocked.',
+        message_detail: 'This request was flagged as spam: too many similar Pins in a short time.',
+      },
       headers: r.headers ?? {},
     };
   }
@@ -50,10 +61,19 @@ export function faultBody(r: FaultRule): { status: number; body: Record<string, 
     403: { code: 29, message: 'You are not permitted to access that resource.' },
     429: { code: 8, message: 'You have exceeded your rate limit. Try again later.' },
   };
-  return { status, body: r.body ?? defaults[status] ?? { code: status, message: 'Injected fault: the emulator was told to fail this request.' }, headers: r.headers ?? {} };
+  return {
+    status,
+    body: r.body ??
+      defaults[status] ?? {
+        code: status,
+        message: 'Injected fault: the emulator was told to fail this request.',
+      },
+    headers: r.headers ?? {},
+  };
 }
 
-const globToRegExp = (glob: string) => new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+const globToRegExp = (glob: string) =>
+  new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
 
 export function createFaults(seed = 0x5eed) {
   let rules: ActiveFault[] = [];
@@ -70,8 +90,10 @@ export function createFaults(seed = 0x5eed) {
 
   return {
     add(rule: FaultRule): ActiveFault {
-      if (rule.probability !== undefined && (rule.probability < 0 || rule.probability > 1)) throw new Error('probability must be between 0 and 1');
-      if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 1)) throw new Error('times must be a positive integer');
+      if (rule.probability !== undefined && (rule.probability < 0 || rule.probability > 1))
+        throw new Error('probability must be between 0 and 1');
+      if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 1))
+        throw new Error('times must be a positive integer');
       const active: ActiveFault = { ...rule, id: nextId++, applied: 0 };
       rules.push(active);
       return active;
@@ -88,7 +110,8 @@ export function createFaults(seed = 0x5eed) {
         if (rule.path && !globToRegExp(rule.path).test(path)) continue;
         if (rule.probability !== undefined && random() >= rule.probability) continue;
         rule.applied += 1;
-        if (rule.times !== undefined && rule.applied >= rule.times) rules = rules.filter((r) => r !== rule);
+        if (rule.times !== undefined && rule.applied >= rule.times)
+          rules = rules.filter((r) => r !== rule);
         return rule;
       }
       return null;

@@ -1,4 +1,7 @@
-/** Fetches an `image_url` the way Pinterest does: http(s) only, redirects followed, a timeout, a size cap, image bytes required. */
+/**
+ * Fetches an `image_url` the way Pinterest does: http(s) only, redirects followed, a timeout, a
+ * size cap, image bytes required.
+ */
 import { fetch } from 'undici';
 import { probeImage, type ImageInfo } from './image-probe';
 
@@ -15,7 +18,8 @@ export async function fetchImage(url: string, timeoutMs = 5_000): Promise<Fetche
   } catch {
     return { ok: false, problem: 'invalid-url', reason: 'not a URL' };
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, problem: 'invalid-url', reason: 'not an http(s) URL' };
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    return { ok: false, problem: 'invalid-url', reason: 'not an http(s) URL' };
   const controller = new AbortController();
   let stopped: string | null = null;
   const timer = setTimeout(() => {
@@ -23,7 +27,11 @@ export async function fetchImage(url: string, timeoutMs = 5_000): Promise<Fetche
     controller.abort();
   }, timeoutMs);
   try {
-    const res = await fetch(parsed, { redirect: 'follow', signal: controller.signal, headers: { 'user-agent': 'Pinterest/0.2 (+http://www.pinterest.com/bot.html)' } });
+    const res = await fetch(parsed, {
+      redirect: 'follow',
+      signal: controller.signal,
+      headers: { 'user-agent': 'Pinterest/0.2 (+http://www.pinterest.com/bot.html)' },
+    });
     if (!res.ok || !res.body) {
       await res.body?.cancel();
       return { ok: false, problem: 'unreachable', reason: `HTTP ${res.status}` };
@@ -47,7 +55,13 @@ export async function fetchImage(url: string, timeoutMs = 5_000): Promise<Fetche
       chunks.push(Buffer.from(value));
     }
     const info = probeImage(Buffer.concat(chunks));
-    return info ? { ok: true, info, bytes: total } : { ok: false, problem: 'not-an-image', reason: 'the bytes are not a JPEG, PNG, GIF, WebP or BMP image' };
+    return info
+      ? { ok: true, info, bytes: total }
+      : {
+          ok: false,
+          problem: 'not-an-image',
+          reason: 'the bytes are not a JPEG, PNG, GIF, WebP or BMP image',
+        };
   } catch (e) {
     return { ok: false, problem: 'unreachable', reason: stopped ?? (e as Error).message };
   } finally {

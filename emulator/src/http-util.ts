@@ -1,10 +1,16 @@
-/** Small HTTP helpers: bounded body reading, body parsing, answers with a request id, header redaction. */
+/**
+ * Small HTTP helpers: bounded body reading, body parsing, answers with a request id, header
+ * redaction.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 
 export class BodyTooLarge extends Error {}
 
-/** Reads the whole body (up to `limit` bytes; beyond it, drains the rest and rejects with BodyTooLarge). */
+/**
+ * Reads the whole body (up to `limit` bytes; beyond it, drains the rest and rejects with
+ * BodyTooLarge).
+ */
 export function readBody(req: IncomingMessage, limit = 40 * 1024 * 1024): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -15,21 +21,30 @@ export function readBody(req: IncomingMessage, limit = 40 * 1024 * 1024): Promis
       if (total > limit) over = true;
       else chunks.push(c);
     });
-    req.on('end', () => (over ? reject(new BodyTooLarge(`body larger than ${limit} bytes`)) : resolve(Buffer.concat(chunks))));
+    req.on('end', () =>
+      over
+        ? reject(new BodyTooLarge(`body larger than ${limit} bytes`))
+        : resolve(Buffer.concat(chunks))
+    );
     req.on('error', reject);
   });
 }
 
-export const mediaType = (contentType: string | undefined) => (contentType ?? '').split(';')[0].trim().toLowerCase();
+export const mediaType = (contentType: string | undefined) =>
+  (contentType ?? '').split(';')[0].trim().toLowerCase();
 
 export type ParsedBody = { ok: true; value: unknown } | { ok: false; raw: string };
 
-/** JSON or form bodies; `undefined` when empty; other types stay text (the validator names the right type). */
+/**
+ * JSON or form bodies; `undefined` when empty; other types stay text (the validator names the right
+ * type).
+ */
 export function parseBody(raw: Buffer, contentType: string | undefined): ParsedBody {
   if (raw.length === 0) return { ok: true, value: undefined };
   const text = raw.toString('utf8');
   const type = mediaType(contentType);
-  if (type === 'application/x-www-form-urlencoded') return { ok: true, value: Object.fromEntries(new URLSearchParams(text)) };
+  if (type === 'application/x-www-form-urlencoded')
+    return { ok: true, value: Object.fromEntries(new URLSearchParams(text)) };
   if (type === 'application/json' || type.endsWith('+json') || type === '') {
     try {
       return { ok: true, value: JSON.parse(text) };
@@ -64,7 +79,10 @@ export function send(res: ServerResponse, reply: Reply) {
   res.end(payload);
 }
 
-/** Header values for the request log: the Authorization credential cut to its first 4 characters + '…'. */
+/**
+ * Header values for the request log: the Authorization credential cut to its first 4 characters +
+ * '…'.
+ */
 export function redactHeaders(h: IncomingMessage['headers']): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(h)) {

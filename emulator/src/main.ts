@@ -1,4 +1,7 @@
-/** `npm run emulator [-- --port N]`: the Pinterest API v5 emulator on 127.0.0.1 (port from --port, PORT, or 3900), default seed. */
+/**
+ * `npm run emulator [-- --port N]`: the Pinterest API v5 emulator on 127.0.0.1 (port from --port,
+ * PORT, or 3900), default seed.
+ */
 import { startEmulator } from './server';
 
 async function main() {
@@ -14,7 +17,7 @@ async function main() {
     stopping = true;
     emulator.close().then(
       () => process.exit(0),
-      () => process.exit(1),
+      () => process.exit(1)
     );
   };
   process.on('SIGINT', stop);

@@ -1,5 +1,6 @@
 /**
- * The authorize URL (`GET /oauth/` on the emulator's root, like www.pinterest.com/oauth/): checks the
+ * The authorize URL (`GET /oauth/` on the emulator's root, like www.pinterest.com/oauth/): checks
+ * the
  * request, shows a consent page (scopes as checkboxes, "Give access" / "Cancel"), and redirects to
  * `redirect_uri?code=…&state=…` (or `?error=access_denied&state=…`).
  */
@@ -26,15 +27,29 @@ button{font-size:1rem;padding:.6rem 1.2rem;border-radius:2rem;border:0;margin-ri
 </head><body>${body}</body></html>`;
 
 export const errorPage = (message: string) =>
-  page('Pinterest emulator: authorization error', `<h1>This app cannot be authorized</h1><p role="alert">${escapeHtml(message)}</p>`);
+  page(
+    'Pinterest emulator: authorization error',
+    `<h1>This app cannot be authorized</h1><p role="alert">${escapeHtml(message)}</p>`
+  );
 
-/** Checks client_id, response_type, redirect_uri and scope; the message for the error page otherwise. */
-export function checkAuthorize(state: EmulatorState, params: URLSearchParams): { ok: true; req: AuthorizeRequest } | { ok: false; error: string } {
+/**
+ * Checks client_id, response_type, redirect_uri and scope; the message for the error page
+ * otherwise.
+ */
+export function checkAuthorize(
+  state: EmulatorState,
+  params: URLSearchParams
+): { ok: true; req: AuthorizeRequest } | { ok: false; error: string } {
   const clientId = params.get('client_id');
   const redirectUri = params.get('redirect_uri');
   if (!clientId) return { ok: false, error: 'client_id is missing.' };
-  if (clientId !== state.app.client_id) return { ok: false, error: `Unknown client_id ${clientId}: no app is registered with this id.` };
-  if (params.get('response_type') !== 'code') return { ok: false, error: 'response_type must be "code".' };
+  if (clientId !== state.app.client_id)
+    return {
+      ok: false,
+      error: `Unknown client_id ${clientId}: no app is registered with this id.`,
+    };
+  if (params.get('response_type') !== 'code')
+    return { ok: false, error: 'response_type must be "code".' };
   if (!redirectUri) return { ok: false, error: 'redirect_uri is missing.' };
   let parsed: URL;
   try {
@@ -42,9 +57,13 @@ export function checkAuthorize(state: EmulatorState, params: URLSearchParams): {
   } catch {
     return { ok: false, error: 'redirect_uri must be an absolute URL.' };
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, error: 'redirect_uri must be an http(s) URL.' };
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    return { ok: false, error: 'redirect_uri must be an http(s) URL.' };
   if (state.app.redirect_uris.length && !state.app.redirect_uris.includes(redirectUri)) {
-    return { ok: false, error: `redirect_uri ${redirectUri} does not match a redirect URI registered for this app.` };
+    return {
+      ok: false,
+      error: `redirect_uri ${redirectUri} does not match a redirect URI registered for this app.`,
+    };
   }
   const scopes = parseScopeList(params.get('scope'));
   if (!scopes.length) return { ok: false, error: 'scope is missing: ask for at least one scope.' };
@@ -59,18 +78,40 @@ function redirect(req: AuthorizeRequest, params: Record<string, string>): PageAn
 }
 
 /** The account that signs in on the consent page. */
-const consentUser = (state: EmulatorState): UserAccount => findUser(state, state.flags.oauthUser) ?? state.user;
+const consentUser = (state: EmulatorState): UserAccount =>
+  findUser(state, state.flags.oauthUser) ?? state.user;
 
 /** Approves: a single-use code bound to the redirect URI, valid 10 minutes. */
-export function approve(state: EmulatorState, req: AuthorizeRequest, scopes: string[], now: number): PageAnswer {
+export function approve(
+  state: EmulatorState,
+  req: AuthorizeRequest,
+  scopes: string[],
+  now: number
+): PageAnswer {
   const code = randomBytes(18).toString('base64url');
-  state.codes.set(code, { code, clientId: req.clientId, redirectUri: req.redirectUri, userId: consentUser(state).id, scopes, expiresAt: now + CODE_TTL_MS, used: false });
+  state.codes.set(code, {
+    code,
+    clientId: req.clientId,
+    redirectUri: req.redirectUri,
+    userId: consentUser(state).id,
+    scopes,
+    expiresAt: now + CODE_TTL_MS,
+    used: false,
+  });
   return redirect(req, { code });
 }
 
-export function consentPage(state: EmulatorState, req: AuthorizeRequest, query: string, problem?: string): string {
+export function consentPage(
+  state: EmulatorState,
+  req: AuthorizeRequest,
+  query: string,
+  problem?: string
+): string {
   const boxes = req.scopes
-    .map((s) => `<li><label><input type="checkbox" name="scope" value="${escapeHtml(s)}" checked> ${escapeHtml(s)}</label></li>`)
+    .map(
+      (s) =>
+        `<li><label><input type="checkbox" name="scope" value="${escapeHtml(s)}" checked> ${escapeHtml(s)}</label></li>`
+    )
     .join('');
   return page(
     'Pinterest emulator: give access',
@@ -79,19 +120,34 @@ export function consentPage(state: EmulatorState, req: AuthorizeRequest, query: 
 ${problem ? `<p role="alert">${escapeHtml(problem)}</p>` : ''}
 <form method="post" action="/oauth/?${escapeHtml(query)}"><fieldset><legend>Allow it to use</legend><ul>${boxes}</ul></fieldset>
 <button class="give" type="submit" name="decision" value="allow">Give access</button>
-<button class="cancel" type="submit" name="decision" value="deny">Cancel</button></form></main>`,
+<button class="cancel" type="submit" name="decision" value="deny">Cancel</button></form></main>`
   );
 }
 
 /** GET and POST /oauth/. */
-export function authorizePage(state: EmulatorState, method: string, url: URL, form: URLSearchParams | null, now: number): PageAnswer {
+export function authorizePage(
+  state: EmulatorState,
+  method: string,
+  url: URL,
+  form: URLSearchParams | null,
+  now: number
+): PageAnswer {
   const check = checkAuthorize(state, url.searchParams);
   if (!check.ok) return { status: 400, html: errorPage(check.error) };
   const { req } = check;
   if (method === 'POST' && form) {
     if (form.get('decision') !== 'allow') return redirect(req, { error: 'access_denied' });
     const granted = form.getAll('scope').filter((s) => req.scopes.includes(s));
-    if (!granted.length) return { status: 400, html: consentPage(state, req, url.search.slice(1), 'Choose at least one permission, or cancel.') };
+    if (!granted.length)
+      return {
+        status: 400,
+        html: consentPage(
+          state,
+          req,
+          url.search.slice(1),
+          'Choose at least one permission, or cancel.'
+        ),
+      };
     return approve(state, req, granted, now);
   }
   if (method !== 'GET') return { status: 405, html: errorPage(`${method} is not allowed here.`) };

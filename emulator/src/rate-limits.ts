@@ -1,5 +1,6 @@
 /**
- * Pinterest-style rate limits: calls per user per category in a sliding minute, enforced when a limit
+ * Pinterest-style rate limits: calls per user per category in a sliding minute, enforced when a
+ * limit
  * is configured. Every call is also counted for the stats: the most calls seen in any 60-second
  * window, per category (all users) and per user, which is how tests prove a client paces itself.
  */
@@ -65,7 +66,10 @@ export function createRateLimiter(now: () => number) {
       const used = w.count(t);
       const allowed = used < limit;
       if (allowed) w.add(t);
-      const reset = w.oldest() === undefined ? WINDOW_MS / 1000 : Math.max(1, Math.ceil((w.oldest()! + WINDOW_MS - t) / 1000));
+      const reset =
+        w.oldest() === undefined
+          ? WINDOW_MS / 1000
+          : Math.max(1, Math.ceil((w.oldest() + WINDOW_MS - t) / 1000));
       return {
         allowed,
         headers: {

@@ -1,8 +1,12 @@
-/** Pinterest's JSON shapes (spec `Board`, `BoardSection`, `Pin`, `PinMedia`, `Media`) for the records kept. */
+/**
+ * Pinterest's JSON shapes (spec `Board`, `BoardSection`, `Pin`, `PinMedia`, `Media`) for the
+ * records kept.
+ */
 import { lifetimeMetricsFor, metricsFor } from './analytics';
 import type { BoardRec, EmulatorState, ImageRec, MediaRec, PinRec, SectionRec } from './state';
 
-const pinsOnBoard = (state: EmulatorState, boardId: string) => [...state.pins.values()].filter((p) => p.board_id === boardId);
+const pinsOnBoard = (state: EmulatorState, boardId: string) =>
+  [...state.pins.values()].filter((p) => p.board_id === boardId);
 
 /** Picture of a pin (its image, video cover or first carousel slide). */
 const pictureOf = (p: PinRec): ImageRec | undefined => p.image ?? p.video?.cover ?? p.carousel?.[0];
@@ -36,7 +40,11 @@ export const sectionJson = (s: SectionRec) => ({ id: s.id, name: s.name });
 export function imageSizes(img: ImageRec) {
   const wide = (w: number) => {
     const width = Math.min(w, img.width);
-    return { url: img.url, width, height: Math.max(1, Math.round((width / Math.max(1, img.width)) * img.height)) };
+    return {
+      url: img.url,
+      width,
+      height: Math.max(1, Math.round((width / Math.max(1, img.width)) * img.height)),
+    };
   };
   return {
     '150x150': { url: img.url, width: 150, height: 150 },
@@ -62,10 +70,19 @@ function mediaJson(p: PinRec) {
   if (p.carousel) {
     return {
       media_type: 'multiple_images',
-      items: p.carousel.map((s) => ({ item_type: 'image', title: s.title, description: s.description, link: s.link, images: imageSizes(s) })),
+      items: p.carousel.map((s) => ({
+        item_type: 'image',
+        title: s.title,
+        description: s.description,
+        link: s.link,
+        images: imageSizes(s),
+      })),
     };
   }
-  return { media_type: 'image', images: imageSizes(p.image ?? { url: '', width: 1, height: 1, mime: 'image/jpeg' }) };
+  return {
+    media_type: 'image',
+    images: imageSizes(p.image ?? { url: '', width: 1, height: 1, mime: 'image/jpeg' }),
+  };
 }
 
 /** The last 90 days of a pin's metrics, as `?pin_metrics=true` adds them. */
@@ -80,12 +97,22 @@ function pinMetrics(p: PinRec, now: Date) {
   }
   const life = lifetimeMetricsFor(p.id);
   return {
-    '90d': { impression: sum.IMPRESSION, save: sum.SAVE, pin_click: sum.PIN_CLICK, outbound_click: sum.OUTBOUND_CLICK },
+    '90d': {
+      impression: sum.IMPRESSION,
+      save: sum.SAVE,
+      pin_click: sum.PIN_CLICK,
+      outbound_click: sum.OUTBOUND_CLICK,
+    },
     lifetime_metrics: { comment: life.TOTAL_COMMENTS, reaction: life.TOTAL_REACTIONS },
   };
 }
 
-export function pinJson(state: EmulatorState, p: PinRec, viewerId: string, opts: { metrics?: boolean; now?: Date } = {}) {
+export function pinJson(
+  state: EmulatorState,
+  p: PinRec,
+  viewerId: string,
+  opts: { metrics?: boolean; now?: Date } = {}
+) {
   return {
     id: p.id,
     created_at: p.created_at,
@@ -97,7 +124,9 @@ export function pinJson(state: EmulatorState, p: PinRec, viewerId: string, opts:
     creative_type: p.creative_type,
     board_id: p.board_id,
     board_section_id: p.board_section_id,
-    board_owner: { username: state.users.get(state.boards.get(p.board_id)?.ownerId ?? p.ownerId)?.username ?? '' },
+    board_owner: {
+      username: state.users.get(state.boards.get(p.board_id)?.ownerId ?? p.ownerId)?.username ?? '',
+    },
     is_owner: p.ownerId === viewerId,
     media: mediaJson(p),
     parent_pin_id: p.parent_pin_id,
@@ -107,4 +136,8 @@ export function pinJson(state: EmulatorState, p: PinRec, viewerId: string, opts:
   };
 }
 
-export const mediaStatusJson = (m: MediaRec) => ({ media_id: m.media_id, media_type: m.media_type, status: m.status });
+export const mediaStatusJson = (m: MediaRec) => ({
+  media_id: m.media_id,
+  media_type: m.media_type,
+  status: m.status,
+});

@@ -5,7 +5,10 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Lower-case names; `authorization` cut to its first 4 characters + '…'. */
   headers: Record<string, string>;
-  /** The parsed body (JSON/form), the raw text when unparseable, or for uploads the fields and file size. */
+  /**
+   * The parsed body (JSON/form), the raw text when unparseable, or for uploads the fields and file
+   * size.
+   */
   body: unknown;
   /** The status answered; null while in flight or when the connection was dropped. */
   status: number | null;
@@ -15,7 +18,10 @@ export interface RecordedRequest {
   operationId?: string;
   /** The id of the fault rule applied, if any. */
   fault?: number;
-  /** Set when the emulator's own 2xx answer did not fit the spec's response schema (a bug or a spec quirk). */
+  /**
+   * Set when the emulator's own 2xx answer did not fit the spec's response schema (a bug or a spec
+   * quirk).
+   */
   specMismatch?: string;
 }
 
@@ -24,9 +30,13 @@ export interface RequestFilter {
   method?: string | null;
 }
 
-const globToRegExp = (glob: string) => new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+const globToRegExp = (glob: string) =>
+  new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
 
-export function filterRequests(requests: readonly RecordedRequest[], f: RequestFilter): RecordedRequest[] {
+export function filterRequests(
+  requests: readonly RecordedRequest[],
+  f: RequestFilter
+): RecordedRequest[] {
   const path = f.path ? globToRegExp(f.path) : null;
   const method = f.method?.toUpperCase();
   return requests.filter((r) => (!path || path.test(r.path)) && (!method || r.method === method));

@@ -1,5 +1,6 @@
 /**
- * Routes one HTTP request: the control API (/_emulator/), the authorize pages (/oauth/), served media
+ * Routes one HTTP request: the control API (/_emulator/), the authorize pages (/oauth/), served
+ * media
  * (/_media/), and the recorded traffic, the API (/v5/) and uploads (/_upload/), where faults apply.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -15,20 +16,37 @@ import { handleUpload } from './upload';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function oauthPage(core: EmulatorCore, req: IncomingMessage, url: URL): Promise<Reply> {
-  const form = req.method === 'POST' ? new URLSearchParams((await readBody(req, 64 * 1024)).toString('utf8')) : null;
+  const form =
+    req.method === 'POST'
+      ? new URLSearchParams((await readBody(req, 64 * 1024)).toString('utf8'))
+      : null;
   const answer = authorizePage(core.state, req.method ?? 'GET', url, form, core.now().getTime());
   if (answer.location) return { status: answer.status, headers: { location: answer.location } };
-  return { status: answer.status, body: answer.html, headers: { 'content-type': 'text/html; charset=utf-8' } };
+  return {
+    status: answer.status,
+    body: answer.html,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+  };
 }
 
 function mediaFile(core: EmulatorCore, req: IncomingMessage, url: URL): Reply {
   const file = core.state.files.get(decodeURIComponent(url.pathname.slice('/_media/'.length)));
-  if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) return { status: 404, body: { code: 404, message: 'Not found.' } };
-  return { status: 200, body: req.method === 'HEAD' ? undefined : file.bytes, headers: { 'content-type': file.mime, 'cache-control': 'public, max-age=31536000, immutable' } };
+  if (!file || (req.method !== 'GET' && req.method !== 'HEAD'))
+    return { status: 404, body: { code: 404, message: 'Not found.' } };
+  return {
+    status: 200,
+    body: req.method === 'HEAD' ? undefined : file.bytes,
+    headers: { 'content-type': file.mime, 'cache-control': 'public, max-age=31536000, immutable' },
+  };
 }
 
 /** A media status a fault rule imposes on GET /v5/media/{id}. */
-function applyMediaFault(core: EmulatorCore, fault: ActiveFault | null, operationId: string | undefined, url: URL) {
+function applyMediaFault(
+  core: EmulatorCore,
+  fault: ActiveFault | null,
+  operationId: string | undefined,
+  url: URL
+) {
   if (!fault?.mediaStatus || operationId !== 'media/get') return;
   const media = core.state.media.get(url.pathname.split('/').pop() ?? '');
   if (media) {
@@ -37,12 +55,20 @@ function applyMediaFault(core: EmulatorCore, fault: ActiveFault | null, operatio
   }
 }
 
-async function recorded(core: EmulatorCore, req: IncomingMessage, res: ServerResponse, url: URL, isUpload: boolean) {
+async function recorded(
+  core: EmulatorCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  isUpload: boolean
+) {
   const record: RecordedRequest = {
     method: req.method ?? 'GET',
     path: url.pathname,
     // a repeated parameter (`pin_ids=1&pin_ids=2`) is kept, its values joined with commas
-    query: Object.fromEntries([...new Set(url.searchParams.keys())].map((k) => [k, url.searchParams.getAll(k).join(',')])),
+    query: Object.fromEntries(
+      [...new Set(url.searchParams.keys())].map((k) => [k, url.searchParams.getAll(k).join(',')])
+    ),
     headers: redactHeaders(req.headers),
     body: undefined,
     status: null,
@@ -87,7 +113,14 @@ async function recorded(core: EmulatorCore, req: IncomingMessage, res: ServerRes
   if (isUpload) {
     const outcome = await handleUpload(req, core.state);
     record.body = outcome.received;
-    reply = outcome.status === 204 ? { status: 204 } : { status: outcome.status, body: outcome.xml, headers: { 'content-type': 'application/xml' } };
+    reply =
+      outcome.status === 204
+        ? { status: 204 }
+        : {
+            status: outcome.status,
+            body: outcome.xml,
+            headers: { 'content-type': 'application/xml' },
+          };
   } else {
     reply = await runApi(core, req, url, found!, raw, record);
   }
@@ -115,10 +148,16 @@ export function createRouter(core: EmulatorCore) {
       if (p.startsWith('/v5/') || p === '/v5') return await recorded(core, req, res, url, false);
       if (p.startsWith('/_upload/')) return await recorded(core, req, res, url, true);
       req.resume();
-      return send(res, { status: 404, body: { code: 404, message: `Not found: ${req.method} ${p}` } });
+      return send(res, {
+        status: 404,
+        body: { code: 404, message: `Not found: ${req.method} ${p}` },
+      });
     } catch (e) {
       console.error('[emulator] error', e);
-      send(res, { status: 500, body: { code: 500, message: `Emulator error: ${(e as Error).message}` } });
+      send(res, {
+        status: 500,
+        body: { code: 500, message: `Emulator error: ${(e as Error).message}` },
+      });
     }
   };
 }

@@ -86,7 +86,12 @@ export const DEFAULT_USER: UserAccount = {
   business_name: 'Strapi Demo Kitchen',
 };
 
-export const DEFAULT_APP: OAuthApp = { client_id: '1234567', client_secret: 'emulator-secret', redirect_uris: [], name: 'Strapi Pinterest plugin' };
+export const DEFAULT_APP: OAuthApp = {
+  client_id: '1234567',
+  client_secret: 'emulator-secret',
+  redirect_uris: [],
+  name: 'Strapi Pinterest plugin',
+};
 
 export const DEFAULT_SEED = {
   user: DEFAULT_USER,
@@ -110,14 +115,26 @@ const toMs = (v: SeedToken['expiresAt']): number | null => {
   return t;
 };
 
-function addUser(state: EmulatorState, input: Partial<UserAccount>, fallbackId: string): UserAccount {
-  const existing = findUser(state, input.id) ?? (input.username ? findUser(state, input.username) : undefined);
+function addUser(
+  state: EmulatorState,
+  input: Partial<UserAccount>,
+  fallbackId: string
+): UserAccount {
+  const existing =
+    findUser(state, input.id) ?? (input.username ? findUser(state, input.username) : undefined);
   const user: UserAccount = {
     ...DEFAULT_USER,
     business_name: null,
     about: '',
     ...existing,
-    ...(existing ? {} : { id: fallbackId, username: `user_${fallbackId}`, website_url: '', account_type: 'PINNER' as const }),
+    ...(existing
+      ? {}
+      : {
+          id: fallbackId,
+          username: `user_${fallbackId}`,
+          website_url: '',
+          account_type: 'PINNER' as const,
+        }),
     ...input,
   };
   if (existing && existing.id !== user.id) state.users.delete(existing.id);
@@ -125,13 +142,24 @@ function addUser(state: EmulatorState, input: Partial<UserAccount>, fallbackId: 
   return user;
 }
 
-function addBoards(state: EmulatorState, owner: UserAccount, boards: SeedBoard[], extra: number, createdAt: string) {
+function addBoards(
+  state: EmulatorState,
+  owner: UserAccount,
+  boards: SeedBoard[],
+  extra: number,
+  createdAt: string
+) {
   const all = [...boards];
   const width = Math.max(3, String(extra).length);
   for (let i = 1; i <= extra; i += 1) all.push({ name: `Board ${String(i).padStart(width, '0')}` });
-  const taken = new Set([...state.boards.values()].filter((b) => b.ownerId === owner.id).map((b) => b.name.toLowerCase()));
+  const taken = new Set(
+    [...state.boards.values()]
+      .filter((b) => b.ownerId === owner.id)
+      .map((b) => b.name.toLowerCase())
+  );
   for (const b of all) {
-    if (taken.has(b.name.toLowerCase())) throw new Error(`seed: board name "${b.name}" is used twice for ${owner.username}`);
+    if (taken.has(b.name.toLowerCase()))
+      throw new Error(`seed: board name "${b.name}" is used twice for ${owner.username}`);
     taken.add(b.name.toLowerCase());
     const board: BoardRec = {
       id: newId(state),
@@ -153,16 +181,26 @@ function addBoards(state: EmulatorState, owner: UserAccount, boards: SeedBoard[]
 function addPin(state: EmulatorState, p: SeedPin, now: number) {
   const owner = p.user ? findUser(state, p.user) : state.user;
   if (!owner) throw new Error(`seed: pin user ${p.user} is unknown`);
-  const board = state.boards.get(p.board) ?? [...state.boards.values()].find((b) => b.ownerId === owner.id && b.name === p.board);
+  const board =
+    state.boards.get(p.board) ??
+    [...state.boards.values()].find((b) => b.ownerId === owner.id && b.name === p.board);
   if (!board) throw new Error(`seed: pin board ${p.board} is unknown`);
   let sectionId: string | null = null;
   if (p.section) {
-    const section = state.sections.get(p.section) ?? [...state.sections.values()].find((s) => s.boardId === board.id && s.name === p.section);
-    if (!section || section.boardId !== board.id) throw new Error(`seed: pin section ${p.section} is not in board ${board.name}`);
+    const section =
+      state.sections.get(p.section) ??
+      [...state.sections.values()].find((s) => s.boardId === board.id && s.name === p.section);
+    if (!section || section.boardId !== board.id)
+      throw new Error(`seed: pin section ${p.section} is not in board ${board.name}`);
     sectionId = section.id;
   }
   const id = newId(state);
-  const image = { url: p.image?.url ?? `https://i.pinimg.com/originals/emulator/${id}.jpg`, width: p.image?.width ?? 1000, height: p.image?.height ?? 1500, mime: 'image/jpeg' };
+  const image = {
+    url: p.image?.url ?? `https://i.pinimg.com/originals/emulator/${id}.jpg`,
+    width: p.image?.width ?? 1000,
+    height: p.image?.height ?? 1500,
+    mime: 'image/jpeg',
+  };
   const pin: PinRec = {
     id,
     ownerId: owner.id,
@@ -178,7 +216,16 @@ function addPin(state: EmulatorState, p: SeedPin, now: number) {
     creative_type: p.creative_type ?? 'REGULAR',
     media_source_type: p.creative_type === 'VIDEO' ? 'video_id' : 'image_url',
     is_standard: true,
-    ...(p.creative_type === 'VIDEO' ? { video: { media_id: newId(state), cover: image, cover_image_key_frame_time: null, reads: 1 } } : { image }),
+    ...(p.creative_type === 'VIDEO'
+      ? {
+          video: {
+            media_id: newId(state),
+            cover: image,
+            cover_image_key_frame_time: null,
+            reads: 1,
+          },
+        }
+      : { image }),
   };
   state.pins.set(pin.id, pin);
 }
@@ -191,18 +238,26 @@ export function applySeed(state: EmulatorState, seed: SeedInput, now: number): E
   const createdAt = new Date(now - 365 * 86_400_000).toISOString();
   if (seed.app) state.app = { ...state.app, ...seed.app };
   const flags: Partial<EmulatorFlags> = { ...seed.flags };
-  for (const key of FLAG_KEYS) if (seed[key] !== undefined) (flags as Record<string, unknown>)[key] = seed[key];
+  for (const key of FLAG_KEYS)
+    if (seed[key] !== undefined) (flags as Record<string, unknown>)[key] = seed[key];
   state.flags = { ...state.flags, ...flags };
   if (seed.rateLimits) state.rateLimits = { ...state.rateLimits, ...seed.rateLimits };
   if (seed.user) {
-    const primary = addUser(state, { ...state.user, ...seed.user }, state.user.id || DEFAULT_USER.id);
+    const primary = addUser(
+      state,
+      { ...state.user, ...seed.user },
+      state.user.id || DEFAULT_USER.id
+    );
     if (state.user.id && state.user.id !== primary.id) {
-      for (const rec of [...state.boards.values(), ...state.pins.values(), ...state.media.values()]) if (rec.ownerId === state.user.id) rec.ownerId = primary.id;
-      for (const rec of [...state.tokens.values(), ...state.codes.values()]) if (rec.userId === state.user.id) rec.userId = primary.id;
+      for (const rec of [...state.boards.values(), ...state.pins.values(), ...state.media.values()])
+        if (rec.ownerId === state.user.id) rec.ownerId = primary.id;
+      for (const rec of [...state.tokens.values(), ...state.codes.values()])
+        if (rec.userId === state.user.id) rec.userId = primary.id;
     }
     state.user = primary;
   }
-  if (seed.boards || seed.extraBoards) addBoards(state, state.user, seed.boards ?? [], seed.extraBoards ?? 0, createdAt);
+  if (seed.boards || seed.extraBoards)
+    addBoards(state, state.user, seed.boards ?? [], seed.extraBoards ?? 0, createdAt);
   for (const u of seed.users ?? []) {
     const { boards, extraBoards, ...account } = u;
     const user = addUser(state, account, String(549_755_885_200 + state.users.size));
@@ -225,7 +280,9 @@ export function applySeed(state: EmulatorState, seed: SeedInput, now: number): E
   return state;
 }
 
-/** A fresh state: every part the seed leaves out comes from DEFAULT_SEED (`boards: []` means none). */
+/**
+ * A fresh state: every part the seed leaves out comes from DEFAULT_SEED (`boards: []` means none).
+ */
 export function createState(seed: SeedInput = {}, now: number = Date.now()): EmulatorState {
   const state = emptyState();
   return applySeed(
@@ -237,6 +294,6 @@ export function createState(seed: SeedInput = {}, now: number = Date.now()): Emu
       boards: seed.boards ?? DEFAULT_SEED.boards,
       tokens: seed.tokens ?? DEFAULT_SEED.tokens,
     },
-    now,
+    now
   );
 }

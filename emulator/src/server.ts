@@ -1,4 +1,6 @@
-/** startEmulator(): the Pinterest API v5 emulator on loopback, with its in-process control handle. */
+/**
+ * startEmulator(): the Pinterest API v5 emulator on loopback, with its in-process control handle.
+ */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { EmulatorCore } from './core';
@@ -30,7 +32,10 @@ export interface Emulator {
   close(): Promise<void>;
   /** The live in-memory state (a fresh object after `reset`). */
   readonly state: EmulatorState;
-  /** A fresh state from `seed` (or the start seed); also clears the request log, faults, rate counters and clock. */
+  /**
+   * A fresh state from `seed` (or the start seed); also clears the request log, faults, rate
+   * counters and clock.
+   */
   reset(seed?: SeedInput): void;
   /** Every /v5 and upload request, oldest first (the same array for the emulator's lifetime). */
   requests: RecordedRequest[];

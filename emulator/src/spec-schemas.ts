@@ -1,8 +1,10 @@
 /**
  * The trimmed Pinterest spec (emulator/spec/pinterest-v5.json, written by scripts/trim-openapi.ts),
  * adapted for ajv and compiled on demand. OpenAPI 3.0 says some things ajv reads differently:
- * - `discriminator` beside `oneOf` is ajv's discriminator, but ajv refuses `mapping`: it is dropped.
- * - `discriminator` with `mapping` and no `oneOf` (Pinterest's OAuth request/response schemas) becomes
+ * - `discriminator` beside `oneOf` is ajv's discriminator, but ajv refuses `mapping`: it is
+ *   dropped.
+ * - `discriminator` with `mapping` and no `oneOf` (Pinterest's OAuth request/response schemas)
+ *   becomes
  *   one `if {tag: value} then {$ref: target}` per mapping entry.
  * - `oneOf` without a discriminator whose branches overlap (Pinterest's `metric_types` items list
  *   IMPRESSION in both branches) would reject valid input: it is read as `anyOf`.
@@ -16,13 +18,18 @@ export type JsonObject = { [k: string]: unknown };
 
 export const spec = rawSpec as unknown as JsonObject;
 
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function adapt(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(adapt);
   if (!isObject(node)) return node;
   const out: JsonObject = {};
-  for (const [k, v] of Object.entries(node)) out[k] = k === 'properties' && isObject(v) ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, adapt(s)])) : adapt(v);
+  for (const [k, v] of Object.entries(node))
+    out[k] =
+      k === 'properties' && isObject(v)
+        ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, adapt(s)]))
+        : adapt(v);
   const disc = out.discriminator;
   if (isObject(disc)) {
     const tag = String(disc.propertyName);
@@ -52,7 +59,14 @@ function adapt(node: unknown): unknown {
 const SPEC_ID = 'pinterest-v5.json';
 const adapted = adapt(spec) as JsonObject;
 
-export const ajv = new Ajv({ strict: false, allErrors: false, discriminator: true, coerceTypes: false, useDefaults: false, verbose: true });
+export const ajv = new Ajv({
+  strict: false,
+  allErrors: false,
+  discriminator: true,
+  coerceTypes: false,
+  useDefaults: false,
+  verbose: true,
+});
 addFormats(ajv);
 ajv.addSchema(adapted, SPEC_ID);
 
@@ -77,5 +91,9 @@ export function resolveRef<T = JsonObject>(node: unknown): T {
   return node.$ref
     .replace(/^#\//, '')
     .split('/')
-    .reduce<unknown>((acc, part) => (isObject(acc) ? acc[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), spec) as T;
+    .reduce<unknown>(
+      (acc, part) =>
+        isObject(acc) ? acc[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined,
+      spec
+    ) as T;
 }

@@ -51,11 +51,17 @@ function buildOperations(): Operation[] {
         `^/v5${template.replace(/[.]/g, '\\.').replace(/\{(\w+)\}/g, (_m, name: string) => {
           pathParams.push(name);
           return '([^/]+)';
-        })}/?$`,
+        })}/?$`
       );
       const paramSources: Array<[unknown, string]> = [
-        ...((rawItem.parameters as unknown[]) ?? []).map((p, i): [unknown, string] => [p, `${base}/parameters/${i}`]),
-        ...((op.parameters as unknown[]) ?? []).map((p, i): [unknown, string] => [p, `${base}/${method}/parameters/${i}`]),
+        ...((rawItem.parameters as unknown[]) ?? []).map((p, i): [unknown, string] => [
+          p,
+          `${base}/parameters/${i}`,
+        ]),
+        ...((op.parameters as unknown[]) ?? []).map((p, i): [unknown, string] => [
+          p,
+          `${base}/${method}/parameters/${i}`,
+        ]),
       ];
       const params = paramSources.map(([p, pointer]) => {
         const ref = (p as JsonObject).$ref;
@@ -78,7 +84,9 @@ function buildOperations(): Operation[] {
       const responses: Record<string, ValidateFunction | null> = {};
       for (const [status, raw] of Object.entries((op.responses as JsonObject) ?? {})) {
         const content = resolveRef<JsonObject>(raw).content as JsonObject | undefined;
-        responses[status] = content?.['application/json'] ? compileAt(`${base}/${method}/responses/${status}/content/application~1json/schema`) : null;
+        responses[status] = content?.['application/json']
+          ? compileAt(`${base}/${method}/responses/${status}/content/application~1json/schema`)
+          : null;
       }
       const security = (op.security as Array<Record<string, string[]>>) ?? [];
       ops.push({
@@ -99,12 +107,17 @@ function buildOperations(): Operation[] {
     }
   }
   // literal segments win over parameters: /pins/analytics before /pins/{pin_id}
-  return ops.sort((a, b) => a.pathParams.length - b.pathParams.length || a.template.localeCompare(b.template));
+  return ops.sort(
+    (a, b) => a.pathParams.length - b.pathParams.length || a.template.localeCompare(b.template)
+  );
 }
 
 export const operations: readonly Operation[] = buildOperations();
 
-export function findOperation(method: string, pathname: string): { op: Operation; match: RegExpExecArray } | { op: null; methodMismatch: boolean } {
+export function findOperation(
+  method: string,
+  pathname: string
+): { op: Operation; match: RegExpExecArray } | { op: null; methodMismatch: boolean } {
   let methodMismatch = false;
   for (const op of operations) {
     const match = op.pattern.exec(pathname);
@@ -141,8 +154,10 @@ export function describeError(where: string, e: ErrorObject): string {
       const field = joinPath(at, tag);
       if (tagValue === undefined) return `${field} is required`;
       if (typeof tagValue !== 'string') return `${field} must be string`;
-      const branches = ((e.parentSchema as JsonObject | undefined)?.oneOf as unknown[]) ?? [];
-      const values = branches.flatMap((b) => allowedValues((resolveRef<JsonObject>(b).properties as JsonObject | undefined)?.[tag]));
+      const branches = (e.parentSchema?.oneOf as unknown[]) ?? [];
+      const values = branches.flatMap((b) =>
+        allowedValues((resolveRef<JsonObject>(b).properties as JsonObject | undefined)?.[tag])
+      );
       return `${field} must be equal to one of the allowed values${values.length ? `: ${values.join(', ')}` : ''}`;
     }
     case 'additionalProperties':
@@ -152,7 +167,9 @@ export function describeError(where: string, e: ErrorObject): string {
   }
 }
 
-/** Query strings carry text: read numbers, booleans and comma lists as the parameter's schema says. */
+/**
+ * Query strings carry text: read numbers, booleans and comma lists as the parameter's schema says.
+ */
 function coerce(raw: string[], schema: JsonObject): unknown {
   const s = resolveRef<JsonObject>(schema);
   if (s.type === 'array') {
@@ -169,7 +186,13 @@ function coerce(raw: string[], schema: JsonObject): unknown {
 }
 
 /** Validates a request against the operation's parameters and body schema, as Pinterest would. */
-export function validateRequest(op: Operation, match: RegExpExecArray, url: URL, contentType: string | undefined, body: unknown): Validation {
+export function validateRequest(
+  op: Operation,
+  match: RegExpExecArray,
+  url: URL,
+  contentType: string | undefined,
+  body: unknown
+): Validation {
   const path: Record<string, string> = {};
   op.pathParams.forEach((name, i) => {
     let value = match[i + 1];
@@ -193,7 +216,11 @@ export function validateRequest(op: Operation, match: RegExpExecArray, url: URL,
       value = coerce(all, p.schema);
       query[p.name] = value;
     } else continue;
-    if (!p.validate(value)) return { ok: false, message: `Invalid request: ${describeError(p.name, p.validate.errors![0])}` };
+    if (!p.validate(value))
+      return {
+        ok: false,
+        message: `Invalid request: ${describeError(p.name, p.validate.errors![0])}`,
+      };
   }
   const types = Object.keys(op.bodies);
   if (types.length) {
@@ -202,17 +229,29 @@ export function validateRequest(op: Operation, match: RegExpExecArray, url: URL,
       if (op.bodyRequired) return { ok: false, message: 'Invalid request: body is required' };
     } else {
       const validate = op.bodies[type];
-      if (!validate) return { ok: false, message: `Invalid request: Content-Type must be ${types.join(' or ')}` };
-      if (!validate(body)) return { ok: false, message: `Invalid request: ${describeError('', validate.errors![0])}` };
+      if (!validate)
+        return {
+          ok: false,
+          message: `Invalid request: Content-Type must be ${types.join(' or ')}`,
+        };
+      if (!validate(body))
+        return { ok: false, message: `Invalid request: ${describeError('', validate.errors![0])}` };
     }
   }
   return { ok: true, path, query, body };
 }
 
-/** Checks an answer against the operation's response schema; returns the problem, or null when it fits. */
+/**
+ * Checks an answer against the operation's response schema; returns the problem, or null when it
+ * fits.
+ */
 export function checkResponse(op: Operation, status: number, body: unknown): string | null {
-  const validate = op.responses[String(status)] ?? (String(status) in op.responses ? null : op.responses.default);
-  if (validate === undefined) return `status ${status} is not a documented answer of ${op.operationId}`;
+  const validate =
+    op.responses[String(status)] ?? (String(status) in op.responses ? null : op.responses.default);
+  if (validate === undefined)
+    return `status ${status} is not a documented answer of ${op.operationId}`;
   if (validate === null || body === undefined) return null;
-  return validate(body) ? null : `${describeError('', validate.errors![0])} (${op.operationId} ${status})`;
+  return validate(body)
+    ? null
+    : `${describeError('', validate.errors![0])} (${op.operationId} ${status})`;
 }

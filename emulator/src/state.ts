@@ -52,8 +52,15 @@ export interface PinRec {
   media_source_type: string;
   is_standard: boolean;
   image?: ImageRec;
-  video?: { media_id: string; cover: ImageRec; cover_image_key_frame_time: number | null; reads: number };
-  carousel?: Array<ImageRec & { title: string | null; description: string | null; link: string | null }>;
+  video?: {
+    media_id: string;
+    cover: ImageRec;
+    cover_image_key_frame_time: number | null;
+    reads: number;
+  };
+  carousel?: Array<
+    ImageRec & { title: string | null; description: string | null; link: string | null }
+  >;
 }
 
 export type MediaStatus = 'registered' | 'processing' | 'succeeded' | 'failed';
@@ -110,7 +117,10 @@ export interface EmulatorFlags {
   multiPinAnalyticsAllowed: boolean;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
-  /** GET /media/{id} answers `processing` this many times after the upload, then `succeeded`/`failed`. */
+  /**
+   * GET /media/{id} answers `processing` this many times after the upload, then
+   * `succeeded`/`failed`.
+   */
   mediaProcessingPolls: number;
   /** Every uploaded video fails processing (as a corrupt or unsupported encoding would). */
   mediaProcessingFails: boolean;
@@ -122,7 +132,10 @@ export interface EmulatorFlags {
   oauthUser: string | null;
   /** Timeout for fetching `image_url` media, ms. */
   imageFetchTimeoutMs: number;
-  /** Check every 2xx answer against the spec's response schema (a mismatch is logged and noted on the request record). */
+  /**
+   * Check every 2xx answer against the spec's response schema (a mismatch is logged and noted on
+   * the request record).
+   */
   validateResponses: boolean;
 }
 
@@ -134,7 +147,9 @@ export interface RateLimits {
 
 export interface EmulatorState {
   app: OAuthApp;
-  /** The primary account: the one the static token, the consent page and client credentials act as. */
+  /**
+   * The primary account: the one the static token, the consent page and client credentials act as.
+   */
   user: UserAccount;
   users: Map<string, UserAccount>;
   boards: Map<string, BoardRec>;
@@ -165,19 +180,35 @@ export const DEFAULT_FLAGS: EmulatorFlags = {
   validateResponses: true,
 };
 
-/** 18-digit numeric ids from a counter: the same seed and the same calls always give the same ids. */
+/**
+ * 18-digit numeric ids from a counter: the same seed and the same calls always give the same ids.
+ */
 export function newId(state: EmulatorState): string {
   state.nextId += 1n;
   return state.nextId.toString();
 }
 
 /** Scopes arrive comma- or space-separated. */
-export const parseScopeList = (scope: unknown): string[] => [...new Set(String(scope ?? '').split(/[\s,]+/).filter(Boolean))];
+export const parseScopeList = (scope: unknown): string[] => [
+  ...new Set(
+    String(scope ?? '')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+  ),
+];
 
 export function emptyState(): EmulatorState {
   return {
     app: { client_id: '', client_secret: '', redirect_uris: [], name: '' },
-    user: { id: '', username: '', account_type: 'PINNER', profile_image: '', website_url: '', about: '', business_name: null },
+    user: {
+      id: '',
+      username: '',
+      account_type: 'PINNER',
+      profile_image: '',
+      website_url: '',
+      about: '',
+      business_name: null,
+    },
     users: new Map(),
     boards: new Map(),
     sections: new Map(),
@@ -193,9 +224,13 @@ export function emptyState(): EmulatorState {
 }
 
 /** A user by id or username. */
-export function findUser(state: EmulatorState, key: string | undefined | null): UserAccount | undefined {
+export function findUser(
+  state: EmulatorState,
+  key: string | undefined | null
+): UserAccount | undefined {
   if (!key) return undefined;
   return state.users.get(key) ?? [...state.users.values()].find((u) => u.username === key);
 }
 
-export const boardsOf = (state: EmulatorState, userId: string) => [...state.boards.values()].filter((b) => b.ownerId === userId);
+export const boardsOf = (state: EmulatorState, userId: string) =>
+  [...state.boards.values()].filter((b) => b.ownerId === userId);

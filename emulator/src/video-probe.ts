@@ -1,4 +1,7 @@
-/** Whether uploaded bytes start like an MP4/MOV file: an ISO-BMFF box (`ftyp`, or `moov`/`wide`/`mdat` in old QuickTime files). */
+/**
+ * Whether uploaded bytes start like an MP4/MOV file: an ISO-BMFF box (`ftyp`, or
+ * `moov`/`wide`/`mdat` in old QuickTime files).
+ */
 export function looksLikeVideo(head: Buffer): boolean {
   if (head.length < 12) return false;
   const size = head.readUInt32BE(0);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-// Demo-only secrets with defaults so the playground starts from a fresh clone; a real app sets them.
+// Demo-only secrets with defaults so the playground starts from a fresh clone; a real app sets
+// them.
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
   auth: { secret: env('ADMIN_JWT_SECRET', 'playground-admin-jwt-secret') },
   apiToken: { salt: env('API_TOKEN_SALT', 'playground-api-token-salt') },

@@ -27,7 +27,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
   return {
     connection: {
       client: 'sqlite',
-      connection: { filename: path.isAbsolute(filename) ? filename : path.join(__dirname, '..', '..', filename) },
+      connection: {
+        filename: path.isAbsolute(filename) ? filename : path.join(__dirname, '..', '..', filename),
+      },
       useNullAsDefault: true,
     },
   };

@@ -11,7 +11,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     config: {
       // PINTEREST_* environment variables are read by the plugin itself (see the README).
       contentTypes: {
-        // PINTEREST_MAP_ARTICLES=false leaves articles unmapped (the benchmark's "plugin off" baseline)
+        // PINTEREST_MAP_ARTICLES=false leaves articles unmapped (the benchmark's "plugin off"
+        // baseline)
         ...(env.bool('PINTEREST_MAP_ARTICLES', true) && {
           'api::article.article': {
             title: 'title',
@@ -24,14 +25,20 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           },
         }),
         // Lets a test prove that a mapping for a missing content type stops start-up.
-        ...(env('PINTEREST_EXTRA_CONTENT_TYPE') && { [env('PINTEREST_EXTRA_CONTENT_TYPE') as string]: {} }),
+        ...(env('PINTEREST_EXTRA_CONTENT_TYPE') && {
+          [env('PINTEREST_EXTRA_CONTENT_TYPE') as string]: {},
+        }),
       },
-      ...(env('PINTEREST_TOKEN_REFRESH_RULE') && { tokenRefreshRule: env('PINTEREST_TOKEN_REFRESH_RULE') }),
+      ...(env('PINTEREST_TOKEN_REFRESH_RULE') && {
+        tokenRefreshRule: env('PINTEREST_TOKEN_REFRESH_RULE'),
+      }),
       rateLimits: {
         profile: env('PINTEREST_RATE_PROFILE', 'standard') as 'standard' | 'trial' | 'off',
         ...(env('PINTEREST_RATE_ORG_WRITE') && { org_write: env.int('PINTEREST_RATE_ORG_WRITE') }),
         ...(env('PINTEREST_RATE_ORG_READ') && { org_read: env.int('PINTEREST_RATE_ORG_READ') }),
-        ...(env('PINTEREST_RATE_ORG_ANALYTICS') && { org_analytics: env.int('PINTEREST_RATE_ORG_ANALYTICS') }),
+        ...(env('PINTEREST_RATE_ORG_ANALYTICS') && {
+          org_analytics: env.int('PINTEREST_RATE_ORG_ANALYTICS'),
+        }),
       },
       http: { timeoutMs: env.int('PINTEREST_HTTP_TIMEOUT_MS', 15000), connections: 8 },
       spamPauseMs: env.int('PINTEREST_SPAM_PAUSE_MS', 6 * 60 * 60 * 1000),

@@ -2,7 +2,10 @@ import sharp from 'sharp';
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** A 1000×1500 (2:3) JPEG card with a gradient and a title: a real image for the demo's media library. */
+/**
+ * A 1000×1500 (2:3) JPEG card with a gradient and a title: a real image for the demo's media
+ * library.
+ */
 export async function sampleCard(title: string, colors: [string, string]): Promise<Buffer> {
   const words = title.split(' ');
   const lines: string[] = [];
@@ -12,7 +15,10 @@ export async function sampleCard(title: string, colors: [string, string]): Promi
     else lines.push(w);
   }
   const text = lines
-    .map((l, i) => `<text x="80" y="${900 + i * 110}" font-size="96" font-weight="700" fill="#fff" font-family="sans-serif">${escapeXml(l)}</text>`)
+    .map(
+      (l, i) =>
+        `<text x="80" y="${900 + i * 110}" font-size="96" font-weight="700" fill="#fff" font-family="sans-serif">${escapeXml(l)}</text>`
+    )
     .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="1500">
     <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${colors[0]}"/><stop offset="1" stop-color="${colors[1]}"/></linearGradient></defs>

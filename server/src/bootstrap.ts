@@ -5,20 +5,31 @@ import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(
-    ACTION_DEFINITIONS.map((a) => ({ section: 'plugins', pluginName: 'pinterest', uid: a.uid, displayName: a.displayName, subCategory: a.subCategory })),
+    ACTION_DEFINITIONS.map((a) => ({
+      section: 'plugins',
+      pluginName: 'pinterest',
+      uid: a.uid,
+      displayName: a.displayName,
+      subCategory: a.subCategory,
+    }))
   );
 
   const runtime = getService(strapi, 'runtime');
   const config = runtime.getConfig();
   for (const uid of Object.keys(config.contentTypes)) {
-    const ct = strapi.contentType(uid as never) as { attributes: Record<string, unknown> } | undefined;
+    const ct = strapi.contentType(uid as never) as
+      { attributes: Record<string, unknown> } | undefined;
     if (!ct) {
-      throw new Error(`[pinterest] config.contentTypes names ${uid}, which does not exist. Fix config/plugins (pinterest.config.contentTypes).`);
+      throw new Error(
+        `[pinterest] config.contentTypes names ${uid}, which does not exist. Fix config/plugins (pinterest.config.contentTypes).`
+      );
     }
     const mapping = config.contentTypes[uid];
     for (const key of ['title', 'description', 'content', 'media', 'link'] as const) {
       if (!(mapping[key] in ct.attributes)) {
-        strapi.log.warn(`[pinterest] ${uid} has no attribute “${mapping[key]}” (mapping.${key}); pins will go without it.`);
+        strapi.log.warn(
+          `[pinterest] ${uid} has no attribute “${mapping[key]}” (mapping.${key}); pins will go without it.`
+        );
       }
     }
   }
@@ -27,22 +38,31 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'analytics').registerGuard();
   runtime.startWorker();
 
-  // Keep the connected account's tokens fresh: refresh when < 5 days are left and at least every 30 days.
+  // Keep the connected account's tokens fresh: refresh when < 5 days are left and at least every 30
+  // days.
   strapi.cron.add({
     pinterestTokenRefresh: {
       task: async () => {
-        await runtime.tokens.refreshIfDue().catch((e: Error) => strapi.log.warn(`[pinterest] token refresh check failed: ${e.message}`));
+        await runtime.tokens
+          .refreshIfDue()
+          .catch((e: Error) =>
+            strapi.log.warn(`[pinterest] token refresh check failed: ${e.message}`)
+          );
       },
       options: { rule: config.tokenRefreshRule },
     },
-    // Nothing lost: published entries whose pin job was never recorded (a crash between publish and enqueue).
+    // Nothing lost: published entries whose pin job was never recorded (a crash between publish and
+    // enqueue).
     pinterestReconcile: {
       task: async () => {
         const result = await runtime.reconcileOnce().catch((e: Error) => {
           strapi.log.warn(`[pinterest] reconcile failed: ${e.message}`);
           return null;
         });
-        if (result?.enqueued.length) strapi.log.info(`[pinterest] reconcile recorded ${result.enqueued.length} missing pin job(s)`);
+        if (result?.enqueued.length)
+          strapi.log.info(
+            `[pinterest] reconcile recorded ${result.enqueued.length} missing pin job(s)`
+          );
       },
       options: { rule: config.reconcileRule },
     },

@@ -1,6 +1,8 @@
 /**
- * In real headless Chromium: select articles in the Content Manager's list, "Pin to Pinterest…", choose
- * a board and the pace, read what will happen, start — and watch the campaign's progress bar fill in
+ * In real headless Chromium: select articles in the Content Manager's list, "Pin to Pinterest…",
+ * choose
+ * a board and the pace, read what will happen, start — and watch the campaign's progress bar fill
+ * in
  * the dialog and on the campaign's page. Then the planner page with its timeline. Screenshots in
  * artifacts/screenshots/ (bulk-pin-*.png, repin-*.png).
  */
@@ -33,11 +35,17 @@ beforeAll(async () => {
   await registerSuperAdmin(strapi);
   const hero = (await uploadImage(strapi, { width: 1000, height: 1500, format: 'jpeg' })).id;
   for (const [i, title] of titles.entries()) {
-    await article(strapi, title.toLowerCase().replace(/ /g, '-'), { title, hero, publishedAt: `2024-0${i + 1}-15T10:00:00Z` });
+    await article(strapi, title.toLowerCase().replace(/ /g, '-'), {
+      title,
+      hero,
+      publishedAt: `2024-0${i + 1}-15T10:00:00Z`,
+    });
   }
   // a draft with no image: chosen, it is left out with its reason
   await article(strapi, 'draft-note', { title: 'Draft note', publishedAt: null });
-  ({ browser, page, log } = await openAdmin(booted.url, { viewport: { width: 1440, height: 1000 } }));
+  ({ browser, page, log } = await openAdmin(booted.url, {
+    viewport: { width: 1440, height: 1000 },
+  }));
 }, 120_000);
 
 afterAll(async () => {
@@ -51,7 +59,7 @@ async function skipTour() {
   const skip = page.getByRole('button', { name: 'Skip' });
   await skip.waitFor({ timeout: 3_000 }).then(
     () => skip.click(),
-    () => undefined,
+    () => undefined
   );
 }
 
@@ -84,10 +92,14 @@ it('the bulk action plans the selected entries, starts a paced campaign and show
     await dialog.getByRole('textbox', { name: 'At most per day' }).fill('');
     await dialog.getByRole('checkbox', { name: 'Only pin between these times' }).click();
     await dialog.getByRole('textbox', { name: 'Days between pins of a link' }).fill('3');
-    await dialog.getByText(/^3 pins, the first at .+, the last at .+\.$/).waitFor({ timeout: 15_000 });
+    await dialog
+      .getByText(/^3 pins, the first at .+, the last at .+\.$/)
+      .waitFor({ timeout: 15_000 });
     await dialog.getByText('1 left out:').waitFor();
     await dialog.getByText(/not published \(1\) — Draft note/).waitFor();
-    await dialog.getByRole('img', { name: 'Timeline of the plan: pins per day' }).scrollIntoViewIfNeeded();
+    await dialog
+      .getByRole('img', { name: 'Timeline of the plan: pins per day' })
+      .scrollIntoViewIfNeeded();
     await screenshot(page, 'bulk-pin-dialog');
   });
 
@@ -96,14 +108,21 @@ it('the bulk action plans the selected entries, starts a paced campaign and show
     const bar = dialog.getByRole('progressbar', { name: 'Campaign progress' });
     await bar.waitFor({ timeout: 15_000 });
     // a pin every 3 s: catch the bar on its way
-    await waitFor(async () => Number(await dialog.locator('[data-count="done"]').textContent()) >= 1, 'the first pin in the dialog', 30_000, 100);
+    await waitFor(
+      async () => Number(await dialog.locator('[data-count="done"]').textContent()) >= 1,
+      'the first pin in the dialog',
+      30_000,
+      100
+    );
     await screenshot(page, 'bulk-pin-progress');
     await dialog.getByText('Done', { exact: true }).waitFor({ timeout: 60_000 });
     await dialog.locator('[data-count="done"]').filter({ hasText: '3' }).waitFor();
     await screenshot(page, 'bulk-pin-done');
   });
 
-  const pins = [...emulator.state.pins.values()].filter((p) => ['Lentil soup', 'Autumn salad', 'Pumpkin bread'].includes(p.title ?? ''));
+  const pins = [...emulator.state.pins.values()].filter((p) =>
+    ['Lentil soup', 'Autumn salad', 'Pumpkin bread'].includes(p.title ?? '')
+  );
   expect(pins).toHaveLength(3);
   expect(new Set(pins.map((p) => p.board_id))).toEqual(new Set([recipesId()]));
   expect([...emulator.state.pins.values()].some((p) => p.title === 'Draft note')).toBe(false);
@@ -118,8 +137,11 @@ it('the bulk action plans the selected entries, starts a paced campaign and show
 });
 
 it('the planner page previews a filtered plan as a timeline, then runs it with live progress', async () => {
-  // Winter stew was pinned two days ago: "not pinned in the last 30 days" (the default) leaves it out
-  const stew = (await strapi.documents(ARTICLE).findFirst({ filters: { title: 'Winter stew' } as never }))!.documentId;
+  // Winter stew was pinned two days ago: "not pinned in the last 30 days" (the default) leaves it
+  // out
+  const stew = (await strapi
+    .documents(ARTICLE)
+    .findFirst({ filters: { title: 'Winter stew' } as never }))!.documentId;
   await pinnedBefore(strapi, stew, recipesId(), Date.now() - 2 * 86_400_000);
 
   await step(page, log, 'open-planner', async () => {
@@ -135,12 +157,18 @@ it('the planner page previews a filtered plan as a timeline, then runs it with l
     await board.click();
     await board.pressSequentially('Trav', { delay: 30 });
     await page.getByRole('option', { name: 'Travel' }).click();
-    await page.getByRole('textbox', { name: 'Title variants' }).fill('{title}: still worth it\nFrom the archive: {title}');
+    await page
+      .getByRole('textbox', { name: 'Title variants' })
+      .fill('{title}: still worth it\nFrom the archive: {title}');
     await page.getByRole('textbox', { name: 'One pin every (minutes)' }).fill('0.05');
     await page.getByRole('textbox', { name: 'At most per day' }).fill('');
     await page.getByRole('checkbox', { name: 'Only pin between these times' }).click();
-    // the three entries the bulk action pinned today and Winter stew (pinned two days ago) are left out
-    await page.getByTestId('plan-summary').filter({ hasText: /^1 pin, the first at/ }).waitFor({ timeout: 15_000 });
+    // the three entries the bulk action pinned today and Winter stew (pinned two days ago) are left
+    // out
+    await page
+      .getByTestId('plan-summary')
+      .filter({ hasText: /^1 pin, the first at/ })
+      .waitFor({ timeout: 15_000 });
     await page.getByText(/pinned recently \(4\) — /).waitFor();
     await page.getByRole('img', { name: 'Timeline of the plan: pins per day' }).waitFor();
     await page.getByRole('region', { name: 'Entries' }).scrollIntoViewIfNeeded();
@@ -156,5 +184,7 @@ it('the planner page previews a filtered plan as a timeline, then runs it with l
     await screenshot(page, 'repin-campaign-done');
   });
   const travel = [...emulator.state.boards.values()].find((b) => b.name === 'Travel')!.id;
-  expect([...emulator.state.pins.values()].filter((p) => p.board_id === travel).map((p) => p.title)).toEqual(['Spring rolls: still worth it']);
+  expect(
+    [...emulator.state.pins.values()].filter((p) => p.board_id === travel).map((p) => p.title)
+  ).toEqual(['Spring rolls: still worth it']);
 });

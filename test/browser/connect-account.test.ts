@@ -20,7 +20,9 @@ beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
   booted = await bootStrapi(oauthEnv(emulator));
   await registerSuperAdmin(booted.strapi);
-  ({ browser, page, log } = await openAdmin(booted.url, { viewport: { width: 1366, height: 900 } }));
+  ({ browser, page, log } = await openAdmin(booted.url, {
+    viewport: { width: 1366, height: 900 },
+  }));
 }, 120_000);
 
 afterAll(async () => {
@@ -32,7 +34,9 @@ afterAll(async () => {
 it('connects through the consent page and shows the connected account', async () => {
   await step(page, log, 'settings-page', async () => {
     await page.goto(`${booted.url}/admin/settings/pinterest`);
-    await page.getByRole('button', { name: 'Connect a Pinterest account' }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('button', { name: 'Connect a Pinterest account' })
+      .waitFor({ timeout: 30_000 });
     await page.getByText('No Pinterest account connected').waitFor();
   });
   await screenshot(page, 'settings-not-connected');
@@ -46,15 +50,22 @@ it('connects through the consent page and shows the connected account', async ()
 
   await step(page, log, 'back-connected', async () => {
     await page.getByRole('button', { name: 'Give access' }).click();
-    await page.waitForURL((url) => url.pathname === '/admin/settings/pinterest' && url.searchParams.has('connected'), { timeout: 30_000 });
-    await page.getByText('Pinterest account @strapi_demo is connected.').waitFor({ timeout: 30_000 });
+    await page.waitForURL(
+      (url) => url.pathname === '/admin/settings/pinterest' && url.searchParams.has('connected'),
+      { timeout: 30_000 }
+    );
+    await page
+      .getByText('Pinterest account @strapi_demo is connected.')
+      .waitFor({ timeout: 30_000 });
     await page.getByRole('heading', { name: '@strapi_demo' }).waitFor();
     await page.getByText('Business account').waitFor();
     await page.getByText('in 29 days').waitFor();
   });
   await screenshot(page, 'settings-connected');
 
-  const account = await booted.strapi.db.query('plugin::pinterest.account').findOne({ where: { environment: 'custom' } });
+  const account = await booted.strapi.db
+    .query('plugin::pinterest.account')
+    .findOne({ where: { environment: 'custom' } });
   expect(account).toMatchObject({ username: 'strapi_demo', status: 'connected' });
   expect(log.lines.filter((l) => l.includes(' pageerror '))).toEqual([]);
 });
@@ -67,9 +78,16 @@ it('saves a default board for Article', async () => {
   });
   const travel = [...emulator.state.boards.values()].find((b) => b.name === 'Travel')!;
   const saved = await waitFor(async () => {
-    const value = (await booted.strapi.store({ type: 'plugin', name: 'pinterest' }).get({ key: 'settings' })) as { contentTypes?: Record<string, { defaultBoardId?: string }> } | null;
+    const value = (await booted.strapi
+      .store({ type: 'plugin', name: 'pinterest' })
+      .get({ key: 'settings' })) as {
+      contentTypes?: Record<string, { defaultBoardId?: string }>;
+    } | null;
     return value?.contentTypes?.['api::article.article']?.defaultBoardId ? value : null;
   }, 'the saved settings');
-  expect(saved.contentTypes!['api::article.article']).toMatchObject({ defaultBoardId: travel.id, pinOnPublish: true });
+  expect(saved.contentTypes!['api::article.article']).toMatchObject({
+    defaultBoardId: travel.id,
+    pinOnPublish: true,
+  });
   await screenshot(page, 'settings-default-board');
 });

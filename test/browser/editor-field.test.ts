@@ -1,5 +1,6 @@
 /**
- * In real headless Chromium, the editor's side: open an article with a hero image, pick a board and a
+ * In real headless Chromium, the editor's side: open an article with a hero image, pick a board and
+ * a
  * section in the Pinterest field, see the preview, publish, and watch the side panel turn to
  * "Pinned" with a link; then an article without a hero image shows the warning and a clear error.
  */
@@ -19,11 +20,15 @@ let strapi: Core.Strapi;
 let browser: Browser;
 let page: Page;
 
-const editUrl = (documentId: string) => `${booted.url}/admin/content-manager/collection-types/${ARTICLE}/${documentId}`;
+const editUrl = (documentId: string) =>
+  `${booted.url}/admin/content-manager/collection-types/${ARTICLE}/${documentId}`;
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, seed: { extraBoards: 300 } });
-  booted = await bootStrapi({ PINTEREST_API_URL: emulator.apiUrl, PINTEREST_ACCESS_TOKEN: 'pina_emulator_static_token' });
+  booted = await bootStrapi({
+    PINTEREST_API_URL: emulator.apiUrl,
+    PINTEREST_ACCESS_TOKEN: 'pina_emulator_static_token',
+  });
   strapi = booted.strapi;
   await registerSuperAdmin(strapi);
   ({ browser, page } = await openAdmin(booted.url, { viewport: { width: 1440, height: 1100 } }));
@@ -36,9 +41,19 @@ afterAll(async () => {
 });
 
 it('picks a board and a section, previews the pin, publishes, and the panel shows it pinned', async () => {
-  const hero = await uploadImage(strapi, { width: 1000, height: 1500, format: 'jpeg', alt: 'Tomato soup' });
+  const hero = await uploadImage(strapi, {
+    width: 1000,
+    height: 1500,
+    format: 'jpeg',
+    alt: 'Tomato soup',
+  });
   const draft = await strapi.documents(ARTICLE).create({
-    data: { title: 'Tomato soup for cold evenings', excerpt: 'A warm soup.', hero: hero.id, canonicalUrl: 'https://blog.example.com/soup' } as never,
+    data: {
+      title: 'Tomato soup for cold evenings',
+      excerpt: 'A warm soup.',
+      hero: hero.id,
+      canonicalUrl: 'https://blog.example.com/soup',
+    } as never,
   });
   await page.goto(editUrl(draft.documentId));
 
@@ -65,13 +80,19 @@ it('picks a board and a section, previews the pin, publishes, and the panel show
   await screenshot(page, 'editor-panel-pinned');
 
   const recipes = [...emulator.state.boards.values()].find((b) => b.name === 'Recipes')!;
-  const dinner = [...emulator.state.sections.values()].find((s) => s.boardId === recipes.id && s.name === 'Dinner')!;
-  const pin = [...emulator.state.pins.values()].find((p) => p.title === 'Tomato soup for cold evenings');
+  const dinner = [...emulator.state.sections.values()].find(
+    (s) => s.boardId === recipes.id && s.name === 'Dinner'
+  )!;
+  const pin = [...emulator.state.pins.values()].find(
+    (p) => p.title === 'Tomato soup for cold evenings'
+  );
   expect(pin).toMatchObject({ board_id: recipes.id, board_section_id: dinner.id });
 });
 
 it('without a hero image: a warning in the field, then a clear error in the panel', async () => {
-  const draft = await strapi.documents(ARTICLE).create({ data: { title: 'Words only', canonicalUrl: 'https://blog.example.com/words' } as never });
+  const draft = await strapi.documents(ARTICLE).create({
+    data: { title: 'Words only', canonicalUrl: 'https://blog.example.com/words' } as never,
+  });
   await page.goto(editUrl(draft.documentId));
   const board = page.getByRole('combobox', { name: 'Board' });
   await board.waitFor({ timeout: 30_000 });
@@ -79,13 +100,27 @@ it('without a hero image: a warning in the field, then a clear error in the pane
   await board.click();
   await board.pressSequentially('Trav', { delay: 30 });
   await page.getByRole('option', { name: 'Travel' }).click();
-  await page.getByText(/Pinterest has no text-only pins/).first().waitFor();
+  await page
+    .getByText(/Pinterest has no text-only pins/)
+    .first()
+    .waitFor();
 
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByText('Failed', { exact: true }).first().waitFor({ timeout: 30_000 });
-  await page.getByText(/add a hero image or video to this entry/).first().waitFor();
+  await page
+    .getByText(/add a hero image or video to this entry/)
+    .first()
+    .waitFor();
   await page.getByRole('button', { name: 'Retry' }).waitFor({ timeout: 10_000 });
   await screenshot(page, 'editor-panel-failed');
-  await waitFor(async () => (await strapi.documents(ARTICLE).findOne({ documentId: draft.documentId, status: 'published' }))?.title === 'Words only', 'the entry to be published');
+  await waitFor(
+    async () =>
+      (
+        await strapi
+          .documents(ARTICLE)
+          .findOne({ documentId: draft.documentId, status: 'published' })
+      )?.title === 'Words only',
+    'the entry to be published'
+  );
   expect([...emulator.state.pins.values()].some((p) => p.title === 'Words only')).toBe(false);
 });

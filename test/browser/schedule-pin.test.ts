@@ -1,6 +1,8 @@
 /**
- * In real headless Chromium: an editor schedules a pin with the field's "Pin at", publishes, sees it
- * scheduled in the side panel, cancels it there, then reschedules it from the panel to a time already
+ * In real headless Chromium: an editor schedules a pin with the field's "Pin at", publishes, sees
+ * it
+ * scheduled in the side panel, cancels it there, then reschedules it from the panel to a time
+ * already
  * past — and the panel turns to "Pinned". Screenshots are artefacts.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -24,11 +26,18 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
-  booted = await bootStrapi({ PINTEREST_API_URL: emulator.apiUrl, PINTEREST_ACCESS_TOKEN: 'pina_emulator_static_token' });
+  booted = await bootStrapi({
+    PINTEREST_API_URL: emulator.apiUrl,
+    PINTEREST_ACCESS_TOKEN: 'pina_emulator_static_token',
+  });
   strapi = booted.strapi;
   await registerSuperAdmin(strapi);
   // the browser and the test agree on the time zone, so "tomorrow 09:00" means the same to both
-  ({ browser, page, log } = await openAdmin(booted.url, { viewport: { width: 1440, height: 1300 }, timezoneId: 'UTC', locale: 'en-US' }));
+  ({ browser, page, log } = await openAdmin(booted.url, {
+    viewport: { width: 1440, height: 1300 },
+    timezoneId: 'UTC',
+    locale: 'en-US',
+  }));
 }, 120_000);
 
 afterAll(async () => {
@@ -41,14 +50,25 @@ it('schedules a pin with "Pin at", cancels it from the side panel, then reschedu
   const hero = await uploadImage(strapi, { width: 1000, height: 1500, format: 'jpeg' });
   const recipes = [...emulator.state.boards.values()].find((b) => b.name === 'Recipes')!;
   const draft = await strapi.documents(ARTICLE).create({
-    data: { title: 'Pumpkin bread', excerpt: 'Autumn baking.', hero: hero.id, canonicalUrl: 'https://blog.example.com/pumpkin', pinterest: { boardId: recipes.id } } as never,
+    data: {
+      title: 'Pumpkin bread',
+      excerpt: 'Autumn baking.',
+      hero: hero.id,
+      canonicalUrl: 'https://blog.example.com/pumpkin',
+      pinterest: { boardId: recipes.id },
+    } as never,
   });
-  const jobOf = () => strapi.db.query('plugin::pinterest.job').findOne({ where: { key: { $contains: draft.documentId } } });
+  const jobOf = () =>
+    strapi.db
+      .query('plugin::pinterest.job')
+      .findOne({ where: { key: { $contains: draft.documentId } } });
 
   const tomorrow = new Date(Date.now() + 24 * 3_600_000);
   const dateText = `${pad(tomorrow.getUTCMonth() + 1)}/${pad(tomorrow.getUTCDate())}/${tomorrow.getUTCFullYear()}`;
   await step(page, log, 'set-pin-at', async () => {
-    await page.goto(`${booted.url}/admin/content-manager/collection-types/${ARTICLE}/${draft.documentId}`);
+    await page.goto(
+      `${booted.url}/admin/content-manager/collection-types/${ARTICLE}/${draft.documentId}`
+    );
     const date = page.getByRole('combobox', { name: 'Pin date' }).first();
     await date.waitFor({ timeout: 30_000 });
     await date.fill(dateText);
@@ -64,7 +84,14 @@ it('schedules a pin with "Pin at", cancels it from the side panel, then reschedu
     await page.getByText('Scheduled', { exact: true }).first().waitFor({ timeout: 30_000 });
     await page.getByText(/^Scheduled for /).waitFor();
   });
-  const expected = Date.UTC(tomorrow.getUTCFullYear(), tomorrow.getUTCMonth(), tomorrow.getUTCDate(), 9, 0, 0);
+  const expected = Date.UTC(
+    tomorrow.getUTCFullYear(),
+    tomorrow.getUTCMonth(),
+    tomorrow.getUTCDate(),
+    9,
+    0,
+    0
+  );
   const scheduled = await jobOf();
   expect(scheduled).toMatchObject({ state: 'waiting' });
   expect(Number(scheduled.runAt)).toBe(expected);
@@ -75,14 +102,18 @@ it('schedules a pin with "Pin at", cancels it from the side panel, then reschedu
     await page.getByText('Cancelled', { exact: true }).first().waitFor({ timeout: 15_000 });
   });
   expect((await jobOf()).state).toBe('cancelled');
-  expect(emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v5/pins')).toHaveLength(0);
+  expect(
+    emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v5/pins')
+  ).toHaveLength(0);
   await screenshot(page, 'schedule-panel-cancelled');
 
   // reschedule from the panel to a time already past: it goes out at once
   await step(page, log, 'reschedule', async () => {
     const panelDate = page.getByRole('combobox', { name: 'Pin date' }).last();
     const today = new Date();
-    await panelDate.fill(`${pad(today.getUTCMonth() + 1)}/${pad(today.getUTCDate())}/${today.getUTCFullYear()}`);
+    await panelDate.fill(
+      `${pad(today.getUTCMonth() + 1)}/${pad(today.getUTCDate())}/${today.getUTCFullYear()}`
+    );
     await panelDate.press('Enter');
     await page.getByRole('combobox', { name: 'Pin time' }).last().click();
     await page.getByRole('option', { name: '00:00' }).click();
@@ -91,6 +122,9 @@ it('schedules a pin with "Pin at", cancels it from the side panel, then reschedu
     await page.getByRole('link', { name: /View the pin on Pinterest/ }).waitFor();
   });
   await screenshot(page, 'schedule-panel-pinned');
-  const pin = await waitFor(async () => [...emulator.state.pins.values()].find((p) => p.title === 'Pumpkin bread'), 'the pin on the emulator');
+  const pin = await waitFor(
+    async () => [...emulator.state.pins.values()].find((p) => p.title === 'Pumpkin bread'),
+    'the pin on the emulator'
+  );
   expect(pin.board_id).toBe(recipes.id);
 });

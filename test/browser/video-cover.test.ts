@@ -29,7 +29,8 @@ let page: Page;
 let log: PageLog;
 let clip: RealVideo;
 
-const editUrl = (documentId: string) => `${booted.url}/admin/content-manager/collection-types/${ARTICLE}/${documentId}`;
+const editUrl = (documentId: string) =>
+  `${booted.url}/admin/content-manager/collection-types/${ARTICLE}/${documentId}`;
 
 /**
  * Starts watching a <video> for the moment it presents (hands to the compositor) the frame at
@@ -42,22 +43,30 @@ async function watchForFrame(video: Locator, seconds: number): Promise<() => Pro
   await video.evaluate(
     (v: HTMLVideoElement, { key, seconds, fps }: { key: string; seconds: number; fps: number }) => {
       const seen: number[] = [];
-      (window as unknown as Record<string, unknown>)[key] = new Promise<string | null>((resolve) => {
-        const timer = setTimeout(() => resolve(`presented ${seen.join(', ') || 'no frame'} s, never ${seconds} s`), 15_000);
-        const onFrame = (_now: number, meta: { mediaTime: number }) => {
-          seen.push(meta.mediaTime);
-          if (Math.abs(meta.mediaTime - seconds) < 0.5 / fps) {
-            clearTimeout(timer);
-            resolve(null);
-          } else v.requestVideoFrameCallback(onFrame);
-        };
-        v.requestVideoFrameCallback(onFrame);
-      });
+      (window as unknown as Record<string, unknown>)[key] = new Promise<string | null>(
+        (resolve) => {
+          const timer = setTimeout(
+            () => resolve(`presented ${seen.join(', ') || 'no frame'} s, never ${seconds} s`),
+            15_000
+          );
+          const onFrame = (_now: number, meta: { mediaTime: number }) => {
+            seen.push(meta.mediaTime);
+            if (Math.abs(meta.mediaTime - seconds) < 0.5 / fps) {
+              clearTimeout(timer);
+              resolve(null);
+            } else v.requestVideoFrameCallback(onFrame);
+          };
+          v.requestVideoFrameCallback(onFrame);
+        }
+      );
     },
-    { key, seconds, fps: clip.fps },
+    { key, seconds, fps: clip.fps }
   );
   return async () => {
-    const failure = await page.evaluate((k) => (window as unknown as Record<string, Promise<string | null>>)[k], key);
+    const failure = await page.evaluate(
+      (k) => (window as unknown as Record<string, Promise<string | null>>)[k],
+      key
+    );
     if (failure) throw new Error(`The video ${failure}`);
   };
 }
@@ -75,8 +84,13 @@ beforeAll(async () => {
   await registerSuperAdmin(strapi);
   browser = await launchBrowser();
   clip = await makeClockVideo(browser, { seconds: 6 });
-  // tall enough for the whole field, from the cover picker down to the preview card, in one screenshot
-  ({ page, log } = await openAdmin(booted.url, { viewport: { width: 1440, height: 1400 } }, browser));
+  // tall enough for the whole field, from the cover picker down to the preview card, in one
+  // screenshot
+  ({ page, log } = await openAdmin(
+    booted.url,
+    { viewport: { width: 1440, height: 1400 } },
+    browser
+  ));
 }, 150_000);
 
 afterAll(async () => {
@@ -89,7 +103,12 @@ it('scrubs the hero video to 3 s, uses that frame as the cover, publishes, and t
   const hero = await uploadFile(strapi, clip.bytes, 'clock', 'mp4', 'A clock counting to six');
   expect(hero.mime).toBe('video/mp4');
   const draft = await strapi.documents(ARTICLE).create({
-    data: { title: TITLE, excerpt: 'Six seconds of a clock.', hero: hero.id, canonicalUrl: 'https://blog.example.com/clock' } as never,
+    data: {
+      title: TITLE,
+      excerpt: 'Six seconds of a clock.',
+      hero: hero.id,
+      canonicalUrl: 'https://blog.example.com/clock',
+    } as never,
   });
 
   await step(page, log, 'open-and-pick-board', async () => {
@@ -106,10 +125,13 @@ it('scrubs the hero video to 3 s, uses that frame as the cover, publishes, and t
   const preview = page.getByRole('img', { name: 'Pin preview' });
   await step(page, log, 'cover-picker-loads-the-video', async () => {
     // the browser read the video: the picker knows its duration and lets the editor scrub
-    await page.getByRole('slider', { name: 'Frame at 0 s', description: `Duration ${clip.seconds} s` }).waitFor({ timeout: 20_000 });
+    await page
+      .getByRole('slider', { name: 'Frame at 0 s', description: `Duration ${clip.seconds} s` })
+      .waitFor({ timeout: 20_000 });
     expect(await picker.isEnabled()).toBe(true);
     expect(await video.evaluate((v: HTMLVideoElement) => v.error?.message ?? null)).toBeNull();
-    // the field from the picker down to the preview card in view (as in the screenshot): both videos on screen
+    // the field from the picker down to the preview card in view (as in the screenshot): both
+    // videos on screen
     await preview.evaluate((el) => el.scrollIntoView({ block: 'end' }));
   });
 
@@ -127,14 +149,20 @@ it('scrubs the hero video to 3 s, uses that frame as the cover, publishes, and t
     // the preview the server computes for the final values (board and cover), not one from before
     const previewed = page.waitForResponse((r) => {
       if (!r.url().endsWith('/pinterest/preview') || r.request().method() !== 'POST') return false;
-      const pin = (r.request().postDataJSON() as { values?: { pinterest?: { boardId?: string; cover?: { keyFrameTime?: number } } } }).values?.pinterest;
+      const pin = (
+        r.request().postDataJSON() as {
+          values?: { pinterest?: { boardId?: string; cover?: { keyFrameTime?: number } } };
+        }
+      ).values?.pinterest;
       return Boolean(pin?.boardId) && pin?.cover?.keyFrameTime === FRAME;
     });
     await page.getByRole('button', { name: 'Use this frame as the cover' }).click();
     await page.getByText(`Cover: frame at ${FRAME} s`, { exact: true }).waitFor();
     expect((await previewed).status()).toBe(200);
     // nothing left to fix: no "no board chosen" from an older preview, no other warning
-    await page.getByRole('list', { name: 'Things to check before pinning' }).waitFor({ state: 'detached' });
+    await page
+      .getByRole('list', { name: 'Things to check before pinning' })
+      .waitFor({ state: 'detached' });
     await preview.getByText(TITLE).waitFor();
     // the preview card shows the chosen frame
     await shown();
@@ -148,8 +176,12 @@ it('scrubs the hero video to 3 s, uses that frame as the cover, publishes, and t
   });
   await screenshot(page, 'video-cover-pinned');
 
-  const published = await strapi.documents(ARTICLE).findOne({ documentId: draft.documentId, status: 'published' });
-  expect((published as { pinterest?: unknown } | null)?.pinterest).toMatchObject({ cover: { keyFrameTime: FRAME } });
+  const published = await strapi
+    .documents(ARTICLE)
+    .findOne({ documentId: draft.documentId, status: 'published' });
+  expect((published as { pinterest?: unknown } | null)?.pinterest).toMatchObject({
+    cover: { keyFrameTime: FRAME },
+  });
 
   // the emulator received the recorded file itself, and a video pin whose cover is the frame at 3 s
   const media = [...emulator.state.media.values()];
@@ -157,7 +189,10 @@ it('scrubs the hero video to 3 s, uses that frame as the cover, publishes, and t
   expect(media[0]).toMatchObject({ status: 'succeeded', uploadedBytes: clip.bytes.length });
   const pin = [...emulator.state.pins.values()].find((p) => p.title === TITLE);
   expect(pin?.creative_type).toBe('VIDEO');
-  expect(pin?.video).toMatchObject({ media_id: media[0].media_id, cover_image_key_frame_time: FRAME });
+  expect(pin?.video).toMatchObject({
+    media_id: media[0].media_id,
+    cover_image_key_frame_time: FRAME,
+  });
   const creates = emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v5/pins');
   expect(creates).toHaveLength(1);
   expect((creates[0].body as { media_source: unknown }).media_source).toEqual({

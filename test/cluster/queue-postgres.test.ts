@@ -27,12 +27,21 @@ afterAll(async () => {
 });
 
 it('publishing records a job (one row per key), and publishing again resets it', async () => {
-  const doc = await strapi.documents('api::article.article').create({ data: { title: 'PG' } as never });
+  const doc = await strapi
+    .documents('api::article.article')
+    .create({ data: { title: 'PG' } as never });
   await strapi.documents('api::article.article').publish({ documentId: doc.documentId });
   const [first] = await jobs().findByKeyPrefix(`pin.entry:api::article.article:${doc.documentId}:`);
-  expect(first).toMatchObject({ state: 'waiting', attempts: 0, payload: { documentId: doc.documentId, locale: 'default' } });
+  expect(first).toMatchObject({
+    state: 'waiting',
+    attempts: 0,
+    payload: { documentId: doc.documentId, locale: 'default' },
+  });
 
-  await strapi.db.query('plugin::pinterest.job').update({ where: { id: first.id }, data: { state: 'failed', attempts: 3, lastError: { code: 'X' } } });
+  await strapi.db.query('plugin::pinterest.job').update({
+    where: { id: first.id },
+    data: { state: 'failed', attempts: 3, lastError: { code: 'X' } },
+  });
   await strapi.documents('api::article.article').publish({ documentId: doc.documentId });
   const again = await jobs().findByKeyPrefix(`pin.entry:api::article.article:${doc.documentId}:`);
   expect(again).toHaveLength(1);
@@ -43,15 +52,28 @@ it('a job asked for again while it runs keeps running and is marked to run once 
   await strapi.db.query('plugin::pinterest.job').updateMany({ where: {}, data: { state: 'done' } });
   await jobs().enqueue({ key: 'k:running', kind: 'pin.entry', payload: { n: 1 } });
   const claimed = await jobs().claimNext('worker-a', 60_000);
-  expect(claimed).toMatchObject({ key: 'k:running', state: 'running', leaseOwner: 'worker-a', attempts: 1 });
+  expect(claimed).toMatchObject({
+    key: 'k:running',
+    state: 'running',
+    leaseOwner: 'worker-a',
+    attempts: 1,
+  });
   await jobs().enqueue({ key: 'k:running', kind: 'pin.entry', payload: { n: 2 } });
-  expect(await jobs().findByKey('k:running')).toMatchObject({ state: 'running', requeue: true, attempts: 1, payload: { n: 2 } });
+  expect(await jobs().findByKey('k:running')).toMatchObject({
+    state: 'running',
+    requeue: true,
+    attempts: 1,
+    payload: { n: 2 },
+  });
 });
 
 it('SKIP LOCKED: concurrent claims take different jobs', async () => {
   await strapi.db.query('plugin::pinterest.job').updateMany({ where: {}, data: { state: 'done' } });
-  for (let i = 0; i < 6; i += 1) await jobs().enqueue({ key: `k:many:${i}`, kind: 'pin.entry', payload: { i } });
-  const claims = await Promise.all(Array.from({ length: 8 }, (_, i) => jobs().claimNext(`w${i}`, 60_000)));
+  for (let i = 0; i < 6; i += 1)
+    await jobs().enqueue({ key: `k:many:${i}`, kind: 'pin.entry', payload: { i } });
+  const claims = await Promise.all(
+    Array.from({ length: 8 }, (_, i) => jobs().claimNext(`w${i}`, 60_000))
+  );
   const taken = claims.filter(Boolean).map((j) => j!.key);
   expect(taken).toHaveLength(6);
   expect(new Set(taken).size).toBe(6);

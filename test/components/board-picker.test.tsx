@@ -5,9 +5,19 @@ import type { BoardDTO, BoardSectionDTO } from '../../common/wire';
 import { BoardPickerView } from '../../admin/src/components/PinField/BoardPickerView';
 import { renderWithProviders } from './render';
 
-const board = (id: string, name: string): BoardDTO => ({ id, name, privacy: 'PUBLIC', description: null });
+const board = (id: string, name: string): BoardDTO => ({
+  id,
+  name,
+  privacy: 'PUBLIC',
+  description: null,
+});
 
-const BOARDS = [board('11', 'Travel'), board('12', 'Recipes'), board('13', 'Travel hacks'), board('14', 'Garden')];
+const BOARDS = [
+  board('11', 'Travel'),
+  board('12', 'Recipes'),
+  board('13', 'Travel hacks'),
+  board('14', 'Garden'),
+];
 const SECTIONS: Record<string, BoardSectionDTO[]> = {
   '12': [
     { id: '1201', name: 'Dinner' },
@@ -17,7 +27,9 @@ const SECTIONS: Record<string, BoardSectionDTO[]> = {
 
 /** 300 generated boards plus a few real-looking ones, in no particular order. */
 const manyBoards = () => [
-  ...Array.from({ length: 300 }, (_, i) => board(String(5000 + i), `Board ${String(i).padStart(3, '0')}`)),
+  ...Array.from({ length: 300 }, (_, i) =>
+    board(String(5000 + i), `Board ${String(i).padStart(3, '0')}`)
+  ),
   board('901', 'Zucchini ideas'),
   board('902', 'Recipes'),
   board('903', 'Autumn'),
@@ -25,10 +37,16 @@ const manyBoards = () => [
 
 type Change = { boardId: string | null; boardSectionId: string | null };
 
-/** The field around the picker: keeps the value and gives the chosen board's sections, like BoardPicker does. */
+/**
+ * The field around the picker: keeps the value and gives the chosen board's sections, like
+ * BoardPicker does.
+ */
 function Harness(props: {
   boards?: BoardDTO[] | null;
-  /** Id Pinterest gives a board created from the picker (as BoardPicker does: add it, then choose it). */
+  /**
+   * Id Pinterest gives a board created from the picker (as BoardPicker does: add it, then choose
+   * it).
+   */
   createdId?: string;
   boardsError?: string | null;
   initial?: Change;
@@ -38,7 +56,9 @@ function Harness(props: {
   onCreateBoard?: (name?: string) => void;
   defaultBoardId?: string | null;
 }) {
-  const [value, setValue] = useState<Change>(props.initial ?? { boardId: null, boardSectionId: null });
+  const [value, setValue] = useState<Change>(
+    props.initial ?? { boardId: null, boardSectionId: null }
+  );
   const [boards, setBoards] = useState(props.boards === undefined ? BOARDS : props.boards);
   const change = (next: Change) => {
     props.onChange?.(next);
@@ -74,7 +94,9 @@ const optionNames = () => screen.queryAllByRole('option').map((o) => o.textConte
 describe('board picker', () => {
   it("shows the content type's default board while the entry names none, and not once one is chosen", async () => {
     const { user } = renderWithProviders(<Harness defaultBoardId="11" />);
-    expect(boardBox().getAttribute('placeholder')).toBe('Default: Travel (search to choose another)');
+    expect(boardBox().getAttribute('placeholder')).toBe(
+      'Default: Travel (search to choose another)'
+    );
     await user.click(boardBox());
     await user.click(screen.getByRole('option', { name: 'Recipes' }));
     await waitFor(() => expect((boardBox() as HTMLInputElement).value).toBe('Recipes'));
@@ -124,33 +146,58 @@ describe('board picker', () => {
     expect(onChange).toHaveBeenLastCalledWith({ boardId: '14', boardSectionId: null });
   });
 
-  it.each([false, true])('shows the name of the board already chosen for the entry (may create boards: %s)', (canCreate) => {
-    renderWithProviders(<Harness canCreate={canCreate} initial={{ boardId: '13', boardSectionId: null }} />);
-    expect(boardBox()).toHaveProperty('value', 'Travel hacks');
-  });
+  it.each([false, true])(
+    'shows the name of the board already chosen for the entry (may create boards: %s)',
+    (canCreate) => {
+      renderWithProviders(
+        <Harness canCreate={canCreate} initial={{ boardId: '13', boardSectionId: null }} />
+      );
+      expect(boardBox()).toHaveProperty('value', 'Travel hacks');
+    }
+  );
 
   it("shows the chosen board's name once the boards arrive", () => {
-    const props = { name: 'pin', boardId: '13', sectionId: null, boardsError: null, sections: [], canCreate: true, onCreateBoard: jest.fn(), onChange: jest.fn() };
+    const props = {
+      name: 'pin',
+      boardId: '13',
+      sectionId: null,
+      boardsError: null,
+      sections: [],
+      canCreate: true,
+      onCreateBoard: jest.fn(),
+      onChange: jest.fn(),
+    };
     const { rerender } = renderWithProviders(<BoardPickerView {...props} boards={null} />);
     expect(boardBox()).toHaveProperty('value', '');
     rerender(<BoardPickerView {...props} boards={BOARDS} />);
     expect(boardBox()).toHaveProperty('value', 'Travel hacks');
   });
 
-  it.each([false, true])('typing and leaving without picking keeps the chosen board (may create boards: %s)', async (canCreate) => {
-    const onChange = jest.fn();
-    const { user } = renderWithProviders(<Harness canCreate={canCreate} initial={{ boardId: '13', boardSectionId: null }} onChange={onChange} />);
-    await user.clear(boardBox());
-    await user.type(boardBox(), 'Knit');
-    await user.keyboard('{Escape}');
-    await user.tab();
-    expect(onChange).not.toHaveBeenCalled();
-    expect(boardBox()).toHaveProperty('value', 'Travel hacks');
-  });
+  it.each([false, true])(
+    'typing and leaving without picking keeps the chosen board (may create boards: %s)',
+    async (canCreate) => {
+      const onChange = jest.fn();
+      const { user } = renderWithProviders(
+        <Harness
+          canCreate={canCreate}
+          initial={{ boardId: '13', boardSectionId: null }}
+          onChange={onChange}
+        />
+      );
+      await user.clear(boardBox());
+      await user.type(boardBox(), 'Knit');
+      await user.keyboard('{Escape}');
+      await user.tab();
+      expect(onChange).not.toHaveBeenCalled();
+      expect(boardBox()).toHaveProperty('value', 'Travel hacks');
+    }
+  );
 
   it('clears the board (and its section) with the clear button', async () => {
     const onChange = jest.fn();
-    const { user } = renderWithProviders(<Harness initial={{ boardId: '12', boardSectionId: '1201' }} onChange={onChange} />);
+    const { user } = renderWithProviders(
+      <Harness initial={{ boardId: '12', boardSectionId: '1201' }} onChange={onChange} />
+    );
     await user.click(screen.getByRole('button', { name: 'Clear the board' }));
     expect(onChange).toHaveBeenLastCalledWith({ boardId: null, boardSectionId: null });
     expect(boardBox()).toHaveProperty('value', '');
@@ -180,7 +227,12 @@ describe('board picker', () => {
     expect(screen.queryByText(/boards$/)).toBeNull();
 
     rerender(<Harness boards={null} boardsError="Pinterest could not be reached" />);
-    expect(screen.getByRole('combobox', { name: 'Board', description: 'Boards could not be loaded: Pinterest could not be reached' })).toBeTruthy();
+    expect(
+      screen.getByRole('combobox', {
+        name: 'Board',
+        description: 'Boards could not be loaded: Pinterest could not be reached',
+      })
+    ).toBeTruthy();
     expect(boardBox().getAttribute('aria-invalid')).toBe('true');
   });
 
@@ -222,14 +274,18 @@ describe('section of the chosen board', () => {
 
   it('clears the section only, with its own clear button', async () => {
     const onChange = jest.fn();
-    const { user } = renderWithProviders(<Harness initial={{ boardId: '12', boardSectionId: '1201' }} onChange={onChange} />);
+    const { user } = renderWithProviders(
+      <Harness initial={{ boardId: '12', boardSectionId: '1201' }} onChange={onChange} />
+    );
     await user.click(screen.getByRole('button', { name: 'Clear the section' }));
     expect(onChange).toHaveBeenLastCalledWith({ boardId: '12', boardSectionId: null });
   });
 
   it('drops the section when the board changes', async () => {
     const onChange = jest.fn();
-    const { user } = renderWithProviders(<Harness initial={{ boardId: '12', boardSectionId: '1202' }} onChange={onChange} />);
+    const { user } = renderWithProviders(
+      <Harness initial={{ boardId: '12', boardSectionId: '1202' }} onChange={onChange} />
+    );
     expect(within(sectionBox()).getByText('Dessert')).toBeTruthy();
     await user.clear(boardBox());
     await user.type(boardBox(), 'travel h');
@@ -242,7 +298,9 @@ describe('creating a board inline', () => {
   it('offers to create the typed board when allowed, and hands over its name', async () => {
     const onCreateBoard = jest.fn();
     const onChange = jest.fn();
-    const { user } = renderWithProviders(<Harness canCreate onCreateBoard={onCreateBoard} onChange={onChange} />);
+    const { user } = renderWithProviders(
+      <Harness canCreate onCreateBoard={onCreateBoard} onChange={onChange} />
+    );
     await user.type(boardBox(), 'Knitting');
     await user.click(screen.getByRole('option', { name: 'Create board “Knitting”' }));
     expect(onCreateBoard.mock.calls).toEqual([['Knitting']]);
@@ -262,7 +320,9 @@ describe('creating a board inline', () => {
 
   it('offers nothing of the kind without the permission', async () => {
     const onCreateBoard = jest.fn();
-    const { user } = renderWithProviders(<Harness canCreate={false} onCreateBoard={onCreateBoard} />);
+    const { user } = renderWithProviders(
+      <Harness canCreate={false} onCreateBoard={onCreateBoard} />
+    );
     await user.type(boardBox(), 'Knitting');
     expect(screen.queryByText(/Create board/)).toBeNull();
     expect(screen.getByText('No board matches')).toBeTruthy();

@@ -9,7 +9,15 @@ type Cover = PinFieldValue['cover'];
 const VIDEO = 'https://cdn.example.com/soup.mp4';
 
 /** The field around the picker: keeps the cover it is given. */
-function Harness({ initial = null, onChange, disabled }: { initial?: Cover; onChange?: (c: Cover) => void; disabled?: boolean }) {
+function Harness({
+  initial = null,
+  onChange,
+  disabled,
+}: {
+  initial?: Cover;
+  onChange?: (c: Cover) => void;
+  disabled?: boolean;
+}) {
   const [cover, setCover] = useState<Cover>(initial);
   return (
     <CoverPicker
@@ -27,12 +35,18 @@ function Harness({ initial = null, onChange, disabled }: { initial?: Cover; onCh
 
 const video = () => document.querySelector('video') as HTMLVideoElement;
 
-/** jsdom plays nothing: give the video a duration and say its metadata arrived, as a browser would. */
+/**
+ * jsdom plays nothing: give the video a duration and say its metadata arrived, as a browser would.
+ */
 function loadMetadata(seconds: number) {
   const v = video();
   let currentTime = 0;
   Object.defineProperty(v, 'duration', { configurable: true, get: () => seconds });
-  Object.defineProperty(v, 'currentTime', { configurable: true, get: () => currentTime, set: (t: number) => (currentTime = t) });
+  Object.defineProperty(v, 'currentTime', {
+    configurable: true,
+    get: () => currentTime,
+    set: (t: number) => (currentTime = t),
+  });
   fireEvent(v, new Event('loadedmetadata'));
   return v;
 }
@@ -53,11 +67,15 @@ describe('cover-frame picker', () => {
   it('scrubs through the whole video and shows the frame it is on', () => {
     renderWithProviders(<Harness />);
     const v = loadMetadata(42.4);
-    expect(screen.getByRole('slider', { name: 'Frame at 0 s', description: 'Duration 42 s' })).toHaveProperty('disabled', false);
+    expect(
+      screen.getByRole('slider', { name: 'Frame at 0 s', description: 'Duration 42 s' })
+    ).toHaveProperty('disabled', false);
     expect(slider().getAttribute('max')).toBe('42.4');
 
     fireEvent.change(slider(), { target: { value: '12' } });
-    expect(screen.getByRole('slider', { name: 'Frame at 12 s' }).getAttribute('aria-valuetext')).toBe('12 s');
+    expect(
+      screen.getByRole('slider', { name: 'Frame at 12 s' }).getAttribute('aria-valuetext')
+    ).toBe('12 s');
     expect(v.currentTime).toBe(12);
   });
 
@@ -81,8 +99,13 @@ describe('cover-frame picker', () => {
 
   it('takes a cover image URL instead, and clearing it removes the cover', async () => {
     const onChange = jest.fn();
-    const { user } = renderWithProviders(<Harness initial={{ keyFrameTime: 3 }} onChange={onChange} />);
-    const url = screen.getByRole('textbox', { name: 'Cover image URL (optional)', description: 'Or an https image to use as the cover instead of a frame.' });
+    const { user } = renderWithProviders(
+      <Harness initial={{ keyFrameTime: 3 }} onChange={onChange} />
+    );
+    const url = screen.getByRole('textbox', {
+      name: 'Cover image URL (optional)',
+      description: 'Or an https image to use as the cover instead of a frame.',
+    });
     expect(url).toHaveProperty('value', '');
 
     await user.type(url, 'https://cdn.example.com/cover.jpg');
@@ -103,14 +126,21 @@ describe('cover-frame picker', () => {
   ])('a %s s video: duration warning shown = %s', (seconds, warned) => {
     renderWithProviders(<Harness />);
     loadMetadata(seconds);
-    expect(screen.queryByText('Pinterest accepts videos from 4 seconds to 15 minutes.') !== null).toBe(warned);
+    expect(
+      screen.queryByText('Pinterest accepts videos from 4 seconds to 15 minutes.') !== null
+    ).toBe(warned);
   });
 
   it('changes nothing when the field is disabled', () => {
-    renderWithProviders(<Harness disabled initial={{ imageUrl: 'https://cdn.example.com/c.jpg' }} />);
+    renderWithProviders(
+      <Harness disabled initial={{ imageUrl: 'https://cdn.example.com/c.jpg' }} />
+    );
     loadMetadata(20);
     expect(slider()).toHaveProperty('disabled', true);
     expect(useFrame()).toHaveProperty('disabled', true);
-    expect(screen.getByRole('textbox', { name: 'Cover image URL (optional)' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('textbox', { name: 'Cover image URL (optional)' })).toHaveProperty(
+      'disabled',
+      true
+    );
   });
 });

@@ -25,7 +25,14 @@ const PREVIEW: PinPreviewDTO = {
   description: 'Une soupe chaude.',
   link: null,
   altText: 'Un bol de soupe',
-  media: { kind: 'image', url: 'https://cdn.example.com/soupe.jpg', mime: 'image/jpeg', width: 1000, height: 3000, bytes: 300_000 },
+  media: {
+    kind: 'image',
+    url: 'https://cdn.example.com/soupe.jpg',
+    mime: 'image/jpeg',
+    width: 1000,
+    height: 3000,
+    bytes: 300_000,
+  },
   warnings: ['TITLE_FROM_CONTENT', 'LINK_MISSING', 'ASPECT_RATIO'],
   problems: [],
   pinOnPublish: true,
@@ -33,24 +40,56 @@ const PREVIEW: PinPreviewDTO = {
 
 // Not `listbox`: the design system's select and combobox popups carry no name of their own (their
 // options and the combobox that opens them do); nothing the plugin passes reaches that element.
-const INTERACTIVE: ByRoleMatcher[] = ['button', 'checkbox', 'combobox', 'link', 'option', 'radio', 'searchbox', 'slider', 'spinbutton', 'switch', 'textbox'];
+const INTERACTIVE: ByRoleMatcher[] = [
+  'button',
+  'checkbox',
+  'combobox',
+  'link',
+  'option',
+  'radio',
+  'searchbox',
+  'slider',
+  'spinbutton',
+  'switch',
+  'textbox',
+];
 
 /** Every interactive element on the page, with the ones that have no accessible name. */
 function controls() {
   const all = INTERACTIVE.flatMap((role) => screen.queryAllByRole(role));
-  const unnamed = INTERACTIVE.flatMap((role) => screen.queryAllByRole(role, { name: (name) => name.trim() === '' }));
+  const unnamed = INTERACTIVE.flatMap((role) =>
+    screen.queryAllByRole(role, { name: (name) => name.trim() === '' })
+  );
   return { count: all.length, unnamed: unnamed.map((el) => el.outerHTML.slice(0, 160)) };
 }
 
 function renderBoardPicker(locale: Locale, canCreate = true) {
   return renderWithProviders(
-    <BoardPickerView name="pin" boardId="12" sectionId="1201" boards={BOARDS} boardsError={null} sections={SECTIONS} canCreate={canCreate} onCreateBoard={jest.fn()} onChange={jest.fn()} />,
-    { locale },
+    <BoardPickerView
+      name="pin"
+      boardId="12"
+      sectionId="1201"
+      boards={BOARDS}
+      boardsError={null}
+      sections={SECTIONS}
+      canCreate={canCreate}
+      onCreateBoard={jest.fn()}
+      onChange={jest.fn()}
+    />,
+    { locale }
   );
 }
 
 function renderCoverPicker(locale: Locale) {
-  const result = renderWithProviders(<CoverPicker name="pin" videoUrl="https://cdn.example.com/soupe.mp4" cover={{ keyFrameTime: 5 }} onChange={jest.fn()} />, { locale });
+  const result = renderWithProviders(
+    <CoverPicker
+      name="pin"
+      videoUrl="https://cdn.example.com/soupe.mp4"
+      cover={{ keyFrameTime: 5 }}
+      onChange={jest.fn()}
+    />,
+    { locale }
+  );
   const video = document.querySelector('video') as HTMLVideoElement;
   Object.defineProperty(video, 'duration', { configurable: true, get: () => 1200 });
   fireEvent(video, new Event('loadedmetadata'));
@@ -85,21 +124,36 @@ describe('in French', () => {
     renderCoverPicker('fr');
     expect(screen.getByText('Couverture de la vidéo')).toBeTruthy();
     expect(document.querySelector('video')?.getAttribute('aria-label')).toBe('Vidéo principale');
-    expect(screen.getByRole('slider', { name: 'Image à 5 s', description: 'Durée 1200 s' })).toBeTruthy();
-    expect(screen.getByText('Pinterest accepte les vidéos de 4 secondes à 15 minutes.')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Utiliser cette image comme couverture' })).toBeTruthy();
+    expect(
+      screen.getByRole('slider', { name: 'Image à 5 s', description: 'Durée 1200 s' })
+    ).toBeTruthy();
+    expect(
+      screen.getByText('Pinterest accepte les vidéos de 4 secondes à 15 minutes.')
+    ).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: 'Utiliser cette image comme couverture' })
+    ).toBeTruthy();
     expect(screen.getByText('Couverture : image à 5 s')).toBeTruthy();
-    expect(screen.getByRole('textbox', { name: 'URL de l’image de couverture (facultatif)' })).toBeTruthy();
+    expect(
+      screen.getByRole('textbox', { name: 'URL de l’image de couverture (facultatif)' })
+    ).toBeTruthy();
   });
 
   it('preview card: label, counters and notes', () => {
-    renderWithProviders(<PinPreviewCard preview={PREVIEW} imageUrl={PREVIEW.media!.url} connected={false} />, { locale: 'fr' });
+    renderWithProviders(
+      <PinPreviewCard preview={PREVIEW} imageUrl={PREVIEW.media!.url} connected={false} />,
+      { locale: 'fr' }
+    );
     const card = screen.getByRole('img', { name: 'Aperçu de l’épingle' });
     expect(within(card).getByText('Soupe à la tomate')).toBeTruthy();
     expect(screen.getByText('Titre 17 / 100')).toBeTruthy();
     expect(screen.getByText('Description 17 / 500')).toBeTruthy();
     const list = screen.getByRole('list', { name: 'À vérifier avant d’épingler' });
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent)
+    ).toEqual([
       LOCALES.fr['warning.notConnected'],
       LOCALES.fr['warning.titleFromContent'],
       LOCALES.fr['warning.linkMissing'],
@@ -110,11 +164,21 @@ describe('in French', () => {
   it("preview card: a problem's standard advice in French, advice written for the case left as it is", () => {
     // the server's English advice for these codes, as the preview route sends them
     const problems = [
-      new PinError('MEDIA_REQUIRED', 'This entry has no hero image or video, and Pinterest has no text-only pins.').toJSON(),
-      new PinError('MEDIA_UNREADABLE', 'The file is gone.', { advice: 'Upload the file again.' }).toJSON(),
+      new PinError(
+        'MEDIA_REQUIRED',
+        'This entry has no hero image or video, and Pinterest has no text-only pins.'
+      ).toJSON(),
+      new PinError('MEDIA_UNREADABLE', 'The file is gone.', {
+        advice: 'Upload the file again.',
+      }).toJSON(),
     ];
-    renderWithProviders(<PinPreviewCard preview={{ ...PREVIEW, problems, warnings: [] }} imageUrl={null} connected />, { locale: 'fr' });
-    const items = within(screen.getByRole('list', { name: 'À vérifier avant d’épingler' })).getAllByRole('listitem').map((li) => li.textContent);
+    renderWithProviders(
+      <PinPreviewCard preview={{ ...PREVIEW, problems, warnings: [] }} imageUrl={null} connected />,
+      { locale: 'fr' }
+    );
+    const items = within(screen.getByRole('list', { name: 'À vérifier avant d’épingler' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items).toEqual([
       `This entry has no hero image or video, and Pinterest has no text-only pins. ${LOCALES.fr['advice.MEDIA_REQUIRED']}`,
       'The file is gone. Upload the file again.',

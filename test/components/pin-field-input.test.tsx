@@ -1,7 +1,9 @@
 /** @jest-environment jsdom */
 /**
- * The whole `plugin::pinterest.pin` field as the content manager renders it. Strapi's admin hooks are
- * replaced by a form held in React state and a fetch client answering like the plugin's admin routes
+ * The whole `plugin::pinterest.pin` field as the content manager renders it. Strapi's admin hooks
+ * are
+ * replaced by a form held in React state and a fetch client answering like the plugin's admin
+ * routes
  * (the preview through the server's own previewPin), so the field's wiring is what is tested here:
  * BoardPicker and useBoardSections loading data, the create-board call, the counters, the cover
  * picker for a video, and the preview following the form.
@@ -16,7 +18,10 @@ import PinFieldInput from '../../admin/src/components/PinField/PinFieldInput';
 import { renderWithProviders } from './render';
 
 type Values = Record<string, unknown>;
-const FormContext = createContext<{ values: Values; setValues: (update: (v: Values) => Values) => void } | null>(null);
+const FormContext = createContext<{
+  values: Values;
+  setValues: (update: (v: Values) => Values) => void;
+} | null>(null);
 
 const mockForm = () => {
   const form = useContext(FormContext);
@@ -33,9 +38,15 @@ jest.mock('@strapi/strapi/admin', () => ({
   useRBAC: () => ({ isLoading: false, allowedActions: { canPublish: mockCanPublish } }),
   useField: (name: string) => {
     const form = mockForm();
-    return { value: form.values[name], error: undefined, onChange: (field: string, value: unknown) => form.setValues((v) => ({ ...v, [field]: value })) };
+    return {
+      value: form.values[name],
+      error: undefined,
+      onChange: (field: string, value: unknown) =>
+        form.setValues((v) => ({ ...v, [field]: value })),
+    };
   },
-  useForm: (_name: string, select: (state: { values: Values }) => unknown) => select({ values: mockForm().values }),
+  useForm: (_name: string, select: (state: { values: Values }) => unknown) =>
+    select({ values: mockForm().values }),
   unstable_useContentManagerContext: () => ({ model: 'api::article.article', id: 'doc-1' }),
 }));
 
@@ -45,8 +56,20 @@ const BOARDS: BoardDTO[] = [
   { id: '12', name: 'Recipes', privacy: 'PUBLIC', description: null },
 ];
 const SECTIONS: Record<string, BoardSectionDTO[]> = { '12': [{ id: '1201', name: 'Dinner' }] };
-const HERO = { url: 'https://cdn.example.com/soup.jpg', mime: 'image/jpeg', width: 1000, height: 1500, size: 300, alternativeText: 'Soup' };
-const ARTICLE = { title: 'Tomato soup for cold evenings', excerpt: 'A warm soup.', hero: HERO, canonicalUrl: 'https://blog.example.com/soup' };
+const HERO = {
+  url: 'https://cdn.example.com/soup.jpg',
+  mime: 'image/jpeg',
+  width: 1000,
+  height: 1500,
+  size: 300,
+  alternativeText: 'Soup',
+};
+const ARTICLE = {
+  title: 'Tomato soup for cold evenings',
+  excerpt: 'A warm soup.',
+  hero: HERO,
+  canonicalUrl: 'https://blog.example.com/soup',
+};
 
 let connection = 'connected';
 let created: { board?: BoardDTO; error?: string } = {};
@@ -63,20 +86,31 @@ beforeEach(() => {
     if (sections) return { data: { sections: SECTIONS[sections[1]] ?? [] } };
     throw new Error(`unexpected GET ${url}`);
   });
-  mockClient.post.mockReset().mockImplementation(async (url: string, body: { values?: Values; name?: string }) => {
-    if (url === '/pinterest/preview') {
-      // as the editor controller does: the field's value, parsed, and the entry's values as they are
-      const parsed = pinFieldValueSchema.safeParse(body.values?.pinterest ?? {});
-      const field = parsed.success ? parsed.data : null;
-      const preview = previewPin({ contentType: 'api::article.article', documentId: 'doc-1', locale: 'en', entry: body.values ?? {}, mapping: MAPPING, field, utm: { enabled: true, source: 'pinterest', medium: 'social' } });
-      return { data: { ...preview, pinOnPublish: field?.enabled ?? MAPPING.pinOnPublish } };
-    }
-    if (url === '/pinterest/boards') {
-      if (created.error) throw { response: { data: { error: { message: created.error } } } };
-      return { data: { board: created.board } };
-    }
-    throw new Error(`unexpected POST ${url}`);
-  });
+  mockClient.post
+    .mockReset()
+    .mockImplementation(async (url: string, body: { values?: Values; name?: string }) => {
+      if (url === '/pinterest/preview') {
+        // as the editor controller does: the field's value, parsed, and the entry's values as they
+        // are
+        const parsed = pinFieldValueSchema.safeParse(body.values?.pinterest ?? {});
+        const field = parsed.success ? parsed.data : null;
+        const preview = previewPin({
+          contentType: 'api::article.article',
+          documentId: 'doc-1',
+          locale: 'en',
+          entry: body.values ?? {},
+          mapping: MAPPING,
+          field,
+          utm: { enabled: true, source: 'pinterest', medium: 'social' },
+        });
+        return { data: { ...preview, pinOnPublish: field?.enabled ?? MAPPING.pinOnPublish } };
+      }
+      if (url === '/pinterest/boards') {
+        if (created.error) throw { response: { data: { error: { message: created.error } } } };
+        return { data: { board: created.board } };
+      }
+      throw new Error(`unexpected POST ${url}`);
+    });
 });
 
 let current: Values = {};
@@ -91,7 +125,7 @@ function renderField(entry: Values = ARTICLE, field: PinFieldValue = {}) {
   return renderWithProviders(
     <Form initial={{ ...entry, pinterest: field }}>
       <PinFieldInput name="pinterest" />
-    </Form>,
+    </Form>
   );
 }
 
@@ -122,7 +156,10 @@ it('creates a board from what was typed and chooses it', async () => {
   await user.click(screen.getByRole('option', { name: 'Create board “Knitting”' }));
   await waitFor(() => expect(fieldValue()).toEqual({ boardId: '99' }));
   expect(mockClient.post).toHaveBeenCalledWith('/pinterest/boards', { name: 'Knitting' });
-  expect(mockToggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Board “Knitting” created on Pinterest.' });
+  expect(mockToggleNotification).toHaveBeenCalledWith({
+    type: 'success',
+    message: 'Board “Knitting” created on Pinterest.',
+  });
   expect(boardBox()).toHaveProperty('value', 'Knitting');
   expect(screen.getByRole('combobox', { name: 'Board', description: '3 boards' })).toBeTruthy();
 });
@@ -134,7 +171,12 @@ it('a board Pinterest refused to create leaves the field as it was', async () =>
   await user.clear(boardBox());
   await user.type(boardBox(), 'Travel 2');
   await user.click(screen.getByRole('option', { name: 'Create board “Travel 2”' }));
-  await waitFor(() => expect(mockToggleNotification).toHaveBeenCalledWith({ type: 'danger', message: 'Board name already taken' }));
+  await waitFor(() =>
+    expect(mockToggleNotification).toHaveBeenCalledWith({
+      type: 'danger',
+      message: 'Board name already taken',
+    })
+  );
   expect(fieldValue()).toEqual({ boardId: '11' });
   expect(mockClient.get).not.toHaveBeenCalledWith('/pinterest/boards/Travel 2/sections');
 });
@@ -150,23 +192,46 @@ it('offers no board creation without the pin permission', async () => {
 
 it('counts the Pinterest-only title and description as they are typed, and the preview follows', async () => {
   const { user } = renderField();
-  const title = screen.getByRole('textbox', { name: 'Pinterest title (optional)', description: 'Pinterest only. 0 / 100' });
-  const description = screen.getByRole('textbox', { name: 'Pinterest description (optional)', description: 'Pinterest only. 0 / 500' });
+  const title = screen.getByRole('textbox', {
+    name: 'Pinterest title (optional)',
+    description: 'Pinterest only. 0 / 100',
+  });
+  const description = screen.getByRole('textbox', {
+    name: 'Pinterest description (optional)',
+    description: 'Pinterest only. 0 / 500',
+  });
   expect(title.getAttribute('maxlength')).toBe('100');
   expect(description.getAttribute('maxlength')).toBe('500');
   expect(within(await previewCard()).getByText('Tomato soup for cold evenings')).toBeTruthy();
 
   await user.type(title, 'Soup night 🍅');
   await user.type(description, 'Bring bread.');
-  expect(screen.getByRole('textbox', { name: 'Pinterest title (optional)', description: 'Pinterest only. 12 / 100' })).toBeTruthy();
-  expect(screen.getByRole('textbox', { name: 'Pinterest description (optional)', description: 'Pinterest only. 12 / 500' })).toBeTruthy();
+  expect(
+    screen.getByRole('textbox', {
+      name: 'Pinterest title (optional)',
+      description: 'Pinterest only. 12 / 100',
+    })
+  ).toBeTruthy();
+  expect(
+    screen.getByRole('textbox', {
+      name: 'Pinterest description (optional)',
+      description: 'Pinterest only. 12 / 500',
+    })
+  ).toBeTruthy();
   expect(fieldValue()).toEqual({ title: 'Soup night 🍅', description: 'Bring bread.' });
 
   expect(await within(await previewCard()).findByText('Soup night 🍅')).toBeTruthy();
   expect(screen.getByText('Title 12 / 100')).toBeTruthy();
   expect(screen.getByText('Description 12 / 500')).toBeTruthy();
   // the form's values went to the preview route, unsaved changes included
-  expect(mockClient.post).toHaveBeenLastCalledWith('/pinterest/preview', expect.objectContaining({ contentType: 'api::article.article', documentId: 'doc-1', values: expect.objectContaining({ pinterest: fieldValue() }) }));
+  expect(mockClient.post).toHaveBeenLastCalledWith(
+    '/pinterest/preview',
+    expect.objectContaining({
+      contentType: 'api::article.article',
+      documentId: 'doc-1',
+      values: expect.objectContaining({ pinterest: fieldValue() }),
+    })
+  );
 });
 
 it('turns pinning on publish off for this entry', async () => {
@@ -179,7 +244,10 @@ it('turns pinning on publish off for this entry', async () => {
 });
 
 it('shows the cover-frame picker for a video hero only', async () => {
-  const { unmount } = renderField({ ...ARTICLE, hero: { url: 'https://cdn.example.com/soup.mp4', mime: 'video/mp4', size: 4096 } });
+  const { unmount } = renderField({
+    ...ARTICLE,
+    hero: { url: 'https://cdn.example.com/soup.mp4', mime: 'video/mp4', size: 4096 },
+  });
   expect(await screen.findByRole('slider', { name: 'Frame at 0 s' })).toBeTruthy();
   expect(screen.getByText('Video cover')).toBeTruthy();
   unmount();
@@ -194,7 +262,11 @@ it('warns when no Pinterest account is connected, and about the missing hero ima
   connection = 'not_connected';
   renderField({ ...ARTICLE, hero: null }, { boardId: '12' });
   const notes = await screen.findByRole('list', { name: 'Things to check before pinning' });
-  expect(within(notes).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+  expect(
+    within(notes)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent)
+  ).toEqual([
     'No Pinterest account is connected: pins will wait until one is.',
     expect.stringMatching(/no hero image or video/),
   ]);

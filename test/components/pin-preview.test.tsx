@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 /**
  * The preview card fed by the same rules the server's `POST /pinterest/preview` runs (previewPin):
- * what the editor sees is what will be sent, and every rule that needs the editor shows up as a note.
+ * what the editor sees is what will be sent, and every rule that needs the editor shows up as a
+ * note.
  */
 import { screen, within } from '@testing-library/react';
 import type { PinFieldValue } from '../../common/pin-field';
@@ -16,20 +17,61 @@ const MAPPING = contentTypeMappingSchema.parse({});
 const UTM = { enabled: true, source: 'pinterest', medium: 'social' };
 const BOARD: PinFieldValue = { boardId: '12' };
 
-const HERO = { url: 'https://cdn.example.com/soup.jpg', mime: 'image/jpeg', width: 1000, height: 1500, size: 350, alternativeText: 'A bowl of tomato soup' };
-const ARTICLE = { title: 'Tomato soup for cold evenings', excerpt: 'A warm soup.', hero: HERO, canonicalUrl: 'https://blog.example.com/soup' };
+const HERO = {
+  url: 'https://cdn.example.com/soup.jpg',
+  mime: 'image/jpeg',
+  width: 1000,
+  height: 1500,
+  size: 350,
+  alternativeText: 'A bowl of tomato soup',
+};
+const ARTICLE = {
+  title: 'Tomato soup for cold evenings',
+  excerpt: 'A warm soup.',
+  hero: HERO,
+  canonicalUrl: 'https://blog.example.com/soup',
+};
 
 /** What the preview route answers for these form values. */
-function previewOf(entry: Record<string, unknown>, field: PinFieldValue | null = BOARD, mapping = MAPPING): PinPreviewDTO {
-  const preview = previewPin({ contentType: 'api::article.article', documentId: 'doc-1', locale: 'en', entry, mapping, field, utm: UTM });
+function previewOf(
+  entry: Record<string, unknown>,
+  field: PinFieldValue | null = BOARD,
+  mapping = MAPPING
+): PinPreviewDTO {
+  const preview = previewPin({
+    contentType: 'api::article.article',
+    documentId: 'doc-1',
+    locale: 'en',
+    entry,
+    mapping,
+    field,
+    utm: UTM,
+  });
   return { ...preview, pinOnPublish: true };
 }
 
 /** Renders the card as PinFieldInput does. */
-function renderPreview(entry: Record<string, unknown>, options: { field?: PinFieldValue | null; connected?: boolean | null; coverTime?: number | null; mapping?: typeof MAPPING } = {}) {
-  const preview = previewOf(entry, options.field === undefined ? BOARD : options.field, options.mapping);
+function renderPreview(
+  entry: Record<string, unknown>,
+  options: {
+    field?: PinFieldValue | null;
+    connected?: boolean | null;
+    coverTime?: number | null;
+    mapping?: typeof MAPPING;
+  } = {}
+) {
+  const preview = previewOf(
+    entry,
+    options.field === undefined ? BOARD : options.field,
+    options.mapping
+  );
   const result = renderWithProviders(
-    <PinPreviewCard preview={preview} imageUrl={preview.media?.url ?? null} coverTime={options.coverTime ?? null} connected={options.connected === undefined ? true : options.connected} />,
+    <PinPreviewCard
+      preview={preview}
+      imageUrl={preview.media?.url ?? null}
+      coverTime={options.coverTime ?? null}
+      connected={options.connected === undefined ? true : options.connected}
+    />
   );
   return { preview, ...result };
 }
@@ -38,21 +80,32 @@ const card = () => screen.getByRole('img', { name: 'Pin preview' });
 const notesList = () => screen.queryByRole('list', { name: 'Things to check before pinning' });
 const notes = () => {
   const list = notesList();
-  return list ? within(list).getAllByRole('listitem').map((li) => li.textContent) : [];
+  return list
+    ? within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent)
+    : [];
 };
 
 /** `count` words of six characters: “word01 word02 …”. */
-const words = (count: number, prefix = 'word') => Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(2, '0')}`).join(' ');
+const words = (count: number, prefix = 'word') =>
+  Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(2, '0')}`).join(' ');
 
 describe('pin preview: the texts as they will be sent', () => {
   it('shows the title, description, link and image of a complete entry, with no notes', () => {
     renderPreview(ARTICLE);
     expect(within(card()).getByText('Tomato soup for cold evenings')).toBeTruthy();
-    expect(within(card()).getByRole('img', { name: 'A bowl of tomato soup' }).getAttribute('src')).toBe(HERO.url);
+    expect(
+      within(card()).getByRole('img', { name: 'A bowl of tomato soup' }).getAttribute('src')
+    ).toBe(HERO.url);
     expect(screen.getByText('Title 29 / 100')).toBeTruthy();
     expect(screen.getByText('Description 12 / 500')).toBeTruthy();
     expect(screen.getByText('A warm soup.')).toBeTruthy();
-    expect(screen.getByText(/^https:\/\/blog\.example\.com\/soup\?utm_source=pinterest&utm_medium=social&utm_content=strapi-[0-9a-f]{16}$/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /^https:\/\/blog\.example\.com\/soup\?utm_source=pinterest&utm_medium=social&utm_content=strapi-[0-9a-f]{16}$/
+      )
+    ).toBeTruthy();
     expect(notesList()).toBeNull();
   });
 
@@ -67,17 +120,22 @@ describe('pin preview: the texts as they will be sent', () => {
   });
 
   it('cuts a long description at a word, to at most 500 characters', () => {
-    // 80 seven-letter words (“desc01 ” … “desc80”): 559 characters; 71 words and an ellipsis fit in 500
+    // 80 seven-letter words (“desc01 ” … “desc80”): 559 characters; 71 words and an ellipsis fit in
+    // 500
     renderPreview({ ...ARTICLE, excerpt: words(80, 'desc') });
     const sent = `${words(71, 'desc')}…`;
     expect([...sent].length).toBeLessThanOrEqual(500);
     expect(screen.getByText(sent)).toBeTruthy();
     expect(screen.getByText(`Description ${[...sent].length} / 500`)).toBeTruthy();
-    expect(notes()).toEqual(['The description is longer than 500 characters: it is cut at a word.']);
+    expect(notes()).toEqual([
+      'The description is longer than 500 characters: it is cut at a word.',
+    ]);
   });
 
   it("uses the field's Pinterest-only title and description over the entry's", () => {
-    renderPreview(ARTICLE, { field: { ...BOARD, title: 'Soup, the Pinterest way', description: 'Only on Pinterest.' } });
+    renderPreview(ARTICLE, {
+      field: { ...BOARD, title: 'Soup, the Pinterest way', description: 'Only on Pinterest.' },
+    });
     expect(within(card()).getByText('Soup, the Pinterest way')).toBeTruthy();
     expect(screen.queryByText('Tomato soup for cold evenings')).toBeNull();
     expect(screen.getByText('Only on Pinterest.')).toBeTruthy();
@@ -93,7 +151,7 @@ describe('pin preview: the texts as they will be sent', () => {
   });
 
   it('counts characters as Pinterest does, not UTF-16 units', () => {
-    renderPreview({ ...ARTICLE, title: 'Soupe 🍅🍅', excerpt: '' , body: '' });
+    renderPreview({ ...ARTICLE, title: 'Soupe 🍅🍅', excerpt: '', body: '' });
     expect(screen.getByText('Title 8 / 100')).toBeTruthy();
     expect(screen.getByText('Description 0 / 500')).toBeTruthy();
   });
@@ -109,29 +167,57 @@ describe('pin preview: what to fix', () => {
   it('no hero media: no image in the card and the reason, with what to do', () => {
     renderPreview({ ...ARTICLE, hero: null });
     expect(within(card()).getByText('No image')).toBeTruthy();
-    expect(notes()).toEqual([expect.stringMatching(/no hero image or video.*add a hero image or video to this entry/)]);
+    expect(notes()).toEqual([
+      expect.stringMatching(/no hero image or video.*add a hero image or video to this entry/),
+    ]);
   });
 
   it('an unsupported format (SVG) is named, with the formats Pinterest takes', () => {
-    renderPreview({ ...ARTICLE, hero: { url: 'https://cdn.example.com/logo.svg', ext: '.svg', mime: 'image/svg+xml', width: 800, height: 1200 } });
+    renderPreview({
+      ...ARTICLE,
+      hero: {
+        url: 'https://cdn.example.com/logo.svg',
+        ext: '.svg',
+        mime: 'image/svg+xml',
+        width: 800,
+        height: 1200,
+      },
+    });
     expect(within(card()).getByText('No image')).toBeTruthy();
-    expect(notes()).toEqual([expect.stringMatching(/SVG image; Pinterest accepts JPEG, PNG, WebP or GIF images/)]);
+    expect(notes()).toEqual([
+      expect.stringMatching(/SVG image; Pinterest accepts JPEG, PNG, WebP or GIF images/),
+    ]);
   });
 
   it('an image under 100×100 pixels', () => {
     renderPreview({ ...ARTICLE, hero: { ...HERO, width: 80, height: 80 } });
-    expect(notes()).toEqual([expect.stringMatching(/80×80 pixels; Pinterest needs at least 100×100/)]);
+    expect(notes()).toEqual([
+      expect.stringMatching(/80×80 pixels; Pinterest needs at least 100×100/),
+    ]);
   });
 
   it('an image over the 20 MB limit with no smaller format', () => {
     renderPreview({ ...ARTICLE, hero: { ...HERO, size: 25 * 1024 } });
-    expect(notes()).toEqual([expect.stringMatching(/25\.0 MB and has no smaller format; Pinterest accepts at most 20 MB/)]);
+    expect(notes()).toEqual([
+      expect.stringMatching(/25\.0 MB and has no smaller format; Pinterest accepts at most 20 MB/),
+    ]);
   });
 
   it('an image over the limit with a smaller format: that format is previewed and sent, no note', () => {
-    const large = { url: 'https://cdn.example.com/large_soup.jpg', mime: 'image/jpeg', width: 1000, height: 1500, size: 400 };
-    renderPreview({ ...ARTICLE, hero: { ...HERO, width: 4000, height: 6000, size: 25 * 1024, formats: { large } } });
-    expect(within(card()).getByRole('img', { name: 'A bowl of tomato soup' }).getAttribute('src')).toBe(large.url);
+    const large = {
+      url: 'https://cdn.example.com/large_soup.jpg',
+      mime: 'image/jpeg',
+      width: 1000,
+      height: 1500,
+      size: 400,
+    };
+    renderPreview({
+      ...ARTICLE,
+      hero: { ...HERO, width: 4000, height: 6000, size: 25 * 1024, formats: { large } },
+    });
+    expect(
+      within(card()).getByRole('img', { name: 'A bowl of tomato soup' }).getAttribute('src')
+    ).toBe(large.url);
     expect(notesList()).toBeNull();
   });
 
@@ -144,19 +230,27 @@ describe('pin preview: what to fix', () => {
     ['1:2.1, the tallest Pinterest keeps', 1000, 2100, false],
   ])('aspect ratio %s (%i×%i): note shown = %s', (_label, width, height, noted) => {
     renderPreview({ ...ARTICLE, hero: { ...HERO, width, height } });
-    expect(notes().includes('The image is far from 2:3 (1000×1500 works best): Pinterest crops or shrinks it.')).toBe(noted);
+    expect(
+      notes().includes(
+        'The image is far from 2:3 (1000×1500 works best): Pinterest crops or shrinks it.'
+      )
+    ).toBe(noted);
   });
 
   it('a missing link', () => {
     renderPreview({ ...ARTICLE, canonicalUrl: '' });
-    expect(notes()).toEqual(['No link: a pin drives traffic through its link. Add the canonical URL.']);
+    expect(notes()).toEqual([
+      'No link: a pin drives traffic through its link. Add the canonical URL.',
+    ]);
     expect(screen.queryByText(/utm_source/)).toBeNull();
   });
 
   it('a link that is not https (still sent)', () => {
     renderPreview({ ...ARTICLE, canonicalUrl: 'http://blog.example.com/soup' });
     expect(notes()).toEqual(['The link is not https.']);
-    expect(screen.getByText(/^http:\/\/blog\.example\.com\/soup\?utm_source=pinterest/)).toBeTruthy();
+    expect(
+      screen.getByText(/^http:\/\/blog\.example\.com\/soup\?utm_source=pinterest/)
+    ).toBeTruthy();
   });
 
   it('a link that is no URL', () => {
@@ -166,7 +260,9 @@ describe('pin preview: what to fix', () => {
 
   it('no board chosen and no default board', () => {
     renderPreview(ARTICLE, { field: null });
-    expect(notes()).toEqual([expect.stringMatching(/no Pinterest board was chosen.*choose a board in the Pinterest field/)]);
+    expect(notes()).toEqual([
+      expect.stringMatching(/no Pinterest board was chosen.*choose a board in the Pinterest field/),
+    ]);
   });
 
   it("the content type's default board counts as chosen", () => {
@@ -182,7 +278,16 @@ describe('pin preview: what to fix', () => {
   });
 
   it('lists every note at once', () => {
-    renderPreview({ title: '', excerpt: '', body: words(20), hero: null, canonicalUrl: 'http://blog.example.com/x' }, { connected: false });
+    renderPreview(
+      {
+        title: '',
+        excerpt: '',
+        body: words(20),
+        hero: null,
+        canonicalUrl: 'http://blog.example.com/x',
+      },
+      { connected: false }
+    );
     expect(notes()).toEqual([
       'No Pinterest account is connected: pins will wait until one is.',
       expect.stringMatching(/no hero image or video/),
@@ -195,7 +300,13 @@ describe('pin preview: what to fix', () => {
 
 describe('pin preview: a video hero', () => {
   it('shows the video at the chosen cover frame', () => {
-    renderPreview({ ...ARTICLE, hero: { url: 'https://cdn.example.com/soup.mp4', mime: 'video/mp4', size: 2048 } }, { coverTime: 9 });
+    renderPreview(
+      {
+        ...ARTICLE,
+        hero: { url: 'https://cdn.example.com/soup.mp4', mime: 'video/mp4', size: 2048 },
+      },
+      { coverTime: 9 }
+    );
     const video = card().querySelector('video');
     expect(video?.getAttribute('src')).toBe('https://cdn.example.com/soup.mp4');
     expect(video?.currentTime).toBe(9);

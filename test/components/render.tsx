@@ -17,7 +17,12 @@ export type Locale = keyof typeof LOCALES;
 
 /** The plugin's messages for a locale, prefixed like `registerTrads` does in admin/src/index.ts. */
 export const messagesFor = (locale: Locale): Record<string, string> =>
-  Object.fromEntries(Object.entries(LOCALES[locale] as Record<string, string>).map(([k, v]) => [getTranslation(k), v]));
+  Object.fromEntries(
+    Object.entries(LOCALES[locale] as Record<string, string>).map(([k, v]) => [
+      getTranslation(k),
+      v,
+    ])
+  );
 
 function installPolyfills() {
   const w = window as unknown as Record<string, unknown>;
@@ -65,7 +70,7 @@ function installPolyfills() {
         public x = 0,
         public y = 0,
         public width = 0,
-        public height = 0,
+        public height = 0
       ) {}
       get top() {
         return this.y;
@@ -87,7 +92,8 @@ function installPolyfills() {
       }
     };
   }
-  // jsdom has no media playback: loading and pausing are no-ops instead of "not implemented" errors.
+  // jsdom has no media playback: loading and pausing are no-ops instead of "not implemented"
+  // errors.
   const media = window.HTMLMediaElement.prototype;
   Object.defineProperty(media, 'load', { configurable: true, value() {} });
   Object.defineProperty(media, 'pause', { configurable: true, value() {} });
@@ -98,7 +104,12 @@ installPolyfills();
 
 export function Providers({ children, locale = 'en' }: { children: ReactNode; locale?: Locale }) {
   return (
-    <IntlProvider locale={locale} messages={messagesFor(locale)} defaultLocale="en" onError={throwOnMissingMessage}>
+    <IntlProvider
+      locale={locale}
+      messages={messagesFor(locale)}
+      defaultLocale="en"
+      onError={throwOnMissingMessage}
+    >
       <DesignSystemProvider locale={locale}>{children}</DesignSystemProvider>
     </IntlProvider>
   );
@@ -109,9 +120,17 @@ function throwOnMissingMessage(error: { code?: string; message: string }) {
   throw new Error(`react-intl: ${error.message}`);
 }
 
-/** Renders `ui` inside the providers, with a user-event session (no artificial delay between keys). */
-export function renderWithProviders(ui: ReactElement, { locale = 'en', ...options }: { locale?: Locale } & Omit<RenderOptions, 'wrapper'> = {}) {
+/**
+ * Renders `ui` inside the providers, with a user-event session (no artificial delay between keys).
+ */
+export function renderWithProviders(
+  ui: ReactElement,
+  { locale = 'en', ...options }: { locale?: Locale } & Omit<RenderOptions, 'wrapper'> = {}
+) {
   const user = userEvent.setup({ delay: null });
-  const result = render(ui, { wrapper: ({ children }) => <Providers locale={locale}>{children}</Providers>, ...options });
+  const result = render(ui, {
+    wrapper: ({ children }) => <Providers locale={locale}>{children}</Providers>,
+    ...options,
+  });
   return { user, ...result };
 }

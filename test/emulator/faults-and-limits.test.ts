@@ -1,4 +1,7 @@
-/** Fault injection (times, after the handler, dropped sockets, delays, spam, probability) and rate limits. */
+/**
+ * Fault injection (times, after the handler, dropped sockets, delays, spam, probability) and rate
+ * limits.
+ */
 import { request } from 'undici';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { call } from './kit';
@@ -15,7 +18,11 @@ beforeEach(() => {
   board = [...emu.state.boards.values()].find((b) => b.name === 'Recipes')!.id;
 });
 
-const pinBody = (title: string) => ({ board_id: board, title, media_source: { source_type: 'pin_url' } });
+const pinBody = (title: string) => ({
+  board_id: board,
+  title,
+  media_source: { source_type: 'pin_url' },
+});
 const createPin = (title: string) => call(emu.url, 'POST', '/v5/pins', { body: pinBody(title) });
 const pinsTitled = (title: string) => [...emu.state.pins.values()].filter((p) => p.title === title);
 
@@ -46,19 +53,34 @@ describe('faults', () => {
     emu.setFault({ method: 'POST', path: '/v5/pins', destroySocket: true, times: 1 });
     await expect(createPin('Dropped')).rejects.toThrow();
     expect(pinsTitled('Dropped')).toHaveLength(0);
-    emu.setFault({ method: 'POST', path: '/v5/pins', destroySocket: true, after: 'handler', times: 1 });
+    emu.setFault({
+      method: 'POST',
+      path: '/v5/pins',
+      destroySocket: true,
+      after: 'handler',
+      times: 1,
+    });
     await expect(createPin('Dropped after')).rejects.toThrow();
     expect(pinsTitled('Dropped after')).toHaveLength(1);
-    expect(emu.requests.filter((r) => r.path === '/v5/pins').map((r) => r.status)).toEqual([null, null]);
+    expect(emu.requests.filter((r) => r.path === '/v5/pins').map((r) => r.status)).toEqual([
+      null,
+      null,
+    ]);
   });
 
   it('delays answers (a timeout for a client with a shorter one)', async () => {
     emu.setFault({ path: '/v5/user_account', delayMs: 300, times: 1 });
     const signal = AbortSignal.timeout(100);
-    await expect(request(`${emu.apiUrl}/user_account`, { headers: { authorization: 'Bearer pina_emulator_static_token' }, signal })).rejects.toThrow(/timeout|abort/i);
+    await expect(
+      request(`${emu.apiUrl}/user_account`, {
+        headers: { authorization: 'Bearer pina_emulator_static_token' },
+        signal,
+      })
+    ).rejects.toThrow(/timeout|abort/i);
     const ok = await call(emu.url, 'GET', '/v5/user_account');
     expect(ok.status).toBe(200);
-    // the rule was used up by the first call: only that one was delayed (read from the log, not a stopwatch)
+    // the rule was used up by the first call: only that one was delayed (read from the log, not a
+    // stopwatch)
     const calls = emu.requests.filter((r) => r.path === '/v5/user_account');
     expect(calls.map((r) => r.fault !== undefined)).toEqual([true, false]);
   });
@@ -79,7 +101,8 @@ describe('faults', () => {
       emu.reset();
       emu.setFault({ path: '/v5/user_account', status: 500, probability: 0.5 });
       const statuses: number[] = [];
-      for (let i = 0; i < 20; i += 1) statuses.push((await call(emu.url, 'GET', '/v5/user_account')).status);
+      for (let i = 0; i < 20; i += 1)
+        statuses.push((await call(emu.url, 'GET', '/v5/user_account')).status);
       return statuses;
     };
     const first = await run();
@@ -89,10 +112,19 @@ describe('faults', () => {
   });
 
   it('is also driven over HTTP', async () => {
-    const added = await call(emu.url, 'POST', '/_emulator/faults', { token: null, body: { path: '/v5/boards', status: 401, times: 1 } });
+    const added = await call(emu.url, 'POST', '/_emulator/faults', {
+      token: null,
+      body: { path: '/v5/boards', status: 401, times: 1 },
+    });
     expect(added.status).toBe(201);
-    expect((await call(emu.url, 'GET', '/v5/boards')).json).toEqual({ code: 2, message: 'Authentication failed.' });
-    await call(emu.url, 'POST', '/_emulator/faults', { token: null, body: { path: '/v5/boards', status: 500 } });
+    expect((await call(emu.url, 'GET', '/v5/boards')).json).toEqual({
+      code: 2,
+      message: 'Authentication failed.',
+    });
+    await call(emu.url, 'POST', '/_emulator/faults', {
+      token: null,
+      body: { path: '/v5/boards', status: 500 },
+    });
     expect((await call(emu.url, 'DELETE', '/_emulator/faults', { token: null })).status).toBe(204);
     expect((await call(emu.url, 'GET', '/v5/boards')).status).toBe(200);
   });
@@ -112,8 +144,15 @@ describe('rate limits', () => {
     }
     const over = await createPin('P3');
     expect(statuses).toEqual([201, 201, 201]);
-    expect([over.status, over.json]).toEqual([429, { code: 8, message: 'You have exceeded your rate limit. Try again later.' }]);
-    expect(over.headers).toMatchObject({ 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '60' });
+    expect([over.status, over.json]).toEqual([
+      429,
+      { code: 8, message: 'You have exceeded your rate limit. Try again later.' },
+    ]);
+    expect(over.headers).toMatchObject({
+      'x-ratelimit-limit': '3',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': '60',
+    });
     expect((await call(emu.url, 'GET', '/v5/boards')).status).toBe(200); // reads are another category
     emu.setClock(new Date(t0.getTime() + 30_000));
     expect((await createPin('P4')).headers['x-ratelimit-reset']).toBe('30');
@@ -139,9 +178,17 @@ describe('rate limits', () => {
   });
 
   it('counts per user', async () => {
-    emu.reset({ rateLimits: { org_read: 1 }, users: [{ username: 'second', account_type: 'BUSINESS' }], tokens: [{ token: 'pina_a' }, { token: 'pina_b', user: 'second' }] });
-    expect((await call(emu.url, 'GET', '/v5/user_account', { token: 'pina_a' })).json.username).toBe('strapi_demo');
-    expect((await call(emu.url, 'GET', '/v5/user_account', { token: 'pina_b' })).json.username).toBe('second');
+    emu.reset({
+      rateLimits: { org_read: 1 },
+      users: [{ username: 'second', account_type: 'BUSINESS' }],
+      tokens: [{ token: 'pina_a' }, { token: 'pina_b', user: 'second' }],
+    });
+    expect(
+      (await call(emu.url, 'GET', '/v5/user_account', { token: 'pina_a' })).json.username
+    ).toBe('strapi_demo');
+    expect(
+      (await call(emu.url, 'GET', '/v5/user_account', { token: 'pina_b' })).json.username
+    ).toBe('second');
     expect((await call(emu.url, 'GET', '/v5/user_account', { token: 'pina_a' })).status).toBe(429);
   });
 });

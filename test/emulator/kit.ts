@@ -1,4 +1,6 @@
-/** Shared by the emulator tests: HTTP calls with undici, a PNG built by hand, a tiny file server. */
+/**
+ * Shared by the emulator tests: HTTP calls with undici, a PNG built by hand, a tiny file server.
+ */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
@@ -18,7 +20,12 @@ export async function call<T = any>(
   base: string,
   method: string,
   path: string,
-  opts: { token?: string | null; body?: unknown; form?: Record<string, string>; headers?: Record<string, string> } = {},
+  opts: {
+    token?: string | null;
+    body?: unknown;
+    form?: Record<string, string>;
+    headers?: Record<string, string>;
+  } = {}
 ): Promise<Res<T>> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token !== null) headers.authorization ??= `Bearer ${opts.token ?? STATIC}`;
@@ -42,7 +49,8 @@ export async function call<T = any>(
 }
 
 /** A real, valid PNG of the given size (the emulator's own encoder, grey). */
-export const makePng = (width: number, height: number): Buffer => solidPng(width, height, [128, 128, 128]);
+export const makePng = (width: number, height: number): Buffer =>
+  solidPng(width, height, [128, 128, 128]);
 
 /** A tiny HTTP server for media the emulator fetches; answers from a route table. */
 export async function fileServer(routes: Record<string, (res: http.ServerResponse) => void>) {

@@ -1,11 +1,17 @@
-/** The emulator's small readers: image sizes from headers, the MP4/MOV check, and the image fetcher's limits. */
+/**
+ * The emulator's small readers: image sizes from headers, the MP4/MOV check, and the image
+ * fetcher's limits.
+ */
 import sharp from 'sharp';
 import { fetchImage } from '../../emulator/src/fetch-image';
 import { probeImage } from '../../emulator/src/image-probe';
 import { looksLikeVideo } from '../../emulator/src/video-probe';
 import { fileServer, makePng } from './kit';
 
-const image = (width: number, height: number) => sharp({ create: { width, height, channels: 4, background: { r: 200, g: 10, b: 30, alpha: 0.5 } } });
+const image = (width: number, height: number) =>
+  sharp({
+    create: { width, height, channels: 4, background: { r: 200, g: 10, b: 30, alpha: 0.5 } },
+  });
 
 describe('probeImage', () => {
   it('reads type and size from PNG, JPEG, GIF and WebP (lossy, lossless, extended) headers', async () => {
@@ -16,9 +22,15 @@ describe('probeImage', () => {
       [await image(64, 48).gif().toBuffer(), 'image/gif', 64, 48],
       [await image(401, 301).webp({ quality: 50 }).toBuffer(), 'image/webp', 401, 301],
       [await image(257, 129).webp({ lossless: true }).toBuffer(), 'image/webp', 257, 129],
-      [await image(600, 400).webp({ quality: 80, alphaQuality: 50 }).withMetadata().toBuffer(), 'image/webp', 600, 400],
+      [
+        await image(600, 400).webp({ quality: 80, alphaQuality: 50 }).withMetadata().toBuffer(),
+        'image/webp',
+        600,
+        400,
+      ],
     ];
-    for (const [bytes, mime, width, height] of cases) expect({ mime, info: probeImage(bytes) }).toEqual({ mime, info: { mime, width, height } });
+    for (const [bytes, mime, width, height] of cases)
+      expect({ mime, info: probeImage(bytes) }).toEqual({ mime, info: { mime, width, height } });
   });
 
   it('refuses what is not an image', () => {
@@ -30,7 +42,8 @@ describe('probeImage', () => {
 
 describe('looksLikeVideo', () => {
   it('wants an ISO-BMFF box: ftyp (MP4/MOV), or moov/wide/mdat for old QuickTime', () => {
-    const box = (type: string) => Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from(type, 'latin1'), Buffer.alloc(16)]);
+    const box = (type: string) =>
+      Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from(type, 'latin1'), Buffer.alloc(16)]);
     expect(looksLikeVideo(box('ftyp'))).toBe(true);
     expect(looksLikeVideo(box('moov'))).toBe(true);
     expect(looksLikeVideo(box('free'))).toBe(false);
@@ -61,9 +74,21 @@ describe('fetchImage', () => {
       '/ok.png': (res) => res.writeHead(200).end(makePng(120, 130)),
     });
     try {
-      expect(await fetchImage(`${server.url}/huge.png`)).toEqual({ ok: false, problem: 'unreachable', reason: 'larger than 20 MB' });
-      expect(await fetchImage(`${server.url}/slow.png`, 200)).toEqual({ ok: false, problem: 'unreachable', reason: 'timed out' });
-      expect(await fetchImage(`${server.url}/ok.png`)).toEqual({ ok: true, bytes: expect.any(Number), info: { mime: 'image/png', width: 120, height: 130 } });
+      expect(await fetchImage(`${server.url}/huge.png`)).toEqual({
+        ok: false,
+        problem: 'unreachable',
+        reason: 'larger than 20 MB',
+      });
+      expect(await fetchImage(`${server.url}/slow.png`, 200)).toEqual({
+        ok: false,
+        problem: 'unreachable',
+        reason: 'timed out',
+      });
+      expect(await fetchImage(`${server.url}/ok.png`)).toEqual({
+        ok: true,
+        bytes: expect.any(Number),
+        info: { mime: 'image/png', width: 120, height: 130 },
+      });
       expect(await fetchImage('not a url')).toMatchObject({ ok: false, problem: 'invalid-url' });
     } finally {
       await server.close();

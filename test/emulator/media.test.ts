@@ -1,4 +1,7 @@
-/** Video: register, S3-style multipart upload (fields first, `file` last, streamed), poll, then a video pin. */
+/**
+ * Video: register, S3-style multipart upload (fields first, `file` last, streamed), poll, then a
+ * video pin.
+ */
 import { Readable } from 'node:stream';
 import { FormData, request } from 'undici';
 import { startEmulator, type Emulator } from '../../emulator/src';
@@ -16,7 +19,11 @@ beforeEach(() => {
   board = [...emu.state.boards.values()].find((b) => b.name === 'Recipes')!.id;
 });
 afterEach(() => {
-  expect(emu.requests.filter((r) => r.specMismatch).map((r) => `${r.method} ${r.path}: ${r.specMismatch}`)).toEqual([]);
+  expect(
+    emu.requests
+      .filter((r) => r.specMismatch)
+      .map((r) => `${r.method} ${r.path}: ${r.specMismatch}`)
+  ).toEqual([]);
 });
 
 /** Bytes that start like an MP4: a `ftyp` box, then filler. */
@@ -40,7 +47,16 @@ async function register(): Promise<Registered> {
   return res.json;
 }
 
-async function upload(reg: Registered, file: Buffer, opts: { fileFirst?: boolean; drop?: string; tamper?: string; headers?: Record<string, string> } = {}) {
+async function upload(
+  reg: Registered,
+  file: Buffer,
+  opts: {
+    fileFirst?: boolean;
+    drop?: string;
+    tamper?: string;
+    headers?: Record<string, string>;
+  } = {}
+) {
   const form = new FormData();
   const blob = new Blob([new Uint8Array(file)], { type: 'video/mp4' });
   if (opts.fileFirst) form.append('file', blob, 'clip.mp4');
@@ -53,7 +69,8 @@ async function upload(reg: Registered, file: Buffer, opts: { fileFirst?: boolean
   return { status: res.statusCode, text: await res.body.text() };
 }
 
-const status = async (id: string) => (await call(emu.url, 'GET', `/v5/media/${id}`)).json.status as string;
+const status = async (id: string) =>
+  (await call(emu.url, 'GET', `/v5/media/${id}`)).json.status as string;
 
 describe('video upload', () => {
   it('registers an upload with an emulator upload_url and the 8 S3 fields', async () => {
@@ -62,7 +79,16 @@ describe('video upload', () => {
     expect(reg.media_type).toBe('video');
     expect(reg.upload_url).toBe(`${emu.url}/_upload/pinterest-media-upload/`);
     expect(Object.keys(reg.upload_parameters).sort()).toEqual(
-      ['Content-Type', 'key', 'policy', 'x-amz-algorithm', 'x-amz-credential', 'x-amz-date', 'x-amz-security-token', 'x-amz-signature'].sort(),
+      [
+        'Content-Type',
+        'key',
+        'policy',
+        'x-amz-algorithm',
+        'x-amz-credential',
+        'x-amz-date',
+        'x-amz-security-token',
+        'x-amz-signature',
+      ].sort()
     );
     expect(await status(reg.media_id)).toBe('registered');
   });
@@ -75,13 +101,30 @@ describe('video upload', () => {
     expect(await status(reg.media_id)).toBe('succeeded');
     const upRecord = emu.requests.find((r) => r.path.startsWith('/_upload/'))!;
     expect(upRecord.status).toBe(204);
-    expect(upRecord.body).toMatchObject({ file: { field: 'file', bytes: 4096 }, fields: { key: reg.upload_parameters.key } });
+    expect(upRecord.body).toMatchObject({
+      file: { field: 'file', bytes: 4096 },
+      fields: { key: reg.upload_parameters.key },
+    });
     const pin = await call(emu.url, 'POST', '/v5/pins', {
-      body: { board_id: board, title: 'Clip', media_source: { source_type: 'video_id', media_id: reg.media_id, cover_image_url: 'https://cdn.example.com/cover.jpg' } },
+      body: {
+        board_id: board,
+        title: 'Clip',
+        media_source: {
+          source_type: 'video_id',
+          media_id: reg.media_id,
+          cover_image_url: 'https://cdn.example.com/cover.jpg',
+        },
+      },
     });
     expect(pin.status).toBe(201);
     expect(pin.json.creative_type).toBe('VIDEO');
-    expect(pin.json.media).toMatchObject({ media_type: 'video', cover_image_url: 'https://cdn.example.com/cover.jpg', duration: null, width: null, height: null });
+    expect(pin.json.media).toMatchObject({
+      media_type: 'video',
+      cover_image_url: 'https://cdn.example.com/cover.jpg',
+      duration: null,
+      width: null,
+      height: null,
+    });
     await call(emu.url, 'GET', `/v5/pins/${pin.json.id}`);
     const later = await call(emu.url, 'GET', `/v5/pins/${pin.json.id}`);
     expect(later.json.media).toMatchObject({ duration: 15000, width: 1080, height: 1920 });
@@ -91,12 +134,12 @@ describe('video upload', () => {
     emu.reset({ mediaProcessingPolls: 3 });
     const reg = await register();
     await upload(reg, fakeMp4());
-    expect([await status(reg.media_id), await status(reg.media_id), await status(reg.media_id), await status(reg.media_id)]).toEqual([
-      'processing',
-      'processing',
-      'processing',
-      'succeeded',
-    ]);
+    expect([
+      await status(reg.media_id),
+      await status(reg.media_id),
+      await status(reg.media_id),
+      await status(reg.media_id),
+    ]).toEqual(['processing', 'processing', 'processing', 'succeeded']);
   });
 
   it('fails processing when the bytes are not an MP4/MOV', async () => {
@@ -104,14 +147,18 @@ describe('video upload', () => {
     expect((await upload(reg, Buffer.from('\x89PNG not a video at all, sorry'))).status).toBe(204);
     expect(await status(reg.media_id)).toBe('processing');
     expect(await status(reg.media_id)).toBe('failed');
-    const pin = await call(emu.url, 'POST', '/v5/pins', { body: { board_id: board, media_source: { source_type: 'video_id', media_id: reg.media_id } } });
+    const pin = await call(emu.url, 'POST', '/v5/pins', {
+      body: { board_id: board, media_source: { source_type: 'video_id', media_id: reg.media_id } },
+    });
     expect([pin.status, pin.json.code]).toEqual([400, 1]);
     expect(pin.json.message).toContain('is failed, not succeeded');
   });
 
   it('refuses a video pin before processing has succeeded', async () => {
     const reg = await register();
-    const pin = await call(emu.url, 'POST', '/v5/pins', { body: { board_id: board, media_source: { source_type: 'video_id', media_id: reg.media_id } } });
+    const pin = await call(emu.url, 'POST', '/v5/pins', {
+      body: { board_id: board, media_source: { source_type: 'video_id', media_id: reg.media_id } },
+    });
     expect([pin.status, pin.json.code]).toEqual([400, 1]);
     expect(pin.json.message).toContain('is registered, not succeeded');
   });
@@ -127,7 +174,9 @@ describe('video upload', () => {
     expect(missing.text).toContain('<Code>AccessDenied</Code>');
     const tampered = await upload(reg, fakeMp4(), { tamper: 'policy' });
     expect(tampered.status).toBe(403);
-    const authed = await upload(reg, fakeMp4(), { headers: { authorization: 'Bearer pina_emulator_static_token' } });
+    const authed = await upload(reg, fakeMp4(), {
+      headers: { authorization: 'Bearer pina_emulator_static_token' },
+    });
     expect(authed.status).toBe(400);
     expect(await status(reg.media_id)).toBe('registered');
   });
@@ -137,7 +186,9 @@ describe('video upload', () => {
     const size = 300 * 1024 * 1024;
     const boundary = 'emulatortestboundary';
     const fields = Object.entries(reg.upload_parameters)
-      .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+      .map(
+        ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`
+      )
       .join('');
     const head = `${fields}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.mp4"\r\nContent-Type: video/mp4\r\n\r\n`;
     const tail = `\r\n--${boundary}--\r\n`;
@@ -153,7 +204,10 @@ describe('video upload', () => {
     const res = await request(reg.upload_url, {
       method: 'POST',
       body: Readable.from(body()),
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(Buffer.byteLength(head) + size + Buffer.byteLength(tail)) },
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': String(Buffer.byteLength(head) + size + Buffer.byteLength(tail)),
+      },
     });
     clearInterval(sampler);
     await res.body.text();
@@ -174,7 +228,13 @@ describe('video upload', () => {
   it('keeps uploads private to their owner and lists them', async () => {
     const reg = await register();
     const list = await call(emu.url, 'GET', '/v5/media');
-    expect(list.json).toEqual({ items: [{ media_id: reg.media_id, media_type: 'video', status: 'registered' }], bookmark: null });
-    expect((await call(emu.url, 'GET', '/v5/media/123456789')).json).toEqual({ code: 404, message: 'Media upload not found.' });
+    expect(list.json).toEqual({
+      items: [{ media_id: reg.media_id, media_type: 'video', status: 'registered' }],
+      bookmark: null,
+    });
+    expect((await call(emu.url, 'GET', '/v5/media/123456789')).json).toEqual({
+      code: 404,
+      message: 'Media upload not found.',
+    });
   });
 });

@@ -1,4 +1,7 @@
-/** Bearer auth, scopes, the authorize/consent pages and the token endpoint (codes, refresh rotation, lifetimes). */
+/**
+ * Bearer auth, scopes, the authorize/consent pages and the token endpoint (codes, refresh rotation,
+ * lifetimes).
+ */
 import { request } from 'undici';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { BASIC, call, STATIC } from './kit';
@@ -12,13 +15,24 @@ beforeAll(async () => {
 });
 afterEach(() => {
   // every 2xx answer the emulator gave fit the spec's response schemas
-  expect(emu.requests.filter((r) => r.specMismatch).map((r) => `${r.method} ${r.path}: ${r.specMismatch}`)).toEqual([]);
+  expect(
+    emu.requests
+      .filter((r) => r.specMismatch)
+      .map((r) => `${r.method} ${r.path}: ${r.specMismatch}`)
+  ).toEqual([]);
 });
 afterAll(() => emu.close());
 beforeEach(() => emu.reset());
 
 const authorizeQuery = (extra: Record<string, string> = {}) =>
-  new URLSearchParams({ client_id: '1234567', redirect_uri: REDIRECT, response_type: 'code', scope: SCOPE, state: 'st-42', ...extra }).toString();
+  new URLSearchParams({
+    client_id: '1234567',
+    redirect_uri: REDIRECT,
+    response_type: 'code',
+    scope: SCOPE,
+    state: 'st-42',
+    ...extra,
+  }).toString();
 
 async function page(method: 'GET' | 'POST', query: string, form?: URLSearchParams) {
   const res = await request(`${emu.url}/oauth/?${query}`, {
@@ -26,7 +40,12 @@ async function page(method: 'GET' | 'POST', query: string, form?: URLSearchParam
     body: form?.toString(),
     headers: form ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
   });
-  return { status: res.statusCode, location: res.headers.location as string | undefined, html: await res.body.text(), headers: res.headers };
+  return {
+    status: res.statusCode,
+    location: res.headers.location as string | undefined,
+    html: await res.body.text(),
+    headers: res.headers,
+  };
 }
 
 /** Approves every scope on the consent page; returns the code from the redirect. */
@@ -41,8 +60,10 @@ async function authorize(scopes = SCOPE.split(',')): Promise<string> {
   return target.searchParams.get('code')!;
 }
 
-const token = (form: Record<string, string>, headers: Record<string, string> = { authorization: BASIC }) =>
-  call(emu.url, 'POST', '/v5/oauth/token', { token: null, form, headers });
+const token = (
+  form: Record<string, string>,
+  headers: Record<string, string> = { authorization: BASIC }
+) => call(emu.url, 'POST', '/v5/oauth/token', { token: null, form, headers });
 
 describe('bearer authentication', () => {
   it('answers 401 code 2 without a token, with an unknown one, or a refresh token', async () => {
@@ -59,36 +80,72 @@ describe('bearer authentication', () => {
   it('lets the static seed token in', async () => {
     const res = await call(emu.url, 'GET', '/v5/user_account');
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ username: 'strapi_demo', account_type: 'BUSINESS', id: expect.stringMatching(/^\d+$/) });
+    expect(res.json).toMatchObject({
+      username: 'strapi_demo',
+      account_type: 'BUSINESS',
+      id: expect.stringMatching(/^\d+$/),
+    });
   });
 
   it('answers 403 code 29 when the token lacks a scope the operation needs', async () => {
-    const readOnly = (await call(emu.url, 'POST', '/_emulator/tokens', { body: { scope: 'boards:read user_accounts:read' } })).json;
+    const readOnly = (
+      await call(emu.url, 'POST', '/_emulator/tokens', {
+        body: { scope: 'boards:read user_accounts:read' },
+      })
+    ).json;
     expect(readOnly.scope).toBe('boards:read user_accounts:read');
-    expect((await call(emu.url, 'GET', '/v5/boards', { token: readOnly.access_token })).status).toBe(200);
-    const write = await call(emu.url, 'POST', '/v5/boards', { token: readOnly.access_token, body: { name: 'Nope' } });
-    expect([write.status, write.json]).toEqual([403, { code: 29, message: 'You are not permitted to access that resource.' }]);
+    expect(
+      (await call(emu.url, 'GET', '/v5/boards', { token: readOnly.access_token })).status
+    ).toBe(200);
+    const write = await call(emu.url, 'POST', '/v5/boards', {
+      token: readOnly.access_token,
+      body: { name: 'Nope' },
+    });
+    expect([write.status, write.json]).toEqual([
+      403,
+      { code: 29, message: 'You are not permitted to access that resource.' },
+    ]);
   });
 
   it('expires tokens on the emulator clock', async () => {
-    const short = (await call(emu.url, 'POST', '/_emulator/tokens', { body: { expires_in: 60 } })).json;
+    const short = (await call(emu.url, 'POST', '/_emulator/tokens', { body: { expires_in: 60 } }))
+      .json;
     expect(short.expires_in).toBe(60);
-    expect((await call(emu.url, 'GET', '/v5/user_account', { token: short.access_token })).status).toBe(200);
+    expect(
+      (await call(emu.url, 'GET', '/v5/user_account', { token: short.access_token })).status
+    ).toBe(200);
     emu.setClock(new Date(Date.now() + 61_000));
-    expect((await call(emu.url, 'GET', '/v5/user_account', { token: short.access_token })).json).toEqual({ code: 2, message: 'Authentication failed.' });
+    expect(
+      (await call(emu.url, 'GET', '/v5/user_account', { token: short.access_token })).json
+    ).toEqual({ code: 2, message: 'Authentication failed.' });
     expect((await call(emu.url, 'GET', '/v5/user_account')).status).toBe(200); // the static token never expires
   });
 
   it('honours accessTokenTtlSeconds from the seed and a seeded expiry', async () => {
     const t0 = new Date('2030-01-01T00:00:00Z');
-    emu.reset({ accessTokenTtlSeconds: 5, tokens: [{ token: 'pina_old', expiresAt: '2029-12-31T00:00:00Z' }, { token: STATIC }] });
+    emu.reset({
+      accessTokenTtlSeconds: 5,
+      tokens: [{ token: 'pina_old', expiresAt: '2029-12-31T00:00:00Z' }, { token: STATIC }],
+    });
     emu.setClock(t0);
-    expect((await call(emu.url, 'GET', '/v5/user_account', { token: 'pina_old' })).status).toBe(401);
-    const issued = (await token({ grant_type: 'authorization_code', code: await authorize(), redirect_uri: REDIRECT })).json;
+    expect((await call(emu.url, 'GET', '/v5/user_account', { token: 'pina_old' })).status).toBe(
+      401
+    );
+    const issued = (
+      await token({
+        grant_type: 'authorization_code',
+        code: await authorize(),
+        redirect_uri: REDIRECT,
+      })
+    ).json;
     expect(issued.expires_in).toBe(5);
-    expect((await call(emu.url, 'GET', '/v5/user_account', { token: issued.access_token })).status).toBe(200);
+    expect(
+      (await call(emu.url, 'GET', '/v5/user_account', { token: issued.access_token })).status
+    ).toBe(200);
     emu.setClock(new Date(t0.getTime() + 5_000));
-    expect((await call(emu.url, 'GET', '/v5/user_account', { token: issued.access_token })).status).toBe(401);
+    expect(
+      (await call(emu.url, 'GET', '/v5/user_account', { token: issued.access_token })).status
+    ).toBe(401);
   });
 });
 
@@ -98,7 +155,8 @@ describe('authorize page', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.html).toContain('Strapi Pinterest plugin wants to access your Pinterest account');
-    for (const s of SCOPE.split(',')) expect(res.html).toContain(`<input type="checkbox" name="scope" value="${s}" checked>`);
+    for (const s of SCOPE.split(','))
+      expect(res.html).toContain(`<input type="checkbox" name="scope" value="${s}" checked>`);
     expect(res.html).toMatch(/<button[^>]*>Give access<\/button>/);
     expect(res.html).toMatch(/<button[^>]*>Cancel<\/button>/);
     expect(res.html).toContain('<form method="post" action="/oauth/?');
@@ -148,7 +206,12 @@ describe('authorize page', () => {
 describe('POST /v5/oauth/token', () => {
   it('exchanges a code once: tokens shaped like Pinterest, then 401 code 2 on reuse', async () => {
     const code = await authorize();
-    const res = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, continuous_refresh: 'true' });
+    const res = await token({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT,
+      continuous_refresh: 'true',
+    });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({
       access_token: expect.stringMatching(/^pina/),
@@ -160,16 +223,25 @@ describe('POST /v5/oauth/token', () => {
       refresh_token_expires_at: expect.any(Number),
       scope: 'user_accounts:read boards:read boards:write pins:read pins:write',
     });
-    expect(Math.abs(res.json.refresh_token_expires_at - (Date.now() / 1000 + 5184000))).toBeLessThan(10);
+    expect(
+      Math.abs(res.json.refresh_token_expires_at - (Date.now() / 1000 + 5184000))
+    ).toBeLessThan(10);
     const me = await call(emu.url, 'GET', '/v5/user_account', { token: res.json.access_token });
     expect(me.json.username).toBe('strapi_demo');
     const again = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT });
-    expect([again.status, again.json]).toEqual([401, { code: 2, message: 'Authentication failed.' }]);
+    expect([again.status, again.json]).toEqual([
+      401,
+      { code: 2, message: 'Authentication failed.' },
+    ]);
   });
 
   it('binds the code to the redirect URI byte for byte', async () => {
     const code = await authorize();
-    const res = await token({ grant_type: 'authorization_code', code, redirect_uri: `${REDIRECT}/` });
+    const res = await token({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: `${REDIRECT}/`,
+    });
     expect([res.status, res.json.code]).toEqual([401, 2]);
   });
 
@@ -178,7 +250,9 @@ describe('POST /v5/oauth/token', () => {
     emu.setClock(t0);
     const code = await authorize();
     emu.setClock(new Date(t0.getTime() + 10 * 60_000 + 1));
-    expect((await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT })).status).toBe(401);
+    expect(
+      (await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT })).status
+    ).toBe(401);
   });
 
   it('requires HTTP Basic client auth and refuses credentials in the body', async () => {
@@ -187,7 +261,10 @@ describe('POST /v5/oauth/token', () => {
     expect((await token(form, {})).json).toEqual({ code: 2, message: 'Authentication failed.' });
     const wrongSecret = `Basic ${Buffer.from('1234567:wrong').toString('base64')}`;
     expect((await token(form, { authorization: wrongSecret })).status).toBe(401);
-    const inBody = await token({ ...form, client_id: '1234567', client_secret: 'emulator-secret' }, {});
+    const inBody = await token(
+      { ...form, client_id: '1234567', client_secret: 'emulator-secret' },
+      {}
+    );
     expect(inBody.status).toBe(401);
     const both = await token({ ...form, client_id: '1234567', client_secret: 'emulator-secret' });
     expect(both.status).toBe(401);
@@ -202,49 +279,112 @@ describe('POST /v5/oauth/token', () => {
       headers: { authorization: BASIC },
       body: { grant_type: 'authorization_code', code, redirect_uri: REDIRECT },
     });
-    expect([json.status, json.json]).toEqual([400, { code: 1, message: 'Invalid request: Content-Type must be application/x-www-form-urlencoded' }]);
-    expect((await token({ grant_type: 'authorization_code', code })).json).toEqual({ code: 1, message: 'Invalid request: redirect_uri is required' });
-    expect((await token({ grant_type: 'password' })).json.message).toMatch(/^Invalid request: grant_type must be equal to one of the allowed values/);
+    expect([json.status, json.json]).toEqual([
+      400,
+      {
+        code: 1,
+        message: 'Invalid request: Content-Type must be application/x-www-form-urlencoded',
+      },
+    ]);
+    expect((await token({ grant_type: 'authorization_code', code })).json).toEqual({
+      code: 1,
+      message: 'Invalid request: redirect_uri is required',
+    });
+    expect((await token({ grant_type: 'password' })).json.message).toMatch(
+      /^Invalid request: grant_type must be equal to one of the allowed values/
+    );
   });
 
   it('rotates refresh tokens: each refresh returns a new one and the old one stops working', async () => {
-    const first = (await token({ grant_type: 'authorization_code', code: await authorize(), redirect_uri: REDIRECT })).json;
+    const first = (
+      await token({
+        grant_type: 'authorization_code',
+        code: await authorize(),
+        redirect_uri: REDIRECT,
+      })
+    ).json;
     const second = await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token });
     expect(second.status).toBe(200);
-    expect(second.json).toMatchObject({ response_type: 'refresh_token', token_type: 'bearer', refresh_token_expires_in: 5184000 });
+    expect(second.json).toMatchObject({
+      response_type: 'refresh_token',
+      token_type: 'bearer',
+      refresh_token_expires_in: 5184000,
+    });
     expect(second.json.refresh_token).toMatch(/^pinr/);
     expect(second.json.refresh_token).not.toBe(first.refresh_token);
     expect(second.json.access_token).not.toBe(first.access_token);
     const reused = await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token });
     expect([reused.status, reused.json.code]).toEqual([401, 2]);
-    const third = await token({ grant_type: 'refresh_token', refresh_token: second.json.refresh_token, scope: 'boards:read' });
+    const third = await token({
+      grant_type: 'refresh_token',
+      refresh_token: second.json.refresh_token,
+      scope: 'boards:read',
+    });
     expect(third.json.scope).toBe('boards:read');
-    const wider = await token({ grant_type: 'refresh_token', refresh_token: third.json.refresh_token, scope: 'boards:read,ads:read' });
+    const wider = await token({
+      grant_type: 'refresh_token',
+      refresh_token: third.json.refresh_token,
+      scope: 'boards:read,ads:read',
+    });
     expect([wider.status, wider.json.code]).toEqual([400, 1]);
-    // the earlier access token still works until it expires (Pinterest does not revoke it on refresh)
-    expect((await call(emu.url, 'GET', '/v5/user_account', { token: first.access_token })).status).toBe(200);
+    // the earlier access token still works until it expires (Pinterest does not revoke it on
+    // refresh)
+    expect(
+      (await call(emu.url, 'GET', '/v5/user_account', { token: first.access_token })).status
+    ).toBe(200);
   });
 
   it('lets refresh tokens expire after their 60 days', async () => {
     const t0 = new Date('2032-01-01T00:00:00Z');
     emu.setClock(t0);
-    const first = (await token({ grant_type: 'authorization_code', code: await authorize(), redirect_uri: REDIRECT })).json;
+    const first = (
+      await token({
+        grant_type: 'authorization_code',
+        code: await authorize(),
+        redirect_uri: REDIRECT,
+      })
+    ).json;
     emu.setClock(new Date(t0.getTime() + 5184000 * 1000));
-    expect((await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token })).status).toBe(401);
+    expect(
+      (await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token })).status
+    ).toBe(401);
   });
 
   it('issues client-credentials tokens (pinc…) acting as the app owner', async () => {
     const res = await token({ grant_type: 'client_credentials', scope: 'boards:read' });
-    expect(res.json).toEqual({ access_token: expect.stringMatching(/^pinc/), token_type: 'bearer', expires_in: 2592000, scope: 'boards:read', response_type: 'client_credentials' });
-    expect((await call(emu.url, 'GET', '/v5/boards', { token: res.json.access_token })).json.items).toHaveLength(3);
+    expect(res.json).toEqual({
+      access_token: expect.stringMatching(/^pinc/),
+      token_type: 'bearer',
+      expires_in: 2592000,
+      scope: 'boards:read',
+      response_type: 'client_credentials',
+    });
+    expect(
+      (await call(emu.url, 'GET', '/v5/boards', { token: res.json.access_token })).json.items
+    ).toHaveLength(3);
   });
 
   it('revokes only system-user (client credentials) tokens', async () => {
-    const system = (await token({ grant_type: 'client_credentials', scope: 'boards:read' })).json.access_token;
-    const revoke = (t: string) => call(emu.url, 'POST', '/v5/oauth/token/revoke', { token: null, headers: { authorization: BASIC }, form: { token: t, token_type_hint: 'access_token' } });
+    const system = (await token({ grant_type: 'client_credentials', scope: 'boards:read' })).json
+      .access_token;
+    const revoke = (t: string) =>
+      call(emu.url, 'POST', '/v5/oauth/token/revoke', {
+        token: null,
+        headers: { authorization: BASIC },
+        form: { token: t, token_type_hint: 'access_token' },
+      });
     expect((await revoke(system)).status).toBe(200);
     expect((await call(emu.url, 'GET', '/v5/boards', { token: system })).status).toBe(401);
-    const user = (await token({ grant_type: 'authorization_code', code: await authorize(), redirect_uri: REDIRECT })).json.access_token;
-    expect((await revoke(user)).json).toEqual({ code: 29, message: 'You are not permitted to access that resource.' });
+    const user = (
+      await token({
+        grant_type: 'authorization_code',
+        code: await authorize(),
+        redirect_uri: REDIRECT,
+      })
+    ).json.access_token;
+    expect((await revoke(user)).json).toEqual({
+      code: 29,
+      message: 'You are not permitted to access that resource.',
+    });
   });
 });

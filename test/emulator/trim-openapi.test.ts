@@ -1,9 +1,18 @@
-/** scripts/trim-openapi.ts: keeps the contract, drops the prose, deterministic; the committed spec is its output. */
+/**
+ * scripts/trim-openapi.ts: keeps the contract, drops the prose, deterministic; the committed spec
+ * is its output.
+ */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { OPERATIONS, readSource, serialiseSpec, trimSpec, type JsonObject } from '../../scripts/trim-openapi';
+import {
+  OPERATIONS,
+  readSource,
+  serialiseSpec,
+  trimSpec,
+  type JsonObject,
+} from '../../scripts/trim-openapi';
 
 const root = path.resolve(__dirname, '../..');
 const committedFile = path.join(root, 'emulator/spec/pinterest-v5.json');
@@ -11,10 +20,19 @@ const committedText = fs.readFileSync(committedFile, 'utf8');
 const committed = JSON.parse(committedText) as JsonObject;
 const sourceFile = path.resolve(root, '../shared/pinterest-api/openapi.yaml');
 
-/** A small source document with prose, vendor extensions, a discriminator mapping and an unused schema. */
+/**
+ * A small source document with prose, vendor extensions, a discriminator mapping and an unused
+ * schema.
+ */
 const fixture = (): JsonObject => ({
   openapi: '3.0.3',
-  info: { title: 'Pinterest REST API', version: '9.9.9', description: 'prose', license: { name: 'MIT', url: 'https://x' }, contact: {} },
+  info: {
+    title: 'Pinterest REST API',
+    version: '9.9.9',
+    description: 'prose',
+    license: { name: 'MIT', url: 'https://x' },
+    contact: {},
+  },
   servers: [{ url: 'https://api.pinterest.com/v5' }],
   paths: {
     '/pins': {
@@ -27,15 +45,36 @@ const fixture = (): JsonObject => ({
         'x-ratelimit-category': 'org_write',
         'x-sandbox': 'enabled',
         parameters: [{ $ref: '#/components/parameters/query_ad_account_id' }],
-        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/PinCreate' } } } },
-        responses: { '201': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Pin' }, examples: { A: { value: { id: '1' } } } } } } },
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/PinCreate' } } },
+        },
+        responses: {
+          '201': {
+            description: 'ok',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Pin' },
+                examples: { A: { value: { id: '1' } } },
+              },
+            },
+          },
+        },
         security: [{ pinterest_oauth2: ['pins:write'] }],
       },
     },
     '/unused': { get: { operationId: 'unused/get', responses: {} } },
   },
   components: {
-    parameters: { query_ad_account_id: { name: 'ad_account_id', in: 'query', required: false, description: 'prose', schema: { type: 'string', pattern: '^\\d+$', example: '1' } } },
+    parameters: {
+      query_ad_account_id: {
+        name: 'ad_account_id',
+        in: 'query',
+        required: false,
+        description: 'prose',
+        schema: { type: 'string', pattern: '^\\d+$', example: '1' },
+      },
+    },
     schemas: {
       PinCreate: {
         type: 'object',
@@ -49,15 +88,39 @@ const fixture = (): JsonObject => ({
       },
       Source: {
         type: 'object',
-        discriminator: { propertyName: 'source_type', mapping: { image_url: '#/components/schemas/SourceUrl' } },
+        discriminator: {
+          propertyName: 'source_type',
+          mapping: { image_url: '#/components/schemas/SourceUrl' },
+        },
         oneOf: [{ $ref: '#/components/schemas/SourceUrl' }],
       },
-      SourceUrl: { type: 'object', required: ['source_type', 'url'], properties: { source_type: { type: 'string', enum: ['image_url'] }, url: { type: 'string' } } },
-      Pin: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^\\d+$' } }, externalDocs: { url: 'https://x' } },
+      SourceUrl: {
+        type: 'object',
+        required: ['source_type', 'url'],
+        properties: {
+          source_type: { type: 'string', enum: ['image_url'] },
+          url: { type: 'string' },
+        },
+      },
+      Pin: {
+        type: 'object',
+        required: ['id'],
+        properties: { id: { type: 'string', pattern: '^\\d+$' } },
+        externalDocs: { url: 'https://x' },
+      },
       Unused: { type: 'object' },
     },
     securitySchemes: {
-      pinterest_oauth2: { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: 'https://www.pinterest.com/oauth/', tokenUrl: 'https://api.pinterest.com/v5/oauth/token', scopes: { 'pins:write': 'Create Pins' } } } },
+      pinterest_oauth2: {
+        type: 'oauth2',
+        flows: {
+          authorizationCode: {
+            authorizationUrl: 'https://www.pinterest.com/oauth/',
+            tokenUrl: 'https://api.pinterest.com/v5/oauth/token',
+            scopes: { 'pins:write': 'Create Pins' },
+          },
+        },
+      },
     },
   },
 });
@@ -68,7 +131,22 @@ function keywords(node: unknown, names = false, out = new Set<string>()): Set<st
   else if (node && typeof node === 'object') {
     for (const [k, v] of Object.entries(node)) {
       if (!names) out.add(k);
-      keywords(v, !names && ['properties', 'paths', 'responses', 'content', 'schemas', 'parameters', 'securitySchemes', 'mapping', 'scopes'].includes(k), out);
+      keywords(
+        v,
+        !names &&
+          [
+            'properties',
+            'paths',
+            'responses',
+            'content',
+            'schemas',
+            'parameters',
+            'securitySchemes',
+            'mapping',
+            'scopes',
+          ].includes(k),
+        out
+      );
     }
   }
   return out;
@@ -82,8 +160,15 @@ describe('trimSpec', () => {
     expect(op).toEqual({
       operationId: 'pins/create',
       parameters: [{ $ref: '#/components/parameters/query_ad_account_id' }],
-      requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/PinCreate' } } }, required: true },
-      responses: { '201': { content: { 'application/json': { schema: { $ref: '#/components/schemas/Pin' } } } } },
+      requestBody: {
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/PinCreate' } } },
+        required: true,
+      },
+      responses: {
+        '201': {
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Pin' } } },
+        },
+      },
       security: [{ pinterest_oauth2: ['pins:write'] }],
       'x-ratelimit-category': 'org_write',
       'x-sandbox': 'enabled',
@@ -91,25 +176,71 @@ describe('trimSpec', () => {
     const schemas = (out.components as any).schemas;
     expect(Object.keys(schemas)).toEqual(['Pin', 'PinCreate', 'Source', 'SourceUrl']);
     // property names that look like prose keywords are names, and stay
-    expect(Object.keys(schemas.PinCreate.properties)).toEqual(['description', 'example', 'media_source', 'title']);
-    expect(schemas.PinCreate.properties.title).toEqual({ maxLength: 100, nullable: true, type: 'string' });
-    expect(schemas.Source.discriminator).toEqual({ mapping: { image_url: '#/components/schemas/SourceUrl' }, propertyName: 'source_type' });
-    expect((out.components as any).parameters.query_ad_account_id).toEqual({ in: 'query', name: 'ad_account_id', required: false, schema: { pattern: '^\\d+$', type: 'string' } });
-    expect((out.components as any).securitySchemes.pinterest_oauth2.flows.authorizationCode.scopes).toEqual({ 'pins:write': '' });
+    expect(Object.keys(schemas.PinCreate.properties)).toEqual([
+      'description',
+      'example',
+      'media_source',
+      'title',
+    ]);
+    expect(schemas.PinCreate.properties.title).toEqual({
+      maxLength: 100,
+      nullable: true,
+      type: 'string',
+    });
+    expect(schemas.Source.discriminator).toEqual({
+      mapping: { image_url: '#/components/schemas/SourceUrl' },
+      propertyName: 'source_type',
+    });
+    expect((out.components as any).parameters.query_ad_account_id).toEqual({
+      in: 'query',
+      name: 'ad_account_id',
+      required: false,
+      schema: { pattern: '^\\d+$', type: 'string' },
+    });
+    expect(
+      (out.components as any).securitySchemes.pinterest_oauth2.flows.authorizationCode.scopes
+    ).toEqual({ 'pins:write': '' });
     expect(out.info).toEqual({ license: { name: 'MIT' }, version: '9.9.9' });
     const kw = keywords(out);
-    for (const prose of ['summary', 'description', 'example', 'examples', 'externalDocs', 'tags', 'title', 'x-codeSamples', 'contact']) expect(kw.has(prose)).toBe(false);
+    for (const prose of [
+      'summary',
+      'description',
+      'example',
+      'examples',
+      'externalDocs',
+      'tags',
+      'title',
+      'x-codeSamples',
+      'contact',
+    ])
+      expect(kw.has(prose)).toBe(false);
   });
 
   it('follows discriminator mappings that have no oneOf', () => {
     const doc = fixture();
-    (doc.components as any).schemas.Source = { type: 'object', discriminator: { propertyName: 'source_type', mapping: { image_url: '#/components/schemas/SourceUrl' } } };
-    expect(Object.keys((trimSpec(doc, { '/pins': ['post'] }).components as any).schemas)).toContain('SourceUrl');
+    (doc.components as any).schemas.Source = {
+      type: 'object',
+      discriminator: {
+        propertyName: 'source_type',
+        mapping: { image_url: '#/components/schemas/SourceUrl' },
+      },
+    };
+    expect(Object.keys((trimSpec(doc, { '/pins': ['post'] }).components as any).schemas)).toContain(
+      'SourceUrl'
+    );
   });
 
   it('is deterministic: the same bytes whatever the key order of the source', () => {
     const reversed = (v: unknown): unknown =>
-      Array.isArray(v) ? v.map(reversed) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v;
+      Array.isArray(v)
+        ? v.map(reversed)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reversed(x)])
+            )
+          : v;
     const a = serialiseSpec(trimSpec(fixture(), { '/pins': ['post'] }));
     const b = serialiseSpec(trimSpec(reversed(fixture()) as JsonObject, { '/pins': ['post'] }));
     expect(b).toBe(a);
@@ -117,10 +248,14 @@ describe('trimSpec', () => {
   });
 
   it('names what is missing', () => {
-    expect(() => trimSpec(fixture(), { '/boards': ['get'] })).toThrow('the spec has no path /boards');
+    expect(() => trimSpec(fixture(), { '/boards': ['get'] })).toThrow(
+      'the spec has no path /boards'
+    );
     const dangling = fixture();
     delete (dangling.components as any).schemas.Pin;
-    expect(() => trimSpec(dangling, { '/pins': ['post'] })).toThrow('dangling $ref #/components/schemas/Pin');
+    expect(() => trimSpec(dangling, { '/pins': ['post'] })).toThrow(
+      'dangling $ref #/components/schemas/Pin'
+    );
   });
 });
 
@@ -134,7 +269,12 @@ describe('the committed emulator/spec/pinterest-v5.json', () => {
     for (const [p, methods] of Object.entries(OPERATIONS)) {
       for (const m of methods) {
         const op = paths[p]?.[m];
-        expect({ op: `${m} ${p}`, operationId: typeof op?.operationId, category: op?.['x-ratelimit-category'], sandbox: typeof op?.['x-sandbox'] }).toEqual({
+        expect({
+          op: `${m} ${p}`,
+          operationId: typeof op?.operationId,
+          category: op?.['x-ratelimit-category'],
+          sandbox: typeof op?.['x-sandbox'],
+        }).toEqual({
           op: `${m} ${p}`,
           operationId: 'string',
           category: expect.stringMatching(/^org_(read|write|analytics)$/),
@@ -143,8 +283,14 @@ describe('the committed emulator/spec/pinterest-v5.json', () => {
       }
     }
     expect(committed.info).toEqual({ license: { name: 'MIT' }, version: '5.23.0' });
-    expect((committed.components as any).schemas.PinCreate.properties.title).toEqual({ maxLength: 100, nullable: true, type: 'string' });
-    expect((committed.components as any).schemas.PinMediaSource.discriminator.propertyName).toBe('source_type');
+    expect((committed.components as any).schemas.PinCreate.properties.title).toEqual({
+      maxLength: 100,
+      nullable: true,
+      type: 'string',
+    });
+    expect((committed.components as any).schemas.PinMediaSource.discriminator.propertyName).toBe(
+      'source_type'
+    );
     expect(fs.existsSync(path.join(root, 'emulator/spec/LICENSE'))).toBe(true);
     expect(committedText.length).toBeLessThan(150_000);
   });
@@ -153,10 +299,21 @@ describe('the committed emulator/spec/pinterest-v5.json', () => {
     const source = fs.existsSync(sourceFile) ? sourceFile : committedFile;
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'trim-'));
     try {
-      const run = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/trim-openapi.ts', '--source', source, '--out', path.join(out, 'spec.json')], {
-        cwd: root,
-        encoding: 'utf8',
-      });
+      const run = spawnSync(
+        process.execPath,
+        [
+          path.join(root, 'node_modules/tsx/dist/cli.mjs'),
+          'scripts/trim-openapi.ts',
+          '--source',
+          source,
+          '--out',
+          path.join(out, 'spec.json'),
+        ],
+        {
+          cwd: root,
+          encoding: 'utf8',
+        }
+      );
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/^wrote .*spec\.json: 25 operations, \d+ schemas, [\d.]+ KiB\n$/);
       expect(fs.readFileSync(path.join(out, 'spec.json'), 'utf8')).toBe(committedText);

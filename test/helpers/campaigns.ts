@@ -1,10 +1,13 @@
-/** Helpers for the re-pin campaign suites: articles with a chosen publication date and pin history. */
+/**
+ * Helpers for the re-pin campaign suites: articles with a chosen publication date and pin history.
+ */
 import type { Core } from '@strapi/strapi';
 import type { CampaignService } from '../../server/src/campaigns/campaign-service';
 
 export const ARTICLE = 'api::article.article';
 
-export const campaignsOf = (strapi: Core.Strapi): CampaignService => strapi.plugin('pinterest').service('runtime').campaigns as CampaignService;
+export const campaignsOf = (strapi: Core.Strapi): CampaignService =>
+  strapi.plugin('pinterest').service('runtime').campaigns as CampaignService;
 
 /**
  * An article, published at `publishedAt` (as if long ago) or left a draft (null). Its own pin on
@@ -13,7 +16,13 @@ export const campaignsOf = (strapi: Core.Strapi): CampaignService => strapi.plug
 export async function article(
   strapi: Core.Strapi,
   slug: string,
-  opts: { hero?: number | null; link?: string | null; publishedAt?: string | null; boardId?: string | null; title?: string } = {},
+  opts: {
+    hero?: number | null;
+    link?: string | null;
+    publishedAt?: string | null;
+    boardId?: string | null;
+    title?: string;
+  } = {}
 ): Promise<string> {
   const draft = await strapi.documents(ARTICLE).create({
     data: {
@@ -27,14 +36,25 @@ export async function article(
   if (opts.publishedAt !== null) {
     await strapi.documents(ARTICLE).publish({ documentId: draft.documentId });
     if (opts.publishedAt) {
-      await strapi.db.query(ARTICLE).updateMany({ where: { documentId: draft.documentId, publishedAt: { $notNull: true } }, data: { publishedAt: new Date(opts.publishedAt) } });
+      await strapi.db.query(ARTICLE).updateMany({
+        where: { documentId: draft.documentId, publishedAt: { $notNull: true } },
+        data: { publishedAt: new Date(opts.publishedAt) },
+      });
     }
   }
-  return draft.documentId as string;
+  return draft.documentId;
 }
 
-/** Records that the entry's own pin was made on `boardId` at `pinnedAt` (as the pin.entry job would). */
-export async function pinnedBefore(strapi: Core.Strapi, documentId: string, boardId: string, pinnedAt: number | string) {
+/**
+ * Records that the entry's own pin was made on `boardId` at `pinnedAt` (as the pin.entry job
+ * would).
+ */
+export async function pinnedBefore(
+  strapi: Core.Strapi,
+  documentId: string,
+  boardId: string,
+  pinnedAt: number | string
+) {
   await strapi.db.query('plugin::pinterest.pin-record').create({
     data: {
       contentType: ARTICLE,

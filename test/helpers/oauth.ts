@@ -4,14 +4,32 @@ import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Emulator } from '../../emulator/src';
 
-/** Asks the plugin for the consent URL, approves it on the emulator's page, and returns the redirect back. */
-export async function consent(strapi: Core.Strapi, jwt: string, opts: { scopes?: string[]; decision?: 'allow' | 'deny' } = {}): Promise<string> {
-  const start = await supertest(strapi.server.httpServer).post('/pinterest/connection/authorize').set('Authorization', `Bearer ${jwt}`).send({});
-  if (start.status !== 200) throw new Error(`authorize answered ${start.status}: ${JSON.stringify(start.body)}`);
+/**
+ * Asks the plugin for the consent URL, approves it on the emulator's page, and returns the redirect
+ * back.
+ */
+export async function consent(
+  strapi: Core.Strapi,
+  jwt: string,
+  opts: { scopes?: string[]; decision?: 'allow' | 'deny' } = {}
+): Promise<string> {
+  const start = await supertest(strapi.server.httpServer)
+    .post('/pinterest/connection/authorize')
+    .set('Authorization', `Bearer ${jwt}`)
+    .send({});
+  if (start.status !== 200)
+    throw new Error(`authorize answered ${start.status}: ${JSON.stringify(start.body)}`);
   const authorizeUrl = new URL(start.body.url as string);
   const scopes = opts.scopes ?? (authorizeUrl.searchParams.get('scope') ?? '').split(',');
-  const form = new URLSearchParams([['decision', opts.decision ?? 'allow'], ...scopes.map((s) => ['scope', s] as [string, string])]);
-  const res = await request(authorizeUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+  const form = new URLSearchParams([
+    ['decision', opts.decision ?? 'allow'],
+    ...scopes.map((s) => ['scope', s] as [string, string]),
+  ]);
+  const res = await request(authorizeUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+  });
   await res.body.dump();
   if (res.statusCode !== 302) throw new Error(`the consent page answered ${res.statusCode}`);
   return String(res.headers.location);
@@ -21,10 +39,15 @@ export async function consent(strapi: Core.Strapi, jwt: string, opts: { scopes?:
 export async function followCallback(strapi: Core.Strapi, callbackUrl: string) {
   const url = new URL(callbackUrl);
   const res = await supertest(strapi.server.httpServer).get(`${url.pathname}${url.search}`);
-  return { status: res.status, location: new URL(String(res.headers.location), 'http://admin.local') };
+  return {
+    status: res.status,
+    location: new URL(String(res.headers.location), 'http://admin.local'),
+  };
 }
 
-/** The environment of a Strapi set up to connect through the emulator's OAuth app (no static token). */
+/**
+ * The environment of a Strapi set up to connect through the emulator's OAuth app (no static token).
+ */
 export const oauthEnv = (emulator: Emulator): Record<string, string | undefined> => ({
   PINTEREST_API_URL: emulator.apiUrl,
   PINTEREST_OAUTH_URL: `${emulator.url}/oauth/`,

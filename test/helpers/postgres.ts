@@ -29,7 +29,11 @@ export async function dropDatabase(name: string): Promise<void> {
   await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
-export async function query<R extends Record<string, unknown>>(database: string, sql: string, params: unknown[] = []): Promise<R[]> {
+export async function query<R extends Record<string, unknown>>(
+  database: string,
+  sql: string,
+  params: unknown[] = []
+): Promise<R[]> {
   const client = new Client({ ...PG, database });
   await client.connect();
   try {

@@ -30,7 +30,12 @@ export interface RealVideo {
 interface EncodedClip {
   error?: string;
   codec?: string;
-  colorSpace?: { primaries?: string | null; transfer?: string | null; matrix?: string | null; fullRange?: boolean | null } | null;
+  colorSpace?: {
+    primaries?: string | null;
+    transfer?: string | null;
+    matrix?: string | null;
+    fullRange?: boolean | null;
+  } | null;
   sizes?: number[];
   keys?: boolean[];
   timestamps?: number[];
@@ -96,7 +101,8 @@ const ENCODE = `async ({ codec, seconds, width, height, fps }) => {
   };
 }`;
 
-// --- a minimal ISO-BMFF writer: just the boxes a one-track, one-chunk MP4 needs -------------------
+// --- a minimal ISO-BMFF writer: just the boxes a one-track, one-chunk MP4 needs
+// -------------------
 
 const u8 = (n: number) => Buffer.from([n & 0xff]);
 const u16 = (n: number) => {
@@ -113,13 +119,43 @@ const box = (type: string, ...parts: Buffer[]) => {
   const payload = Buffer.concat(parts);
   return Buffer.concat([u32(8 + payload.length), Buffer.from(type, 'latin1'), payload]);
 };
-const fullBox = (type: string, version: number, flags: number, ...parts: Buffer[]) => box(type, u32((version << 24) | flags), ...parts);
-const MATRIX = Buffer.concat([u32(0x00010000), u32(0), u32(0), u32(0), u32(0x00010000), u32(0), u32(0), u32(0), u32(0x40000000)]);
+const fullBox = (type: string, version: number, flags: number, ...parts: Buffer[]) =>
+  box(type, u32((version << 24) | flags), ...parts);
+const MATRIX = Buffer.concat([
+  u32(0x00010000),
+  u32(0),
+  u32(0),
+  u32(0),
+  u32(0x00010000),
+  u32(0),
+  u32(0),
+  u32(0),
+  u32(0x40000000),
+]);
 
 // ISO/IEC 23091-2 code points for WebCodecs' colour space names; 2 = unspecified
-const PRIMARIES: Record<string, number> = { bt709: 1, bt470bg: 5, smpte170m: 6, bt2020: 9, smpte432: 12 };
-const TRANSFER: Record<string, number> = { bt709: 1, smpte170m: 6, linear: 8, 'iec61966-2-1': 13, pq: 16, hlg: 18 };
-const MATRIX_COEFFICIENTS: Record<string, number> = { rgb: 0, bt709: 1, bt470bg: 5, smpte170m: 6, 'bt2020-ncl': 9 };
+const PRIMARIES: Record<string, number> = {
+  bt709: 1,
+  bt470bg: 5,
+  smpte170m: 6,
+  bt2020: 9,
+  smpte432: 12,
+};
+const TRANSFER: Record<string, number> = {
+  bt709: 1,
+  smpte170m: 6,
+  linear: 8,
+  'iec61966-2-1': 13,
+  pq: 16,
+  hlg: 18,
+};
+const MATRIX_COEFFICIENTS: Record<string, number> = {
+  rgb: 0,
+  bt709: 1,
+  bt470bg: 5,
+  smpte170m: 6,
+  'bt2020-ncl': 9,
+};
 
 /** The `vpcC` box (VP codec ISO media binding, version 1) for a `vp09.PP.LL.DD` codec string. */
 function vpcC(codec: string, colorSpace: EncodedClip['colorSpace']): Buffer {
@@ -129,47 +165,134 @@ function vpcC(codec: string, colorSpace: EncodedClip['colorSpace']): Buffer {
   const chromaSubsampling = 1; // 4:2:0, co-sited with luma: what VideoEncoder produces for profile 0
   const fullRange = colorSpace?.fullRange ? 1 : 0;
   return fullBox(
-    'vpcC', 1, 0,
-    u8(profile), u8(level), u8((bitDepth << 4) | (chromaSubsampling << 1) | fullRange),
-    u8(PRIMARIES[colorSpace?.primaries ?? ''] ?? 2), u8(TRANSFER[colorSpace?.transfer ?? ''] ?? 2), u8(MATRIX_COEFFICIENTS[colorSpace?.matrix ?? ''] ?? 2),
-    u16(0), // no codec initialisation data for VP9
+    'vpcC',
+    1,
+    0,
+    u8(profile),
+    u8(level),
+    u8((bitDepth << 4) | (chromaSubsampling << 1) | fullRange),
+    u8(PRIMARIES[colorSpace?.primaries ?? ''] ?? 2),
+    u8(TRANSFER[colorSpace?.transfer ?? ''] ?? 2),
+    u8(MATRIX_COEFFICIENTS[colorSpace?.matrix ?? ''] ?? 2),
+    u16(0) // no codec initialisation data for VP9
   );
 }
 
 function vp09SampleEntry(width: number, height: number, config: Buffer): Buffer {
   return box(
     'vp09',
-    Buffer.alloc(6), u16(1), // reserved, data_reference_index
-    u16(0), u16(0), Buffer.alloc(12), // pre_defined, reserved, pre_defined
-    u16(width), u16(height), u32(0x00480000), u32(0x00480000), u32(0), u16(1), // resolution 72 dpi, frame_count 1
-    Buffer.alloc(32), u16(0x18), u16(0xffff), // compressorname, depth, pre_defined -1
-    config,
+    Buffer.alloc(6),
+    u16(1), // reserved, data_reference_index
+    u16(0),
+    u16(0),
+    Buffer.alloc(12), // pre_defined, reserved, pre_defined
+    u16(width),
+    u16(height),
+    u32(0x00480000),
+    u32(0x00480000),
+    u32(0),
+    u16(1), // resolution 72 dpi, frame_count 1
+    Buffer.alloc(32),
+    u16(0x18),
+    u16(0xffff), // compressorname, depth, pre_defined -1
+    config
   );
 }
 
-/** Muxes VP9 frames (in decoding order, which for VP9 is presentation order) into a fast-start MP4. */
-export function muxVp9(frames: { data: Buffer; key: boolean }[], opts: { fps: number; width: number; height: number; codec: string; colorSpace?: EncodedClip['colorSpace'] }): Buffer {
+/**
+ * Muxes VP9 frames (in decoding order, which for VP9 is presentation order) into a fast-start MP4.
+ */
+export function muxVp9(
+  frames: { data: Buffer; key: boolean }[],
+  opts: {
+    fps: number;
+    width: number;
+    height: number;
+    codec: string;
+    colorSpace?: EncodedClip['colorSpace'];
+  }
+): Buffer {
   const timescale = 1000;
   if (timescale % opts.fps !== 0) throw new Error(`fps must divide ${timescale}`);
   const delta = timescale / opts.fps;
   const duration = frames.length * delta;
   const ftyp = box('ftyp', Buffer.from('isom'), u32(0x200), Buffer.from('isomiso2vp09mp41'));
   const moov = (mdatPayloadOffset: number) => {
-    const mvhd = fullBox('mvhd', 0, 0, u32(0), u32(0), u32(timescale), u32(duration), u32(0x00010000), u16(0x0100), Buffer.alloc(10), MATRIX, Buffer.alloc(24), u32(2));
-    const tkhd = fullBox('tkhd', 0, 3, u32(0), u32(0), u32(1), u32(0), u32(duration), Buffer.alloc(8), u16(0), u16(0), u16(0), u16(0), MATRIX, u32(opts.width << 16), u32(opts.height << 16));
-    const mdhd = fullBox('mdhd', 0, 0, u32(0), u32(0), u32(timescale), u32(duration), u16(0x55c4), u16(0)); // language "und"
-    const hdlr = fullBox('hdlr', 0, 0, u32(0), Buffer.from('vide'), Buffer.alloc(12), Buffer.from('VideoHandler\0'));
+    const mvhd = fullBox(
+      'mvhd',
+      0,
+      0,
+      u32(0),
+      u32(0),
+      u32(timescale),
+      u32(duration),
+      u32(0x00010000),
+      u16(0x0100),
+      Buffer.alloc(10),
+      MATRIX,
+      Buffer.alloc(24),
+      u32(2)
+    );
+    const tkhd = fullBox(
+      'tkhd',
+      0,
+      3,
+      u32(0),
+      u32(0),
+      u32(1),
+      u32(0),
+      u32(duration),
+      Buffer.alloc(8),
+      u16(0),
+      u16(0),
+      u16(0),
+      u16(0),
+      MATRIX,
+      u32(opts.width << 16),
+      u32(opts.height << 16)
+    );
+    const mdhd = fullBox(
+      'mdhd',
+      0,
+      0,
+      u32(0),
+      u32(0),
+      u32(timescale),
+      u32(duration),
+      u16(0x55c4),
+      u16(0)
+    ); // language "und"
+    const hdlr = fullBox(
+      'hdlr',
+      0,
+      0,
+      u32(0),
+      Buffer.from('vide'),
+      Buffer.alloc(12),
+      Buffer.from('VideoHandler\0')
+    );
     const keyFrames = frames.flatMap((f, i) => (f.key ? [i + 1] : []));
     const stbl = box(
       'stbl',
-      fullBox('stsd', 0, 0, u32(1), vp09SampleEntry(opts.width, opts.height, vpcC(opts.codec, opts.colorSpace))),
+      fullBox(
+        'stsd',
+        0,
+        0,
+        u32(1),
+        vp09SampleEntry(opts.width, opts.height, vpcC(opts.codec, opts.colorSpace))
+      ),
       fullBox('stts', 0, 0, u32(1), u32(frames.length), u32(delta)),
       fullBox('stss', 0, 0, u32(keyFrames.length), ...keyFrames.map(u32)),
       fullBox('stsc', 0, 0, u32(1), u32(1), u32(frames.length), u32(1)), // one chunk holding every sample
       fullBox('stsz', 0, 0, u32(0), u32(frames.length), ...frames.map((f) => u32(f.data.length))),
-      fullBox('stco', 0, 0, u32(1), u32(mdatPayloadOffset)),
+      fullBox('stco', 0, 0, u32(1), u32(mdatPayloadOffset))
     );
-    const minf = box('minf', fullBox('vmhd', 0, 1, Buffer.alloc(8)), box('dinf', fullBox('dref', 0, 0, u32(1), fullBox('url ', 0, 1))), stbl);
+    const minf = box(
+      'minf',
+      fullBox('vmhd', 0, 1, Buffer.alloc(8)),
+      box('dinf', fullBox('dref', 0, 0, u32(1), fullBox('url ', 0, 1))),
+      stbl
+    );
     return box('moov', mvhd, box('trak', tkhd, box('mdia', mdhd, hdlr, minf)));
   };
   const moovSize = moov(0).length; // the offset's value does not change the box's size
@@ -200,22 +323,30 @@ export function readMovie(bytes: Buffer): Movie {
  * the MP4. WebCodecs needs a secure context: the page is served, by Playwright itself, at a
  * loopback http address (which browsers treat as secure); nothing listens there.
  */
-export async function makeClockVideo(browser: Browser, opts: { seconds: number; width?: number; height?: number; fps?: number }): Promise<RealVideo> {
+export async function makeClockVideo(
+  browser: Browser,
+  opts: { seconds: number; width?: number; height?: number; fps?: number }
+): Promise<RealVideo> {
   const width = opts.width ?? 240;
   const height = opts.height ?? 360;
   const fps = opts.fps ?? 25;
   const page = await browser.newPage();
   try {
     const studio = 'http://127.0.0.1/__video-studio';
-    await page.route(studio, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><html><body></body></html>' }));
+    await page.route(studio, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><html><body></body></html>' })
+    );
     await page.goto(studio);
     const args = { codec: VIDEO_CODEC, seconds: opts.seconds, width, height, fps };
     const clip = (await page.evaluate(`(${ENCODE})(${JSON.stringify(args)})`)) as EncodedClip;
-    if (clip.error || !clip.base64 || !clip.sizes || !clip.keys || !clip.timestamps) throw new Error(`Encoding the test video failed: ${clip.error ?? 'no data'}`);
+    if (clip.error || !clip.base64 || !clip.sizes || !clip.keys || !clip.timestamps)
+      throw new Error(`Encoding the test video failed: ${clip.error ?? 'no data'}`);
     const expected = Math.round(opts.seconds * fps);
     const inOrder = clip.timestamps.every((t, i) => t === Math.round((i * 1e6) / fps));
     if (clip.sizes.length !== expected || !inOrder || !clip.keys[0]) {
-      throw new Error(`The encoder returned ${clip.sizes.length} of ${expected} frames (in order: ${inOrder}, first is a key frame: ${clip.keys[0]})`);
+      throw new Error(
+        `The encoder returned ${clip.sizes.length} of ${expected} frames (in order: ${inOrder}, first is a key frame: ${clip.keys[0]})`
+      );
     }
     const data = Buffer.from(clip.base64, 'base64');
     let offset = 0;
@@ -224,12 +355,24 @@ export async function makeClockVideo(browser: Browser, opts: { seconds: number; 
       offset += size;
       return frame;
     });
-    const bytes = muxVp9(frames, { fps, width, height, codec: clip.codec ?? VIDEO_CODEC, colorSpace: clip.colorSpace });
+    const bytes = muxVp9(frames, {
+      fps,
+      width,
+      height,
+      codec: clip.codec ?? VIDEO_CODEC,
+      colorSpace: clip.colorSpace,
+    });
 
     const movie = readMovie(bytes);
     const track = movie.videoTracks?.[0];
-    if (!track?.codec.startsWith('vp09') || movie.duration / movie.timescale !== expected / fps || track.nb_samples !== expected) {
-      throw new Error(`mp4box reads the muxed video wrong: ${JSON.stringify({ codec: track?.codec, duration: movie.duration, timescale: movie.timescale, samples: track?.nb_samples })}`);
+    if (
+      !track?.codec.startsWith('vp09') ||
+      movie.duration / movie.timescale !== expected / fps ||
+      track.nb_samples !== expected
+    ) {
+      throw new Error(
+        `mp4box reads the muxed video wrong: ${JSON.stringify({ codec: track?.codec, duration: movie.duration, timescale: movie.timescale, samples: track?.nb_samples })}`
+      );
     }
     return { bytes, seconds: expected / fps, fps, width, height, codec: track.codec };
   } finally {

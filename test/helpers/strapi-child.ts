@@ -9,7 +9,10 @@ async function main() {
   const root = path.resolve(__dirname, '..', '..');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  const strapi = createStrapi({ appDir: path.join(root, 'playground'), distDir: path.join(root, 'playground', 'dist') });
+  const strapi = createStrapi({
+    appDir: path.join(root, 'playground'),
+    distDir: path.join(root, 'playground', 'dist'),
+  });
   await strapi.load();
   await strapi.listen();
   const { port } = strapi.server.httpServer.address() as AddressInfo;

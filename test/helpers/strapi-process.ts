@@ -11,32 +11,39 @@ export interface StrapiProcess {
 }
 
 /** Starts the playground in a child process (see strapi-child.ts) and resolves when it listens. */
-export function startStrapiProcess(env: Record<string, string | undefined>, timeoutMs = 90_000): Promise<StrapiProcess> {
+export function startStrapiProcess(
+  env: Record<string, string | undefined>,
+  timeoutMs = 90_000
+): Promise<StrapiProcess> {
   // node itself with tsx's loader (not the tsx CLI, which would put a second process in between:
   // a SIGKILL must hit Strapi, not a wrapper that leaves it running)
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'strapi-child.ts')], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      STRAPI_TELEMETRY_DISABLED: 'true',
-      STRAPI_STARTUP_LOG: 'false',
-      STRAPI_LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'strapi-child.ts')],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        STRAPI_TELEMETRY_DISABLED: 'true',
+        STRAPI_STARTUP_LOG: 'false',
+        STRAPI_LOG_LEVEL: 'warn',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }
+  );
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`Strapi did not start in ${timeoutMs} ms:\n${out}`));
     }, timeoutMs);
-    child.stdout!.on('data', () => {
+    child.stdout.on('data', () => {
       const m = /READY (\S+)/.exec(out);
       if (!m) return;
       clearTimeout(timer);

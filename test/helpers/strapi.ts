@@ -32,20 +32,36 @@ const BASE_ENV: Record<string, string> = {
 };
 
 export const tempDbFile = (label: string) =>
-  path.join(os.tmpdir(), `pinterest-${label}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.db`);
+  path.join(
+    os.tmpdir(),
+    `pinterest-${label}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.db`
+  );
 
-const removeDb = (file: string) => ['', '-wal', '-shm', '-journal'].forEach((s) => fs.rmSync(file + s, { force: true }));
+const removeDb = (file: string) =>
+  ['', '-wal', '-shm', '-journal'].forEach((s) => fs.rmSync(file + s, { force: true }));
 
 /**
  * Boots the playground app (compiled by `npm test`'s pretest) with the plugin, on a fresh SQLite
  * file (or the one given), listening on a free loopback port.
  */
-export async function bootStrapi(env: Record<string, string | undefined> = {}, opts: { dbFile?: string } = {}): Promise<BootedStrapi> {
-  if (!fs.existsSync(path.join(playgroundDist, 'config', 'plugins.js')) || !fs.existsSync(path.join(repoRoot, 'dist', 'server', 'index.js'))) {
-    throw new Error('The plugin is not built or the playground not compiled: run `npm test` (its pretest does both) or `npx tsx scripts/prepare-test.ts`.');
+export async function bootStrapi(
+  env: Record<string, string | undefined> = {},
+  opts: { dbFile?: string } = {}
+): Promise<BootedStrapi> {
+  if (
+    !fs.existsSync(path.join(playgroundDist, 'config', 'plugins.js')) ||
+    !fs.existsSync(path.join(repoRoot, 'dist', 'server', 'index.js'))
+  ) {
+    throw new Error(
+      'The plugin is not built or the playground not compiled: run `npm test` (its pretest does both) or `npx tsx scripts/prepare-test.ts`.'
+    );
   }
   const dbFile = opts.dbFile ?? tempDbFile('it');
-  const applied: Record<string, string | undefined> = { ...BASE_ENV, DATABASE_FILENAME: dbFile, ...env };
+  const applied: Record<string, string | undefined> = {
+    ...BASE_ENV,
+    DATABASE_FILENAME: dbFile,
+    ...env,
+  };
   const previous: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(applied)) {
     previous[k] = process.env[k];

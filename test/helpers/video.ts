@@ -1,5 +1,6 @@
 /**
- * Minimal but well-formed ISO-BMFF (MP4 / QuickTime MOV) files for tests: ftyp, a moov with one video
+ * Minimal but well-formed ISO-BMFF (MP4 / QuickTime MOV) files for tests: ftyp, a moov with one
+ * video
  * track whose header says the duration, and an mdat of the requested size — written in chunks, so a
  * 300 MB file costs no memory. No codec data: media parsers read the header, Pinterest's emulator
  * checks the container.
@@ -33,8 +34,19 @@ const box = (type: string, ...parts: Buffer[]) => {
   const payload = Buffer.concat(parts);
   return Buffer.concat([u32(8 + payload.length), Buffer.from(type, 'latin1'), payload]);
 };
-const fullBox = (type: string, version: number, flags: number, ...parts: Buffer[]) => box(type, u32((version << 24) | flags), ...parts);
-const MATRIX = Buffer.concat([u32(0x00010000), u32(0), u32(0), u32(0), u32(0x00010000), u32(0), u32(0), u32(0), u32(0x40000000)]);
+const fullBox = (type: string, version: number, flags: number, ...parts: Buffer[]) =>
+  box(type, u32((version << 24) | flags), ...parts);
+const MATRIX = Buffer.concat([
+  u32(0x00010000),
+  u32(0),
+  u32(0),
+  u32(0),
+  u32(0x00010000),
+  u32(0),
+  u32(0),
+  u32(0),
+  u32(0x40000000),
+]);
 
 /** An H.264 sample entry with an (empty) avcC: enough for parsers to name the codec. */
 function avc1(width: number, height: number): Buffer {
@@ -42,10 +54,21 @@ function avc1(width: number, height: number): Buffer {
   const name = Buffer.alloc(32);
   return box(
     'avc1',
-    Buffer.alloc(6), u16(1), // reserved, data_reference_index
-    u16(0), u16(0), Buffer.alloc(12), // pre_defined, reserved, pre_defined
-    u16(width), u16(height), u32(0x00480000), u32(0x00480000), u32(0), u16(1), name, u16(0x18), u16(0xffff),
-    avcC,
+    Buffer.alloc(6),
+    u16(1), // reserved, data_reference_index
+    u16(0),
+    u16(0),
+    Buffer.alloc(12), // pre_defined, reserved, pre_defined
+    u16(width),
+    u16(height),
+    u32(0x00480000),
+    u32(0x00480000),
+    u32(0),
+    u16(1),
+    name,
+    u16(0x18),
+    u16(0xffff),
+    avcC
   );
 }
 
@@ -60,10 +83,59 @@ function moov(spec: VideoSpec): Buffer {
   const duration = Math.round(spec.seconds * timescale);
   const width = spec.width ?? 1080;
   const height = spec.height ?? 1920;
-  const mvhd = fullBox('mvhd', 0, 0, u32(0), u32(0), u32(timescale), u32(duration), u32(0x00010000), u16(0x0100), Buffer.alloc(10), MATRIX, Buffer.alloc(24), u32(2));
-  const tkhd = fullBox('tkhd', 0, 3, u32(0), u32(0), u32(1), u32(0), u32(duration), Buffer.alloc(8), u16(0), u16(0), u16(0), u16(0), MATRIX, u32(width << 16), u32(height << 16));
-  const mdhd = fullBox('mdhd', 0, 0, u32(0), u32(0), u32(timescale), u32(duration), u16(0x55c4), u16(0));
-  const hdlr = fullBox('hdlr', 0, 0, u32(0), Buffer.from('vide'), Buffer.alloc(12), Buffer.from('VideoHandler\0'));
+  const mvhd = fullBox(
+    'mvhd',
+    0,
+    0,
+    u32(0),
+    u32(0),
+    u32(timescale),
+    u32(duration),
+    u32(0x00010000),
+    u16(0x0100),
+    Buffer.alloc(10),
+    MATRIX,
+    Buffer.alloc(24),
+    u32(2)
+  );
+  const tkhd = fullBox(
+    'tkhd',
+    0,
+    3,
+    u32(0),
+    u32(0),
+    u32(1),
+    u32(0),
+    u32(duration),
+    Buffer.alloc(8),
+    u16(0),
+    u16(0),
+    u16(0),
+    u16(0),
+    MATRIX,
+    u32(width << 16),
+    u32(height << 16)
+  );
+  const mdhd = fullBox(
+    'mdhd',
+    0,
+    0,
+    u32(0),
+    u32(0),
+    u32(timescale),
+    u32(duration),
+    u16(0x55c4),
+    u16(0)
+  );
+  const hdlr = fullBox(
+    'hdlr',
+    0,
+    0,
+    u32(0),
+    Buffer.from('vide'),
+    Buffer.alloc(12),
+    Buffer.from('VideoHandler\0')
+  );
   const vmhd = fullBox('vmhd', 0, 1, Buffer.alloc(8));
   const dinf = box('dinf', fullBox('dref', 0, 0, u32(1), fullBox('url ', 0, 1)));
   const stbl = box(
@@ -72,7 +144,7 @@ function moov(spec: VideoSpec): Buffer {
     fullBox('stts', 0, 0, u32(0)),
     fullBox('stsc', 0, 0, u32(0)),
     fullBox('stsz', 0, 0, u32(0), u32(0)),
-    fullBox('stco', 0, 0, u32(0)),
+    fullBox('stco', 0, 0, u32(0))
   );
   const trak = box('trak', tkhd, box('mdia', mdhd, hdlr, box('minf', vmhd, dinf, stbl)));
   return box('moov', mvhd, trak);
@@ -80,21 +152,29 @@ function moov(spec: VideoSpec): Buffer {
 
 /** The whole file in memory (small files only). */
 export function videoBytes(spec: VideoSpec): Buffer {
-  const mdat = Buffer.concat([u32(8 + (spec.mdatBytes ?? 1024)), Buffer.from('mdat'), Buffer.alloc(spec.mdatBytes ?? 1024)]);
+  const mdat = Buffer.concat([
+    u32(8 + (spec.mdatBytes ?? 1024)),
+    Buffer.from('mdat'),
+    Buffer.alloc(spec.mdatBytes ?? 1024),
+  ]);
   const head = ftyp(Boolean(spec.quicktime));
-  return spec.moovAtEnd ? Buffer.concat([head, mdat, moov(spec)]) : Buffer.concat([head, moov(spec), mdat]);
+  return spec.moovAtEnd
+    ? Buffer.concat([head, mdat, moov(spec)])
+    : Buffer.concat([head, moov(spec), mdat]);
 }
 
 /** Writes the file in 1 MB chunks; returns its size in bytes. */
 export async function writeVideo(file: string, spec: VideoSpec): Promise<number> {
   const mdatBytes = spec.mdatBytes ?? 1024;
   const out = fs.createWriteStream(file);
-  const write = (b: Buffer) => (out.write(b) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  const write = (b: Buffer) =>
+    out.write(b) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
   await write(ftyp(Boolean(spec.quicktime)));
   if (!spec.moovAtEnd) await write(moov(spec));
   await write(Buffer.concat([u32(8 + mdatBytes), Buffer.from('mdat')]));
   const chunk = Buffer.alloc(1024 * 1024);
-  for (let left = mdatBytes; left > 0; left -= chunk.length) await write(left >= chunk.length ? chunk : chunk.subarray(0, left));
+  for (let left = mdatBytes; left > 0; left -= chunk.length)
+    await write(left >= chunk.length ? chunk : chunk.subarray(0, left));
   if (spec.moovAtEnd) await write(moov(spec));
   out.end();
   await finished(out);

@@ -39,13 +39,33 @@ it('waits for its turns within the run and syncs every due pin', async () => {
   for (let i = 0; i < 3; i += 1) {
     const before = new Set(emulator.state.pins.keys());
     const created = new Date(now - (5 + i) * DAY);
-    await request(emulator.url).post('/_emulator/seed').send({ pins: [{ board: 'Recipes', title: `Pin ${i}`, created_at: created.toISOString() }] });
+    await request(emulator.url)
+      .post('/_emulator/seed')
+      .send({ pins: [{ board: 'Recipes', title: `Pin ${i}`, created_at: created.toISOString() }] });
     const pinId = [...emulator.state.pins.keys()].find((k) => !before.has(k))!;
     await strapi.db.query('plugin::pinterest.pin-record').create({
-      data: { contentType: 'api::article.article', entryDocumentId: `doc${i}`, entryLocale: 'default', boardId: emulator.state.pins.get(pinId)!.board_id, marker: `m${i}`, pinId, status: 'pinned', mediaSource: 'image_url', pinnedAt: created },
+      data: {
+        contentType: 'api::article.article',
+        entryDocumentId: `doc${i}`,
+        entryLocale: 'default',
+        boardId: emulator.state.pins.get(pinId)!.board_id,
+        marker: `m${i}`,
+        pinId,
+        status: 'pinned',
+        mediaSource: 'image_url',
+        pinnedAt: created,
+      },
     });
   }
-  const result = await (strapi.plugin('pinterest').service('analytics') as import('../../server/src/analytics/analytics-service').AnalyticsService).syncOnce({ now });
+  const result = await (
+    strapi
+      .plugin('pinterest')
+      .service(
+        'analytics'
+      ) as import('../../server/src/analytics/analytics-service').AnalyticsService
+  ).syncOnce({ now });
   expect(result).toMatchObject({ state: 'ok', calls: 3, pins: 3, remaining: 0 });
-  expect(emulator.requests.filter((r) => /\/analytics$/.test(r.path)).map((r) => r.status)).toEqual([200, 200, 200]);
+  expect(emulator.requests.filter((r) => /\/analytics$/.test(r.path)).map((r) => r.status)).toEqual(
+    [200, 200, 200]
+  );
 });

@@ -16,7 +16,8 @@ let emulator: Emulator;
 const instances: StrapiProcess[] = [];
 const dbFile = tempDbFile('analytics-two-instances');
 
-const analyticsCalls = () => emulator.requests.filter((r) => /^\/v5\/pins\/\d+\/analytics$/.test(r.path));
+const analyticsCalls = () =>
+  emulator.requests.filter((r) => /^\/v5\/pins\/\d+\/analytics$/.test(r.path));
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
@@ -38,19 +39,26 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(instances.map((i) => i.stop()));
   await emulator?.close();
-  for (const s of ['', '-wal', '-shm', '-journal']) require('node:fs').rmSync(dbFile + s, { force: true });
+  for (const s of ['', '-wal', '-shm', '-journal'])
+    require('node:fs').rmSync(dbFile + s, { force: true });
 });
 
 it('syncs each pin once although both instances run the analytics schedule', async () => {
   // pins on Pinterest, and their records in the shared database, written in one transaction
-  const seed = Array.from({ length: PINS }, (_, i) => ({ board: 'Recipes', title: `Pin ${i}`, created_at: new Date(Date.now() - (5 + i) * DAY).toISOString() }));
-  expect((await request(emulator.url).post('/_emulator/seed').send({ pins: seed })).status).toBe(200);
+  const seed = Array.from({ length: PINS }, (_, i) => ({
+    board: 'Recipes',
+    title: `Pin ${i}`,
+    created_at: new Date(Date.now() - (5 + i) * DAY).toISOString(),
+  }));
+  expect((await request(emulator.url).post('/_emulator/seed').send({ pins: seed })).status).toBe(
+    200
+  );
   const pins = [...emulator.state.pins.values()];
   expect(pins).toHaveLength(PINS);
   const db = new Database(dbFile);
   const insert = db.prepare(
     `INSERT INTO pinterest_pin_records (content_type, entry_document_id, entry_locale, board_id, marker, pin_id, status, media_source, pinned_at, created_at, updated_at, published_at)
-     VALUES ('api::article.article', ?, 'default', ?, ?, ?, 'pinned', 'image_url', ?, ?, ?, ?)`,
+     VALUES ('api::article.article', ?, 'default', ?, ?, ?, 'pinned', 'image_url', ?, ?, ?, ?)`
   );
   db.transaction(() => {
     for (const [i, p] of pins.entries()) {
@@ -70,10 +78,15 @@ it('syncs each pin once although both instances run the analytics schedule', asy
   expect(analyticsCalls().every((c) => c.status === 200)).toBe(true);
 
   const check = new Database(dbFile, { readonly: true });
-  const synced = check.prepare('SELECT COUNT(*) AS n FROM pinterest_pin_analytics WHERE last_synced_at IS NOT NULL').get() as { n: number };
-  const lease = check.prepare("SELECT owner FROM pinterest_leases WHERE name = 'analytics-sync'").get() as { owner: string | null } | undefined;
+  const synced = check
+    .prepare('SELECT COUNT(*) AS n FROM pinterest_pin_analytics WHERE last_synced_at IS NOT NULL')
+    .get() as { n: number };
+  const lease = check
+    .prepare("SELECT owner FROM pinterest_leases WHERE name = 'analytics-sync'")
+    .get() as { owner: string | null } | undefined;
   check.close();
   expect(synced.n).toBe(PINS);
   expect(lease).toBeDefined();
-  for (const i of instances) expect(i.output()).not.toMatch(/SQLITE_BUSY|Error|analytics sync failed/);
+  for (const i of instances)
+    expect(i.output()).not.toMatch(/SQLITE_BUSY|Error|analytics sync failed/);
 });

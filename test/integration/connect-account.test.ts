@@ -1,6 +1,7 @@
 /**
  * Connecting a Pinterest account with OAuth 2.0 against the emulator: the full round trip, state
- * checks, token exchange failures, tokens encrypted at rest, refresh ahead of expiry, 401 → refresh,
+ * checks, token exchange failures, tokens encrypted at rest, refresh ahead of expiry, 401 →
+ * refresh,
  * and "reconnect required" with jobs that wait and then run by themselves.
  */
 import request from 'supertest';
@@ -21,9 +22,14 @@ let jwt: string;
 let logs: string[];
 
 const http = () => request(strapi.server.httpServer);
-const connection = async () => (await http().get('/pinterest/connection').set('Authorization', `Bearer ${jwt}`)).body;
-const accountRow = () => strapi.db.query('plugin::pinterest.account').findOne({ where: { environment: 'custom' } });
-const liveTokens = (kind: 'access' | 'refresh') => [...emulator.state.tokens.values()].filter((t) => t.kind === kind && !t.revoked && t.token !== 'pina_emulator_static_token');
+const connection = async () =>
+  (await http().get('/pinterest/connection').set('Authorization', `Bearer ${jwt}`)).body;
+const accountRow = () =>
+  strapi.db.query('plugin::pinterest.account').findOne({ where: { environment: 'custom' } });
+const liveTokens = (kind: 'access' | 'refresh') =>
+  [...emulator.state.tokens.values()].filter(
+    (t) => t.kind === kind && !t.revoked && t.token !== 'pina_emulator_static_token'
+  );
 const runtime = () => strapi.plugin('pinterest').service('runtime');
 
 async function connect() {
@@ -60,18 +66,28 @@ beforeEach(async () => {
 describe('connect round trip', () => {
   it('starts not connected, with the setup complete and the redirect URI to register', async () => {
     const c = await connection();
-    expect(c).toMatchObject({ environment: 'custom', source: 'none', status: 'not_connected', setup: { appId: true, appSecret: true, encryptionKey: true, problems: [] } });
+    expect(c).toMatchObject({
+      environment: 'custom',
+      source: 'none',
+      status: 'not_connected',
+      setup: { appId: true, appSecret: true, encryptionKey: true, problems: [] },
+    });
     expect(c.setup.redirectUri).toBe(`${booted.url}/pinterest/oauth/callback`);
   });
 
   it('builds the authorize URL exactly as Pinterest specifies', async () => {
-    const res = await http().post('/pinterest/connection/authorize').set('Authorization', `Bearer ${jwt}`).send({});
+    const res = await http()
+      .post('/pinterest/connection/authorize')
+      .set('Authorization', `Bearer ${jwt}`)
+      .send({});
     const url = new URL(res.body.url);
     expect(`${url.origin}${url.pathname}`).toBe(`${emulator.url}/oauth/`);
     expect(url.searchParams.get('client_id')).toBe('1234567');
     expect(url.searchParams.get('response_type')).toBe('code');
     expect(url.searchParams.get('redirect_uri')).toBe(`${booted.url}/pinterest/oauth/callback`);
-    expect(url.searchParams.get('scope')).toBe('user_accounts:read,boards:read,boards:write,pins:read,pins:write');
+    expect(url.searchParams.get('scope')).toBe(
+      'user_accounts:read,boards:read,boards:write,pins:read,pins:write'
+    );
     expect(url.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
@@ -83,7 +99,10 @@ describe('connect round trip', () => {
     const exchange = emulator.requests.find((r) => r.path === '/v5/oauth/token')!;
     expect(exchange.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(exchange.headers.authorization).toMatch(/^Basic /);
-    expect(exchange.body).toMatchObject({ grant_type: 'authorization_code', redirect_uri: `${booted.url}/pinterest/oauth/callback` });
+    expect(exchange.body).toMatchObject({
+      grant_type: 'authorization_code',
+      redirect_uri: `${booted.url}/pinterest/oauth/callback`,
+    });
     expect(exchange.body).not.toHaveProperty('client_secret');
     expect(emulator.requests.some((r) => r.path === '/v5/user_account')).toBe(true);
 
@@ -113,15 +132,23 @@ describe('connect round trip', () => {
     const [access] = liveTokens('access');
     const hero = await uploadImage(strapi);
     const board = [...emulator.state.boards.values()][0];
-    const doc = await strapi.documents(ARTICLE).create({ data: { title: 'OAuth pin', hero: hero.id, pinterest: { boardId: board.id } } as never });
+    const doc = await strapi.documents(ARTICLE).create({
+      data: { title: 'OAuth pin', hero: hero.id, pinterest: { boardId: board.id } } as never,
+    });
     await strapi.documents(ARTICLE).publish({ documentId: doc.documentId });
-    await waitFor(() => [...emulator.state.pins.values()].find((p) => p.title === 'OAuth pin'), 'the pin');
+    await waitFor(
+      () => [...emulator.state.pins.values()].find((p) => p.title === 'OAuth pin'),
+      'the pin'
+    );
     const post = emulator.requests.find((r) => r.path === '/v5/pins' && r.method === 'POST')!;
     expect(post.headers.authorization).toBe(`Bearer ${access.token.slice(0, 4)}…`);
   });
 
   it('shows scopes the user took away at consent', async () => {
-    const back = await followCallback(strapi, await consent(strapi, jwt, { scopes: ['user_accounts:read', 'boards:read', 'pins:read'] }));
+    const back = await followCallback(
+      strapi,
+      await consent(strapi, jwt, { scopes: ['user_accounts:read', 'boards:read', 'pins:read'] })
+    );
     expect(back.location.searchParams.get('missingScopes')).toBe('boards:write,pins:write');
     expect((await connection()).missingScopes).toEqual(['boards:write', 'pins:write']);
   });
@@ -130,13 +157,18 @@ describe('connect round trip', () => {
 describe('state checks', () => {
   it('refuses a replayed state', async () => {
     const callback = await consent(strapi, jwt);
-    expect((await followCallback(strapi, callback)).location.searchParams.get('connected')).toBe('strapi_demo');
+    expect((await followCallback(strapi, callback)).location.searchParams.get('connected')).toBe(
+      'strapi_demo'
+    );
     const replay = await followCallback(strapi, callback);
     expect(replay.location.searchParams.get('error')).toBe('state-invalid');
   });
 
   it('refuses a made-up state, and a missing one', async () => {
-    const forged = await followCallback(strapi, `${booted.url}/pinterest/oauth/callback?code=abc&state=forged`);
+    const forged = await followCallback(
+      strapi,
+      `${booted.url}/pinterest/oauth/callback?code=abc&state=forged`
+    );
     expect(forged.location.searchParams.get('error')).toBe('state-invalid');
     const none = await followCallback(strapi, `${booted.url}/pinterest/oauth/callback?code=abc`);
     expect(none.location.searchParams.get('error')).toBe('state-invalid');
@@ -145,7 +177,9 @@ describe('state checks', () => {
 
   it('refuses a state older than 10 minutes', async () => {
     const callback = await consent(strapi, jwt);
-    await strapi.db.query('plugin::pinterest.oauth-state').updateMany({ where: {}, data: { expiresAt: Date.now() - 1 } });
+    await strapi.db
+      .query('plugin::pinterest.oauth-state')
+      .updateMany({ where: {}, data: { expiresAt: Date.now() - 1 } });
     const back = await followCallback(strapi, callback);
     expect(back.location.searchParams.get('error')).toBe('state-expired');
     expect(back.location.searchParams.get('message')).toMatch(/longer than 10 minutes/);
@@ -159,7 +193,12 @@ describe('state checks', () => {
 
 describe('token exchange failure', () => {
   it('comes back to the settings page with Pinterest’s message', async () => {
-    emulator.setFault({ path: '/v5/oauth/token', status: 401, body: { code: 2, message: 'Authentication failed.' }, times: 1 });
+    emulator.setFault({
+      path: '/v5/oauth/token',
+      status: 401,
+      body: { code: 2, message: 'Authentication failed.' },
+      times: 1,
+    });
     const back = await followCallback(strapi, await consent(strapi, jwt));
     expect(back.location.searchParams.get('error')).toBe('exchange-failed');
     expect(back.location.searchParams.get('message')).toMatch(/Authentication failed/);
@@ -190,16 +229,30 @@ describe('staying fresh', () => {
 
   it('refreshes at least every 30 days', async () => {
     await connect();
-    await strapi.db.query('plugin::pinterest.account').updateMany({ where: {}, data: { lastRefreshAt: Date.now() - 31 * DAY, connectedAt: Date.now() - 31 * DAY } });
+    await strapi.db.query('plugin::pinterest.account').updateMany({
+      where: {},
+      data: { lastRefreshAt: Date.now() - 31 * DAY, connectedAt: Date.now() - 31 * DAY },
+    });
     expect(await runtime().tokens.refreshIfDue()).toBe('refreshed');
   });
 
   it('one refresh at a time: concurrent refreshes from two token holders make one call', async () => {
     await connect();
-    await strapi.db.query('plugin::pinterest.account').updateMany({ where: {}, data: { lastRefreshAt: Date.now() - 31 * DAY } });
-    const results = await Promise.all([runtime().tokens.refreshIfDue(), runtime().tokens.refreshIfDue()]);
+    await strapi.db
+      .query('plugin::pinterest.account')
+      .updateMany({ where: {}, data: { lastRefreshAt: Date.now() - 31 * DAY } });
+    const results = await Promise.all([
+      runtime().tokens.refreshIfDue(),
+      runtime().tokens.refreshIfDue(),
+    ]);
     expect(results.sort()).toEqual(['other-instance', 'refreshed']);
-    expect(emulator.requests.filter((r) => r.path === '/v5/oauth/token' && (r.body as { grant_type?: string }).grant_type === 'refresh_token')).toHaveLength(1);
+    expect(
+      emulator.requests.filter(
+        (r) =>
+          r.path === '/v5/oauth/token' &&
+          (r.body as { grant_type?: string }).grant_type === 'refresh_token'
+      )
+    ).toHaveLength(1);
   });
 
   it('on a 401 code 2: refreshes once, then the pin goes through', async () => {
@@ -208,23 +261,39 @@ describe('staying fresh', () => {
     for (const t of liveTokens('access')) emulator.state.tokens.get(t.token)!.revoked = true;
     const hero = await uploadImage(strapi);
     const board = [...emulator.state.boards.values()][0];
-    const doc = await strapi.documents(ARTICLE).create({ data: { title: 'After 401', hero: hero.id, pinterest: { boardId: board.id } } as never });
+    const doc = await strapi.documents(ARTICLE).create({
+      data: { title: 'After 401', hero: hero.id, pinterest: { boardId: board.id } } as never,
+    });
     await strapi.documents(ARTICLE).publish({ documentId: doc.documentId });
-    await waitFor(() => [...emulator.state.pins.values()].find((p) => p.title === 'After 401'), 'the pin after a refresh');
-    const sequence = emulator.requests.filter((r) => ['/v5/pins', '/v5/oauth/token'].includes(r.path)).map((r) => `${r.path} ${r.status}`);
+    await waitFor(
+      () => [...emulator.state.pins.values()].find((p) => p.title === 'After 401'),
+      'the pin after a refresh'
+    );
+    const sequence = emulator.requests
+      .filter((r) => ['/v5/pins', '/v5/oauth/token'].includes(r.path))
+      .map((r) => `${r.path} ${r.status}`);
     expect(sequence).toEqual(['/v5/pins 401', '/v5/oauth/token 200', '/v5/pins 201']);
   });
 
   it('refresh refused → reconnect required → jobs wait → reconnect → the jobs complete by themselves', async () => {
     await connect();
-    for (const t of [...liveTokens('access'), ...liveTokens('refresh')]) emulator.state.tokens.get(t.token)!.revoked = true;
+    for (const t of [...liveTokens('access'), ...liveTokens('refresh')])
+      emulator.state.tokens.get(t.token)!.revoked = true;
     const hero = await uploadImage(strapi);
     const board = [...emulator.state.boards.values()][0];
-    const doc = await strapi.documents(ARTICLE).create({ data: { title: 'Waits for reconnect', hero: hero.id, pinterest: { boardId: board.id } } as never });
+    const doc = await strapi.documents(ARTICLE).create({
+      data: {
+        title: 'Waits for reconnect',
+        hero: hero.id,
+        pinterest: { boardId: board.id },
+      } as never,
+    });
     await strapi.documents(ARTICLE).publish({ documentId: doc.documentId });
 
     const job = await waitFor(async () => {
-      const j = await strapi.db.query('plugin::pinterest.job').findOne({ where: { key: { $contains: doc.documentId } } });
+      const j = await strapi.db
+        .query('plugin::pinterest.job')
+        .findOne({ where: { key: { $contains: doc.documentId } } });
       return j?.state === 'waiting' && j.lastError?.code === 'UNAUTHORIZED' ? j : null;
     }, 'the job to wait for a reconnect');
     expect(job.lastError.advice).toMatch(/Reconnect the Pinterest account/);
@@ -233,7 +302,10 @@ describe('staying fresh', () => {
     expect(c.lastError.message).toMatch(/Refreshing the token failed/);
 
     await connect();
-    await waitFor(() => [...emulator.state.pins.values()].find((p) => p.title === 'Waits for reconnect'), 'the waiting pin after the reconnect');
+    await waitFor(
+      () => [...emulator.state.pins.values()].find((p) => p.title === 'Waits for reconnect'),
+      'the waiting pin after the reconnect'
+    );
     expect((await connection()).waitingJobs).toBe(0);
   });
 });

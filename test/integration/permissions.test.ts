@@ -1,6 +1,7 @@
 /**
  * Every admin route: 401 without a session, 403 for a role without the route's action, and allowed
- * once the role has it. Then the secrets scan: no token, app secret or key in any answer or log line,
+ * once the role has it. Then the secrets scan: no token, app secret or key in any answer or log
+ * line,
  * and none of them read by the admin bundle.
  */
 import fs from 'node:fs';
@@ -29,7 +30,9 @@ interface RouteCase {
   path: () => string;
   action: ActionKey;
   body?: unknown | (() => unknown);
-  /** Status expected once allowed (a 404 for an unknown id still proves the guard let it through). */
+  /**
+   * Status expected once allowed (a 404 for an unknown id still proves the guard let it through).
+   */
   allowed: number;
 }
 
@@ -38,19 +41,77 @@ const ROUTES: RouteCase[] = [
   { method: 'get', path: () => '/pinterest/status', action: 'readSettings', allowed: 200 },
   { method: 'get', path: () => '/pinterest/connection', action: 'readSettings', allowed: 200 },
   { method: 'get', path: () => '/pinterest/settings', action: 'readSettings', allowed: 200 },
-  { method: 'put', path: () => '/pinterest/settings', action: 'manageSettings', body: { contentTypes: {} }, allowed: 200 },
-  { method: 'post', path: () => '/pinterest/connection/authorize', action: 'manageSettings', body: {}, allowed: 200 },
-  { method: 'post', path: () => '/pinterest/connection/refresh', action: 'manageSettings', body: {}, allowed: 200 },
+  {
+    method: 'put',
+    path: () => '/pinterest/settings',
+    action: 'manageSettings',
+    body: { contentTypes: {} },
+    allowed: 200,
+  },
+  {
+    method: 'post',
+    path: () => '/pinterest/connection/authorize',
+    action: 'manageSettings',
+    body: {},
+    allowed: 200,
+  },
+  {
+    method: 'post',
+    path: () => '/pinterest/connection/refresh',
+    action: 'manageSettings',
+    body: {},
+    allowed: 200,
+  },
   { method: 'delete', path: () => '/pinterest/connection', action: 'manageSettings', allowed: 200 },
-  { method: 'get', path: () => '/pinterest/entries/api::article.article/abc123/pins', action: 'readPins', allowed: 200 },
-  { method: 'post', path: () => '/pinterest/entries/api::article.article/abc123/pin', action: 'pinEntries', body: {}, allowed: 200 },
-  { method: 'post', path: () => '/pinterest/jobs/999999/retry', action: 'pinEntries', body: {}, allowed: 404 },
+  {
+    method: 'get',
+    path: () => '/pinterest/entries/api::article.article/abc123/pins',
+    action: 'readPins',
+    allowed: 200,
+  },
+  {
+    method: 'post',
+    path: () => '/pinterest/entries/api::article.article/abc123/pin',
+    action: 'pinEntries',
+    body: {},
+    allowed: 200,
+  },
+  {
+    method: 'post',
+    path: () => '/pinterest/jobs/999999/retry',
+    action: 'pinEntries',
+    body: {},
+    allowed: 404,
+  },
   { method: 'get', path: () => '/pinterest/boards', action: 'readPins', allowed: 200 },
-  { method: 'get', path: () => `/pinterest/boards/${boardId}/sections`, action: 'readPins', allowed: 200 },
-  { method: 'post', path: () => '/pinterest/boards', action: 'pinEntries', body: () => ({ name: `Board ${Math.random().toString(36).slice(2)}` }), allowed: 201 },
-  { method: 'post', path: () => '/pinterest/preview', action: 'readPins', body: { contentType: 'api::article.article', values: { title: 'x' } }, allowed: 200 },
+  {
+    method: 'get',
+    path: () => `/pinterest/boards/${boardId}/sections`,
+    action: 'readPins',
+    allowed: 200,
+  },
+  {
+    method: 'post',
+    path: () => '/pinterest/boards',
+    action: 'pinEntries',
+    body: () => ({ name: `Board ${Math.random().toString(36).slice(2)}` }),
+    allowed: 201,
+  },
+  {
+    method: 'post',
+    path: () => '/pinterest/preview',
+    action: 'readPins',
+    body: { contentType: 'api::article.article', values: { title: 'x' } },
+    allowed: 200,
+  },
   { method: 'get', path: () => '/pinterest/content-types', action: 'readPins', allowed: 200 },
-  { method: 'post', path: () => '/pinterest/connection/resume-writes', action: 'manageSettings', body: {}, allowed: 200 },
+  {
+    method: 'post',
+    path: () => '/pinterest/connection/resume-writes',
+    action: 'manageSettings',
+    body: {},
+    allowed: 200,
+  },
 ];
 
 const call = (r: RouteCase, jwt?: string) => {
@@ -74,7 +135,9 @@ beforeAll(async () => {
   });
   strapi = booted.strapi;
   for (const level of ['info', 'warn', 'error', 'debug', 'http'] as const) {
-    const original = (strapi.log as unknown as Record<string, (m: unknown) => void>)[level].bind(strapi.log);
+    const original = (strapi.log as unknown as Record<string, (m: unknown) => void>)[level].bind(
+      strapi.log
+    );
     (strapi.log as unknown as Record<string, (m: unknown) => void>)[level] = (m: unknown) => {
       logs.push(typeof m === 'string' ? m : JSON.stringify(m));
       original(m);
@@ -100,11 +163,17 @@ describe.each(ROUTES)('$method $action route', (route) => {
   });
 
   it(`${route.method.toUpperCase()} ${route.path()}: allowed with ${permission(route.action)}`, async () => {
-    await strapi.service('admin::role').addPermissions(editor.roleId, [{ action: permission(route.action), subject: null, properties: {}, conditions: [] }]);
+    await strapi
+      .service('admin::role')
+      .addPermissions(editor.roleId, [
+        { action: permission(route.action), subject: null, properties: {}, conditions: [] },
+      ]);
     const res = await call(route, editor.token);
     answers.push(res.text);
     expect(res.status).toBe(route.allowed);
-    await strapi.db.query('admin::permission').deleteMany({ where: { action: permission(route.action), role: editor.roleId } });
+    await strapi.db
+      .query('admin::permission')
+      .deleteMany({ where: { action: permission(route.action), role: editor.roleId } });
   });
 });
 
@@ -122,7 +191,12 @@ describe('secrets', () => {
   it('never appear in an answer or a log line', () => {
     const everything = answers.join('\n') + logs.join('\n');
     expect(answers.length).toBeGreaterThan(ROUTES.length);
-    for (const secret of [SECRET, STATIC_TOKEN, KEY, Buffer.from(`1234567:${SECRET}`).toString('base64')]) {
+    for (const secret of [
+      SECRET,
+      STATIC_TOKEN,
+      KEY,
+      Buffer.from(`1234567:${SECRET}`).toString('base64'),
+    ]) {
       expect(everything).not.toContain(secret);
     }
   });
@@ -133,7 +207,9 @@ describe('secrets', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const code = fs.readFileSync(path.join(dir, file), 'utf8');
-      expect(code).not.toMatch(/PINTEREST_(APP_SECRET|ACCESS_TOKEN|ENCRYPTION_KEY)|\bappSecret\b|\bencryptionKey\b|\brefreshToken\b|\baccessToken\b/);
+      expect(code).not.toMatch(
+        /PINTEREST_(APP_SECRET|ACCESS_TOKEN|ENCRYPTION_KEY)|\bappSecret\b|\bencryptionKey\b|\brefreshToken\b|\baccessToken\b/
+      );
     }
   });
 });

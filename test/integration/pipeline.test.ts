@@ -18,21 +18,42 @@ let heroId: number;
 let boardId: string;
 let jwt: string;
 
-type Job = { state: string; attempts: number; runAt: string; lastError: { code: string; message: string } | null; result: Record<string, unknown> | null };
-const jobFor = async (documentId: string) => (await strapi.db.query('plugin::pinterest.job').findOne({ where: { key: { $contains: documentId } } })) as Job | null;
-const pinsTitled = (title: string) => [...emulator.state.pins.values()].filter((p) => p.title === title);
+type Job = {
+  state: string;
+  attempts: number;
+  runAt: string;
+  lastError: { code: string; message: string } | null;
+  result: Record<string, unknown> | null;
+};
+const jobFor = async (documentId: string) =>
+  (await strapi.db
+    .query('plugin::pinterest.job')
+    .findOne({ where: { key: { $contains: documentId } } })) as Job | null;
+const pinsTitled = (title: string) =>
+  [...emulator.state.pins.values()].filter((p) => p.title === title);
 const posts = () => emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v5/pins');
 
 async function publish(title: string) {
-  const doc = await strapi.documents(ARTICLE).create({ data: { title, hero: heroId, canonicalUrl: `https://blog.example.com/${encodeURIComponent(title)}`, pinterest: { boardId } } as never });
+  const doc = await strapi.documents(ARTICLE).create({
+    data: {
+      title,
+      hero: heroId,
+      canonicalUrl: `https://blog.example.com/${encodeURIComponent(title)}`,
+      pinterest: { boardId },
+    } as never,
+  });
   await strapi.documents(ARTICLE).publish({ documentId: doc.documentId });
-  return doc.documentId as string;
+  return doc.documentId;
 }
 const done = (documentId: string, timeout = 20_000) =>
-  waitFor(async () => {
-    const j = await jobFor(documentId);
-    return j?.state === 'done' ? j : null;
-  }, `the job of ${documentId} to be done`, timeout);
+  waitFor(
+    async () => {
+      const j = await jobFor(documentId);
+      return j?.state === 'done' ? j : null;
+    },
+    `the job of ${documentId} to be done`,
+    timeout
+  );
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
@@ -71,7 +92,13 @@ it('rides out a burst of 5xx answers with backoff: one pin in the end', async ()
 });
 
 it('a timeout after Pinterest created the pin: the retry finds it by its marker instead of making another', async () => {
-  emulator.setFault({ method: 'POST', path: '/v5/pins', after: 'handler', delayMs: 1500, times: 1 });
+  emulator.setFault({
+    method: 'POST',
+    path: '/v5/pins',
+    after: 'handler',
+    delayMs: 1500,
+    times: 1,
+  });
   const id = await publish('Slow answer');
   const job = await done(id);
   expect(job.result).toMatchObject({ outcome: 'pinned', adopted: true });
@@ -79,7 +106,13 @@ it('a timeout after Pinterest created the pin: the retry finds it by its marker 
 });
 
 it('honours Retry-After on a 429 code 8 without using up attempts', async () => {
-  emulator.setFault({ method: 'POST', path: '/v5/pins', status: 429, headers: { 'retry-after': '2' }, times: 1 });
+  emulator.setFault({
+    method: 'POST',
+    path: '/v5/pins',
+    status: 429,
+    headers: { 'retry-after': '2' },
+    times: 1,
+  });
   const started = Date.now();
   const id = await publish('Told to wait');
   const job = await done(id);
@@ -116,10 +149,16 @@ it('a spam block fails that pin, pauses every write, tells the admin, and resumi
   expect(paused.attempts).toBe(0);
   expect(posts()).toHaveLength(1);
 
-  const connection = await request(strapi.server.httpServer).get('/pinterest/connection').set('Authorization', `Bearer ${jwt}`);
+  const connection = await request(strapi.server.httpServer)
+    .get('/pinterest/connection')
+    .set('Authorization', `Bearer ${jwt}`);
   expect(connection.body.writesPaused.reason).toMatch(/spam/);
 
-  await request(strapi.server.httpServer).post('/pinterest/connection/resume-writes').set('Authorization', `Bearer ${jwt}`).send({}).expect(200);
+  await request(strapi.server.httpServer)
+    .post('/pinterest/connection/resume-writes')
+    .set('Authorization', `Bearer ${jwt}`)
+    .send({})
+    .expect(200);
   await done(waiting);
   expect(pinsTitled('Waits for the pause')).toHaveLength(1);
   expect(pinsTitled('Spammy')).toHaveLength(0);
@@ -129,10 +168,14 @@ it('keeps writes under the configured budget (240/min → one every 250 ms), eve
   const ids = [];
   for (let i = 0; i < 8; i += 1) ids.push(await publish(`Paced ${i}`));
   for (const id of ids) await done(id);
-  const times = posts().map((r) => Date.parse(r.time)).sort((a, b) => a - b);
+  const times = posts()
+    .map((r) => Date.parse(r.time))
+    .sort((a, b) => a - b);
   expect(times).toHaveLength(8);
-  // The limiter grants turns exactly 250 ms apart; the emulator sees them after a delivery delay that
-  // varies by a few tens of ms on a busy machine. So: no two writes together (no burst), and over the
+  // The limiter grants turns exactly 250 ms apart; the emulator sees them after a delivery delay
+  // that
+  // varies by a few tens of ms on a busy machine. So: no two writes together (no burst), and over
+  // the
   // run the budget holds — the span of 8 writes is 7 turns, give or take one delivery delay.
   const gaps = times.slice(1).map((t, i) => t - times[i]);
   expect(Math.min(...gaps)).toBeGreaterThanOrEqual(150);
@@ -144,7 +187,9 @@ it('reconcile finds a published entry whose job was lost and pins it', async () 
   await done(id);
   // simulate a crash between the publish and the enqueue: no job and no pin record
   await strapi.db.query('plugin::pinterest.job').deleteMany({ where: { key: { $contains: id } } });
-  await strapi.db.query('plugin::pinterest.pin-record').deleteMany({ where: { entryDocumentId: id } });
+  await strapi.db
+    .query('plugin::pinterest.pin-record')
+    .deleteMany({ where: { entryDocumentId: id } });
   for (const p of pinsTitled('Lost job')) emulator.state.pins.delete(p.id);
 
   const result = await strapi.plugin('pinterest').service('runtime').reconcileOnce();

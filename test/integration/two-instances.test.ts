@@ -1,5 +1,6 @@
 /**
- * Two Strapi processes on one database: the scheduled token refresh (every second here) runs in both,
+ * Two Strapi processes on one database: the scheduled token refresh (every second here) runs in
+ * both,
  * and exactly one refresh reaches Pinterest — the lease lives in the database, not in a process.
  */
 import { randomBytes } from 'node:crypto';
@@ -17,7 +18,12 @@ let emulator: Emulator;
 const instances: StrapiProcess[] = [];
 const dbFile = tempDbFile('two-instances');
 
-const refreshCalls = () => emulator.requests.filter((r) => r.path === '/v5/oauth/token' && (r.body as { grant_type?: string })?.grant_type === 'refresh_token');
+const refreshCalls = () =>
+  emulator.requests.filter(
+    (r) =>
+      r.path === '/v5/oauth/token' &&
+      (r.body as { grant_type?: string })?.grant_type === 'refresh_token'
+  );
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
@@ -40,7 +46,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(instances.map((i) => i.stop()));
   await emulator?.close();
-  for (const s of ['', '-wal', '-shm', '-journal']) require('node:fs').rmSync(dbFile + s, { force: true });
+  for (const s of ['', '-wal', '-shm', '-journal'])
+    require('node:fs').rmSync(dbFile + s, { force: true });
 });
 
 it('refreshes once although both instances run the refresh schedule', async () => {
@@ -49,11 +56,22 @@ it('refreshes once although both instances run the refresh schedule', async () =
   expect(reg.status).toBe(200);
   const jwt = reg.body.data.token as string;
 
-  const start = await http(`${a.url}/pinterest/connection/authorize`, { method: 'POST', token: jwt, body: {} });
+  const start = await http(`${a.url}/pinterest/connection/authorize`, {
+    method: 'POST',
+    token: jwt,
+    body: {},
+  });
   const authorizeUrl = new URL(start.body.url);
   const scopes = (authorizeUrl.searchParams.get('scope') ?? '').split(',');
-  const form = new URLSearchParams([['decision', 'allow'], ...scopes.map((s) => ['scope', s] as [string, string])]);
-  const consent = await request(authorizeUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+  const form = new URLSearchParams([
+    ['decision', 'allow'],
+    ...scopes.map((s) => ['scope', s] as [string, string]),
+  ]);
+  const consent = await request(authorizeUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+  });
   await consent.body.dump();
   const callback = new URL(String(consent.headers.location));
   const back = await request(`${a.url}${callback.pathname}${callback.search}`);
@@ -63,7 +81,10 @@ it('refreshes once although both instances run the refresh schedule', async () =
 
   // make the account due for its 30-day refresh, from outside both processes
   const db = new Database(dbFile);
-  db.prepare('UPDATE pinterest_accounts SET last_refresh_at = ?, connected_at = ?').run(Date.now() - 31 * DAY, Date.now() - 31 * DAY);
+  db.prepare('UPDATE pinterest_accounts SET last_refresh_at = ?, connected_at = ?').run(
+    Date.now() - 31 * DAY,
+    Date.now() - 31 * DAY
+  );
   db.close();
 
   await waitFor(() => refreshCalls().length >= 1, 'a scheduled refresh', 20_000);

@@ -1,5 +1,6 @@
 /**
- * A 300 MB video is streamed from the upload folder to Pinterest's bucket (the emulator, in this same
+ * A 300 MB video is streamed from the upload folder to Pinterest's bucket (the emulator, in this
+ * same
  * process, counts the bytes without keeping them): the process's resident memory must not grow with
  * the file. Peak RSS growth is sampled every 20 ms while the pin job runs.
  */
@@ -22,7 +23,11 @@ let file: string;
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
-  booted = await bootStrapi({ PINTEREST_API_URL: emulator.apiUrl, PINTEREST_ACCESS_TOKEN: 'pina_emulator_static_token', PINTEREST_VIDEO_POLL_MS: '50' });
+  booted = await bootStrapi({
+    PINTEREST_API_URL: emulator.apiUrl,
+    PINTEREST_ACCESS_TOKEN: 'pina_emulator_static_token',
+    PINTEREST_VIDEO_POLL_MS: '50',
+  });
   strapi = booted.strapi;
   const name = `big-${process.pid}-${Date.now()}.mp4`;
   file = path.join(strapi.dirs.static.public, 'uploads', name);
@@ -41,11 +46,24 @@ it('streams a 300 MB video with peak RSS growth under 100 MB', async () => {
   expect(bytes).toBeGreaterThan(SIZE);
   // a media library row pointing at the file, as the local upload provider makes it
   const media = await strapi.db.query('plugin::upload.file').create({
-    data: { name: path.basename(file), hash: path.basename(file, '.mp4'), ext: '.mp4', mime: 'video/mp4', size: bytes / 1024, url: `/uploads/${path.basename(file)}`, provider: 'local' },
+    data: {
+      name: path.basename(file),
+      hash: path.basename(file, '.mp4'),
+      ext: '.mp4',
+      mime: 'video/mp4',
+      size: bytes / 1024,
+      url: `/uploads/${path.basename(file)}`,
+      provider: 'local',
+    },
   });
   const recipes = [...emulator.state.boards.values()].find((b) => b.name === 'Recipes')!.id;
   const draft = await strapi.documents(ARTICLE).create({
-    data: { title: 'A long video', canonicalUrl: 'https://blog.example.com/long', hero: media.id, pinterest: { boardId: recipes, cover: { keyFrameTime: 30 } } } as never,
+    data: {
+      title: 'A long video',
+      canonicalUrl: 'https://blog.example.com/long',
+      hero: media.id,
+      pinterest: { boardId: recipes, cover: { keyFrameTime: 30 } },
+    } as never,
   });
 
   const baseline = process.memoryUsage().rss;
@@ -55,17 +73,25 @@ it('streams a 300 MB video with peak RSS growth under 100 MB', async () => {
   }, 20);
   try {
     await strapi.documents(ARTICLE).publish({ documentId: draft.documentId });
-    const job = await waitFor(async () => {
-      const j = await strapi.db.query('plugin::pinterest.job').findOne({ where: { key: { $contains: draft.documentId } } });
-      return j && (j.state === 'done' || j.state === 'failed') ? j : null;
-    }, 'the 300 MB video pin', 120_000);
+    const job = await waitFor(
+      async () => {
+        const j = await strapi.db
+          .query('plugin::pinterest.job')
+          .findOne({ where: { key: { $contains: draft.documentId } } });
+        return j && (j.state === 'done' || j.state === 'failed') ? j : null;
+      },
+      'the 300 MB video pin',
+      120_000
+    );
     expect(job.lastError).toBeNull();
   } finally {
     clearInterval(sampler);
   }
   const growthMb = (peak - baseline) / MB;
-  // eslint-disable-next-line no-console
-  console.log(`300 MB video: peak RSS growth ${growthMb.toFixed(1)} MB (baseline ${(baseline / MB).toFixed(0)} MB)`);
+
+  console.log(
+    `300 MB video: peak RSS growth ${growthMb.toFixed(1)} MB (baseline ${(baseline / MB).toFixed(0)} MB)`
+  );
   expect(growthMb).toBeLessThan(100);
 
   const uploaded = [...emulator.state.media.values()].at(-1)!;

@@ -3,9 +3,21 @@ import path from 'node:path';
 
 const adminSrc = path.resolve(__dirname, '../../admin/src');
 const files = (dir: string): string[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
-const en = JSON.parse(fs.readFileSync(path.join(adminSrc, 'translations/en.json'), 'utf8')) as Record<string, string>;
-const fr = JSON.parse(fs.readFileSync(path.join(adminSrc, 'translations/fr.json'), 'utf8')) as Record<string, string>;
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory()
+        ? files(path.join(dir, e.name))
+        : /\.tsx?$/.test(e.name)
+          ? [path.join(dir, e.name)]
+          : []
+    );
+const en = JSON.parse(
+  fs.readFileSync(path.join(adminSrc, 'translations/en.json'), 'utf8')
+) as Record<string, string>;
+const fr = JSON.parse(
+  fs.readFileSync(path.join(adminSrc, 'translations/fr.json'), 'utf8')
+) as Record<string, string>;
 
 describe('admin translations', () => {
   const used = new Set<string>();
@@ -27,23 +39,37 @@ describe('admin translations', () => {
   it('has the same keys and the same placeholders in both languages', () => {
     expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(en)) expect([key, placeholders(fr[key])]).toEqual([key, placeholders(en[key])]);
+    for (const key of Object.keys(en))
+      expect([key, placeholders(fr[key])]).toEqual([key, placeholders(en[key])]);
   });
 });
 
 describe('advice translations', () => {
   // every error code the server can give, read from its type, with the advice the server writes
-  const source = fs.readFileSync(path.resolve(__dirname, '../../server/src/pinterest/errors.ts'), 'utf8');
-  const union = source.slice(source.indexOf('export type PinErrorCode'), source.indexOf(';', source.indexOf('export type PinErrorCode')));
+  const source = fs.readFileSync(
+    path.resolve(__dirname, '../../server/src/pinterest/errors.ts'),
+    'utf8'
+  );
+  const union = source.slice(
+    source.indexOf('export type PinErrorCode'),
+    source.indexOf(';', source.indexOf('export type PinErrorCode'))
+  );
   const codes = [...union.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]);
 
   it('reads the error codes', () => {
-    expect(codes).toEqual(expect.arrayContaining(['BOARD_REQUIRED', 'MEDIA_REQUIRED', 'EDIT_UNSUPPORTED', 'VIDEO_DURATION']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'BOARD_REQUIRED',
+        'MEDIA_REQUIRED',
+        'EDIT_UNSUPPORTED',
+        'VIDEO_DURATION',
+      ])
+    );
   });
 
   it("has each code's standard advice in English exactly as the server writes it, and in French", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { PinError } = require('../../server/src/pinterest/errors') as typeof import('../../server/src/pinterest/errors');
+    const { PinError } =
+      require('../../server/src/pinterest/errors') as typeof import('../../server/src/pinterest/errors');
     for (const code of codes) {
       const advice = new PinError(code as never, 'm').advice;
       expect([code, en[`advice.${code}`]]).toEqual([code, advice]);

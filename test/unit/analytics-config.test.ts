@@ -1,4 +1,6 @@
-/** The analytics part of the plugin config: defaults, limits and PINTEREST_ANALYTICS_* variables. */
+/**
+ * The analytics part of the plugin config: defaults, limits and PINTEREST_ANALYTICS_* variables.
+ */
 import { analyticsFromEnv } from '../../server/src/config/analytics';
 import { parsePluginConfig } from '../../server/src/config/schema';
 
@@ -16,9 +18,15 @@ describe('analytics config', () => {
   });
 
   it('refuses values Pinterest would refuse, naming the key', () => {
-    expect(() => parsePluginConfig({ analytics: { lookbackDays: 91 } })).toThrow(/analytics\.lookbackDays/);
-    expect(() => parsePluginConfig({ analytics: { batchSize: 101 } })).toThrow(/analytics\.batchSize/);
-    expect(() => parsePluginConfig({ analytics: { multiPin: 'sometimes' } })).toThrow(/analytics\.multiPin/);
+    expect(() => parsePluginConfig({ analytics: { lookbackDays: 91 } })).toThrow(
+      /analytics\.lookbackDays/
+    );
+    expect(() => parsePluginConfig({ analytics: { batchSize: 101 } })).toThrow(
+      /analytics\.batchSize/
+    );
+    expect(() => parsePluginConfig({ analytics: { multiPin: 'sometimes' } })).toThrow(
+      /analytics\.multiPin/
+    );
     expect(() => parsePluginConfig({ analytics: { every: 'hour' } })).toThrow(/analytics/);
   });
 
@@ -31,9 +39,25 @@ describe('analytics config', () => {
       PINTEREST_ANALYTICS_MAX_CALLS_PER_RUN: '120',
     };
     const fromEnv = analyticsFromEnv((k) => vars[k]);
-    expect(fromEnv).toEqual({ enabled: false, rule: '*/5 * * * * *', batchSize: 50, multiPin: 'never', maxCallsPerRun: 120 });
-    expect(parsePluginConfig({ analytics: fromEnv }).analytics).toMatchObject({ enabled: false, lookbackDays: 90, batchSize: 50 });
+    expect(fromEnv).toEqual({
+      enabled: false,
+      rule: '*/5 * * * * *',
+      batchSize: 50,
+      multiPin: 'never',
+      maxCallsPerRun: 120,
+    });
+    expect(parsePluginConfig({ analytics: fromEnv }).analytics).toMatchObject({
+      enabled: false,
+      lookbackDays: 90,
+      batchSize: 50,
+    });
     expect(analyticsFromEnv(() => undefined)).toBeUndefined();
-    expect(() => parsePluginConfig({ analytics: analyticsFromEnv((k) => (k === 'PINTEREST_ANALYTICS_LOOKBACK_DAYS' ? 'ninety' : undefined)) })).toThrow(/analytics\.lookbackDays/);
+    expect(() =>
+      parsePluginConfig({
+        analytics: analyticsFromEnv((k) =>
+          k === 'PINTEREST_ANALYTICS_LOOKBACK_DAYS' ? 'ninety' : undefined
+        ),
+      })
+    ).toThrow(/analytics\.lookbackDays/);
   });
 });

@@ -1,4 +1,6 @@
-/** Which attributes carry an entry's stats, what is written there, and what editors cannot write. */
+/**
+ * Which attributes carry an entry's stats, what is written there, and what editors cannot write.
+ */
 import { statsAttributesOf, statsData, withoutStats } from '../../server/src/analytics/entry-stats';
 import { fillSeries, toCsv } from '../../server/src/analytics/report';
 import type { PinterestStats } from '../../common/analytics';
@@ -6,9 +8,21 @@ import type { PinterestStats } from '../../common/analytics';
 const attributes = {
   title: { type: 'string' },
   pinterestStats: { type: 'json', customField: 'plugin::pinterest.stats' },
-  pinterestSaves: { type: 'float', customField: 'plugin::pinterest.metric', options: { metric: 'saves' } },
-  pinterestViews: { type: 'float', customField: 'plugin::pinterest.metric', options: { metric: 'videoViews' } },
-  pinterestOdd: { type: 'float', customField: 'plugin::pinterest.metric', options: { metric: 'likes' } },
+  pinterestSaves: {
+    type: 'float',
+    customField: 'plugin::pinterest.metric',
+    options: { metric: 'saves' },
+  },
+  pinterestViews: {
+    type: 'float',
+    customField: 'plugin::pinterest.metric',
+    options: { metric: 'videoViews' },
+  },
+  pinterestOdd: {
+    type: 'float',
+    customField: 'plugin::pinterest.metric',
+    options: { metric: 'likes' },
+  },
   pinterest: { type: 'json', customField: 'plugin::pinterest.pin' },
 };
 
@@ -41,12 +55,27 @@ describe('stats attributes', () => {
   });
 
   it('writes the whole object to JSON attributes and one number to each metric attribute', () => {
-    expect(statsData(statsAttributesOf(attributes), stats)).toEqual({ pinterestStats: stats, pinterestSaves: 40, pinterestViews: null, pinterestOdd: 40 });
-    expect(statsData(statsAttributesOf(attributes), null)).toEqual({ pinterestStats: null, pinterestSaves: null, pinterestViews: null, pinterestOdd: null });
+    expect(statsData(statsAttributesOf(attributes), stats)).toEqual({
+      pinterestStats: stats,
+      pinterestSaves: 40,
+      pinterestViews: null,
+      pinterestOdd: 40,
+    });
+    expect(statsData(statsAttributesOf(attributes), null)).toEqual({
+      pinterestStats: null,
+      pinterestSaves: null,
+      pinterestViews: null,
+      pinterestOdd: null,
+    });
   });
 
   it('strips the stats from what an editor sends, and leaves the rest', () => {
-    const data = { title: 'Soup', pinterestStats: { saves: 1 }, pinterestSaves: 999, pinterest: { boardId: '1' } };
+    const data = {
+      title: 'Soup',
+      pinterestStats: { saves: 1 },
+      pinterestSaves: 999,
+      pinterest: { boardId: '1' },
+    };
     const clean = withoutStats(data, statsAttributesOf(attributes));
     expect(clean).toEqual({ title: 'Soup', pinterest: { boardId: '1' } });
     expect(data.pinterestSaves).toBe(999); // a copy, the caller's object is left alone
@@ -57,7 +86,20 @@ describe('stats attributes', () => {
 
 describe('report helpers', () => {
   it('fills days without rows with zeros', () => {
-    const series = fillSeries([{ date: '2030-05-02', impressions: 5, saves: 1, pinClicks: 0, outboundClicks: 0, videoViews: null }], '2030-05-01', '2030-05-03');
+    const series = fillSeries(
+      [
+        {
+          date: '2030-05-02',
+          impressions: 5,
+          saves: 1,
+          pinClicks: 0,
+          outboundClicks: 0,
+          videoViews: null,
+        },
+      ],
+      '2030-05-01',
+      '2030-05-03'
+    );
     expect(series.map((p) => [p.date, p.impressions, p.videoViews])).toEqual([
       ['2030-05-01', 0, null],
       ['2030-05-02', 5, null],
@@ -66,6 +108,14 @@ describe('report helpers', () => {
   });
 
   it('writes RFC 4180 CSV, quoting commas and quotes, and defusing spreadsheet formulas', () => {
-    expect(toCsv(['a', 'b'], [['Soup, hot', 'say "hi"'], ['=cmd()', null]])).toBe('a,b\r\n"Soup, hot","say ""hi"""\r\n\'=cmd(),\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['Soup, hot', 'say "hi"'],
+          ['=cmd()', null],
+        ]
+      )
+    ).toBe('a,b\r\n"Soup, hot","say ""hi"""\r\n\'=cmd(),\r\n');
   });
 });

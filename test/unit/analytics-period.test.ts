@@ -1,5 +1,10 @@
 /** The dashboard's periods: presets in UTC days, and date pickers' local dates. */
-import { dayToPickerDate, filterQuery, pickerDateToDay, presetPeriod } from '../../admin/src/utils/period';
+import {
+  dayToPickerDate,
+  filterQuery,
+  pickerDateToDay,
+  presetPeriod,
+} from '../../admin/src/utils/period';
 
 describe('dashboard periods', () => {
   it('makes the last N days, today included', () => {
@@ -9,11 +14,14 @@ describe('dashboard periods', () => {
   });
 
   it('round-trips a day through a date picker whatever the time zone', () => {
-    for (const day of ['2030-01-01', '2030-03-31', '2030-12-31']) expect(pickerDateToDay(dayToPickerDate(day))).toBe(day);
+    for (const day of ['2030-01-01', '2030-03-31', '2030-12-31'])
+      expect(pickerDateToDay(dayToPickerDate(day))).toBe(day);
     expect(dayToPickerDate('2030-05-20').getDate()).toBe(20);
   });
 
   it('leaves empty filters out of the query', () => {
-    expect(filterQuery({ from: '2030-05-01', to: '2030-05-20', contentType: '', boardId: null, page: 2 })).toBe('from=2030-05-01&to=2030-05-20&page=2');
+    expect(
+      filterQuery({ from: '2030-05-01', to: '2030-05-20', contentType: '', boardId: null, page: 2 })
+    ).toBe('from=2030-05-01&to=2030-05-20&page=2');
   });
 });

@@ -3,7 +3,14 @@ import { contentTypeMappingSchema } from '../../server/src/config/schema';
 import { linkKeyOf } from '../../server/src/campaigns/campaign-draft';
 import { createSlotAssigner, gridFor } from '../../server/src/campaigns/pacing-grid';
 import { bucketize, createPlanSummary } from '../../server/src/campaigns/plan-summary';
-import { DAY_MS, entryKey, planPage, type PageHistory, type PlanEntry, type PlannerContext } from '../../server/src/campaigns/planner';
+import {
+  DAY_MS,
+  entryKey,
+  planPage,
+  type PageHistory,
+  type PlanEntry,
+  type PlannerContext,
+} from '../../server/src/campaigns/planner';
 
 const mapping = contentTypeMappingSchema.parse({});
 const START = Date.parse('2026-06-01T00:00:00Z');
@@ -12,10 +19,19 @@ const hero = { url: '/uploads/a.jpg', mime: 'image/jpeg', width: 1000, height: 1
 const entry = (id: string, over: Record<string, unknown> = {}): PlanEntry => ({
   documentId: id,
   locale: 'default',
-  entry: { title: `Article ${id}`, excerpt: 'About it', hero, canonicalUrl: `https://blog.example.com/${id}`, ...over },
+  entry: {
+    title: `Article ${id}`,
+    excerpt: 'About it',
+    hero,
+    canonicalUrl: `https://blog.example.com/${id}`,
+    ...over,
+  },
 });
 
-function context(over: Partial<CampaignInputWire> & { pacing?: Partial<CampaignInputWire['pacing']> } = {}, now = START): PlannerContext {
+function context(
+  over: Partial<CampaignInputWire> & { pacing?: Partial<CampaignInputWire['pacing']> } = {},
+  now = START
+): PlannerContext {
   const input = campaignInputSchema.parse({
     name: 'test',
     selection: { contentType: 'api::article.article', ...over.selection },
@@ -36,7 +52,11 @@ function context(over: Partial<CampaignInputWire> & { pacing?: Partial<CampaignI
   };
 }
 
-const none = (): PageHistory => ({ linkTimes: new Map(), entryPinnedAt: new Map(), onBoard: new Set() });
+const none = (): PageHistory => ({
+  linkTimes: new Map(),
+  entryPinnedAt: new Map(),
+  onBoard: new Set(),
+});
 const iso = (t: number) => new Date(t).toISOString();
 
 describe('planning a page of entries', () => {
@@ -52,7 +72,10 @@ describe('planning a page of entries', () => {
   });
 
   it('gives the skip reasons: no hero, unsupported media, no link, pinned recently, no board', () => {
-    const ctx = context({ selection: { contentType: 'api::article.article', notPinnedForDays: 30 }, boards: [{ boardId: 'entry' }] });
+    const ctx = context({
+      selection: { contentType: 'api::article.article', notPinnedForDays: 30 },
+      boards: [{ boardId: 'entry' }],
+    });
     const history = none();
     history.entryPinnedAt.set(entryKey('recent', 'default'), START - 10 * DAY_MS);
     history.entryPinnedAt.set(entryKey('old', 'default'), START - 40 * DAY_MS);
@@ -60,14 +83,17 @@ describe('planning a page of entries', () => {
       ctx,
       [
         entry('nohero', { hero: null, pinterest: { boardId: '1' } }),
-        entry('svg', { hero: { url: '/x.svg', mime: 'image/svg+xml' }, pinterest: { boardId: '1' } }),
+        entry('svg', {
+          hero: { url: '/x.svg', mime: 'image/svg+xml' },
+          pinterest: { boardId: '1' },
+        }),
         entry('video', { hero: { url: '/x.mp4', mime: 'video/mp4' }, pinterest: { boardId: '1' } }),
         entry('nolink', { canonicalUrl: '', pinterest: { boardId: '1' } }),
         entry('recent', { pinterest: { boardId: '1' } }),
         entry('noboard'),
         entry('old', { pinterest: { boardId: '1' } }),
       ],
-      history,
+      history
     );
     expect(rows.map((r) => [r.documentId, r.kind === 'skip' ? r.reason : 'pin'])).toEqual([
       ['nohero', 'NO_MEDIA'],
@@ -81,9 +107,16 @@ describe('planning a page of entries', () => {
   });
 
   it('spaces two pins of the same link by the minimum days, and fills the slots between with other entries', () => {
-    const ctx = context({ boards: [{ boardId: '111' }, { boardId: '222' }], pacing: { intervalMinutes: 60 * 24, minDaysBetweenSameLink: 3 } });
+    const ctx = context({
+      boards: [{ boardId: '111' }, { boardId: '222' }],
+      pacing: { intervalMinutes: 60 * 24, minDaysBetweenSameLink: 3 },
+    });
     const rows = planPage(ctx, [entry('a'), entry('b'), entry('c'), entry('d')], none());
-    const pins = rows.flatMap((r) => (r.kind === 'pin' ? [{ id: r.documentId, board: r.boardId, day: (r.runAt - START) / DAY_MS }] : []));
+    const pins = rows.flatMap((r) =>
+      r.kind === 'pin'
+        ? [{ id: r.documentId, board: r.boardId, day: (r.runAt - START) / DAY_MS }]
+        : []
+    );
     expect(pins).toEqual([
       { id: 'a', board: '111', day: 0 },
       { id: 'a', board: '222', day: 3 },
@@ -101,26 +134,47 @@ describe('planning a page of entries', () => {
     const history = none();
     history.linkTimes.set(linkKeyOf('https://blog.example.com/a')!, START - 2 * DAY_MS);
     const rows = planPage(ctx, [entry('a'), entry('b')], history);
-    const at = Object.fromEntries(rows.map((r) => [r.documentId, r.kind === 'pin' ? iso(r.runAt) : null]));
+    const at = Object.fromEntries(
+      rows.map((r) => [r.documentId, r.kind === 'pin' ? iso(r.runAt) : null])
+    );
     expect(at).toEqual({ a: '2026-06-06T00:00:00.000Z', b: '2026-06-01T00:00:00.000Z' });
   });
 
   it('treats two entries with the same link (tracking parameters aside) as one link', () => {
     const ctx = context({ pacing: { intervalMinutes: 60, minDaysBetweenSameLink: 2 } });
-    const rows = planPage(ctx, [entry('a', { canonicalUrl: 'https://Blog.example.com/same/?utm_source=x' }), entry('b', { canonicalUrl: 'https://blog.example.com/same' })], none());
+    const rows = planPage(
+      ctx,
+      [
+        entry('a', { canonicalUrl: 'https://Blog.example.com/same/?utm_source=x' }),
+        entry('b', { canonicalUrl: 'https://blog.example.com/same' }),
+      ],
+      none()
+    );
     const runAts = rows.map((r) => (r.kind === 'pin' ? r.runAt : 0));
     expect(runAts[1] - runAts[0]).toBe(2 * DAY_MS);
   });
 
   it('keeps the spacing across pages (the plan remembers the links it planned)', () => {
     const ctx = context({ pacing: { intervalMinutes: 60, minDaysBetweenSameLink: 1 } });
-    const first = planPage(ctx, [entry('a', { canonicalUrl: 'https://blog.example.com/x' })], none());
-    const second = planPage(ctx, [entry('b', { canonicalUrl: 'https://blog.example.com/x' })], none());
-    expect((second[0] as { runAt: number }).runAt - (first[0] as { runAt: number }).runAt).toBe(DAY_MS);
+    const first = planPage(
+      ctx,
+      [entry('a', { canonicalUrl: 'https://blog.example.com/x' })],
+      none()
+    );
+    const second = planPage(
+      ctx,
+      [entry('b', { canonicalUrl: 'https://blog.example.com/x' })],
+      none()
+    );
+    expect((second[0] as { runAt: number }).runAt - (first[0] as { runAt: number }).runAt).toBe(
+      DAY_MS
+    );
   });
 
   it('filters: only entries on the board, only entries with media (left out, not skipped)', () => {
-    const ctx = context({ selection: { contentType: 'api::article.article', onBoardId: '999', hasMedia: true } });
+    const ctx = context({
+      selection: { contentType: 'api::article.article', onBoardId: '999', hasMedia: true },
+    });
     const history = none();
     history.onBoard!.add(entryKey('a', 'default'));
     history.onBoard!.add(entryKey('c', 'default'));
@@ -131,8 +185,17 @@ describe('planning a page of entries', () => {
 
   it('the entry’s own board: its field, else the type’s default; a board chosen twice pins once', () => {
     const ctx = context({ boards: [{ boardId: 'entry' }, { boardId: '111' }] });
-    const rows = planPage(ctx, [entry('a', { pinterest: { boardId: '111', boardSectionId: '5' } }), entry('b', { pinterest: { boardId: '222', boardSectionId: '6' } })], none());
-    expect(rows.map((r) => (r.kind === 'pin' ? [r.documentId, r.boardId, r.boardSectionId] : r.reason))).toEqual([
+    const rows = planPage(
+      ctx,
+      [
+        entry('a', { pinterest: { boardId: '111', boardSectionId: '5' } }),
+        entry('b', { pinterest: { boardId: '222', boardSectionId: '6' } }),
+      ],
+      none()
+    );
+    expect(
+      rows.map((r) => (r.kind === 'pin' ? [r.documentId, r.boardId, r.boardSectionId] : r.reason))
+    ).toEqual([
       ['a', '111', '5'],
       ['b', '222', '6'],
       ['b', '111', null],
@@ -142,9 +205,14 @@ describe('planning a page of entries', () => {
 
 describe('plan summary', () => {
   it('counts pins and skips, keeps the first pins in time order and per-day counts', () => {
-    const ctx = context({ pacing: { intervalMinutes: 60 * 12, minDaysBetweenSameLink: 0 }, selection: { contentType: 'api::article.article' } });
+    const ctx = context({
+      pacing: { intervalMinutes: 60 * 12, minDaysBetweenSameLink: 0 },
+      selection: { contentType: 'api::article.article' },
+    });
     const summary = createPlanSummary('UTC');
-    summary.add(planPage(ctx, [entry('a'), entry('b', { hero: null }), entry('c'), entry('d')], none()));
+    summary.add(
+      planPage(ctx, [entry('a'), entry('b', { hero: null }), entry('c'), entry('d')], none())
+    );
     const result = summary.result(4);
     expect(result).toMatchObject({
       matched: 4,
@@ -152,7 +220,13 @@ describe('plan summary', () => {
       firstAt: '2026-06-01T00:00:00.000Z',
       lastAt: '2026-06-02T00:00:00.000Z',
       skipped: [{ reason: 'NO_MEDIA', count: 1 }],
-      timeline: { unit: 'day', buckets: [{ start: '2026-06-01T00:00:00.000Z', count: 2 }, { start: '2026-06-02T00:00:00.000Z', count: 1 }] },
+      timeline: {
+        unit: 'day',
+        buckets: [
+          { start: '2026-06-01T00:00:00.000Z', count: 2 },
+          { start: '2026-06-02T00:00:00.000Z', count: 1 },
+        ],
+      },
     });
     expect(result.first.map((f) => f.documentId)).toEqual(['a', 'c', 'd']);
   });
@@ -167,7 +241,14 @@ describe('plan summary', () => {
     expect(buckets[0]).toEqual({ start: '2026-01-05T00:00:00.000Z', count: 3 });
     expect(buckets[buckets.length - 1]).toEqual({ start: '2026-04-20T00:00:00.000Z', count: 1 });
     expect(buckets).toHaveLength(16);
-    expect(bucketize(new Map([['2026-01-01', 1], ['2027-06-01', 1]]), 'UTC').unit).toBe('month');
+    expect(
+      bucketize(
+        new Map([
+          ['2026-01-01', 1],
+          ['2027-06-01', 1],
+        ]),
+        'UTC'
+      ).unit
+    ).toBe('month');
   });
 });
-

@@ -1,4 +1,7 @@
-import { classifyPinterestError, readRetryAfterSeconds } from '../../server/src/pinterest/classify-error';
+import {
+  classifyPinterestError,
+  readRetryAfterSeconds,
+} from '../../server/src/pinterest/classify-error';
 
 describe('classifyPinterestError', () => {
   it.each([
@@ -6,12 +9,32 @@ describe('classifyPinterestError', () => {
     [404, { code: 40, message: 'Board not found.' }, 'BOARD_NOT_FOUND', false],
     [404, { code: 2031, message: 'Board section not found.' }, 'SECTION_NOT_FOUND', false],
     [404, { code: 50, message: 'Pin not found.' }, 'PIN_NOT_FOUND', false],
-    [403, { code: 29, message: 'You are not permitted to access that resource.' }, 'FORBIDDEN', false],
+    [
+      403,
+      { code: 29, message: 'You are not permitted to access that resource.' },
+      'FORBIDDEN',
+      false,
+    ],
     [403, { code: 233, message: 'Your image is too small' }, 'MEDIA_TOO_SMALL', false],
     [400, { code: 1, message: 'Sorry we could not fetch the image.' }, 'MEDIA_UNREACHABLE', false],
-    [400, { code: 1, message: 'Invalid request: title must NOT have more than 100 characters' }, 'INVALID_REQUEST', false],
-    [409, { code: 409, message: 'Could not get exclusive access to the board' }, 'BOARD_LOCKED', true],
-    [429, { code: 8, message: 'You have exceeded your rate limit. Try again later.' }, 'RATE_LIMITED', true],
+    [
+      400,
+      { code: 1, message: 'Invalid request: title must NOT have more than 100 characters' },
+      'INVALID_REQUEST',
+      false,
+    ],
+    [
+      409,
+      { code: 409, message: 'Could not get exclusive access to the board' },
+      'BOARD_LOCKED',
+      true,
+    ],
+    [
+      429,
+      { code: 8, message: 'You have exceeded your rate limit. Try again later.' },
+      'RATE_LIMITED',
+      true,
+    ],
     [500, { code: 500, message: 'Internal error' }, 'PINTEREST_ERROR', true],
     [503, undefined, 'PINTEREST_ERROR', true],
   ])('HTTP %i %j → %s (retryable: %s)', (status, body, code, retryable) => {
@@ -23,17 +46,26 @@ describe('classifyPinterestError', () => {
   });
 
   it('tells a spam block from a rate limit and does not retry it', () => {
-    const e = classifyPinterestError(429, { code: 8, message: 'Blocked', message_detail: 'This domain is blocked as spam' });
+    const e = classifyPinterestError(429, {
+      code: 8,
+      message: 'Blocked',
+      message_detail: 'This domain is blocked as spam',
+    });
     expect(e.code).toBe('SPAM_BLOCKED');
     expect(e.retryable).toBe(false);
   });
 
   it('carries the wait Pinterest asked for', () => {
-    expect(classifyPinterestError(429, { code: 8, message: 'x' }, { 'retry-after': '17' }).retryAfterSeconds).toBe(17);
+    expect(
+      classifyPinterestError(429, { code: 8, message: 'x' }, { 'retry-after': '17' })
+        .retryAfterSeconds
+    ).toBe(17);
   });
 
   it('gives the seed advice for media problems', () => {
-    expect(classifyPinterestError(400, { code: 1, message: 'invalid URL' }).advice).toMatch(/publicly accessible HTTPS link returning actual media bytes/);
+    expect(classifyPinterestError(400, { code: 1, message: 'invalid URL' }).advice).toMatch(
+      /publicly accessible HTTPS link returning actual media bytes/
+    );
   });
 });
 

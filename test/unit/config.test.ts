@@ -5,23 +5,42 @@ describe('plugin config', () => {
   it('fills sensible defaults', () => {
     const cfg = parsePluginConfig({ contentTypes: { 'api::article.article': {} } });
     expect(cfg.apiUrl).toBe('https://api.pinterest.com/v5');
-    expect(cfg.contentTypes['api::article.article']).toMatchObject({ title: 'title', description: 'excerpt', media: 'hero', link: 'canonicalUrl', pinOnPublish: true });
+    expect(cfg.contentTypes['api::article.article']).toMatchObject({
+      title: 'title',
+      description: 'excerpt',
+      media: 'hero',
+      link: 'canonicalUrl',
+      pinOnPublish: true,
+    });
     expect(cfg.utm).toMatchObject({ enabled: true, source: 'pinterest', medium: 'social' });
   });
 
   it('refuses an invalid API URL with a message naming the key', () => {
-    expect(() => pluginConfig.validator({ apiUrl: 'api.pinterest.com' })).toThrow('invalid configuration: apiUrl: apiUrl must be an absolute http(s) URL');
+    expect(() => pluginConfig.validator({ apiUrl: 'api.pinterest.com' })).toThrow(
+      'invalid configuration: apiUrl: apiUrl must be an absolute http(s) URL'
+    );
   });
 
   it('refuses unknown keys and bad content type keys', () => {
     expect(() => parsePluginConfig({ apiKey: 'x' })).toThrow(/apiKey|Unrecognized key/);
-    expect(() => parsePluginConfig({ contentTypes: { article: {} } })).toThrow(/content type keys look like api::article.article/);
-    expect(() => parsePluginConfig({ contentTypes: { 'api::a.a': { defaultBoardId: 'abc' } } })).toThrow(/defaultBoardId/);
+    expect(() => parsePluginConfig({ contentTypes: { article: {} } })).toThrow(
+      /content type keys look like api::article.article/
+    );
+    expect(() =>
+      parsePluginConfig({ contentTypes: { 'api::a.a': { defaultBoardId: 'abc' } } })
+    ).toThrow(/defaultBoardId/);
   });
 
   it('reads the PINTEREST_* environment variables as defaults', () => {
     const env = (key: string) =>
-      ({ PINTEREST_API_URL: 'http://127.0.0.1:3900/v5', PINTEREST_ACCESS_TOKEN: 'pina_x', PINTEREST_APP_ID: '' })[key];
-    expect(pluginConfig.default({ env })).toEqual({ apiUrl: 'http://127.0.0.1:3900/v5', accessToken: 'pina_x' });
+      ({
+        PINTEREST_API_URL: 'http://127.0.0.1:3900/v5',
+        PINTEREST_ACCESS_TOKEN: 'pina_x',
+        PINTEREST_APP_ID: '',
+      })[key];
+    expect(pluginConfig.default({ env })).toEqual({
+      apiUrl: 'http://127.0.0.1:3900/v5',
+      accessToken: 'pina_x',
+    });
   });
 });

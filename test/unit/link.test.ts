@@ -1,7 +1,12 @@
 import { checkLink, markerOfLink, pinMarker, tagLink } from '../../server/src/mapping/link';
 
 const utm = { enabled: true, source: 'pinterest', medium: 'social' };
-const target = { contentType: 'api::article.article', documentId: 'abc', locale: 'en', boardId: '123' };
+const target = {
+  contentType: 'api::article.article',
+  documentId: 'abc',
+  locale: 'en',
+  boardId: '123',
+};
 
 describe('pin links', () => {
   it('gives each entry × locale × board its own stable marker', () => {
@@ -22,7 +27,9 @@ describe('pin links', () => {
   });
 
   it('leaves the link untouched when UTM tagging is off', () => {
-    expect(tagLink(new URL('https://a.example/p'), { ...utm, enabled: false }, 'strapi-1')).toBe('https://a.example/p');
+    expect(tagLink(new URL('https://a.example/p'), { ...utm, enabled: false }, 'strapi-1')).toBe(
+      'https://a.example/p'
+    );
   });
 
   it('classifies missing, invalid and non-http links', () => {

@@ -6,7 +6,14 @@ const DAY = 86_400_000;
 
 describe('authorize URL', () => {
   it('carries client_id, the exact redirect_uri, response_type=code, the minimal scopes and the state', () => {
-    const url = new URL(buildAuthorizeUrl({ oauthUrl: 'https://www.pinterest.com/oauth/', appId: '123', redirectUri: 'https://cms.example.com/pinterest/oauth/callback', state: 's1' }));
+    const url = new URL(
+      buildAuthorizeUrl({
+        oauthUrl: 'https://www.pinterest.com/oauth/',
+        appId: '123',
+        redirectUri: 'https://cms.example.com/pinterest/oauth/callback',
+        state: 's1',
+      })
+    );
     expect(url.origin + url.pathname).toBe('https://www.pinterest.com/oauth/');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       client_id: '123',
@@ -29,12 +36,40 @@ describe('scopes', () => {
 describe('refresh schedule', () => {
   const now = 100 * DAY;
   it('refreshes when under 5 days are left', () => {
-    expect(needsRefresh({ accessTokenExpiresAt: now + 4 * DAY, lastRefreshAt: now - DAY, connectedAt: now - 26 * DAY }, now)).toBe(true);
-    expect(needsRefresh({ accessTokenExpiresAt: now + 6 * DAY, lastRefreshAt: now - DAY, connectedAt: now - 26 * DAY }, now)).toBe(false);
+    expect(
+      needsRefresh(
+        {
+          accessTokenExpiresAt: now + 4 * DAY,
+          lastRefreshAt: now - DAY,
+          connectedAt: now - 26 * DAY,
+        },
+        now
+      )
+    ).toBe(true);
+    expect(
+      needsRefresh(
+        {
+          accessTokenExpiresAt: now + 6 * DAY,
+          lastRefreshAt: now - DAY,
+          connectedAt: now - 26 * DAY,
+        },
+        now
+      )
+    ).toBe(false);
   });
   it('refreshes at least every 30 days (keeps the 60-day refresh token alive)', () => {
-    expect(needsRefresh({ accessTokenExpiresAt: now + 50 * DAY, lastRefreshAt: now - 30 * DAY, connectedAt: null }, now)).toBe(true);
-    expect(needsRefresh({ accessTokenExpiresAt: null, lastRefreshAt: null, connectedAt: now - 31 * DAY }, now)).toBe(true);
+    expect(
+      needsRefresh(
+        { accessTokenExpiresAt: now + 50 * DAY, lastRefreshAt: now - 30 * DAY, connectedAt: null },
+        now
+      )
+    ).toBe(true);
+    expect(
+      needsRefresh(
+        { accessTokenExpiresAt: null, lastRefreshAt: null, connectedAt: now - 31 * DAY },
+        now
+      )
+    ).toBe(true);
   });
   it('counts whole days left', () => {
     expect(daysLeft(now + 4.5 * DAY, now)).toBe(4);

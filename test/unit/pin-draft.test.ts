@@ -3,9 +3,19 @@ import { buildPinDraft, type DraftInput } from '../../server/src/mapping/pin-dra
 import { PinError } from '../../server/src/pinterest/errors';
 
 const mapping = contentTypeMappingSchema.parse({});
-const hero = { url: 'https://cdn.example.com/hero.jpg', mime: 'image/jpeg', width: 1000, height: 1500, size: 200, alternativeText: 'A bowl of soup' };
+const hero = {
+  url: 'https://cdn.example.com/hero.jpg',
+  mime: 'image/jpeg',
+  width: 1000,
+  height: 1500,
+  size: 200,
+  alternativeText: 'A bowl of soup',
+};
 
-const input = (entry: Record<string, unknown>, field: DraftInput['field'] = { boardId: '111' }): DraftInput => ({
+const input = (
+  entry: Record<string, unknown>,
+  field: DraftInput['field'] = { boardId: '111' }
+): DraftInput => ({
   contentType: 'api::article.article',
   documentId: 'doc1',
   locale: 'en',
@@ -17,7 +27,14 @@ const input = (entry: Record<string, unknown>, field: DraftInput['field'] = { bo
 
 describe('buildPinDraft', () => {
   it('maps title, excerpt, hero, link and alt text', () => {
-    const draft = buildPinDraft(input({ title: 'Soup', excerpt: 'Warm soup.', hero, canonicalUrl: 'https://blog.example.com/soup' }));
+    const draft = buildPinDraft(
+      input({
+        title: 'Soup',
+        excerpt: 'Warm soup.',
+        hero,
+        canonicalUrl: 'https://blog.example.com/soup',
+      })
+    );
     expect(draft).toMatchObject({
       boardId: '111',
       boardSectionId: null,
@@ -43,7 +60,9 @@ describe('buildPinDraft', () => {
   });
 
   it('falls back to the first line of the excerpt, then of the content, when there is no title', () => {
-    expect(buildPinDraft(input({ excerpt: 'First line here\nsecond line', hero })).title).toBe('First line here');
+    expect(buildPinDraft(input({ excerpt: 'First line here\nsecond line', hero })).title).toBe(
+      'First line here'
+    );
     const fromBody = buildPinDraft(input({ body: '# Heading of the body\n\nText', hero }));
     expect(fromBody.title).toBe('Heading of the body');
     expect(fromBody.warnings).toContain('TITLE_FROM_CONTENT');
@@ -58,7 +77,12 @@ describe('buildPinDraft', () => {
   });
 
   it('prefers the field overrides for title and description', () => {
-    const draft = buildPinDraft(input({ title: 'Entry title', excerpt: 'Entry excerpt', hero }, { boardId: '111', title: 'Pin title', description: 'Pin description' }));
+    const draft = buildPinDraft(
+      input(
+        { title: 'Entry title', excerpt: 'Entry excerpt', hero },
+        { boardId: '111', title: 'Pin title', description: 'Pin description' }
+      )
+    );
     expect(draft.title).toBe('Pin title');
     expect(draft.description).toBe('Pin description');
   });
@@ -66,21 +90,31 @@ describe('buildPinDraft', () => {
   it('requires a board: the field, else the content type default', () => {
     expect(() => buildPinDraft(input({ title: 't', hero }, {}))).toThrow(PinError);
     expect(() => buildPinDraft(input({ title: 't', hero }, null))).toThrow(/Requires boardId/);
-    const withDefault = buildPinDraft({ ...input({ title: 't', hero }, null), mapping: { ...mapping, defaultBoardId: '999', defaultBoardSectionId: '42' } });
+    const withDefault = buildPinDraft({
+      ...input({ title: 't', hero }, null),
+      mapping: { ...mapping, defaultBoardId: '999', defaultBoardSectionId: '42' },
+    });
     expect(withDefault).toMatchObject({ boardId: '999', boardSectionId: '42' });
   });
 
   it('uses the section only together with the field board', () => {
-    const draft = buildPinDraft({ ...input({ title: 't', hero }, { boardId: '1', boardSectionId: '7' }), mapping: { ...mapping, defaultBoardSectionId: '42' } });
+    const draft = buildPinDraft({
+      ...input({ title: 't', hero }, { boardId: '1', boardSectionId: '7' }),
+      mapping: { ...mapping, defaultBoardSectionId: '42' },
+    });
     expect(draft.boardSectionId).toBe('7');
   });
 
   it('refuses an entry without media with MEDIA_REQUIRED', () => {
-    expect(() => buildPinDraft(input({ title: 'No image' }))).toThrow(expect.objectContaining({ code: 'MEDIA_REQUIRED' }));
+    expect(() => buildPinDraft(input({ title: 'No image' }))).toThrow(
+      expect.objectContaining({ code: 'MEDIA_REQUIRED' })
+    );
   });
 
   it('warns about a missing or non-https link', () => {
     expect(buildPinDraft(input({ title: 't', hero })).warnings).toContain('LINK_MISSING');
-    expect(buildPinDraft(input({ title: 't', hero, canonicalUrl: 'http://blog.example.com/a' })).warnings).toContain('LINK_NOT_HTTPS');
+    expect(
+      buildPinDraft(input({ title: 't', hero, canonicalUrl: 'http://blog.example.com/a' })).warnings
+    ).toContain('LINK_NOT_HTTPS');
   });
 });

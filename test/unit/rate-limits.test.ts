@@ -6,7 +6,8 @@ describe('rate limits', () => {
     expect(spacingMs('org_read', { profile: 'standard' })).toBeCloseTo(60.3, 6);
     expect(spacingMs('org_analytics', { profile: 'standard' })).toBeCloseTo(1005, 6);
     expect(spacingMs('org_write', { profile: 'standard', org_write: 300 })).toBeCloseTo(201, 6);
-    // 100 calls take 59.7 s + one spacing: the 101st lands 0.3 s past the minute, room for network jitter
+    // 100 calls take 59.7 s + one spacing: the 101st lands 0.3 s past the minute, room for network
+    // jitter
     expect(100 * spacingMs('org_write', { profile: 'standard' })).toBeGreaterThan(60_000);
   });
 

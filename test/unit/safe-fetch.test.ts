@@ -15,13 +15,17 @@ const BYTES = Buffer.alloc(4096, 7);
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/file') return res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': BYTES.length }).end(BYTES);
+    if (url.pathname === '/file')
+      return res
+        .writeHead(200, { 'content-type': 'video/mp4', 'content-length': BYTES.length })
+        .end(BYTES);
     if (url.pathname === '/chunked') {
       res.writeHead(200, { 'content-type': 'video/mp4' });
       for (let i = 0; i < 8; i += 1) res.write(BYTES);
       return res.end();
     }
-    if (url.pathname === '/redirect') return res.writeHead(302, { location: url.searchParams.get('to') ?? '/file' }).end();
+    if (url.pathname === '/redirect')
+      return res.writeHead(302, { location: url.searchParams.get('to') ?? '/file' }).end();
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -33,18 +37,29 @@ afterAll(() => new Promise((resolve) => server.close(resolve)));
 const base = { timeoutMs: 5_000, maxBytes: 1024 * 1024 };
 const allowed = () => ({ ...base, allowlist: [`127.0.0.1:${port}`] });
 
-/** A DNS that answers like a hostile one: public-looking names that point into the private network. */
-const hostileDns: LookupFunction = ((hostname: string, options: { all?: boolean }, cb: (...a: unknown[]) => void) => {
-  const table: Record<string, string> = { 'media.example.com': '127.0.0.1', 'metadata.example.com': '169.254.169.254', 'intranet.example.com': '10.0.0.5' };
+/**
+ * A DNS that answers like a hostile one: public-looking names that point into the private network.
+ */
+const hostileDns: LookupFunction = ((
+  hostname: string,
+  options: { all?: boolean },
+  cb: (...a: unknown[]) => void
+) => {
+  const table: Record<string, string> = {
+    'media.example.com': '127.0.0.1',
+    'metadata.example.com': '169.254.169.254',
+    'intranet.example.com': '10.0.0.5',
+  };
   const address = table[hostname];
-  if (!address) return cb(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }));
+  if (!address)
+    return cb(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }));
   return options.all ? cb(null, [{ address, family: 4 }]) : cb(null, address, 4);
 }) as unknown as LookupFunction;
 
 async function refusal(p: Promise<unknown>): Promise<PinError> {
   const e = await p.then(
     () => null,
-    (err: unknown) => err,
+    (err: unknown) => err
   );
   expect(e).toBeInstanceOf(PinError);
   return e as PinError;
@@ -77,25 +92,44 @@ describe('refused addresses', () => {
   });
 
   it('a public name that resolves to a private address is refused at connect time', async () => {
-    const e = await refusal(safeFetch(`http://media.example.com:${port}/file`, { ...base, allowlist: [], lookup: hostileDns }));
+    const e = await refusal(
+      safeFetch(`http://media.example.com:${port}/file`, {
+        ...base,
+        allowlist: [],
+        lookup: hostileDns,
+      })
+    );
     expect(e.code).toBe('MEDIA_URL_REFUSED');
     expect(e.message).toContain('resolves to 127.0.0.1');
   });
 
   it('a name resolving to the metadata address is refused', async () => {
-    const e = await refusal(safeFetch('http://metadata.example.com/latest/meta-data/', { ...base, allowlist: [], lookup: hostileDns }));
+    const e = await refusal(
+      safeFetch('http://metadata.example.com/latest/meta-data/', {
+        ...base,
+        allowlist: [],
+        lookup: hostileDns,
+      })
+    );
     expect(e.message).toContain('169.254.169.254');
   });
 
   it('a redirect to a private address literal is refused', async () => {
-    const e = await refusal(safeFetch(`http://127.0.0.1:${port}/redirect?to=${encodeURIComponent('http://10.1.2.3/secret')}`, allowed()));
+    const e = await refusal(
+      safeFetch(
+        `http://127.0.0.1:${port}/redirect?to=${encodeURIComponent('http://10.1.2.3/secret')}`,
+        allowed()
+      )
+    );
     expect(e.code).toBe('MEDIA_URL_REFUSED');
     expect(e.message).toContain('10.1.2.3');
   });
 
   it('a redirect to a name resolving to a private address is refused', async () => {
     const to = encodeURIComponent('http://intranet.example.com/secret');
-    const e = await refusal(safeFetch(`http://127.0.0.1:${port}/redirect?to=${to}`, { ...allowed(), lookup: hostileDns }));
+    const e = await refusal(
+      safeFetch(`http://127.0.0.1:${port}/redirect?to=${to}`, { ...allowed(), lookup: hostileDns })
+    );
     expect(e.code).toBe('MEDIA_URL_REFUSED');
     expect(e.message).toContain('10.0.0.5');
   });
@@ -122,7 +156,9 @@ describe('allowed fetches', () => {
   });
 
   it('the allowlist entry for another port does not open this one', () => {
-    expect(() => checkMediaUrl(`http://127.0.0.1:${port + 1}/file`, [`127.0.0.1:${port}`])).toThrow(/refused/);
+    expect(() => checkMediaUrl(`http://127.0.0.1:${port + 1}/file`, [`127.0.0.1:${port}`])).toThrow(
+      /refused/
+    );
   });
 
   it('public addresses pass the literal check', () => {
@@ -133,12 +169,17 @@ describe('allowed fetches', () => {
 
 describe('size caps', () => {
   it('refuses by Content-Length before reading', async () => {
-    const e = await refusal(safeFetch(`http://127.0.0.1:${port}/file`, { ...allowed(), maxBytes: 1000 }));
+    const e = await refusal(
+      safeFetch(`http://127.0.0.1:${port}/file`, { ...allowed(), maxBytes: 1000 })
+    );
     expect(e.code).toBe('MEDIA_TOO_LARGE');
   });
 
   it('stops a chunked body once it passes the cap', async () => {
-    const res = await safeFetch(`http://127.0.0.1:${port}/chunked`, { ...allowed(), maxBytes: 10_000 });
+    const res = await safeFetch(`http://127.0.0.1:${port}/chunked`, {
+      ...allowed(),
+      maxBytes: 10_000,
+    });
     expect(res.length).toBeNull();
     const e = await refusal(readAll(res));
     expect(e.code).toBe('MEDIA_TOO_LARGE');

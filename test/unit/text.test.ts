@@ -37,7 +37,13 @@ describe('firstLine and plainText', () => {
 
   it('reads Strapi blocks paragraph by paragraph', () => {
     const blocks = [
-      { type: 'paragraph', children: [{ type: 'text', text: 'First ' }, { type: 'text', text: 'para' }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'First ' },
+          { type: 'text', text: 'para' },
+        ],
+      },
       { type: 'paragraph', children: [{ type: 'text', text: 'Second' }] },
     ];
     expect(plainText(blocks)).toBe('First para\nSecond');

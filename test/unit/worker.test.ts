@@ -12,7 +12,12 @@ function memoryStore(jobs: JobRow[]) {
     async claimNext(owner: string, leaseMs: number) {
       const job = jobs.find((j) => j.state === 'waiting');
       if (!job) return null;
-      Object.assign(job, { state: 'running', leaseOwner: owner, leaseUntil: Date.now() + leaseMs, attempts: job.attempts + 1 });
+      Object.assign(job, {
+        state: 'running',
+        leaseOwner: owner,
+        leaseUntil: Date.now() + leaseMs,
+        attempts: job.attempts + 1,
+      });
       calls.push(`claim ${job.key}`);
       return { ...job };
     },
@@ -22,22 +27,54 @@ function memoryStore(jobs: JobRow[]) {
     },
     async finish(job: JobRow, outcome: { state: string }) {
       calls.push(`finish ${job.key} ${outcome.state}`);
-      Object.assign(jobs.find((j) => j.id === job.id)!, { state: outcome.state });
+      Object.assign(
+        jobs.find((j) => j.id === job.id)!,
+        { state: outcome.state }
+      );
     },
-    async retryLater(job: JobRow, _runAt: number, error: { code: string }, opts: { refundAttempt?: boolean } = {}) {
+    async retryLater(
+      job: JobRow,
+      _runAt: number,
+      error: { code: string },
+      opts: { refundAttempt?: boolean } = {}
+    ) {
       calls.push(`retry ${job.key} ${error.code}${opts.refundAttempt ? ' refund' : ''}`);
-      Object.assign(jobs.find((j) => j.id === job.id)!, { state: 'later' });
+      Object.assign(
+        jobs.find((j) => j.id === job.id)!,
+        { state: 'later' }
+      );
     },
   };
   return store;
 }
 
-const job = (key: string): JobRow => ({ id: key.length, key, kind: 'k', state: 'waiting', payload: {}, attempts: 0, runAt: 0, leaseOwner: null, leaseUntil: null, requeue: false, lastError: null, result: null });
+const job = (key: string): JobRow => ({
+  id: key.length,
+  key,
+  kind: 'k',
+  state: 'waiting',
+  payload: {},
+  attempts: 0,
+  runAt: 0,
+  leaseOwner: null,
+  leaseUntil: null,
+  requeue: false,
+  lastError: null,
+  result: null,
+});
 const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const retry = { baseDelayMs: 10, maxDelayMs: 100, maxAttempts: 3 };
 
 async function run(store: ReturnType<typeof memoryStore>, handler: JobHandler, leaseMs = 90) {
-  const worker = createWorker({ store: store as unknown as JobStore, handlers: { k: handler }, owner: 'w1', pollIntervalMs: 10, leaseMs, retry, logger });
+  const worker = createWorker({
+    store: store as unknown as JobStore,
+    handlers: { k: handler },
+    owner: 'w1',
+    pollIntervalMs: 10,
+    leaseMs,
+    retry,
+    logger,
+  });
   worker.start();
   await new Promise((r) => setTimeout(r, leaseMs * 3));
   await worker.stop();
@@ -71,7 +108,9 @@ describe('queue worker', () => {
   it('reschedules waits (rate limit) without using up an attempt, and fails permanent errors at once', async () => {
     const store = memoryStore([job('wait'), job('broken!')]);
     await run(store, async (j) => {
-      throw j.key === 'wait' ? new PinError('RATE_LIMITED', 'later', { retryAfterSeconds: 1 }) : new PinError('BOARD_REQUIRED', 'no board');
+      throw j.key === 'wait'
+        ? new PinError('RATE_LIMITED', 'later', { retryAfterSeconds: 1 })
+        : new PinError('BOARD_REQUIRED', 'no board');
     });
     expect(store.calls).toContain('retry wait RATE_LIMITED refund');
     expect(store.calls).toContain('finish broken! failed');

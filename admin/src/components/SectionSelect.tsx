@@ -10,13 +10,19 @@ export function useBoardSections(boardId: string | null) {
 
   useEffect(() => {
     if (!boardId) return setSections([]);
-    get<{ sections: BoardSectionDTO[] }>(`/pinterest/boards/${boardId}/sections`).then(({ data }) => setSections(data.sections), () => setSections([]));
+    get<{ sections: BoardSectionDTO[] }>(`/pinterest/boards/${boardId}/sections`).then(
+      ({ data }) => setSections(data.sections),
+      () => setSections([])
+    );
   }, [boardId, get]);
 
   return sections;
 }
 
-/** A board's sections (loaded when the board changes), for the field and the settings defaults alike. */
+/**
+ * A board's sections (loaded when the board changes), for the field and the settings defaults
+ * alike.
+ */
 export function SectionSelect(props: SectionSelectProps) {
   const sections = useBoardSections(props.boardId);
   return <SectionSelectView {...props} sections={sections} />;

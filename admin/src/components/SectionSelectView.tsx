@@ -12,7 +12,15 @@ export interface SectionSelectProps {
 }
 
 /** The select itself, given the chosen board's sections. */
-export function SectionSelectView({ name, label, boardId, value, disabled, onChange, sections }: SectionSelectProps & { sections: BoardSectionDTO[] }) {
+export function SectionSelectView({
+  name,
+  label,
+  boardId,
+  value,
+  disabled,
+  onChange,
+  sections,
+}: SectionSelectProps & { sections: BoardSectionDTO[] }) {
   const t = useT();
   return (
     <Field.Root name={name}>
@@ -20,7 +28,11 @@ export function SectionSelectView({ name, label, boardId, value, disabled, onCha
       <SingleSelect
         value={value ?? ''}
         disabled={disabled || !boardId || sections.length === 0}
-        placeholder={!boardId || sections.length ? t('section.placeholder', 'No section') : t('section.none', 'This board has no sections')}
+        placeholder={
+          !boardId || sections.length
+            ? t('section.placeholder', 'No section')
+            : t('section.none', 'This board has no sections')
+        }
         clearLabel={t('section.clear', 'Clear the section')}
         onClear={() => onChange(null)}
         onChange={(v: string | number) => onChange(String(v))}

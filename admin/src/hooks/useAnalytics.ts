@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { AnalyticsOverviewDTO, EntryAnalyticsDTO, TopPinSort, TopPinsDTO } from '../../../common/analytics';
+import type {
+  AnalyticsOverviewDTO,
+  EntryAnalyticsDTO,
+  TopPinSort,
+  TopPinsDTO,
+} from '../../../common/analytics';
 import { filterQuery } from '../utils/period';
 
 export interface DashboardFilters {
@@ -18,7 +23,10 @@ export interface PinsQuery {
 }
 
 const messageOf = (e: unknown) =>
-  (e as { response?: { data?: { error?: { message?: string } } }; message?: string })?.response?.data?.error?.message ?? (e as Error)?.message ?? 'error';
+  (e as { response?: { data?: { error?: { message?: string } } }; message?: string })?.response
+    ?.data?.error?.message ??
+  (e as Error)?.message ??
+  'error';
 
 /** The dashboard's data for a period and filters: totals and series, and a page of sorted pins. */
 export function useAnalyticsDashboard(filters: DashboardFilters, pinsQuery: PinsQuery) {
@@ -55,7 +63,10 @@ export function useAnalyticsDashboard(filters: DashboardFilters, pinsQuery: Pins
 
   /** The period's pins as CSV text, sorted like the table. */
   const exportCsv = useCallback(async () => {
-    const { data } = await get<string>(`/pinterest/analytics/export?${filterQuery({ ...filters, sort: pinsQuery.sort, dir: pinsQuery.dir })}`, { responseType: 'text' } as never);
+    const { data } = await get<string>(
+      `/pinterest/analytics/export?${filterQuery({ ...filters, sort: pinsQuery.sort, dir: pinsQuery.dir })}`,
+      { responseType: 'text' } as never
+    );
     return data;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [get, base, pinsQuery.sort, pinsQuery.dir]);
@@ -69,7 +80,13 @@ export function useAnalyticsDashboard(filters: DashboardFilters, pinsQuery: Pins
 }
 
 /** One entry's stats and its last 90 days (the side panel). */
-export function useEntryAnalytics(model: string, documentId: string | undefined, locale: string | undefined, enabled: boolean, version?: string) {
+export function useEntryAnalytics(
+  model: string,
+  documentId: string | undefined,
+  locale: string | undefined,
+  enabled: boolean,
+  version?: string
+) {
   const { get } = useFetchClient();
   const [data, setData] = useState<EntryAnalyticsDTO | null>(null);
   useEffect(() => {
@@ -78,7 +95,7 @@ export function useEntryAnalytics(model: string, documentId: string | undefined,
     const query = locale ? `?locale=${encodeURIComponent(locale)}` : '';
     get<EntryAnalyticsDTO>(`/pinterest/analytics/entries/${model}/${documentId}${query}`).then(
       ({ data: body }) => live && setData(body),
-      () => live && setData(null),
+      () => live && setData(null)
     );
     return () => {
       live = false;

@@ -23,7 +23,7 @@ export function useConnection() {
     void reload();
   }, [reload]);
 
-  const run = useCallback(async <T,>(action: () => Promise<T>) => {
+  const run = useCallback(async <T>(action: () => Promise<T>) => {
     setBusy(true);
     try {
       return await action();
@@ -45,7 +45,10 @@ export function useConnection() {
       }),
     refresh: () =>
       run(async () => {
-        const { data } = await post<{ outcome: string; connection: ConnectionDTO }>('/pinterest/connection/refresh', {});
+        const { data } = await post<{ outcome: string; connection: ConnectionDTO }>(
+          '/pinterest/connection/refresh',
+          {}
+        );
         setConnection(data.connection);
         return data.outcome;
       }),
@@ -72,13 +75,21 @@ export function useSettings() {
     async (next: SettingsDTO) => {
       const body = {
         contentTypes: Object.fromEntries(
-          next.contentTypes.map((c) => [c.uid, { pinOnPublish: c.pinOnPublish, defaultBoardId: c.defaultBoardId, defaultBoardSectionId: c.defaultBoardSectionId, onUnpublish: c.onUnpublish }]),
+          next.contentTypes.map((c) => [
+            c.uid,
+            {
+              pinOnPublish: c.pinOnPublish,
+              defaultBoardId: c.defaultBoardId,
+              defaultBoardSectionId: c.defaultBoardSectionId,
+              onUnpublish: c.onUnpublish,
+            },
+          ])
         ),
       };
       const { data } = await put<SettingsDTO>('/pinterest/settings', body);
       setSettings(data);
     },
-    [put],
+    [put]
   );
   return { settings, setSettings, save };
 }
@@ -92,7 +103,9 @@ export function useBoards(enabled: boolean) {
     if (!enabled) return;
     get<{ boards: BoardDTO[] }>('/pinterest/boards')
       .then(({ data }) => setBoards(data.boards))
-      .catch((e: { response?: { data?: { error?: { message?: string } } }; message?: string }) => setError(e.response?.data?.error?.message ?? e.message ?? 'error'));
+      .catch((e: { response?: { data?: { error?: { message?: string } } }; message?: string }) =>
+        setError(e.response?.data?.error?.message ?? e.message ?? 'error')
+      );
   }, [enabled, get]);
   return { boards, error };
 }

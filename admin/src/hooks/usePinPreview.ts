@@ -4,8 +4,15 @@ import type { PinPreviewDTO } from '../../../common/wire';
 
 export type { PinPreviewDTO };
 
-/** The pin as the server would send it for the form's current (unsaved) values, refreshed as the editor types. */
-export function usePinPreview(contentType: string | undefined, documentId: string | undefined, values: Record<string, unknown>) {
+/**
+ * The pin as the server would send it for the form's current (unsaved) values, refreshed as the
+ * editor types.
+ */
+export function usePinPreview(
+  contentType: string | undefined,
+  documentId: string | undefined,
+  values: Record<string, unknown>
+) {
   const { post } = useFetchClient();
   const [preview, setPreview] = useState<PinPreviewDTO | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -16,16 +23,23 @@ export function usePinPreview(contentType: string | undefined, documentId: strin
     if (!contentType) return;
     const mine = ++seq.current;
     const timer = setTimeout(() => {
-      post<PinPreviewDTO>('/pinterest/preview', { contentType, documentId: documentId ?? null, values: JSON.parse(serialised) })
+      post<PinPreviewDTO>('/pinterest/preview', {
+        contentType,
+        documentId: documentId ?? null,
+        values: JSON.parse(serialised),
+      })
         .then(({ data }) => {
           if (mine === seq.current) {
             setPreview(data);
             setError(null);
           }
         })
-        .catch((e: { response?: { data?: { error?: { message?: string } } }; message?: string }) => {
-          if (mine === seq.current) setError(e.response?.data?.error?.message ?? e.message ?? 'error');
-        });
+        .catch(
+          (e: { response?: { data?: { error?: { message?: string } } }; message?: string }) => {
+            if (mine === seq.current)
+              setError(e.response?.data?.error?.message ?? e.message ?? 'error');
+          }
+        );
     }, 300);
     return () => clearTimeout(timer);
   }, [contentType, documentId, serialised, post]);

@@ -1,5 +1,17 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { Alert, Box, Button, DatePicker, EmptyStateLayout, Field, Flex, Loader, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import {
+  Alert,
+  Box,
+  Button,
+  DatePicker,
+  EmptyStateLayout,
+  Field,
+  Flex,
+  Loader,
+  SingleSelect,
+  SingleSelectOption,
+  Typography,
+} from '@strapi/design-system';
 import { ArrowClockwise, Download } from '@strapi/icons';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import type { TopPinSort } from '../../../common/analytics';
@@ -9,27 +21,45 @@ import { useStatusText } from '../components/Analytics/useStatusText';
 import type { ChartMetric } from '../components/Analytics/DailyChart';
 import { useAnalyticsDashboard, type DashboardFilters } from '../hooks/useAnalytics';
 import { PERMISSIONS } from '../permissions';
-import { dayToPickerDate, pickerDateToDay, presetPeriod, utcDay, type PeriodPreset } from '../utils/period';
+import {
+  dayToPickerDate,
+  pickerDateToDay,
+  presetPeriod,
+  utcDay,
+  type PeriodPreset,
+} from '../utils/period';
 import { useT } from '../utils/useT';
 
 const DailyChart = lazy(() => import('../components/Analytics/DailyChart'));
 const PAGE_SIZE = 20;
 
-/** Pinterest analytics: totals for a period, a chart over time, the pins sorted by a metric, CSV. */
+/**
+ * Pinterest analytics: totals for a period, a chart over time, the pins sorted by a metric, CSV.
+ */
 export default function AnalyticsPage() {
   const t = useT();
   const { toggleNotification } = useNotification();
   // stats.read → canRead, settings.manage → canManage
-  const { allowedActions, isLoading: rbacLoading } = useRBAC([...PERMISSIONS.readStats, ...PERMISSIONS.manageSettings]);
+  const { allowedActions, isLoading: rbacLoading } = useRBAC([
+    ...PERMISSIONS.readStats,
+    ...PERMISSIONS.manageSettings,
+  ]);
   const [preset, setPreset] = useState<PeriodPreset>('30');
-  const [filters, setFilters] = useState<DashboardFilters>(() => ({ ...presetPeriod(30), contentType: '', boardId: '' }));
+  const [filters, setFilters] = useState<DashboardFilters>(() => ({
+    ...presetPeriod(30),
+    contentType: '',
+    boardId: '',
+  }));
   const [sort, setSort] = useState<TopPinSort>('saves');
   const [dir, setDir] = useState<'asc' | 'desc'>('desc');
   const [page, setPage] = useState(1);
   const [metric, setMetric] = useState<ChartMetric>('impressions');
   const [busy, setBusy] = useState<'sync' | 'export' | null>(null);
   const pinsQuery = useMemo(() => ({ sort, dir, page, pageSize: PAGE_SIZE }), [sort, dir, page]);
-  const { overview, pins, error, loading, exportCsv, syncNow } = useAnalyticsDashboard(filters, pinsQuery);
+  const { overview, pins, error, loading, exportCsv, syncNow } = useAnalyticsDashboard(
+    filters,
+    pinsQuery
+  );
   const statusText = useStatusText();
 
   if (rbacLoading) return <Page.Loading />;
@@ -69,7 +99,10 @@ export default function AnalyticsPage() {
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch {
-      toggleNotification({ type: 'danger', message: t('analytics.export.failed', 'The export failed. Try again.') });
+      toggleNotification({
+        type: 'danger',
+        message: t('analytics.export.failed', 'The export failed. Try again.'),
+      });
     } finally {
       setBusy(null);
     }
@@ -78,9 +111,15 @@ export default function AnalyticsPage() {
     setBusy('sync');
     try {
       await syncNow();
-      toggleNotification({ type: 'success', message: t('analytics.sync.done', 'Sync started; the figures update as it goes.') });
+      toggleNotification({
+        type: 'success',
+        message: t('analytics.sync.done', 'Sync started; the figures update as it goes.'),
+      });
     } catch {
-      toggleNotification({ type: 'danger', message: t('analytics.sync.failed', 'The sync could not start.') });
+      toggleNotification({
+        type: 'danger',
+        message: t('analytics.sync.failed', 'The sync could not start.'),
+      });
     } finally {
       setBusy(null);
     }
@@ -95,22 +134,36 @@ export default function AnalyticsPage() {
   };
   const status = overview?.status;
   const trouble = status ? statusText(status) : null;
-  const hasVideo = overview?.totals.videoViews !== null && overview?.totals.videoViews !== undefined;
+  const hasVideo =
+    overview?.totals.videoViews !== null && overview?.totals.videoViews !== undefined;
 
   return (
     <Page.Main>
       <Page.Title>{t('analytics.title', 'Pinterest analytics')}</Page.Title>
       <Layouts.Header
         title={t('analytics.title', 'Pinterest analytics')}
-        subtitle={t('analytics.subtitle', 'How your pins do on Pinterest: final daily figures, kept beyond Pinterest’s 90 days.')}
+        subtitle={t(
+          'analytics.subtitle',
+          'How your pins do on Pinterest: final daily figures, kept beyond Pinterest’s 90 days.'
+        )}
         primaryAction={
           <Flex gap={2}>
             {allowedActions.canManage ? (
-              <Button variant="secondary" startIcon={<ArrowClockwise />} loading={busy === 'sync'} onClick={() => void sync()}>
+              <Button
+                variant="secondary"
+                startIcon={<ArrowClockwise />}
+                loading={busy === 'sync'}
+                onClick={() => void sync()}
+              >
                 {t('analytics.sync', 'Sync now')}
               </Button>
             ) : null}
-            <Button startIcon={<Download />} loading={busy === 'export'} disabled={!pins?.total} onClick={() => void download()}>
+            <Button
+              startIcon={<Download />}
+              loading={busy === 'export'}
+              disabled={!pins?.total}
+              onClick={() => void download()}
+            >
               {t('analytics.export', 'Export CSV')}
             </Button>
           </Flex>
@@ -119,17 +172,33 @@ export default function AnalyticsPage() {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           {trouble?.message ? (
-            <Alert variant="danger" closeLabel={t('close', 'Close')} title={t('analytics.status.problem', 'The analytics sync needs attention')}>
+            <Alert
+              variant="danger"
+              closeLabel={t('close', 'Close')}
+              title={t('analytics.status.problem', 'The analytics sync needs attention')}
+            >
               {[trouble.message, trouble.advice, trouble.detail].filter(Boolean).join(' ')}
             </Alert>
           ) : null}
           {status?.state === 'never' ? (
-            <Alert variant="default" closeLabel={t('close', 'Close')} title={t('analytics.status.never.title', 'No sync yet')}>
-              {t('analytics.status.never', 'Pin stats are synced on a schedule ({rule}); the first figures appear after the first run.', { rule: status.rule })}
+            <Alert
+              variant="default"
+              closeLabel={t('close', 'Close')}
+              title={t('analytics.status.never.title', 'No sync yet')}
+            >
+              {t(
+                'analytics.status.never',
+                'Pin stats are synced on a schedule ({rule}); the first figures appear after the first run.',
+                { rule: status.rule }
+              )}
             </Alert>
           ) : null}
           {error ? (
-            <Alert variant="danger" closeLabel={t('close', 'Close')} title={t('analytics.error', 'The stats could not be loaded')}>
+            <Alert
+              variant="danger"
+              closeLabel={t('close', 'Close')}
+              title={t('analytics.error', 'The stats could not be loaded')}
+            >
               {error}
             </Alert>
           ) : null}
@@ -139,19 +208,37 @@ export default function AnalyticsPage() {
               <Box minWidth="180px">
                 <Field.Root name="period">
                   <Field.Label>{t('analytics.filter.period', 'Period')}</Field.Label>
-                  <SingleSelect value={preset} onChange={(v: string | number) => choosePreset(String(v) as PeriodPreset)}>
-                    <SingleSelectOption value="7">{t('analytics.filter.days7', 'Last 7 days')}</SingleSelectOption>
-                    <SingleSelectOption value="30">{t('analytics.filter.days30', 'Last 30 days')}</SingleSelectOption>
-                    <SingleSelectOption value="90">{t('analytics.filter.days90', 'Last 90 days')}</SingleSelectOption>
-                    <SingleSelectOption value="365">{t('analytics.filter.days365', 'Last 12 months')}</SingleSelectOption>
-                    <SingleSelectOption value="custom">{t('analytics.filter.custom', 'Custom dates')}</SingleSelectOption>
+                  <SingleSelect
+                    value={preset}
+                    onChange={(v: string | number) => choosePreset(String(v) as PeriodPreset)}
+                  >
+                    <SingleSelectOption value="7">
+                      {t('analytics.filter.days7', 'Last 7 days')}
+                    </SingleSelectOption>
+                    <SingleSelectOption value="30">
+                      {t('analytics.filter.days30', 'Last 30 days')}
+                    </SingleSelectOption>
+                    <SingleSelectOption value="90">
+                      {t('analytics.filter.days90', 'Last 90 days')}
+                    </SingleSelectOption>
+                    <SingleSelectOption value="365">
+                      {t('analytics.filter.days365', 'Last 12 months')}
+                    </SingleSelectOption>
+                    <SingleSelectOption value="custom">
+                      {t('analytics.filter.custom', 'Custom dates')}
+                    </SingleSelectOption>
                   </SingleSelect>
                 </Field.Root>
               </Box>
               <Box minWidth="160px">
                 <Field.Root name="from">
                   <Field.Label>{t('analytics.filter.from', 'From')}</Field.Label>
-                  <DatePicker value={dayToPickerDate(filters.from)} maxDate={dayToPickerDate(filters.to)} onChange={(d: Date | undefined) => chooseDay('from', d)} clearLabel={t('analytics.filter.clear', 'Clear')} />
+                  <DatePicker
+                    value={dayToPickerDate(filters.from)}
+                    maxDate={dayToPickerDate(filters.to)}
+                    onChange={(d: Date | undefined) => chooseDay('from', d)}
+                    clearLabel={t('analytics.filter.clear', 'Clear')}
+                  />
                 </Field.Root>
               </Box>
               <Box minWidth="160px">
@@ -169,8 +256,15 @@ export default function AnalyticsPage() {
               <Box minWidth="200px">
                 <Field.Root name="contentType">
                   <Field.Label>{t('analytics.filter.contentType', 'Content type')}</Field.Label>
-                  <SingleSelect value={filters.contentType || 'all'} onChange={(v: string | number) => update({ contentType: v === 'all' ? '' : String(v) })}>
-                    <SingleSelectOption value="all">{t('analytics.filter.allContentTypes', 'All content types')}</SingleSelectOption>
+                  <SingleSelect
+                    value={filters.contentType || 'all'}
+                    onChange={(v: string | number) =>
+                      update({ contentType: v === 'all' ? '' : String(v) })
+                    }
+                  >
+                    <SingleSelectOption value="all">
+                      {t('analytics.filter.allContentTypes', 'All content types')}
+                    </SingleSelectOption>
                     {(overview?.filters.contentTypes ?? []).map((c) => (
                       <SingleSelectOption key={c.uid} value={c.uid}>
                         {c.name}
@@ -182,8 +276,15 @@ export default function AnalyticsPage() {
               <Box minWidth="200px">
                 <Field.Root name="board">
                   <Field.Label>{t('analytics.filter.board', 'Board')}</Field.Label>
-                  <SingleSelect value={filters.boardId || 'all'} onChange={(v: string | number) => update({ boardId: v === 'all' ? '' : String(v) })}>
-                    <SingleSelectOption value="all">{t('analytics.filter.allBoards', 'All boards')}</SingleSelectOption>
+                  <SingleSelect
+                    value={filters.boardId || 'all'}
+                    onChange={(v: string | number) =>
+                      update({ boardId: v === 'all' ? '' : String(v) })
+                    }
+                  >
+                    <SingleSelectOption value="all">
+                      {t('analytics.filter.allBoards', 'All boards')}
+                    </SingleSelectOption>
                     {(overview?.filters.boards ?? []).map((b) => (
                       <SingleSelectOption key={b.id} value={b.id}>
                         {b.name}
@@ -204,14 +305,23 @@ export default function AnalyticsPage() {
               </section>
 
               <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
-                <Flex justifyContent="space-between" alignItems="flex-end" paddingBottom={4} gap={4} wrap="wrap">
+                <Flex
+                  justifyContent="space-between"
+                  alignItems="flex-end"
+                  paddingBottom={4}
+                  gap={4}
+                  wrap="wrap"
+                >
                   <Typography variant="delta" tag="h2">
                     {t('analytics.chart.title', 'Over time')}
                   </Typography>
                   <Box minWidth="200px">
                     <Field.Root name="metric">
                       <Field.Label>{t('analytics.chart.metric', 'Metric')}</Field.Label>
-                      <SingleSelect value={metric} onChange={(v: string | number) => setMetric(String(v) as ChartMetric)}>
+                      <SingleSelect
+                        value={metric}
+                        onChange={(v: string | number) => setMetric(String(v) as ChartMetric)}
+                      >
                         {(Object.keys(metricLabels) as ChartMetric[])
                           .filter((k) => k !== 'videoViews' || hasVideo)
                           .map((k) => (
@@ -227,7 +337,11 @@ export default function AnalyticsPage() {
                   <DailyChart
                     series={overview.series}
                     metrics={[{ key: metric, label: metricLabels[metric] }]}
-                    label={t('analytics.chart.label', '{metric} per day, {from} to {to}', { metric: metricLabels[metric], from: filters.from, to: filters.to })}
+                    label={t('analytics.chart.label', '{metric} per day, {from} to {to}', {
+                      metric: metricLabels[metric],
+                      from: filters.from,
+                      to: filters.to,
+                    })}
                   />
                 </Suspense>
               </Box>
@@ -239,9 +353,23 @@ export default function AnalyticsPage() {
                   </Typography>
                 </Box>
                 {pins && pins.total > 0 ? (
-                  <TopPinsTable data={pins} sort={sort} dir={dir} page={page} pageSize={PAGE_SIZE} showVideo={hasVideo} onSort={onSort} onPage={setPage} />
+                  <TopPinsTable
+                    data={pins}
+                    sort={sort}
+                    dir={dir}
+                    page={page}
+                    pageSize={PAGE_SIZE}
+                    showVideo={hasVideo}
+                    onSort={onSort}
+                    onPage={setPage}
+                  />
                 ) : (
-                  <EmptyStateLayout content={t('analytics.table.empty', 'No pin has final figures in this period yet.')} />
+                  <EmptyStateLayout
+                    content={t(
+                      'analytics.table.empty',
+                      'No pin has final figures in this period yet.'
+                    )}
+                  />
                 )}
               </Box>
             </>

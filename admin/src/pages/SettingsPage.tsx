@@ -13,12 +13,19 @@ export default function SettingsPage() {
   const t = useT();
   const location = useLocation();
   const { toggleNotification } = useNotification();
-  // useRBAC names each result after the action's last segment: settings.read → canRead, settings.manage → canManage
-  const { allowedActions, isLoading: rbacLoading } = useRBAC([...PERMISSIONS.readSettings, ...PERMISSIONS.manageSettings]);
+  // useRBAC names each result after the action's last segment: settings.read → canRead,
+  // settings.manage → canManage
+  const { allowedActions, isLoading: rbacLoading } = useRBAC([
+    ...PERMISSIONS.readSettings,
+    ...PERMISSIONS.manageSettings,
+  ]);
   const { connection, error, busy, connect, refresh, disconnect, resumeWrites } = useConnection();
   const { settings, save } = useSettings();
   const { boards, error: boardsError } = useBoards(connection?.status === 'connected');
-  const outcome = useMemo(() => Object.fromEntries(new URLSearchParams(location.search)), [location.search]);
+  const outcome = useMemo(
+    () => Object.fromEntries(new URLSearchParams(location.search)),
+    [location.search]
+  );
 
   if (rbacLoading || (!connection && !error)) return <Page.Loading />;
   if (!allowedActions.canRead) return <Page.NoPermissions />;
@@ -28,23 +35,49 @@ export default function SettingsPage() {
   return (
     <Page.Main>
       <Page.Title>{t('settings.title', 'Pinterest')}</Page.Title>
-      <Layouts.Header title={t('settings.title', 'Pinterest')} subtitle={t('settings.subtitle', 'Connect your Pinterest account and choose how entries are pinned.')} />
+      <Layouts.Header
+        title={t('settings.title', 'Pinterest')}
+        subtitle={t(
+          'settings.subtitle',
+          'Connect your Pinterest account and choose how entries are pinned.'
+        )}
+      />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           {outcome.connected ? (
-            <Alert variant="success" closeLabel={t('close', 'Close')} title={t('outcome.connected.title', 'Connected')}>
-              {t('outcome.connected', 'Pinterest account @{username} is connected.', { username: outcome.connected })}
-              {outcome.missingScopes ? ` ${t('outcome.missingScopes', 'Some permissions were not granted: {scopes}. Pinning needs them: reconnect and keep them checked.', { scopes: outcome.missingScopes })}` : ''}
+            <Alert
+              variant="success"
+              closeLabel={t('close', 'Close')}
+              title={t('outcome.connected.title', 'Connected')}
+            >
+              {t('outcome.connected', 'Pinterest account @{username} is connected.', {
+                username: outcome.connected,
+              })}
+              {outcome.missingScopes
+                ? ` ${t('outcome.missingScopes', 'Some permissions were not granted: {scopes}. Pinning needs them: reconnect and keep them checked.', { scopes: outcome.missingScopes })}`
+                : ''}
             </Alert>
           ) : null}
           {outcome.error ? (
-            <Alert variant="danger" closeLabel={t('close', 'Close')} title={t('outcome.failed.title', 'The connection failed')}>
+            <Alert
+              variant="danger"
+              closeLabel={t('close', 'Close')}
+              title={t('outcome.failed.title', 'The connection failed')}
+            >
               {outcome.message ?? outcome.error}
             </Alert>
           ) : null}
           {connection.status === 'reconnect_required' ? (
-            <Alert variant="danger" closeLabel={t('close', 'Close')} title={t('banner.reconnect.title', 'Reconnect required')}>
-              {t('banner.reconnect', 'Pinterest no longer accepts this site’s token. {count} pins are waiting and will go out by themselves once you reconnect.', { count: connection.waitingJobs })}
+            <Alert
+              variant="danger"
+              closeLabel={t('close', 'Close')}
+              title={t('banner.reconnect.title', 'Reconnect required')}
+            >
+              {t(
+                'banner.reconnect',
+                'Pinterest no longer accepts this site’s token. {count} pins are waiting and will go out by themselves once you reconnect.',
+                { count: connection.waitingJobs }
+              )}
             </Alert>
           ) : null}
           {connection.writesPaused ? (
@@ -60,14 +93,22 @@ export default function SettingsPage() {
                 ) : undefined
               }
             >
-              {t('banner.paused', 'Pinterest reported a spam block. Pins wait until {until}: {reason}', {
-                until: new Date(connection.writesPaused.until).toLocaleString(),
-                reason: connection.writesPaused.reason,
-              })}
+              {t(
+                'banner.paused',
+                'Pinterest reported a spam block. Pins wait until {until}: {reason}',
+                {
+                  until: new Date(connection.writesPaused.until).toLocaleString(),
+                  reason: connection.writesPaused.reason,
+                }
+              )}
             </Alert>
           ) : null}
           {connection.setup.problems.length && canManage ? (
-            <Alert variant="warning" closeLabel={t('close', 'Close')} title={t('setup.title', 'Finish the setup to connect with OAuth')}>
+            <Alert
+              variant="warning"
+              closeLabel={t('close', 'Close')}
+              title={t('setup.title', 'Finish the setup to connect with OAuth')}
+            >
               {connection.setup.problems.join(' ')}
             </Alert>
           ) : null}
@@ -75,23 +116,49 @@ export default function SettingsPage() {
             connection={connection}
             canManage={canManage && connection.setup.problems.length === 0}
             busy={busy}
-            onConnect={() => void connect().catch(() => toggleNotification({ type: 'danger', message: t('error.connect', 'The connection could not start.') }))}
+            onConnect={() =>
+              void connect().catch(() =>
+                toggleNotification({
+                  type: 'danger',
+                  message: t('error.connect', 'The connection could not start.'),
+                })
+              )
+            }
             onRefresh={() =>
               void refresh().then((o) =>
-                toggleNotification({ type: o === 'refreshed' ? 'success' : 'warning', message: t(`refresh.${o}`, o === 'refreshed' ? 'Token refreshed.' : 'The token was not refreshed.') }),
+                toggleNotification({
+                  type: o === 'refreshed' ? 'success' : 'warning',
+                  message: t(
+                    `refresh.${o}`,
+                    o === 'refreshed' ? 'Token refreshed.' : 'The token was not refreshed.'
+                  ),
+                })
               )
             }
             onDisconnect={() => void disconnect()}
           />
           <Flex direction="column" alignItems="flex-start" gap={1}>
             <Typography variant="pi" textColor="neutral600">
-              {t('setup.redirect', 'Redirect URI to register on your Pinterest app: {uri}', { uri: connection.setup.redirectUri })}
+              {t('setup.redirect', 'Redirect URI to register on your Pinterest app: {uri}', {
+                uri: connection.setup.redirectUri,
+              })}
             </Typography>
             <Typography variant="pi" textColor="neutral600">
-              {t('setup.trial', 'Apps on Trial access create pins visible only to their creator; production use needs Standard access.')}
+              {t(
+                'setup.trial',
+                'Apps on Trial access create pins visible only to their creator; production use needs Standard access.'
+              )}
             </Typography>
           </Flex>
-          {settings ? <ContentTypeDefaults settings={settings} boards={boards} boardsError={boardsError} canManage={canManage} onSave={save} /> : null}
+          {settings ? (
+            <ContentTypeDefaults
+              settings={settings}
+              boards={boards}
+              boardsError={boardsError}
+              canManage={canManage}
+              onSave={save}
+            />
+          ) : null}
         </Flex>
       </Layouts.Content>
     </Page.Main>

@@ -1,4 +1,7 @@
-/** Periods of the analytics dashboard: presets and the conversions between date pickers and UTC days. Pure. */
+/**
+ * Periods of the analytics dashboard: presets and the conversions between date pickers and UTC
+ * days. Pure.
+ */
 
 export const PERIOD_PRESETS = ['7', '30', '90', '365', 'custom'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
@@ -26,6 +29,7 @@ export function pickerDateToDay(date: Date): string {
 /** Query string of the dashboard's filters, leaving out the empty ones. */
 export function filterQuery(f: Record<string, string | number | null | undefined>): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(f)) if (v !== null && v !== undefined && v !== '') params.set(k, String(v));
+  for (const [k, v] of Object.entries(f))
+    if (v !== null && v !== undefined && v !== '') params.set(k, String(v));
   return params.toString();
 }

@@ -1,6 +1,17 @@
 import type { EntryPinsDTO, JobDTO, PinErrorDTO, PinRecordDTO } from '../../../common/wire';
 
-export type EntryPinStatus = 'not_pinned' | 'waiting' | 'scheduled' | 'pinning' | 'pinned' | 'failed' | 'reconnect_required' | 'paused' | 'out_of_sync' | 'cancelled' | 'deleted';
+export type EntryPinStatus =
+  | 'not_pinned'
+  | 'waiting'
+  | 'scheduled'
+  | 'pinning'
+  | 'pinned'
+  | 'failed'
+  | 'reconnect_required'
+  | 'paused'
+  | 'out_of_sync'
+  | 'cancelled'
+  | 'deleted';
 
 export interface EntryPinState {
   status: EntryPinStatus;
@@ -17,7 +28,8 @@ const ACCOUNT_CODES = new Set(['UNAUTHORIZED', 'NOT_CONNECTED']);
 
 /** What the side panel says about an entry, from its pin records and jobs. Pure. */
 export function entryPinState(data: EntryPinsDTO, now = Date.now()): EntryPinState {
-  const job = [...data.jobs].sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''))[0] ?? null;
+  const job =
+    [...data.jobs].sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''))[0] ?? null;
   const pinned = data.pins.filter((p) => p.status === 'pinned');
   const base = { job, error: job?.lastError ?? null, nextRunAt: null, pins: data.pins };
   if (!job) return { ...base, status: pinned.length ? 'pinned' : 'not_pinned' };
@@ -25,20 +37,28 @@ export function entryPinState(data: EntryPinsDTO, now = Date.now()): EntryPinSta
     case 'running':
       return { ...base, status: 'pinning' };
     case 'failed':
-      return { ...base, status: job.lastError?.code === 'EDIT_UNSUPPORTED' ? 'out_of_sync' : 'failed' };
+      return {
+        ...base,
+        status: job.lastError?.code === 'EDIT_UNSUPPORTED' ? 'out_of_sync' : 'failed',
+      };
     case 'cancelled':
       return { ...base, status: pinned.length ? 'pinned' : 'cancelled', error: null };
     case 'waiting': {
       const runAt = job.runAt ? Date.parse(job.runAt) : now;
-      if (job.lastError && ACCOUNT_CODES.has(job.lastError.code)) return { ...base, status: 'reconnect_required', nextRunAt: job.runAt };
-      if (job.lastError?.code === 'WRITES_PAUSED') return { ...base, status: 'paused', nextRunAt: job.runAt };
-      if (!job.lastError && runAt > now + 5_000) return { ...base, status: 'scheduled', nextRunAt: job.runAt };
+      if (job.lastError && ACCOUNT_CODES.has(job.lastError.code))
+        return { ...base, status: 'reconnect_required', nextRunAt: job.runAt };
+      if (job.lastError?.code === 'WRITES_PAUSED')
+        return { ...base, status: 'paused', nextRunAt: job.runAt };
+      if (!job.lastError && runAt > now + 5_000)
+        return { ...base, status: 'scheduled', nextRunAt: job.runAt };
       return { ...base, status: 'waiting', nextRunAt: job.runAt };
     }
     default: {
-      if (data.pins.some((p) => p.status === 'out_of_sync')) return { ...base, status: 'out_of_sync' };
+      if (data.pins.some((p) => p.status === 'out_of_sync'))
+        return { ...base, status: 'out_of_sync' };
       if (pinned.length) return { ...base, status: 'pinned', error: null };
-      if (data.pins.length && data.pins.every((p) => p.status === 'deleted')) return { ...base, status: 'deleted', error: null };
+      if (data.pins.length && data.pins.every((p) => p.status === 'deleted'))
+        return { ...base, status: 'deleted', error: null };
       // done without a pin: skipped (unpublished or pinning turned off)
       return { ...base, status: 'not_pinned', error: null };
     }
@@ -46,4 +66,5 @@ export function entryPinState(data: EntryPinsDTO, now = Date.now()): EntryPinSta
 }
 
 /** Whether the panel should keep polling. */
-export const isSettling = (s: EntryPinState) => s.status === 'waiting' || s.status === 'pinning' || s.status === 'scheduled';
+export const isSettling = (s: EntryPinState) =>
+  s.status === 'waiting' || s.status === 'pinning' || s.status === 'scheduled';

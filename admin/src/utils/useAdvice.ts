@@ -4,8 +4,10 @@ import { useT } from './useT';
 const messages = en as Record<string, string>;
 
 /**
- * The advice of a server error in the admin's language. The server writes advice in English; when it
- * is the standard advice for its code (not advice written for this one case), the translated text for
+ * The advice of a server error in the admin's language. The server writes advice in English; when
+ * it
+ * is the standard advice for its code (not advice written for this one case), the translated text
+ * for
  * that code is shown instead.
  */
 export function useAdvice() {

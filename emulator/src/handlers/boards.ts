@@ -1,19 +1,42 @@
-/** Boards and board sections: list (paginated), create, get, update, delete; pins on a board or section. */
+/**
+ * Boards and board sections: list (paginated), create, get, update, delete; pins on a board or
+ * section.
+ */
 import { ApiError, notPermitted } from '../api-error';
 import { paginate } from '../pagination';
 import { boardJson, pinJson, sectionJson } from '../render';
 import { newId, type BoardPrivacy, type BoardRec } from '../state';
-import { caller, checkSection, findBoard, hasScope, newestFirst, ok, ownBoard, str, type Handler, type HandlerContext } from './context';
+import {
+  caller,
+  checkSection,
+  findBoard,
+  hasScope,
+  newestFirst,
+  ok,
+  ownBoard,
+  str,
+  type Handler,
+  type HandlerContext,
+} from './context';
 
 const nameTaken = () => new ApiError(400, 1, 'The board name is invalid or duplicated.');
 
 function checkName(ctx: HandlerContext, name: string, except?: string) {
   const user = caller(ctx);
   const lower = name.trim().toLowerCase();
-  if (!lower || [...ctx.state.boards.values()].some((b) => b.ownerId === user.id && b.id !== except && b.name.toLowerCase() === lower)) throw nameTaken();
+  if (
+    !lower ||
+    [...ctx.state.boards.values()].some(
+      (b) => b.ownerId === user.id && b.id !== except && b.name.toLowerCase() === lower
+    )
+  )
+    throw nameTaken();
 }
 
-const visiblePins = (ctx: HandlerContext, filter: (boardId: string, sectionId: string | null) => boolean) =>
+const visiblePins = (
+  ctx: HandlerContext,
+  filter: (boardId: string, sectionId: string | null) => boolean
+) =>
   newestFirst([...ctx.state.pins.values()].filter((p) => filter(p.board_id, p.board_section_id)));
 
 export const boardHandlers: Record<string, Handler> = {
@@ -35,17 +58,28 @@ export const boardHandlers: Record<string, Handler> = {
     const user = caller(ctx);
     const adsOnly = ctx.body.is_ads_only === true;
     const name = adsOnly ? 'Ad-only Pins' : String(ctx.body.name);
-    const privacy: BoardPrivacy = adsOnly ? 'PROTECTED' : ((ctx.body.privacy as BoardPrivacy) ?? 'PUBLIC');
+    const privacy: BoardPrivacy = adsOnly
+      ? 'PROTECTED'
+      : ((ctx.body.privacy as BoardPrivacy) ?? 'PUBLIC');
     if (privacy === 'SECRET' && !hasScope(ctx, 'boards:write_secret')) throw notPermitted();
     checkName(ctx, name);
-    const b: BoardRec = { id: newId(ctx.state), ownerId: user.id, name: name.trim(), description: str(ctx.body.description), privacy, is_ads_only: adsOnly, created_at: ctx.now().toISOString() };
+    const b: BoardRec = {
+      id: newId(ctx.state),
+      ownerId: user.id,
+      name: name.trim(),
+      description: str(ctx.body.description),
+      privacy,
+      is_ads_only: adsOnly,
+      created_at: ctx.now().toISOString(),
+    };
     ctx.state.boards.set(b.id, b);
     return ok(boardJson(ctx.state, b), 201);
   },
   'boards/get': (ctx) => ok(boardJson(ctx.state, findBoard(ctx, ctx.path.board_id))),
   'boards/update': (ctx) => {
     const b = ownBoard(ctx, ctx.path.board_id);
-    if (ctx.body.privacy === 'SECRET' && !hasScope(ctx, 'boards:write_secret')) throw notPermitted();
+    if (ctx.body.privacy === 'SECRET' && !hasScope(ctx, 'boards:write_secret'))
+      throw notPermitted();
     if (typeof ctx.body.name === 'string') {
       checkName(ctx, ctx.body.name, b.id);
       b.name = ctx.body.name.trim();
@@ -63,14 +97,20 @@ export const boardHandlers: Record<string, Handler> = {
   },
   'board_sections/list': (ctx) => {
     const b = findBoard(ctx, ctx.path.board_id);
-    const page = paginate([...ctx.state.sections.values()].filter((s) => s.boardId === b.id), ctx.query);
+    const page = paginate(
+      [...ctx.state.sections.values()].filter((s) => s.boardId === b.id),
+      ctx.query
+    );
     return ok({ items: page.items.map(sectionJson), bookmark: page.bookmark });
   },
   'board_sections/create': (ctx) => {
     const b = findBoard(ctx, ctx.path.board_id);
-    if (b.ownerId !== caller(ctx).id) throw new ApiError(403, 403, 'Not authorized to create board sections.');
+    if (b.ownerId !== caller(ctx).id)
+      throw new ApiError(403, 403, 'Not authorized to create board sections.');
     const name = String(ctx.body.name).trim();
-    const taken = [...ctx.state.sections.values()].some((s) => s.boardId === b.id && s.name.toLowerCase() === name.toLowerCase());
+    const taken = [...ctx.state.sections.values()].some(
+      (s) => s.boardId === b.id && s.name.toLowerCase() === name.toLowerCase()
+    );
     if (!name || taken) throw new ApiError(400, 400, 'Invalid board section parameters.');
     const s = { id: newId(ctx.state), boardId: b.id, name };
     ctx.state.sections.set(s.id, s);
@@ -79,14 +119,30 @@ export const boardHandlers: Record<string, Handler> = {
   'boards/list_pins': (ctx) => {
     const b = findBoard(ctx, ctx.path.board_id);
     const types = ctx.query.creative_types as string[] | undefined;
-    const pins = visiblePins(ctx, (boardId) => boardId === b.id).filter((p) => !types || types.includes(p.creative_type));
+    const pins = visiblePins(ctx, (boardId) => boardId === b.id).filter(
+      (p) => !types || types.includes(p.creative_type)
+    );
     const page = paginate(pins, ctx.query);
-    return ok({ items: page.items.map((p) => pinJson(ctx.state, p, caller(ctx).id, { metrics: ctx.query.pin_metrics === true, now: ctx.now() })), bookmark: page.bookmark });
+    return ok({
+      items: page.items.map((p) =>
+        pinJson(ctx.state, p, caller(ctx).id, {
+          metrics: ctx.query.pin_metrics === true,
+          now: ctx.now(),
+        })
+      ),
+      bookmark: page.bookmark,
+    });
   },
   'board_sections/list_pins': (ctx) => {
     const b = findBoard(ctx, ctx.path.board_id);
     const sectionId = checkSection(ctx, b.id, ctx.path.section_id);
-    const page = paginate(visiblePins(ctx, (boardId, section) => boardId === b.id && section === sectionId), ctx.query);
-    return ok({ items: page.items.map((p) => pinJson(ctx.state, p, caller(ctx).id)), bookmark: page.bookmark });
+    const page = paginate(
+      visiblePins(ctx, (boardId, section) => boardId === b.id && section === sectionId),
+      ctx.query
+    );
+    return ok({
+      items: page.items.map((p) => pinJson(ctx.state, p, caller(ctx).id)),
+      bookmark: page.bookmark,
+    });
   },
 };

@@ -1,4 +1,6 @@
-/** What a handler gets (the validated request, the caller, the state) and the lookups they share. */
+/**
+ * What a handler gets (the validated request, the caller, the state) and the lookups they share.
+ */
 import { boardNotFound, notPermitted, pinNotFound, sectionNotFound } from '../api-error';
 import type { BoardRec, EmulatorState, PinRec, TokenRec, UserAccount } from '../state';
 
@@ -34,7 +36,8 @@ export function caller(ctx: HandlerContext): UserAccount {
   return ctx.user;
 }
 
-export const hasScope = (ctx: HandlerContext, scope: string) => Boolean(ctx.token?.scopes.includes(scope));
+export const hasScope = (ctx: HandlerContext, scope: string) =>
+  Boolean(ctx.token?.scopes.includes(scope));
 
 /** A board the caller may read: their own, or someone else's public board. */
 export function findBoard(ctx: HandlerContext, id: string): BoardRec {
@@ -66,7 +69,12 @@ export function ownPin(ctx: HandlerContext, id: string): PinRec {
 }
 
 /** The section id when it belongs to the board; Pinterest's 2031 otherwise. */
-export function checkSection(ctx: HandlerContext, boardId: string, sectionId: unknown, notFound = sectionNotFound): string | null {
+export function checkSection(
+  ctx: HandlerContext,
+  boardId: string,
+  sectionId: unknown,
+  notFound = sectionNotFound
+): string | null {
   if (sectionId === undefined || sectionId === null) return null;
   const section = ctx.state.sections.get(String(sectionId));
   if (!section || section.boardId !== boardId) throw notFound();
@@ -74,4 +82,7 @@ export function checkSection(ctx: HandlerContext, boardId: string, sectionId: un
 }
 
 /** Newest first (ids grow with time; the clock may stand still). */
-export const newestFirst = (pins: PinRec[]) => [...pins].sort((a, b) => b.created_at.localeCompare(a.created_at) || (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
+export const newestFirst = (pins: PinRec[]) =>
+  [...pins].sort(
+    (a, b) => b.created_at.localeCompare(a.created_at) || (BigInt(b.id) > BigInt(a.id) ? 1 : -1)
+  );

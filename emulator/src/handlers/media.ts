@@ -1,4 +1,7 @@
-/** Video uploads: register (POST /media), the S3-style upload (../upload.ts), then poll GET /media/{id}. */
+/**
+ * Video uploads: register (POST /media), the S3-style upload (../upload.ts), then poll GET
+ * /media/{id}.
+ */
 import { createHash } from 'node:crypto';
 import { mediaNotFound } from '../api-error';
 import { paginate } from '../pagination';
@@ -14,7 +17,9 @@ function ownMedia(ctx: HandlerContext, id: string): MediaRec {
   return m;
 }
 
-/** After the upload, `processing` for `mediaProcessingPolls` GETs, then `succeeded` (or `failed`). */
+/**
+ * After the upload, `processing` for `mediaProcessingPolls` GETs, then `succeeded` (or `failed`).
+ */
 export function advanceMedia(m: MediaRec, processingPolls: number) {
   if (m.status !== 'processing') return;
   if (m.processingPolls >= processingPolls) m.status = m.willFail ? 'failed' : 'succeeded';
@@ -26,10 +31,16 @@ export const mediaHandlers: Record<string, Handler> = {
     const user = caller(ctx);
     const id = newId(ctx.state);
     const now = ctx.now();
-    const amzDate = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const amzDate = now
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
     const key = `uploads/${user.id}/${id}`;
     const policy = Buffer.from(
-      JSON.stringify({ expiration: new Date(now.getTime() + 3_600_000).toISOString(), conditions: [{ bucket: 'pinterest-media-upload' }, { key }] }),
+      JSON.stringify({
+        expiration: new Date(now.getTime() + 3_600_000).toISOString(),
+        conditions: [{ bucket: 'pinterest-media-upload' }, { key }],
+      })
     ).toString('base64');
     const upload_parameters: Record<string, string> = {
       'x-amz-date': amzDate,
@@ -53,7 +64,15 @@ export const mediaHandlers: Record<string, Handler> = {
       created_at: now.toISOString(),
     };
     ctx.state.media.set(id, media);
-    return ok({ media_id: id, media_type: 'video', upload_url: `${ctx.baseUrl}${UPLOAD_BUCKET_PATH}`, upload_parameters }, 201);
+    return ok(
+      {
+        media_id: id,
+        media_type: 'video',
+        upload_url: `${ctx.baseUrl}${UPLOAD_BUCKET_PATH}`,
+        upload_parameters,
+      },
+      201
+    );
   },
   'media/get': (ctx) => {
     const m = ownMedia(ctx, ctx.path.media_id);
@@ -62,7 +81,10 @@ export const mediaHandlers: Record<string, Handler> = {
   },
   'media/list': (ctx) => {
     const user = caller(ctx);
-    const page = paginate([...ctx.state.media.values()].filter((m) => m.ownerId === user.id).reverse(), ctx.query);
+    const page = paginate(
+      [...ctx.state.media.values()].filter((m) => m.ownerId === user.id).reverse(),
+      ctx.query
+    );
     return ok({ items: page.items.map(mediaStatusJson), bookmark: page.bookmark });
   },
 };

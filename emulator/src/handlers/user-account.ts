@@ -6,6 +6,13 @@ export const userAccountHandlers: Record<string, Handler> = {
     const user = caller(ctx);
     const boards = [...ctx.state.boards.values()].filter((b) => b.ownerId === user.id).length;
     const pins = [...ctx.state.pins.values()].filter((p) => p.ownerId === user.id).length;
-    return ok({ ...user, board_count: boards, pin_count: pins, follower_count: 0, following_count: 0, monthly_views: 0 });
+    return ok({
+      ...user,
+      board_count: boards,
+      pin_count: pins,
+      follower_count: 0,
+      following_count: 0,
+      monthly_views: 0,
+    });
   },
 };

@@ -24,7 +24,8 @@ import { isLocalized } from '../utils/is-localized';
 const PANEL_DAYS = 90;
 
 /**
- * Pin analytics for one Strapi instance: the scheduled sync, stats on the entries, and what the admin
+ * Pin analytics for one Strapi instance: the scheduled sync, stats on the entries, and what the
+ * admin
  * panel reads (dashboard, side panel, CSV).
  */
 export function createAnalyticsService(strapi: Core.Strapi) {
@@ -53,7 +54,9 @@ export function createAnalyticsService(strapi: Core.Strapi) {
     stopping: () => stopping,
   });
 
-  const contentTypeName = (uid: string) => (strapi.contentType(uid as never) as { info?: { displayName?: string } } | undefined)?.info?.displayName ?? uid;
+  const contentTypeName = (uid: string) =>
+    (strapi.contentType(uid as never) as { info?: { displayName?: string } } | undefined)?.info
+      ?.displayName ?? uid;
   const localized = (uid: string) => isLocalized(strapi, uid);
 
   /** Board names by id, when the account answers (the dashboard still works without them). */
@@ -84,7 +87,12 @@ export function createAnalyticsService(strapi: Core.Strapi) {
     const names = await boardNames();
     const ids = rows.map((r) => r.pinId);
     const records = ids.length
-      ? ((await strapi.db.query(PIN_RECORD_UID).findMany({ select: ['pinId', 'title'], where: { pinId: { $in: ids } } })) as Array<{ pinId: string; title: string | null }>)
+      ? ((await strapi.db
+          .query(PIN_RECORD_UID)
+          .findMany({ select: ['pinId', 'title'], where: { pinId: { $in: ids } } })) as Array<{
+          pinId: string;
+          title: string | null;
+        }>)
       : [];
     const titles = new Map(records.map((r) => [r.pinId, r.title]));
     return rows.map((r) => ({
@@ -102,7 +110,10 @@ export function createAnalyticsService(strapi: Core.Strapi) {
       entries.register();
     },
 
-    /** One sync run now (`now`: the sync's clock); `outcome: 'busy'` when another instance holds the lease. */
+    /**
+     * One sync run now (`now`: the sync's clock); `outcome: 'busy'` when another instance holds the
+     * lease.
+     */
     async syncOnce(opts: { now?: number } = {}): Promise<SyncResult> {
       if (running) return running;
       running = sync.run(opts).finally(() => (running = null));
@@ -122,23 +133,41 @@ export function createAnalyticsService(strapi: Core.Strapi) {
 
     async overview(f: ReportFilters): Promise<AnalyticsOverviewDTO> {
       const finalThrough = await report.lastFinalDay();
-      const [totals, series, facets, names, st] = await Promise.all([report.totals(f), report.series(f, finalThrough), report.facets(), boardNames(), describeStatus()]);
+      const [totals, series, facets, names, st] = await Promise.all([
+        report.totals(f),
+        report.series(f, finalThrough),
+        report.facets(),
+        boardNames(),
+        describeStatus(),
+      ]);
       const configured = Object.keys(runtime().getConfig().contentTypes);
-      const uids = [...new Set([...configured, ...facets.contentTypes])].filter((u) => strapi.contentType(u as never));
+      const uids = [...new Set([...configured, ...facets.contentTypes])].filter((u) =>
+        strapi.contentType(u as never)
+      );
       const boardIds = [...new Set([...facets.boardIds, ...names.keys()])];
       return {
         period: { from: f.from, to: f.to, finalThrough },
         totals,
         series,
         filters: {
-          contentTypes: uids.map((uid) => ({ uid, name: contentTypeName(uid) })).sort((a, b) => a.name.localeCompare(b.name)),
-          boards: boardIds.map((id) => ({ id, name: names.get(id) ?? id })).sort((a, b) => a.name.localeCompare(b.name)),
+          contentTypes: uids
+            .map((uid) => ({ uid, name: contentTypeName(uid) }))
+            .sort((a, b) => a.name.localeCompare(b.name)),
+          boards: boardIds
+            .map((id) => ({ id, name: names.get(id) ?? id }))
+            .sort((a, b) => a.name.localeCompare(b.name)),
         },
         status: st,
       };
     },
 
-    async pins(f: ReportFilters, sort: TopPinSort, dir: 'asc' | 'desc', limit: number, offset: number): Promise<TopPinsDTO> {
+    async pins(
+      f: ReportFilters,
+      sort: TopPinSort,
+      dir: 'asc' | 'desc',
+      limit: number,
+      offset: number
+    ): Promise<TopPinsDTO> {
       const { rows, total } = await report.pins(f, sort, dir, limit, offset);
       return { pins: await toTopPins(rows), total };
     },
@@ -148,32 +177,99 @@ export function createAnalyticsService(strapi: Core.Strapi) {
       const { rows } = await report.pins(f, sort, dir, 100_000, 0);
       const pins = await toTopPins(rows);
       return toCsv(
-        ['pin_id', 'pin_url', 'content_type', 'document_id', 'locale', 'title', 'board_id', 'board', 'impressions', 'saves', 'pin_clicks', 'outbound_clicks', 'save_rate', 'video_views', 'from', 'to'],
-        pins.map((p) => [p.pinId, p.pinUrl, p.contentType, p.documentId, p.locale, p.title, p.boardId, p.boardName, p.impressions, p.saves, p.pinClicks, p.outboundClicks, p.saveRate, p.videoViews, f.from, f.to]),
+        [
+          'pin_id',
+          'pin_url',
+          'content_type',
+          'document_id',
+          'locale',
+          'title',
+          'board_id',
+          'board',
+          'impressions',
+          'saves',
+          'pin_clicks',
+          'outbound_clicks',
+          'save_rate',
+          'video_views',
+          'from',
+          'to',
+        ],
+        pins.map((p) => [
+          p.pinId,
+          p.pinUrl,
+          p.contentType,
+          p.documentId,
+          p.locale,
+          p.title,
+          p.boardId,
+          p.boardName,
+          p.impressions,
+          p.saves,
+          p.pinClicks,
+          p.outboundClicks,
+          p.saveRate,
+          p.videoViews,
+          f.from,
+          f.to,
+        ])
       );
     },
 
     /** One entry's totals and its last 90 days, for the side panel. */
-    async entry(contentType: string, documentId: string, locale: string | undefined, now = Date.now()): Promise<EntryAnalyticsDTO> {
+    async entry(
+      contentType: string,
+      documentId: string,
+      locale: string | undefined,
+      now = Date.now()
+    ): Promise<EntryAnalyticsDTO> {
       const loc = localized(contentType) ? (locale ?? null) : NO_LOCALE;
       const rows = await store.entryPins(contentType, documentId, loc === NO_LOCALE ? null : loc);
       // the 90 days up to the entry's last final day (later days are not known yet)
-      const lastFinal = rows.map((r) => r.lastDay).filter((d): d is string => Boolean(d)).sort().pop();
+      const lastFinal = rows
+        .map((r) => r.lastDay)
+        .filter((d): d is string => Boolean(d))
+        .sort()
+        .pop();
       const to = lastFinal ?? ymd(now);
       const from = addDays(to, -(PANEL_DAYS - 1));
-      const series = fillSeries(await store.entrySeries(contentType, documentId, loc === NO_LOCALE ? null : loc, from), from, to);
+      const series = fillSeries(
+        await store.entrySeries(contentType, documentId, loc === NO_LOCALE ? null : loc, from),
+        from,
+        to
+      );
       const stats = rows.length
         ? toStats(
             rows.reduce((t, r) => addTotals(t, r.totals), emptyTotals()),
             {
               pins: rows.length,
-              from: rows.map((r) => r.firstDay).filter((d): d is string => Boolean(d)).sort()[0] ?? null,
-              through: rows.map((r) => r.lastDay).filter((d): d is string => Boolean(d)).sort().pop() ?? null,
-              lastSyncedAt: rows.reduce<number | null>((m, r) => (r.lastSyncedAt !== null && (m === null || r.lastSyncedAt > m) ? r.lastSyncedAt : m), null),
-            },
+              from:
+                rows
+                  .map((r) => r.firstDay)
+                  .filter((d): d is string => Boolean(d))
+                  .sort()[0] ?? null,
+              through:
+                rows
+                  .map((r) => r.lastDay)
+                  .filter((d): d is string => Boolean(d))
+                  .sort()
+                  .pop() ?? null,
+              lastSyncedAt: rows.reduce<number | null>(
+                (m, r) =>
+                  r.lastSyncedAt !== null && (m === null || r.lastSyncedAt > m)
+                    ? r.lastSyncedAt
+                    : m,
+                null
+              ),
+            }
           )
         : null;
-      return { mapped: runtime().isMapped(contentType), stats, series, status: await describeStatus() };
+      return {
+        mapped: runtime().isMapped(contentType),
+        stats,
+        series,
+        status: await describeStatus(),
+      };
     },
 
     /** Stops between two calls and waits for the run in hand (Strapi is shutting down). */

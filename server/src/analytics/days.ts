@@ -5,7 +5,8 @@ export const ymd = (t: number | Date): string => new Date(t).toISOString().slice
 export const dayStartMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
 export const addDays = (day: string, n: number): string => ymd(dayStartMs(day) + n * DAY_MS);
 /** Whole days from `a` to `b` (positive when b is later). */
-export const daysBetween = (a: string, b: string): number => Math.round((dayStartMs(b) - dayStartMs(a)) / DAY_MS);
+export const daysBetween = (a: string, b: string): number =>
+  Math.round((dayStartMs(b) - dayStartMs(a)) / DAY_MS);
 export const maxDay = (...days: string[]): string => days.reduce((m, d) => (d > m ? d : m));
 export const minDay = (...days: string[]): string => days.reduce((m, d) => (d < m ? d : m));
 
@@ -16,4 +17,8 @@ export function eachDay(from: string, to: string): string[] {
   return out;
 }
 
-export const isDay = (s: unknown): s is string => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(dayStartMs(s)) && ymd(dayStartMs(s)) === s;
+export const isDay = (s: unknown): s is string =>
+  typeof s === 'string' &&
+  /^\d{4}-\d{2}-\d{2}$/.test(s) &&
+  !Number.isNaN(dayStartMs(s)) &&
+  ymd(dayStartMs(s)) === s;

@@ -1,5 +1,6 @@
 /**
- * What the dashboard shows, read from the stored daily rows (never from Pinterest): totals of a period,
+ * What the dashboard shows, read from the stored daily rows (never from Pinterest): totals of a
+ * period,
  * a daily series, and the period's pins sorted by a metric. Plus the CSV export of those pins.
  */
 import type { DailyPoint, PeriodTotals, TopPinSort } from '../../../common/analytics';
@@ -28,12 +29,21 @@ export interface PinRow {
   videoViews: number | null;
 }
 
-
 /** Fills the days with nothing stored with zeros, so a chart's time axis has no holes (pure). */
 export function fillSeries(rows: DailyPoint[], from: string, to: string): DailyPoint[] {
   const byDay = new Map(rows.map((r) => [r.date, r]));
   const video = rows.some((r) => r.videoViews !== null);
-  return eachDay(from, to).map((date) => byDay.get(date) ?? { date, impressions: 0, saves: 0, pinClicks: 0, outboundClicks: 0, videoViews: video ? 0 : null });
+  return eachDay(from, to).map(
+    (date) =>
+      byDay.get(date) ?? {
+        date,
+        impressions: 0,
+        saves: 0,
+        pinClicks: 0,
+        outboundClicks: 0,
+        videoViews: video ? 0 : null,
+      }
+  );
 }
 
 const csvCell = (v: unknown) => {
@@ -48,7 +58,10 @@ export function toCsv(header: string[], rows: unknown[][]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-export function createReport(store: StatsStore, knex: () => import('@strapi/strapi').Core.Strapi['db']['connection']) {
+export function createReport(
+  store: StatsStore,
+  knex: () => import('@strapi/strapi').Core.Strapi['db']['connection']
+) {
   const filtered = (f: ReportFilters) => {
     const d = store.daily();
     const q = knex()(d.name).where(d.col('day'), '>=', f.from).andWhere(d.col('day'), '<=', f.to);
@@ -66,10 +79,17 @@ export function createReport(store: StatsStore, knex: () => import('@strapi/stra
       k.raw('SUM(??) as video_views', [d.col('videoViews')]),
     ];
   };
-  /** The SQL expression a sort orders by (aggregates, not aliases: PostgreSQL refuses aliases inside expressions). */
+  /**
+   * The SQL expression a sort orders by (aggregates, not aliases: PostgreSQL refuses aliases inside
+   * expressions).
+   */
   const sortExpression = (sort: TopPinSort): [string, string[]] => {
     const d = store.daily();
-    if (sort === 'saveRate') return ['(CASE WHEN SUM(??) > 0 THEN SUM(??) * 1.0 / SUM(??) ELSE 0 END)', [d.col('impressions'), d.col('saves'), d.col('impressions')]];
+    if (sort === 'saveRate')
+      return [
+        '(CASE WHEN SUM(??) > 0 THEN SUM(??) * 1.0 / SUM(??) ELSE 0 END)',
+        [d.col('impressions'), d.col('saves'), d.col('impressions')],
+      ];
     return ['SUM(??)', [d.col(sort)]];
   };
 
@@ -77,9 +97,28 @@ export function createReport(store: StatsStore, knex: () => import('@strapi/stra
     const d = store.daily();
     const k = knex();
     return filtered(f)
-      .select(d.col('pinId'), d.col('contentType'), d.col('entryDocumentId'), d.col('entryLocale'), d.col('boardId'))
-      .select(...sums(d), k.raw('CASE WHEN SUM(??) > 0 THEN SUM(??) * 1.0 / SUM(??) ELSE 0 END as save_rate', [d.col('impressions'), d.col('saves'), d.col('impressions')]))
-      .groupBy(d.col('pinId'), d.col('contentType'), d.col('entryDocumentId'), d.col('entryLocale'), d.col('boardId'));
+      .select(
+        d.col('pinId'),
+        d.col('contentType'),
+        d.col('entryDocumentId'),
+        d.col('entryLocale'),
+        d.col('boardId')
+      )
+      .select(
+        ...sums(d),
+        k.raw('CASE WHEN SUM(??) > 0 THEN SUM(??) * 1.0 / SUM(??) ELSE 0 END as save_rate', [
+          d.col('impressions'),
+          d.col('saves'),
+          d.col('impressions'),
+        ])
+      )
+      .groupBy(
+        d.col('pinId'),
+        d.col('contentType'),
+        d.col('entryDocumentId'),
+        d.col('entryLocale'),
+        d.col('boardId')
+      );
   };
   const toPinRow = (r: Record<string, unknown>): PinRow => {
     const d = store.daily();
@@ -103,7 +142,9 @@ export function createReport(store: StatsStore, knex: () => import('@strapi/stra
       const d = store.daily();
       const [r] = (await filtered(f)
         .select(...sums(d))
-        .select(knex().raw('COUNT(DISTINCT ??) as pins', [d.col('pinId')]))) as Array<Record<string, unknown>>;
+        .select(knex().raw('COUNT(DISTINCT ??) as pins', [d.col('pinId')]))) as Array<
+        Record<string, unknown>
+      >;
       return {
         impressions: toNum(r?.impressions),
         saves: toNum(r?.saves),
@@ -118,16 +159,25 @@ export function createReport(store: StatsStore, knex: () => import('@strapi/stra
     /** The last day any pin has final figures for (null before the first sync). */
     async lastFinalDay(): Promise<string | null> {
       const d = store.daily();
-      const [r] = (await knex()(d.name).max({ last: d.col('day') })) as Array<{ last: string | null }>;
+      const [r] = (await knex()(d.name).max({ last: d.col('day') })) as Array<{
+        last: string | null;
+      }>;
       return r?.last ?? null;
     },
 
-    /** One point per day from `f.from` to `f.to`, or to `through` when that comes first (later days are not final). */
+    /**
+     * One point per day from `f.from` to `f.to`, or to `through` when that comes first (later days
+     * are not final).
+     */
     async series(f: ReportFilters, through: string | null = f.to): Promise<DailyPoint[]> {
       const end = through && through < f.to ? through : f.to;
       if (end < f.from) return [];
       const d = store.daily();
-      const rows = (await filtered(f).select(d.col('day')).select(...sums(d)).groupBy(d.col('day')).orderBy(d.col('day'))) as Array<Record<string, unknown>>;
+      const rows = (await filtered(f)
+        .select(d.col('day'))
+        .select(...sums(d))
+        .groupBy(d.col('day'))
+        .orderBy(d.col('day'))) as Array<Record<string, unknown>>;
       return fillSeries(
         rows.map((r) => ({
           date: String(r[d.col('day')]),
@@ -138,18 +188,29 @@ export function createReport(store: StatsStore, knex: () => import('@strapi/stra
           videoViews: toNullableNum(r.video_views),
         })),
         f.from,
-        end,
+        end
       );
     },
 
     /** The period's pins sorted by a metric (ties by pin id), one page, and how many there are. */
-    async pins(f: ReportFilters, sort: TopPinSort, dir: 'asc' | 'desc', limit: number, offset: number): Promise<{ rows: PinRow[]; total: number }> {
+    async pins(
+      f: ReportFilters,
+      sort: TopPinSort,
+      dir: 'asc' | 'desc',
+      limit: number,
+      offset: number
+    ): Promise<{ rows: PinRow[]; total: number }> {
       const d = store.daily();
-      const [{ n }] = (await filtered(f).countDistinct({ n: d.col('pinId') })) as Array<{ n: number | string }>;
+      const [{ n }] = (await filtered(f).countDistinct({ n: d.col('pinId') })) as Array<{
+        n: number | string;
+      }>;
       const [expr, bindings] = sortExpression(sort);
       // NULLs (image pins when sorting by video views) last either way; ties by pin id
       const rows = (await pinsQuery(f)
-        .orderByRaw(`CASE WHEN ${expr} IS NULL THEN 1 ELSE 0 END, ${expr} ${dir === 'asc' ? 'ASC' : 'DESC'}, ?? ASC`, [...bindings, ...bindings, d.col('pinId')])
+        .orderByRaw(
+          `CASE WHEN ${expr} IS NULL THEN 1 ELSE 0 END, ${expr} ${dir === 'asc' ? 'ASC' : 'DESC'}, ?? ASC`,
+          [...bindings, ...bindings, d.col('pinId')]
+        )
         .limit(limit)
         .offset(offset)) as Array<Record<string, unknown>>;
       return { rows: rows.map(toPinRow), total: toNum(n) };
@@ -161,7 +222,10 @@ export function createReport(store: StatsStore, knex: () => import('@strapi/stra
       const k = knex();
       const cts = (await k(d.name).distinct(d.col('contentType'))) as Array<Record<string, string>>;
       const boards = (await k(d.name).distinct(d.col('boardId'))) as Array<Record<string, string>>;
-      return { contentTypes: cts.map((r) => r[d.col('contentType')]).sort(), boardIds: boards.map((r) => r[d.col('boardId')]).sort() };
+      return {
+        contentTypes: cts.map((r) => r[d.col('contentType')]).sort(),
+        boardIds: boards.map((r) => r[d.col('boardId')]).sort(),
+      };
     },
   };
 }

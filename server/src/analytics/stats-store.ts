@@ -50,7 +50,8 @@ const chunks = <T>(items: T[], size: number): T[][] => {
 
 /** A number read back from SQL (drivers may give strings or null). */
 export const toNum = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
-export const toNullableNum = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+export const toNullableNum = (v: unknown): number | null =>
+  v === null || v === undefined ? null : Number(v);
 
 type Knex = Core.Strapi['db']['connection'];
 
@@ -61,8 +62,12 @@ type Knex = Core.Strapi['db']['connection'];
  */
 export function createStatsStore(strapi: Core.Strapi) {
   const table = (uid: string) => {
-    const meta = strapi.db.metadata.get(uid) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
-    const col = (attr: string) => meta.attributes[attr]?.columnName ?? attr.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    const meta = strapi.db.metadata.get(uid) as unknown as {
+      tableName: string;
+      attributes: Record<string, { columnName?: string }>;
+    };
+    const col = (attr: string) =>
+      meta.attributes[attr]?.columnName ?? attr.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
     return { name: meta.tableName, col };
   };
   const daily = () => table(PIN_DAILY_STAT_UID);
@@ -103,17 +108,41 @@ export function createStatsStore(strapi: Core.Strapi) {
      */
     async trackPins(windowStartDay: string, now: number, trx: Knex = db()): Promise<number> {
       const records = (await strapi.db.query(PIN_RECORD_UID).findMany({
-        select: ['pinId', 'status', 'contentType', 'entryDocumentId', 'entryLocale', 'boardId', 'mediaSource', 'pinnedAt'],
+        select: [
+          'pinId',
+          'status',
+          'contentType',
+          'entryDocumentId',
+          'entryLocale',
+          'boardId',
+          'mediaSource',
+          'pinnedAt',
+        ],
         where: { pinId: { $notNull: true } },
-      })) as Array<{ pinId: string; status: string; contentType: string; entryDocumentId: string; entryLocale: string; boardId: string; mediaSource: string | null; pinnedAt: string | Date | null }>;
+      })) as Array<{
+        pinId: string;
+        status: string;
+        contentType: string;
+        entryDocumentId: string;
+        entryLocale: string;
+        boardId: string;
+        mediaSource: string | null;
+        pinnedAt: string | Date | null;
+      }>;
       const p = pins();
       const tracked = new Map<string, string>();
-      for (const row of (await trx(p.name).select(p.col('pinId'), p.col('syncState'))) as Array<Record<string, string>>) {
+      for (const row of (await trx(p.name).select(p.col('pinId'), p.col('syncState'))) as Array<
+        Record<string, string>
+      >) {
         tracked.set(String(row[p.col('pinId')]), row[p.col('syncState')]);
       }
       const since = dayStartMs(windowStartDay);
       const fresh = records.filter(
-        (r) => LIVE_PIN_STATUSES.includes(r.status) && !tracked.has(r.pinId) && r.pinnedAt && new Date(r.pinnedAt).getTime() >= since,
+        (r) =>
+          LIVE_PIN_STATUSES.includes(r.status) &&
+          !tracked.has(r.pinId) &&
+          r.pinnedAt &&
+          new Date(r.pinnedAt).getTime() >= since
       );
       const stamp = new Date(now);
       for (const batch of chunks(fresh, ROWS_PER_INSERT)) {
@@ -138,15 +167,21 @@ export function createStatsStore(strapi: Core.Strapi) {
                 created_at: stamp,
                 updated_at: stamp,
                 published_at: stamp,
-              })),
+              }))
             )
             .onConflict([p.col('pinId')])
-            .ignore(),
+            .ignore()
         );
       }
-      const gone = records.filter((r) => r.status === 'deleted' && tracked.get(r.pinId) === 'active').map((r) => r.pinId);
+      const gone = records
+        .filter((r) => r.status === 'deleted' && tracked.get(r.pinId) === 'active')
+        .map((r) => r.pinId);
       for (const ids of chunks(gone, IDS_PER_QUERY)) {
-        await counted(trx(p.name).whereIn(p.col('pinId'), ids).update({ [p.col('syncState')]: 'gone', updated_at: stamp }));
+        await counted(
+          trx(p.name)
+            .whereIn(p.col('pinId'), ids)
+            .update({ [p.col('syncState')]: 'gone', updated_at: stamp })
+        );
       }
       return fresh.length;
     },
@@ -154,7 +189,9 @@ export function createStatsStore(strapi: Core.Strapi) {
     /** Every pin still synced (not gone, not refused). */
     async activePins(trx: Knex = db()): Promise<TrackedPin[]> {
       const p = pins();
-      const rows = (await trx(p.name).where(p.col('syncState'), 'active')) as Array<Record<string, unknown>>;
+      const rows = (await trx(p.name).where(p.col('syncState'), 'active')) as Array<
+        Record<string, unknown>
+      >;
       return rows.map((r) => toTracked(r, p));
     },
 
@@ -166,10 +203,16 @@ export function createStatsStore(strapi: Core.Strapi) {
 
     /**
      * Stores a call's results: the READY days (upserted: a day fetched twice is written once), then
-     * each pin's totals over all its stored days, its next day to fetch and its sync time. Returns the
+     * each pin's totals over all its stored days, its next day to fetch and its sync time. Returns
+     * the
      * entries whose totals changed.
      */
-    async saveResults(results: PinResult[], today: string, now: number, trx: Knex = db()): Promise<{ days: number; entries: EntryKey[] }> {
+    async saveResults(
+      results: PinResult[],
+      today: string,
+      now: number,
+      trx: Knex = db()
+    ): Promise<{ days: number; entries: EntryKey[] }> {
       if (!results.length) return { days: 0, entries: [] };
       const d = daily();
       const p = pins();
@@ -192,17 +235,33 @@ export function createStatsStore(strapi: Core.Strapi) {
           created_at: stamp,
           updated_at: stamp,
           published_at: stamp,
-        })),
+        }))
       );
-      const metricCols = ['impressions', 'saves', 'pinClicks', 'outboundClicks', 'videoViews', 'videoStarts', 'videoAvgWatchTime'].map(d.col);
+      const metricCols = [
+        'impressions',
+        'saves',
+        'pinClicks',
+        'outboundClicks',
+        'videoViews',
+        'videoStarts',
+        'videoAvgWatchTime',
+      ].map(d.col);
       for (const batch of chunks(rows, ROWS_PER_INSERT)) {
-        await counted(trx(d.name).insert(batch).onConflict([d.col('pinId'), d.col('day')]).merge([...metricCols, 'updated_at']));
+        await counted(
+          trx(d.name)
+            .insert(batch)
+            .onConflict([d.col('pinId'), d.col('day')])
+            .merge([...metricCols, 'updated_at'])
+        );
       }
 
       // each pin's totals over everything stored (one aggregate query per 500 pins)
       const recentFrom = addDays(today, -RECENT_DAYS);
       const sums = new Map<string, Record<string, unknown>>();
-      for (const ids of chunks(results.map((r) => r.pin.pinId), IDS_PER_QUERY)) {
+      for (const ids of chunks(
+        results.map((r) => r.pin.pinId),
+        IDS_PER_QUERY
+      )) {
         const agg = (await trx(d.name)
           .select(d.col('pinId'))
           .select(
@@ -212,11 +271,22 @@ export function createStatsStore(strapi: Core.Strapi) {
             trx.raw('SUM(??) as outbound_clicks', [d.col('outboundClicks')]),
             trx.raw('SUM(??) as video_views', [d.col('videoViews')]),
             trx.raw('SUM(??) as video_starts', [d.col('videoStarts')]),
-            trx.raw('SUM(?? * ??) as video_watch_time', [d.col('videoAvgWatchTime'), d.col('videoStarts')]),
+            trx.raw('SUM(?? * ??) as video_watch_time', [
+              d.col('videoAvgWatchTime'),
+              d.col('videoStarts'),
+            ]),
             trx.raw('MIN(??) as first_day', [d.col('day')]),
             trx.raw('MAX(??) as last_day', [d.col('day')]),
-            trx.raw('SUM(CASE WHEN ?? >= ? THEN ?? ELSE 0 END) as recent_impressions', [d.col('day'), recentFrom, d.col('impressions')]),
-            trx.raw('SUM(CASE WHEN ?? >= ? THEN ?? ELSE 0 END) as recent_saves', [d.col('day'), recentFrom, d.col('saves')]),
+            trx.raw('SUM(CASE WHEN ?? >= ? THEN ?? ELSE 0 END) as recent_impressions', [
+              d.col('day'),
+              recentFrom,
+              d.col('impressions'),
+            ]),
+            trx.raw('SUM(CASE WHEN ?? >= ? THEN ?? ELSE 0 END) as recent_saves', [
+              d.col('day'),
+              recentFrom,
+              d.col('saves'),
+            ])
           )
           .whereIn(d.col('pinId'), ids)
           .groupBy(d.col('pinId'))) as Array<Record<string, unknown>>;
@@ -253,21 +323,44 @@ export function createStatsStore(strapi: Core.Strapi) {
           published_at: stamp,
         };
       });
-      const merged = Object.keys(pinRows[0]).filter((k) => k !== 'created_at' && k !== 'published_at' && k !== p.col('pinId'));
+      const merged = Object.keys(pinRows[0]).filter(
+        (k) => k !== 'created_at' && k !== 'published_at' && k !== p.col('pinId')
+      );
       for (const batch of chunks(pinRows, ROWS_PER_INSERT / 2)) {
-        await counted(trx(p.name).insert(batch).onConflict([p.col('pinId')]).merge(merged));
+        await counted(
+          trx(p.name)
+            .insert(batch)
+            .onConflict([p.col('pinId')])
+            .merge(merged)
+        );
       }
 
       const seen = new Map<string, EntryKey>();
       for (const { pin } of results) {
-        const key = { contentType: pin.contentType, documentId: pin.documentId, locale: pin.locale };
+        const key = {
+          contentType: pin.contentType,
+          documentId: pin.documentId,
+          locale: pin.locale,
+        };
         seen.set(entryKeyOf(key), key);
       }
       return { days: rows.length, entries: [...seen.values()] };
     },
 
-    /** Records that a pin could not be synced this time (kept active), or is gone or refused for good. */
-    async markPins(pinIds: string[], change: { syncState?: 'active' | 'gone' | 'forbidden'; lastError: unknown; lastSyncedAt?: number }, now: number, trx: Knex = db()) {
+    /**
+     * Records that a pin could not be synced this time (kept active), or is gone or refused for
+     * good.
+     */
+    async markPins(
+      pinIds: string[],
+      change: {
+        syncState?: 'active' | 'gone' | 'forbidden';
+        lastError: unknown;
+        lastSyncedAt?: number;
+      },
+      now: number,
+      trx: Knex = db()
+    ) {
       const p = pins();
       for (const ids of chunks(pinIds, IDS_PER_QUERY)) {
         await counted(
@@ -275,10 +368,13 @@ export function createStatsStore(strapi: Core.Strapi) {
             .whereIn(p.col('pinId'), ids)
             .update({
               ...(change.syncState && { [p.col('syncState')]: change.syncState }),
-              ...(change.lastSyncedAt !== undefined && { [p.col('lastSyncedAt')]: change.lastSyncedAt }),
-              [p.col('lastError')]: change.lastError === null ? null : JSON.stringify(change.lastError),
+              ...(change.lastSyncedAt !== undefined && {
+                [p.col('lastSyncedAt')]: change.lastSyncedAt,
+              }),
+              [p.col('lastError')]:
+                change.lastError === null ? null : JSON.stringify(change.lastError),
               updated_at: new Date(now),
-            }),
+            })
         );
       }
     },
@@ -304,12 +400,18 @@ export function createStatsStore(strapi: Core.Strapi) {
             trx.raw('SUM(??) as video_watch_time', [p.col('videoWatchTime')]),
             trx.raw('MIN(??) as first_day', [p.col('firstDay')]),
             trx.raw('MAX(??) as last_day', [p.col('lastDay')]),
-            trx.raw('MAX(??) as last_synced_at', [p.col('lastSyncedAt')]),
+            trx.raw('MAX(??) as last_synced_at', [p.col('lastSyncedAt')])
           )
           .whereIn(p.col('entryDocumentId'), ids)
-          .groupBy(p.col('contentType'), p.col('entryDocumentId'), p.col('entryLocale'))) as Array<Record<string, unknown>>;
+          .groupBy(p.col('contentType'), p.col('entryDocumentId'), p.col('entryLocale'))) as Array<
+          Record<string, unknown>
+        >;
         for (const r of rows) {
-          const key = { contentType: String(r[p.col('contentType')]), documentId: String(r[p.col('entryDocumentId')]), locale: String(r[p.col('entryLocale')]) };
+          const key = {
+            contentType: String(r[p.col('contentType')]),
+            documentId: String(r[p.col('entryDocumentId')]),
+            locale: String(r[p.col('entryLocale')]),
+          };
           if (!wanted.has(entryKeyOf(key))) continue;
           out.push({
             ...key,
@@ -333,9 +435,19 @@ export function createStatsStore(strapi: Core.Strapi) {
     },
 
     /** One entry's sync rows (every locale, or one). */
-    async entryPins(contentType: string, documentId: string, locale: string | null, trx: Knex = db()): Promise<Array<TrackedPin & { totals: Totals; firstDay: string | null; lastDay: string | null }>> {
+    async entryPins(
+      contentType: string,
+      documentId: string,
+      locale: string | null,
+      trx: Knex = db()
+    ): Promise<
+      Array<TrackedPin & { totals: Totals; firstDay: string | null; lastDay: string | null }>
+    > {
       const p = pins();
-      const q = trx(p.name).where({ [p.col('contentType')]: contentType, [p.col('entryDocumentId')]: documentId });
+      const q = trx(p.name).where({
+        [p.col('contentType')]: contentType,
+        [p.col('entryDocumentId')]: documentId,
+      });
       if (locale) q.andWhere(p.col('entryLocale'), locale);
       const rows = (await q) as Array<Record<string, unknown>>;
       return rows.map((r) => ({
@@ -355,7 +467,13 @@ export function createStatsStore(strapi: Core.Strapi) {
     },
 
     /** Daily sums of one entry's pins from `from` on (the side panel's chart). */
-    async entrySeries(contentType: string, documentId: string, locale: string | null, from: string, trx: Knex = db()) {
+    async entrySeries(
+      contentType: string,
+      documentId: string,
+      locale: string | null,
+      from: string,
+      trx: Knex = db()
+    ) {
       const d = daily();
       const q = trx(d.name)
         .select(d.col('day'))
@@ -364,12 +482,14 @@ export function createStatsStore(strapi: Core.Strapi) {
           trx.raw('SUM(??) as saves', [d.col('saves')]),
           trx.raw('SUM(??) as pin_clicks', [d.col('pinClicks')]),
           trx.raw('SUM(??) as outbound_clicks', [d.col('outboundClicks')]),
-          trx.raw('SUM(??) as video_views', [d.col('videoViews')]),
+          trx.raw('SUM(??) as video_views', [d.col('videoViews')])
         )
         .where({ [d.col('contentType')]: contentType, [d.col('entryDocumentId')]: documentId })
         .andWhere(d.col('day'), '>=', from);
       if (locale) q.andWhere(d.col('entryLocale'), locale);
-      const rows = (await q.groupBy(d.col('day')).orderBy(d.col('day'))) as Array<Record<string, unknown>>;
+      const rows = (await q.groupBy(d.col('day')).orderBy(d.col('day'))) as Array<
+        Record<string, unknown>
+      >;
       return rows.map((r) => ({
         date: String(r[d.col('day')]),
         impressions: toNum(r.impressions),

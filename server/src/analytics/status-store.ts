@@ -2,28 +2,53 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import type { AnalyticsState } from '../../../common/analytics';
 
-/** After this long, a refused multi-pin endpoint is tried again (the app may have been granted the beta). */
+/**
+ * After this long, a refused multi-pin endpoint is tried again (the app may have been granted the
+ * beta).
+ */
 export const MULTI_PIN_RECHECK_MS = 24 * 3_600_000;
 
 const statusSchema = z.object({
-  state: z.enum(['never', 'ok', 'partial', 'disabled', 'not_connected', 'not_business', 'rate_limited', 'error']).default('never'),
+  state: z
+    .enum([
+      'never',
+      'ok',
+      'partial',
+      'disabled',
+      'not_connected',
+      'not_business',
+      'rate_limited',
+      'error',
+    ])
+    .default('never'),
   message: z.string().nullable().default(null),
   advice: z.string().nullable().default(null),
   /** What Pinterest or the database said, when there is more to say than the state. */
   detail: z.string().nullable().default(null),
   lastRunAt: z.number().nullable().default(null),
   lastRun: z
-    .object({ calls: z.number(), pins: z.number(), days: z.number(), entries: z.number(), remaining: z.number() })
+    .object({
+      calls: z.number(),
+      pins: z.number(),
+      days: z.number(),
+      entries: z.number(),
+      remaining: z.number(),
+    })
     .nullable()
     .default(null),
   multiPin: z
-    .object({ state: z.enum(['available', 'unavailable', 'unknown']), checkedAt: z.number().nullable() })
+    .object({
+      state: z.enum(['available', 'unavailable', 'unknown']),
+      checkedAt: z.number().nullable(),
+    })
     .default({ state: 'unknown', checkedAt: null }),
 });
 
 export type SyncStatus = z.infer<typeof statusSchema>;
 
-/** The sync's last outcome and what it learned (multi-pin allowed or not), in Strapi's core store. */
+/**
+ * The sync's last outcome and what it learned (multi-pin allowed or not), in Strapi's core store.
+ */
 export function createStatusStore(strapi: Core.Strapi) {
   const store = () => strapi.store({ type: 'plugin', name: 'pinterest' });
   const KEY = 'analytics-status';
@@ -46,18 +71,26 @@ export function createStatusStore(strapi: Core.Strapi) {
 export type StatusStore = ReturnType<typeof createStatusStore>;
 
 /** Plain words for each state a run can end in. */
-export const STATE_TEXT: Record<Exclude<AnalyticsState, 'ok' | 'partial' | 'never'>, { message: string; advice: string }> = {
+export const STATE_TEXT: Record<
+  Exclude<AnalyticsState, 'ok' | 'partial' | 'never'>,
+  { message: string; advice: string }
+> = {
   disabled: {
     message: 'The analytics sync is turned off.',
-    advice: 'Set analytics.enabled (PINTEREST_ANALYTICS_ENABLED) to true to sync pin stats again; the stats already stored stay.',
+    advice:
+      'Set analytics.enabled (PINTEREST_ANALYTICS_ENABLED) to true to sync pin stats again; the stats already stored stay.',
   },
   not_connected: {
-    message: 'No Pinterest account is connected, or Pinterest refused its token: pin stats cannot be synced.',
-    advice: 'Connect (or reconnect) the account in Settings → Pinterest; the sync resumes by itself.',
+    message:
+      'No Pinterest account is connected, or Pinterest refused its token: pin stats cannot be synced.',
+    advice:
+      'Connect (or reconnect) the account in Settings → Pinterest; the sync resumes by itself.',
   },
   not_business: {
-    message: 'Pin analytics need a Pinterest business account: the connected account is a personal one.',
-    advice: 'Convert the account to a business account on Pinterest (free), or connect a business account; the sync resumes by itself.',
+    message:
+      'Pin analytics need a Pinterest business account: the connected account is a personal one.',
+    advice:
+      'Convert the account to a business account on Pinterest (free), or connect a business account; the sync resumes by itself.',
   },
   rate_limited: {
     message: 'Pinterest’s analytics budget is used up for now: the sync stopped early.',
@@ -65,6 +98,7 @@ export const STATE_TEXT: Record<Exclude<AnalyticsState, 'ok' | 'partial' | 'neve
   },
   error: {
     message: 'Pinterest could not be reached or kept failing: the sync stopped early.',
-    advice: 'Nothing to do if it passes: the next run tries again. If it persists, check the server logs.',
+    advice:
+      'Nothing to do if it passes: the next run tries again. If it persists, check the server logs.',
   },
 };

@@ -2,7 +2,8 @@
  * One analytics sync run, on one Strapi instance at a time (a named lease in the database).
  *
  * 1. Track the plugin's live pins created in the window (90 days by default).
- * 2. Check the account once: analytics need a business account — otherwise one clear status, no calls.
+ * 2. Check the account once: analytics need a business account — otherwise one clear status, no
+ *    calls.
  * 3. Order the due pins (newest and most active first), group them into calls (batches of up to 100
  *    on the multi-pin endpoint when the app may use it, else one call per pin), at most
  *    `maxCallsPerRun` calls; every call waits for its turn in the shared `org_analytics` budget.
@@ -20,14 +21,24 @@ import { ymd } from './days';
 import type { EntryStatsWriter } from './entry-stats';
 import { planCalls, prioritize, windowStart, type PlannedCall } from './plan';
 import { entryKeyOf, type PinResult, type StatsStore, type TrackedPin } from './stats-store';
-import { MULTI_PIN_RECHECK_MS, STATE_TEXT, type StatusStore, type SyncStatus } from './status-store';
+import {
+  MULTI_PIN_RECHECK_MS,
+  STATE_TEXT,
+  type StatusStore,
+  type SyncStatus,
+} from './status-store';
 import { toStats } from './totals';
 
 export const SYNC_LEASE = 'analytics-sync';
 const LEASE_MS = 5 * 60_000;
-/** Renew the lease at most this often (a call may wait for its turn in the budget, never minutes). */
+/**
+ * Renew the lease at most this often (a call may wait for its turn in the budget, never minutes).
+ */
 const LEASE_RENEW_MS = 60_000;
-/** A turn in our own budget this close is waited for within the run (further: the run ends, the next continues). */
+/**
+ * A turn in our own budget this close is waited for within the run (further: the run ends, the next
+ * continues).
+ */
 const MAX_BUDGET_WAIT_S = 120;
 /** Consecutive failed calls (network, 5xx) after which a run gives up until the next one. */
 const MAX_CONSECUTIVE_FAILURES = 3;
@@ -68,12 +79,17 @@ export interface SyncResult {
 /** Sleeps `ms`, waking early when Strapi is shutting down. */
 async function waitUnlessStopping(ms: number, stopping: () => boolean): Promise<void> {
   const until = Date.now() + ms;
-  while (Date.now() < until && !stopping()) await new Promise((r) => setTimeout(r, Math.min(1_000, until - Date.now())));
+  while (Date.now() < until && !stopping())
+    await new Promise((r) => setTimeout(r, Math.min(1_000, until - Date.now())));
 }
 
-const isNotBusiness = (e: PinError) => e.code === 'FORBIDDEN' && /user account analytics/i.test(e.message);
+const isNotBusiness = (e: PinError) =>
+  e.code === 'FORBIDDEN' && /user account analytics/i.test(e.message);
 const stateOfAccountError = (e: unknown): 'not_connected' | null =>
-  e instanceof PinError && (e.code === 'NOT_CONNECTED' || (e.code === 'UNAUTHORIZED' && e.pinterestCode !== 7)) ? 'not_connected' : null;
+  e instanceof PinError &&
+  (e.code === 'NOT_CONNECTED' || (e.code === 'UNAUTHORIZED' && e.pinterestCode !== 7))
+    ? 'not_connected'
+    : null;
 
 export function createSync(deps: SyncDeps) {
   const { strapi, store, status, entries, log } = deps;
@@ -82,48 +98,101 @@ export function createSync(deps: SyncDeps) {
     release: () => deps.leases.release(SYNC_LEASE, deps.owner),
   };
 
-  async function finish(state: SyncStatus['state'], result: Omit<SyncResult, 'state' | 'outcome'>, now: number, detail?: string): Promise<SyncResult> {
+  async function finish(
+    state: SyncStatus['state'],
+    result: Omit<SyncResult, 'state' | 'outcome'>,
+    now: number,
+    detail?: string
+  ): Promise<SyncResult> {
     const previous = await status.get();
-    const text = state === 'ok' || state === 'partial' ? null : STATE_TEXT[state as keyof typeof STATE_TEXT];
-    const message = state === 'partial' ? `${result.remaining} pins wait for the next runs: the call budget of one run (${deps.config().maxCallsPerRun}) was reached.` : (text?.message ?? null);
+    const text =
+      state === 'ok' || state === 'partial' ? null : STATE_TEXT[state as keyof typeof STATE_TEXT];
+    const message =
+      state === 'partial'
+        ? `${result.remaining} pins wait for the next runs: the call budget of one run (${deps.config().maxCallsPerRun}) was reached.`
+        : (text?.message ?? null);
     await status.update({
       state,
       message,
       detail: text && detail ? detail : null,
-      advice: state === 'partial' ? 'Nothing to do: the next runs continue, newest and most active pins first.' : (text?.advice ?? null),
+      advice:
+        state === 'partial'
+          ? 'Nothing to do: the next runs continue, newest and most active pins first.'
+          : (text?.advice ?? null),
       lastRunAt: now,
-      lastRun: { calls: result.calls, pins: result.pins, days: result.days, entries: result.entries, remaining: result.remaining },
+      lastRun: {
+        calls: result.calls,
+        pins: result.pins,
+        days: result.days,
+        entries: result.entries,
+        remaining: result.remaining,
+      },
     });
     // one log line when the sync's health changes, not one per pin or per run
     if (state !== previous.state && state !== 'ok' && state !== 'partial') {
-      log.warn(`[pinterest] analytics sync: ${message}${text && detail ? ` (${detail})` : ''} ${text?.advice ?? ''}`.trim());
+      log.warn(
+        `[pinterest] analytics sync: ${message}${text && detail ? ` (${detail})` : ''} ${text?.advice ?? ''}`.trim()
+      );
     }
-    if (state !== previous.state && (state === 'ok' || state === 'partial') && previous.state !== 'never' && previous.state !== 'ok' && previous.state !== 'partial') {
+    if (
+      state !== previous.state &&
+      (state === 'ok' || state === 'partial') &&
+      previous.state !== 'never' &&
+      previous.state !== 'ok' &&
+      previous.state !== 'partial'
+    ) {
       log.info('[pinterest] analytics sync works again');
     }
     return { outcome: 'done', state, ...result };
   }
 
   /** Stores one call's answer for its pins; returns what was written. */
-  async function store1(call: PlannedCall, answers: Map<string, PinAnalytics>, today: string, now: number) {
+  async function store1(
+    call: PlannedCall,
+    answers: Map<string, PinAnalytics>,
+    today: string,
+    now: number
+  ) {
     const results: PinResult[] = [];
     for (const pin of call.pins as TrackedPin[]) {
       const answer = answers.get(pin.pinId);
       if (!answer) continue;
-      results.push({ pin, reading: readDays(pinSeries(answer), { start: call.start, end: call.end }, today, pin.video) });
+      results.push({
+        pin,
+        reading: readDays(
+          pinSeries(answer),
+          { start: call.start, end: call.end },
+          today,
+          pin.video
+        ),
+      });
     }
     let entryRows = 0;
     let entryWrites = 0;
     const saved = await strapi.db.transaction(async ({ trx }) => {
       const out = await store.saveResults(results, today, now, trx);
       for (const t of await store.entryTotals(out.entries, trx)) {
-        const written = await entries.write(t, toStats(t.totals, { pins: t.pins, from: t.from, through: t.through, lastSyncedAt: t.lastSyncedAt }));
+        const written = await entries.write(
+          t,
+          toStats(t.totals, {
+            pins: t.pins,
+            from: t.from,
+            through: t.through,
+            lastSyncedAt: t.lastSyncedAt,
+          })
+        );
         if (entries.hasStats(t.contentType)) entryWrites += 1;
         entryRows += written;
       }
       return out;
     });
-    return { pins: results.length, days: saved.days, entries: saved.entries, entryRows, entryWrites };
+    return {
+      pins: results.length,
+      days: saved.days,
+      entries: saved.entries,
+      entryRows,
+      entryWrites,
+    };
   }
 
   return {
@@ -131,45 +200,83 @@ export function createSync(deps: SyncDeps) {
     async run(opts: { now?: number } = {}): Promise<SyncResult> {
       const cfg = deps.config();
       const now = opts.now ?? Date.now();
-      const zero = { calls: 0, batchCalls: 0, pins: 0, days: 0, entries: 0, entryRows: 0, remaining: 0, writeStatements: 0 };
+      const zero = {
+        calls: 0,
+        batchCalls: 0,
+        pins: 0,
+        days: 0,
+        entries: 0,
+        entryRows: 0,
+        remaining: 0,
+        writeStatements: 0,
+      };
       if (!cfg.enabled) {
-        await status.update({ state: 'disabled', message: STATE_TEXT.disabled.message, advice: STATE_TEXT.disabled.advice, detail: null });
+        await status.update({
+          state: 'disabled',
+          message: STATE_TEXT.disabled.message,
+          advice: STATE_TEXT.disabled.advice,
+          detail: null,
+        });
         return { outcome: 'disabled', state: 'disabled', ...zero };
       }
-      if (!(await lease.acquire())) return { outcome: 'busy', state: (await status.get()).state, ...zero };
+      if (!(await lease.acquire()))
+        return { outcome: 'busy', state: (await status.get()).state, ...zero };
       let leaseRenewedAt = Date.now();
       const statementsAtStart = store.statements;
       const result = { ...zero };
-      const totals = () => ({ ...result, writeStatements: store.statements - statementsAtStart + extraWrites });
+      const totals = () => ({
+        ...result,
+        writeStatements: store.statements - statementsAtStart + extraWrites,
+      });
       let extraWrites = 0;
       try {
         const today = ymd(now);
         await store.trackPins(windowStart(today, cfg.lookbackDays), now);
-        const due = prioritize(await store.activePins(), { now, lookbackDays: cfg.lookbackDays, resyncAfterMs: cfg.resyncAfterMinutes * 60_000 }) as TrackedPin[];
+        const due = prioritize(await store.activePins(), {
+          now,
+          lookbackDays: cfg.lookbackDays,
+          resyncAfterMs: cfg.resyncAfterMinutes * 60_000,
+        }) as TrackedPin[];
         if (!due.length) {
           // nothing to ask: no call at all, and what is known about the account stays as it was
           const previous = await status.get();
-          if (previous.state === 'never' || previous.state === 'partial' || previous.state === 'ok') return await finish('ok', totals(), now);
-          await status.update({ lastRunAt: now, lastRun: { calls: 0, pins: 0, days: 0, entries: 0, remaining: 0 } });
+          if (previous.state === 'never' || previous.state === 'partial' || previous.state === 'ok')
+            return await finish('ok', totals(), now);
+          await status.update({
+            lastRunAt: now,
+            lastRun: { calls: 0, pins: 0, days: 0, entries: 0, remaining: 0 },
+          });
           return { outcome: 'done', state: previous.state, ...totals() };
         }
         const client = deps.client();
 
         try {
           const account = await client.getUserAccount();
-          if (account.account_type && account.account_type !== 'BUSINESS') return await finish('not_business', totals(), now);
+          if (account.account_type && account.account_type !== 'BUSINESS')
+            return await finish('not_business', totals(), now);
         } catch (e) {
           const state = stateOfAccountError(e);
           if (state) return await finish(state, totals(), now, (e as Error).message);
-          if (e instanceof PinError && e.code === 'RATE_LIMITED') return await finish('rate_limited', totals(), now);
+          if (e instanceof PinError && e.code === 'RATE_LIMITED')
+            return await finish('rate_limited', totals(), now);
           return await finish('error', totals(), now, (e as Error).message);
         }
 
         const known = await status.get();
-        const multiPinRefusedRecently = known.multiPin.state === 'unavailable' && known.multiPin.checkedAt !== null && now - known.multiPin.checkedAt < MULTI_PIN_RECHECK_MS;
-        let useBatch = cfg.multiPin === 'always' || (cfg.multiPin === 'auto' && !multiPinRefusedRecently);
+        const multiPinRefusedRecently =
+          known.multiPin.state === 'unavailable' &&
+          known.multiPin.checkedAt !== null &&
+          now - known.multiPin.checkedAt < MULTI_PIN_RECHECK_MS;
+        let useBatch =
+          cfg.multiPin === 'always' || (cfg.multiPin === 'auto' && !multiPinRefusedRecently);
         const plan = (pins: TrackedPin[], maxCalls: number) =>
-          planCalls(pins, { today, lookbackDays: cfg.lookbackDays, batchSize: cfg.batchSize, useBatch, maxCalls });
+          planCalls(pins, {
+            today,
+            lookbackDays: cfg.lookbackDays,
+            batchSize: cfg.batchSize,
+            useBatch,
+            maxCalls,
+          });
         let queue = plan(due, cfg.maxCallsPerRun);
         const synced = new Set<string>();
         const touched = new Set<string>();
@@ -238,17 +345,35 @@ export function createSync(deps: SyncDeps) {
                 useBatch = false;
                 known.multiPin = { state: 'unavailable', checkedAt: now };
                 await status.update({ multiPin: known.multiPin });
-                log.info('[pinterest] analytics: this app may not use the multi-pin analytics endpoint (a Pinterest beta); syncing one pin per call');
+                log.info(
+                  '[pinterest] analytics: this app may not use the multi-pin analytics endpoint (a Pinterest beta); syncing one pin per call'
+                );
                 const left = [...call.pins, ...queue.flatMap((c) => c.pins)] as TrackedPin[];
                 queue = plan(left, cfg.maxCallsPerRun - result.calls);
               } else {
-                queue = [...planCalls(call.pins, { today, lookbackDays: cfg.lookbackDays, batchSize: 1, useBatch: false, maxCalls: call.pins.length }), ...queue];
+                queue = [
+                  ...planCalls(call.pins, {
+                    today,
+                    lookbackDays: cfg.lookbackDays,
+                    batchSize: 1,
+                    useBatch: false,
+                    maxCalls: call.pins.length,
+                  }),
+                  ...queue,
+                ];
               }
               continue;
             }
             const gone = e.code === 'PIN_NOT_FOUND' || e.httpStatus === 404;
             const refused = e.code === 'FORBIDDEN';
-            await store.markPins(ids, { syncState: gone ? 'gone' : refused ? 'forbidden' : undefined, lastError: e.toJSON() }, now);
+            await store.markPins(
+              ids,
+              {
+                syncState: gone ? 'gone' : refused ? 'forbidden' : undefined,
+                lastError: e.toJSON(),
+              },
+              now
+            );
             if (!gone && !refused && ++failures >= MAX_CONSECUTIVE_FAILURES) {
               stopState = 'error';
               stopDetail = e.message;
@@ -259,9 +384,14 @@ export function createSync(deps: SyncDeps) {
 
         result.remaining = due.filter((p) => !synced.has(p.pinId)).length;
         if (stopState) return await finish(stopState, totals(), now, stopDetail);
-        return await finish(result.remaining > 0 && result.calls >= cfg.maxCallsPerRun ? 'partial' : 'ok', totals(), now);
+        return await finish(
+          result.remaining > 0 && result.calls >= cfg.maxCallsPerRun ? 'partial' : 'ok',
+          totals(),
+          now
+        );
       } catch (e) {
-        // a database failure mid-run: what was stored stays, the status says so, the next run goes on
+        // a database failure mid-run: what was stored stays, the status says so, the next run goes
+        // on
         return await finish('error', totals(), now, (e as Error).message);
       } finally {
         await lease.release().catch(() => undefined);

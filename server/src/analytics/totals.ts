@@ -18,9 +18,18 @@ export interface Totals {
   videoWatchTime: number | null;
 }
 
-export const emptyTotals = (): Totals => ({ impressions: 0, saves: 0, pinClicks: 0, outboundClicks: 0, videoViews: null, videoStarts: null, videoWatchTime: null });
+export const emptyTotals = (): Totals => ({
+  impressions: 0,
+  saves: 0,
+  pinClicks: 0,
+  outboundClicks: 0,
+  videoViews: null,
+  videoStarts: null,
+  videoWatchTime: null,
+});
 
-const addNullable = (a: number | null, b: number | null) => (a === null && b === null ? null : (a ?? 0) + (b ?? 0));
+const addNullable = (a: number | null, b: number | null) =>
+  a === null && b === null ? null : (a ?? 0) + (b ?? 0);
 
 export function addTotals(a: Totals, b: Totals): Totals {
   return {
@@ -41,18 +50,23 @@ export function totalsOfDay(d: DayMetrics): Totals {
     saves: d.saves,
     pinClicks: d.pinClicks,
     outboundClicks: d.outboundClicks,
-    videoViews: video ? d.videoViews ?? 0 : null,
-    videoStarts: video ? d.videoStarts ?? 0 : null,
+    videoViews: video ? (d.videoViews ?? 0) : null,
+    videoStarts: video ? (d.videoStarts ?? 0) : null,
     videoWatchTime: video ? (d.videoAvgWatchTime ?? 0) * (d.videoStarts ?? 0) : null,
   };
 }
 
-export const totalsOfDays = (days: StoredDay[]): Totals => days.reduce((t, d) => addTotals(t, totalsOfDay(d)), emptyTotals());
+export const totalsOfDays = (days: StoredDay[]): Totals =>
+  days.reduce((t, d) => addTotals(t, totalsOfDay(d)), emptyTotals());
 
 /** saves / impressions with 4 decimals, 0 without impressions. */
-export const saveRate = (saves: number, impressions: number) => (impressions > 0 ? Math.round((saves / impressions) * 10_000) / 10_000 : 0);
+export const saveRate = (saves: number, impressions: number) =>
+  impressions > 0 ? Math.round((saves / impressions) * 10_000) / 10_000 : 0;
 
-export function toStats(t: Totals, meta: { pins: number; from: string | null; through: string | null; lastSyncedAt: number | null }): PinterestStats {
+export function toStats(
+  t: Totals,
+  meta: { pins: number; from: string | null; through: string | null; lastSyncedAt: number | null }
+): PinterestStats {
   return {
     impressions: t.impressions,
     saves: t.saves,
@@ -61,7 +75,12 @@ export function toStats(t: Totals, meta: { pins: number; from: string | null; th
     saveRate: saveRate(t.saves, t.impressions),
     videoViews: t.videoViews,
     videoStarts: t.videoStarts,
-    videoAvgWatchTime: t.videoStarts === null ? null : t.videoStarts > 0 ? Math.round((t.videoWatchTime ?? 0) / t.videoStarts) : 0,
+    videoAvgWatchTime:
+      t.videoStarts === null
+        ? null
+        : t.videoStarts > 0
+          ? Math.round((t.videoWatchTime ?? 0) / t.videoStarts)
+          : 0,
     pins: meta.pins,
     from: meta.from,
     through: meta.through,

@@ -42,7 +42,12 @@ function normalise(row: Record<string, unknown>): AccountRow {
   };
 }
 
-function tokenFields(tokens: TokenResponse, key: Buffer, now: number, previousRefresh: string | null) {
+function tokenFields(
+  tokens: TokenResponse,
+  key: Buffer,
+  now: number,
+  previousRefresh: string | null
+) {
   return {
     accessToken: encryptToken(tokens.access_token, key),
     // a refresh answer always carries a new refresh token: keep it, it replaces the old one
@@ -68,7 +73,10 @@ export function createAccountStore(strapi: Core.Strapi, getKey: () => Buffer) {
     },
 
     /** Stores a new connection (replacing any previous one for the environment). */
-    async saveConnection(environment: string, input: { tokens: TokenResponse; account: Account; adminUserId: number; now: number }): Promise<AccountRow> {
+    async saveConnection(
+      environment: string,
+      input: { tokens: TokenResponse; account: Account; adminUserId: number; now: number }
+    ): Promise<AccountRow> {
       const key = getKey();
       const data = {
         environment,
@@ -88,23 +96,37 @@ export function createAccountStore(strapi: Core.Strapi, getKey: () => Buffer) {
         refreshLeaseUntil: null,
       };
       const existing = await q().findOne({ where: { environment } });
-      const row = existing ? await q().update({ where: { id: existing.id }, data }) : await q().create({ data });
+      const row = existing
+        ? await q().update({ where: { id: existing.id }, data })
+        : await q().create({ data });
       return normalise(row);
     },
 
-    async saveRefresh(environment: string, tokens: TokenResponse, now: number): Promise<AccountRow> {
+    async saveRefresh(
+      environment: string,
+      tokens: TokenResponse,
+      now: number
+    ): Promise<AccountRow> {
       const key = getKey();
       const existing = await q().findOne({ where: { environment } });
       if (!existing) throw new Error('no account to refresh');
       const row = await q().update({
         where: { id: existing.id },
-        data: { ...tokenFields(tokens, key, now, existing.refreshToken ?? null), status: 'connected', lastRefreshAt: now, lastError: null },
+        data: {
+          ...tokenFields(tokens, key, now, existing.refreshToken ?? null),
+          status: 'connected',
+          lastRefreshAt: now,
+          lastError: null,
+        },
       });
       return normalise(row);
     },
 
     async markReconnectRequired(environment: string, error: PinErrorDTO): Promise<void> {
-      await q().updateMany({ where: { environment }, data: { status: 'reconnect_required', lastError: error } });
+      await q().updateMany({
+        where: { environment },
+        data: { status: 'reconnect_required', lastError: error },
+      });
     },
 
     async recordError(environment: string, error: PinErrorDTO): Promise<void> {
@@ -116,16 +138,27 @@ export function createAccountStore(strapi: Core.Strapi, getKey: () => Buffer) {
     },
 
     /** One refresh at a time across every Strapi instance: a lease on the account row. */
-    async acquireRefreshLease(environment: string, owner: string, ttlMs: number, now: number): Promise<boolean> {
+    async acquireRefreshLease(
+      environment: string,
+      owner: string,
+      ttlMs: number,
+      now: number
+    ): Promise<boolean> {
       const { count } = await q().updateMany({
-        where: { environment, $or: [{ refreshLeaseUntil: { $null: true } }, { refreshLeaseUntil: { $lt: now } }] },
+        where: {
+          environment,
+          $or: [{ refreshLeaseUntil: { $null: true } }, { refreshLeaseUntil: { $lt: now } }],
+        },
         data: { refreshLeaseOwner: owner, refreshLeaseUntil: now + ttlMs },
       });
       return count === 1;
     },
 
     async releaseRefreshLease(environment: string, owner: string): Promise<void> {
-      await q().updateMany({ where: { environment, refreshLeaseOwner: owner }, data: { refreshLeaseOwner: null, refreshLeaseUntil: null } });
+      await q().updateMany({
+        where: { environment, refreshLeaseOwner: owner },
+        data: { refreshLeaseOwner: null, refreshLeaseUntil: null },
+      });
     },
 
     accessTokenOf(row: AccountRow): string | null {

@@ -12,8 +12,14 @@ import { parseEncryptionKey } from './token-crypto';
 export class ConnectError extends Error {
   constructor(
     /** Stable reason, used in the redirect back to the settings page. */
-    readonly reason: 'not-configured' | 'state-invalid' | 'state-expired' | 'denied' | 'exchange-failed' | 'account-failed',
-    message: string,
+    readonly reason:
+      | 'not-configured'
+      | 'state-invalid'
+      | 'state-expired'
+      | 'denied'
+      | 'exchange-failed'
+      | 'account-failed',
+    message: string
   ) {
     super(message);
     this.name = 'ConnectError';
@@ -71,11 +77,21 @@ export function createConnection(deps: ConnectionDeps) {
       const cfg = deps.config();
       const row = await deps.accounts.get(deps.environment);
       const problems = setupProblems();
-      const source: ConnectionDTO['source'] = row ? 'oauth' : cfg.accessToken ? 'static-token' : 'none';
+      const source: ConnectionDTO['source'] = row
+        ? 'oauth'
+        : cfg.accessToken
+          ? 'static-token'
+          : 'none';
       return {
         environment: deps.environment,
         apiUrl: cfg.apiUrl,
-        setup: { appId: Boolean(cfg.appId), appSecret: Boolean(cfg.appSecret), encryptionKey: !problems.some((p) => p.includes('encryption key')), redirectUri: deps.redirectUri(), problems },
+        setup: {
+          appId: Boolean(cfg.appId),
+          appSecret: Boolean(cfg.appSecret),
+          encryptionKey: !problems.some((p) => p.includes('encryption key')),
+          redirectUri: deps.redirectUri(),
+          problems,
+        },
         source,
         status: row ? row.status : cfg.accessToken ? 'connected' : 'not_connected',
         account: accountDTO(row),
@@ -102,40 +118,88 @@ export function createConnection(deps: ConnectionDeps) {
       if (problems.length) throw new ConnectError('not-configured', problems.join(' '));
       const cfg = deps.config();
       const state = await deps.states.issue(adminUserId, deps.environment);
-      return buildAuthorizeUrl({ oauthUrl: cfg.oauthUrl, appId: cfg.appId!, redirectUri: deps.redirectUri(), state });
+      return buildAuthorizeUrl({
+        oauthUrl: cfg.oauthUrl,
+        appId: cfg.appId!,
+        redirectUri: deps.redirectUri(),
+        state,
+      });
     },
 
-    /** Step 2, the callback: check the state, exchange the code, read the account, store it encrypted. */
-    async complete(input: { code?: string; state?: string; error?: string }): Promise<{ username: string; missingScopes: string[]; woken: number }> {
+    /**
+     * Step 2, the callback: check the state, exchange the code, read the account, store it
+     * encrypted.
+     */
+    async complete(input: {
+      code?: string;
+      state?: string;
+      error?: string;
+    }): Promise<{ username: string; missingScopes: string[]; woken: number }> {
       const check = await deps.states.consume(input.state ?? '');
       if (!check.ok) {
         throw check.reason === 'expired'
-          ? new ConnectError('state-expired', 'The connection took longer than 10 minutes. Start again from Settings → Pinterest.')
-          : new ConnectError('state-invalid', 'This connection link is invalid or was already used. Start again from Settings → Pinterest.');
+          ? new ConnectError(
+              'state-expired',
+              'The connection took longer than 10 minutes. Start again from Settings → Pinterest.'
+            )
+          : new ConnectError(
+              'state-invalid',
+              'This connection link is invalid or was already used. Start again from Settings → Pinterest.'
+            );
       }
       if (input.error || !input.code) {
-        throw new ConnectError('denied', input.error === 'access_denied' ? 'Access was not granted on Pinterest.' : `Pinterest did not return a code (${input.error ?? 'no code'}).`);
+        throw new ConnectError(
+          'denied',
+          input.error === 'access_denied'
+            ? 'Access was not granted on Pinterest.'
+            : `Pinterest did not return a code (${input.error ?? 'no code'}).`
+        );
       }
       const cfg = deps.config();
-      const oauth = createOAuthClient({ apiUrl: cfg.apiUrl, appId: cfg.appId!, appSecret: cfg.appSecret!, timeoutMs: cfg.http.timeoutMs });
+      const oauth = createOAuthClient({
+        apiUrl: cfg.apiUrl,
+        appId: cfg.appId!,
+        appSecret: cfg.appSecret!,
+        timeoutMs: cfg.http.timeoutMs,
+      });
       let tokens;
       try {
         tokens = await oauth.exchangeCode(input.code, deps.redirectUri());
       } catch (e) {
-        throw new ConnectError('exchange-failed', `Pinterest refused the connection: ${(e as Error).message}`);
+        throw new ConnectError(
+          'exchange-failed',
+          `Pinterest refused the connection: ${(e as Error).message}`
+        );
       }
-      const client = new PinterestClient({ apiUrl: cfg.apiUrl, getAccessToken: async () => tokens.access_token, timeoutMs: cfg.http.timeoutMs, connections: 1 });
+      const client = new PinterestClient({
+        apiUrl: cfg.apiUrl,
+        getAccessToken: async () => tokens.access_token,
+        timeoutMs: cfg.http.timeoutMs,
+        connections: 1,
+      });
       let account;
       try {
         account = await client.getUserAccount();
       } catch (e) {
-        throw new ConnectError('account-failed', `The Pinterest account could not be read: ${(e as Error).message}`);
+        throw new ConnectError(
+          'account-failed',
+          `The Pinterest account could not be read: ${(e as Error).message}`
+        );
       } finally {
         await client.close();
       }
-      const row = await deps.accounts.saveConnection(deps.environment, { tokens, account, adminUserId: check.adminUserId, now: now() });
+      const row = await deps.accounts.saveConnection(deps.environment, {
+        tokens,
+        account,
+        adminUserId: check.adminUserId,
+        now: now(),
+      });
       const woken = await deps.waitingJobs.wake();
-      return { username: row.username ?? account.username, missingScopes: missingScopes(row.scopes), woken };
+      return {
+        username: row.username ?? account.username,
+        missingScopes: missingScopes(row.scopes),
+        woken,
+      };
     },
 
     async disconnect(): Promise<void> {

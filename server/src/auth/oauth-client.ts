@@ -1,7 +1,10 @@
 import { request } from 'undici';
 import { z } from 'zod';
 
-/** Token endpoint answers (OauthAccessTokenResponse*): refresh answers always carry a new refresh token. */
+/**
+ * Token endpoint answers (OauthAccessTokenResponse*): refresh answers always carry a new refresh
+ * token.
+ */
 export const tokenResponseSchema = z
   .object({
     access_token: z.string().min(1),
@@ -21,7 +24,7 @@ export class OAuthError extends Error {
     readonly httpStatus?: number,
     readonly pinterestCode?: number,
     /** True when the refresh token itself is rejected: only a reconnect helps. */
-    readonly needsReconnect = false,
+    readonly needsReconnect = false
   ) {
     super(message);
     this.name = 'OAuthError';
@@ -36,11 +39,15 @@ export interface OAuthClientOptions {
 }
 
 /**
- * `POST /v5/oauth/token` exactly as Pinterest specifies: HTTP Basic auth with the app id and secret,
+ * `POST /v5/oauth/token` exactly as Pinterest specifies: HTTP Basic auth with the app id and
+ * secret,
  * a form-encoded body, never the credentials in the body (PINTEREST.md §1.2).
  */
 export function createOAuthClient(opts: OAuthClientOptions) {
-  const tokenUrl = new URL('oauth/token', opts.apiUrl.endsWith('/') ? opts.apiUrl : `${opts.apiUrl}/`);
+  const tokenUrl = new URL(
+    'oauth/token',
+    opts.apiUrl.endsWith('/') ? opts.apiUrl : `${opts.apiUrl}/`
+  );
   const basic = Buffer.from(`${opts.appId}:${opts.appSecret}`, 'utf8').toString('base64');
 
   async function post(form: Record<string, string>): Promise<TokenResponse> {
@@ -48,13 +55,19 @@ export function createOAuthClient(opts: OAuthClientOptions) {
     try {
       res = await request(tokenUrl, {
         method: 'POST',
-        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        headers: {
+          authorization: `Basic ${basic}`,
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
         body: new URLSearchParams(form).toString(),
         headersTimeout: opts.timeoutMs ?? 15_000,
         bodyTimeout: opts.timeoutMs ?? 15_000,
       });
     } catch (e) {
-      throw new OAuthError(`Pinterest could not be reached to exchange tokens (${(e as { code?: string }).code ?? 'network error'}).`);
+      throw new OAuthError(
+        `Pinterest could not be reached to exchange tokens (${(e as { code?: string }).code ?? 'network error'}).`
+      );
     }
     const text = await res.body.text();
     let json: unknown;
@@ -65,17 +78,33 @@ export function createOAuthClient(opts: OAuthClientOptions) {
     }
     if (res.statusCode < 200 || res.statusCode >= 300) {
       const body = (json ?? {}) as { code?: number; message?: string };
-      const said = body.message ? `Pinterest said: “${body.message}”` : `Pinterest answered HTTP ${res.statusCode}`;
-      throw new OAuthError(said, res.statusCode, body.code, res.statusCode === 400 || res.statusCode === 401);
+      const said = body.message
+        ? `Pinterest said: “${body.message}”`
+        : `Pinterest answered HTTP ${res.statusCode}`;
+      throw new OAuthError(
+        said,
+        res.statusCode,
+        body.code,
+        res.statusCode === 400 || res.statusCode === 401
+      );
     }
     const parsed = tokenResponseSchema.safeParse(json);
-    if (!parsed.success) throw new OAuthError('Pinterest’s token answer did not have the expected shape.', res.statusCode);
+    if (!parsed.success)
+      throw new OAuthError(
+        'Pinterest’s token answer did not have the expected shape.',
+        res.statusCode
+      );
     return parsed.data;
   }
 
   return {
     exchangeCode(code: string, redirectUri: string) {
-      return post({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, continuous_refresh: 'true' });
+      return post({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri,
+        continuous_refresh: 'true',
+      });
     },
     refresh(refreshToken: string) {
       return post({ grant_type: 'refresh_token', refresh_token: refreshToken });

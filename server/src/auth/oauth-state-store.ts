@@ -6,11 +6,14 @@ export const STATE_TTL_MS = 10 * 60 * 1000;
 
 const hash = (state: string) => createHash('sha256').update(state).digest('hex');
 
-export type StateCheck = { ok: true; adminUserId: number; environment: string } | { ok: false; reason: 'unknown' | 'expired' };
+export type StateCheck =
+  | { ok: true; adminUserId: number; environment: string }
+  | { ok: false; reason: 'unknown' | 'expired' };
 
 /**
  * OAuth `state`: random (32 bytes), stored only as a hash, bound to the admin user who asked,
- * valid for 10 minutes, and consumed by the first callback that presents it (a replay finds nothing).
+ * valid for 10 minutes, and consumed by the first callback that presents it (a replay finds
+ * nothing).
  */
 export function createOAuthStateStore(strapi: Core.Strapi, now: () => number = Date.now) {
   const q = () => strapi.db.query(OAUTH_STATE_UID);
@@ -18,7 +21,9 @@ export function createOAuthStateStore(strapi: Core.Strapi, now: () => number = D
     async issue(adminUserId: number, environment: string): Promise<string> {
       const state = randomBytes(32).toString('base64url');
       await q().deleteMany({ where: { expiresAt: { $lt: now() } } });
-      await q().create({ data: { stateHash: hash(state), adminUserId, environment, expiresAt: now() + STATE_TTL_MS } });
+      await q().create({
+        data: { stateHash: hash(state), adminUserId, environment, expiresAt: now() + STATE_TTL_MS },
+      });
       return state;
     },
 
@@ -30,7 +35,11 @@ export function createOAuthStateStore(strapi: Core.Strapi, now: () => number = D
       const { count } = await q().deleteMany({ where: { id: row.id } });
       if (count !== 1) return { ok: false, reason: 'unknown' }; // another callback consumed it first
       if (Number(row.expiresAt) < now()) return { ok: false, reason: 'expired' };
-      return { ok: true, adminUserId: Number(row.adminUserId), environment: String(row.environment) };
+      return {
+        ok: true,
+        adminUserId: Number(row.adminUserId),
+        environment: String(row.environment),
+      };
     },
   };
 }

@@ -13,7 +13,8 @@ export interface TokenTimes {
 
 /** Whether the scheduled refresh should renew the tokens now. Pure. */
 export function needsRefresh(t: TokenTimes, now: number): boolean {
-  if (t.accessTokenExpiresAt !== null && t.accessTokenExpiresAt - now < REFRESH_BEFORE_EXPIRY_MS) return true;
+  if (t.accessTokenExpiresAt !== null && t.accessTokenExpiresAt - now < REFRESH_BEFORE_EXPIRY_MS)
+    return true;
   const last = t.lastRefreshAt ?? t.connectedAt;
   return last !== null && now - last >= REFRESH_AT_LEAST_EVERY_MS;
 }

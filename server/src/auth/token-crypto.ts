@@ -17,13 +17,17 @@ export class TokenKeyError extends Error {
 export function parseEncryptionKey(raw: string | undefined | null): Buffer {
   if (!raw || !raw.trim()) {
     throw new TokenKeyError(
-      'No token encryption key: set PINTEREST_ENCRYPTION_KEY (or config.encryptionKey) to 32 random bytes, e.g. `openssl rand -base64 32`. The plugin refuses to store tokens without it.',
+      'No token encryption key: set PINTEREST_ENCRYPTION_KEY (or config.encryptionKey) to 32 random bytes, e.g. `openssl rand -base64 32`. The plugin refuses to store tokens without it.'
     );
   }
   const value = raw.trim();
-  const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  const key = /^[0-9a-fA-F]{64}$/.test(value)
+    ? Buffer.from(value, 'hex')
+    : Buffer.from(value, 'base64');
   if (key.length !== 32) {
-    throw new TokenKeyError(`The token encryption key must be 32 bytes (base64 or hex); the one configured decodes to ${key.length} bytes.`);
+    throw new TokenKeyError(
+      `The token encryption key must be 32 bytes (base64 or hex); the one configured decodes to ${key.length} bytes.`
+    );
   }
   return key;
 }
@@ -33,7 +37,12 @@ export function encryptToken(plain: string, key: Buffer): string {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [VERSION, iv.toString('base64url'), tag.toString('base64url'), data.toString('base64url')].join('.');
+  return [
+    VERSION,
+    iv.toString('base64url'),
+    tag.toString('base64url'),
+    data.toString('base64url'),
+  ].join('.');
 }
 
 export function decryptToken(sealed: string, key: Buffer): string {
@@ -44,8 +53,13 @@ export function decryptToken(sealed: string, key: Buffer): string {
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([
+      decipher.update(Buffer.from(data, 'base64url')),
+      decipher.final(),
+    ]).toString('utf8');
   } catch {
-    throw new TokenKeyError('A stored token could not be decrypted: the encryption key changed or the value was altered. Reconnect the account.');
+    throw new TokenKeyError(
+      'A stored token could not be decrypted: the encryption key changed or the value was altered. Reconnect the account.'
+    );
   }
 }

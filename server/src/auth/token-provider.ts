@@ -16,21 +16,29 @@ export interface TokenProviderOptions {
   log: { info(m: string): void; warn(m: string): void };
 }
 
-export type RefreshOutcome = 'refreshed' | 'not-needed' | 'other-instance' | 'failed' | 'no-account';
+export type RefreshOutcome =
+  'refreshed' | 'not-needed' | 'other-instance' | 'failed' | 'no-account';
 
 /**
  * Where pin jobs get their access token, and what keeps it fresh: the connected account's token
- * (decrypted on use), refreshed ahead of expiry by the schedule, once after a 401 code 2, and by one
- * Strapi instance at a time. A refresh token Pinterest refuses marks the account "reconnect required".
+ * (decrypted on use), refreshed ahead of expiry by the schedule, once after a 401 code 2, and by
+ * one
+ * Strapi instance at a time. A refresh token Pinterest refuses marks the account "reconnect
+ * required".
  */
 export function createTokenProvider(opts: TokenProviderOptions) {
   const now = opts.now ?? Date.now;
   const leaseMs = opts.leaseMs ?? 60_000;
 
   const reconnectError = (row: AccountRow | null) =>
-    new PinError('UNAUTHORIZED', `The Pinterest account${row?.username ? ` @${row.username}` : ''} must be reconnected: ${row?.lastError?.message ?? 'its token was refused.'}`, {
-      advice: 'Reconnect the Pinterest account in Settings → Pinterest; waiting pins will then go out by themselves.',
-    });
+    new PinError(
+      'UNAUTHORIZED',
+      `The Pinterest account${row?.username ? ` @${row.username}` : ''} must be reconnected: ${row?.lastError?.message ?? 'its token was refused.'}`,
+      {
+        advice:
+          'Reconnect the Pinterest account in Settings → Pinterest; waiting pins will then go out by themselves.',
+      }
+    );
 
   async function waitForOtherRefresh(before: number | null): Promise<void> {
     for (let i = 0; i < 50; i += 1) {
@@ -49,7 +57,8 @@ export function createTokenProvider(opts: TokenProviderOptions) {
     if (!oauth) {
       await opts.accounts.recordError(opts.environment, {
         code: 'NOT_CONFIGURED',
-        message: 'The token cannot be refreshed: the Pinterest app id and secret are not configured.',
+        message:
+          'The token cannot be refreshed: the Pinterest app id and secret are not configured.',
         advice: 'Set PINTEREST_APP_ID and PINTEREST_APP_SECRET.',
         retryable: false,
       });
@@ -66,16 +75,29 @@ export function createTokenProvider(opts: TokenProviderOptions) {
       if (force && current.lastRefreshAt !== row.lastRefreshAt) return 'other-instance';
       const tokens = await oauth.refresh(opts.accounts.refreshTokenOf(current)!);
       await opts.accounts.saveRefresh(opts.environment, tokens, now());
-      opts.log.info(`[pinterest] refreshed the ${opts.environment} token${current.username ? ` of @${current.username}` : ''}`);
+      opts.log.info(
+        `[pinterest] refreshed the ${opts.environment} token${current.username ? ` of @${current.username}` : ''}`
+      );
       return 'refreshed';
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      const error = { code: 'UNAUTHORIZED', message: `Refreshing the token failed. ${message}`, advice: 'Reconnect the Pinterest account in Settings → Pinterest.', retryable: false };
+      const error = {
+        code: 'UNAUTHORIZED',
+        message: `Refreshing the token failed. ${message}`,
+        advice: 'Reconnect the Pinterest account in Settings → Pinterest.',
+        retryable: false,
+      };
       if (e instanceof OAuthError && e.needsReconnect) {
         await opts.accounts.markReconnectRequired(opts.environment, error);
-        opts.log.warn(`[pinterest] the ${opts.environment} account must be reconnected: ${message}`);
+        opts.log.warn(
+          `[pinterest] the ${opts.environment} account must be reconnected: ${message}`
+        );
       } else {
-        await opts.accounts.recordError(opts.environment, { ...error, retryable: true, advice: 'The refresh will be tried again by the schedule.' });
+        await opts.accounts.recordError(opts.environment, {
+          ...error,
+          retryable: true,
+          advice: 'The refresh will be tried again by the schedule.',
+        });
         opts.log.warn(`[pinterest] token refresh failed, will try again: ${message}`);
       }
       return 'failed';
@@ -93,7 +115,8 @@ export function createTokenProvider(opts: TokenProviderOptions) {
         if (row.accessTokenExpiresAt !== null && row.accessTokenExpiresAt <= now()) {
           const outcome = await refresh(true);
           const after = await opts.accounts.get(opts.environment);
-          if (outcome === 'failed' || !after || after.status !== 'connected') throw reconnectError(after);
+          if (outcome === 'failed' || !after || after.status !== 'connected')
+            throw reconnectError(after);
           return opts.accounts.accessTokenOf(after)!;
         }
         return opts.accounts.accessTokenOf(row)!;

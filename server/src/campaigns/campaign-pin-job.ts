@@ -27,7 +27,10 @@ export interface CampaignPinDeps {
   retry: () => RetryPolicy;
   /** The campaign stops by itself, with this reason (a spam block). */
   stopCampaign: (campaignId: number, reason: PinErrorDTO) => Promise<unknown>;
-  loadEntry: (ref: { contentType: string; documentId: string; locale: string }, populate: string[]) => Promise<Record<string, unknown> | null>;
+  loadEntry: (
+    ref: { contentType: string; documentId: string; locale: string },
+    populate: string[]
+  ) => Promise<Record<string, unknown> | null>;
 }
 
 export type CampaignPinResult =
@@ -37,9 +40,12 @@ export type CampaignPinResult =
   | { outcome: 'skipped'; reason: string };
 
 /**
- * The `pin.campaign` job: one new pin for an entry's link, on one board. Checked again when it runs:
- * the campaign still running, the link not pinned too recently (a pin made since the plan counts), the
- * entry still published. Idempotent like entry pins: the item keeps `createAttemptedAt` and its marker,
+ * The `pin.campaign` job: one new pin for an entry's link, on one board. Checked again when it
+ * runs:
+ * the campaign still running, the link not pinned too recently (a pin made since the plan counts),
+ * the
+ * entry still published. Idempotent like entry pins: the item keeps `createAttemptedAt` and its
+ * marker,
  * so a create whose answer was lost is found on the board and adopted instead of made again.
  */
 export function createCampaignPinHandler(deps: CampaignPinDeps) {
@@ -48,39 +54,54 @@ export function createCampaignPinHandler(deps: CampaignPinDeps) {
     const item = await deps.store.item(itemId);
     if (!item) return { outcome: 'skipped', reason: 'gone' };
     if (item.pinId) {
-      if (item.state !== 'pinned') await deps.store.updateItem(item.id, { state: 'pinned', lastError: null });
+      if (item.state !== 'pinned')
+        await deps.store.updateItem(item.id, { state: 'pinned', lastError: null });
       return { outcome: 'already-pinned', pinId: item.pinId };
     }
     const campaign = await deps.store.get(campaignId);
     if (!campaign || campaign.status !== 'running') {
       // paused or stopped: back to the plan (resume hands it out again); cancelled: not at all
-      if (!campaign || campaign.status === 'cancelled' || campaign.status === 'done') await deps.store.moveItem(item.id, ['planned', 'queued'], { state: 'cancelled' });
+      if (!campaign || campaign.status === 'cancelled' || campaign.status === 'done')
+        await deps.store.moveItem(item.id, ['planned', 'queued'], { state: 'cancelled' });
       else await deps.store.moveItem(item.id, ['queued'], { state: 'planned' });
       return { outcome: 'skipped', reason: campaign?.status ?? 'gone' };
     }
     const input = campaign.input;
 
-    // the link may have been pinned since the plan was made (another campaign, the editor's "Pin now")
+    // the link may have been pinned since the plan was made (another campaign, the editor's "Pin
+    // now")
     const spacing = input.pacing.minDaysBetweenSameLink * DAY_MS;
     if (spacing > 0 && !item.createAttemptedAt) {
       const last = await deps.store.lastPinOfLink(item);
       const earliest = last === null ? null : last + spacing;
       if (earliest !== null && deps.now() < earliest) {
-        await deps.store.moveItem(item.id, ['queued', 'planned'], { state: 'planned', runAt: earliest });
+        await deps.store.moveItem(item.id, ['queued', 'planned'], {
+          state: 'planned',
+          runAt: earliest,
+        });
         return { outcome: 'deferred', until: new Date(earliest).toISOString() };
       }
     }
 
     const mapping = await deps.mappingFor(item.contentType);
     if (!mapping) {
-      const error = new PinError('NOT_CONFIGURED', `The content type ${item.contentType} is not mapped in the Pinterest plugin's configuration.`);
+      const error = new PinError(
+        'NOT_CONFIGURED',
+        `The content type ${item.contentType} is not mapped in the Pinterest plugin's configuration.`
+      );
       await deps.store.updateItem(item.id, { state: 'failed', lastError: error.toJSON() });
       throw error;
     }
     const mediaField = input.freshness.imageField || mapping.media;
-    const entry = await deps.loadEntry({ contentType: item.contentType, documentId: item.entryDocumentId, locale: item.entryLocale }, [mediaField]);
+    const entry = await deps.loadEntry(
+      { contentType: item.contentType, documentId: item.entryDocumentId, locale: item.entryLocale },
+      [mediaField]
+    );
     if (!entry) {
-      await deps.store.moveItem(item.id, ['queued', 'planned', 'pinning'], { state: 'skipped', skipReason: 'NOT_PUBLISHED' });
+      await deps.store.moveItem(item.id, ['queued', 'planned', 'pinning'], {
+        state: 'skipped',
+        skipReason: 'NOT_PUBLISHED',
+      });
       return { outcome: 'skipped', reason: 'unpublished' };
     }
 
@@ -93,7 +114,15 @@ export function createCampaignPinHandler(deps: CampaignPinDeps) {
         freshness: input.freshness,
         variant: item.variant,
         utm: deps.utm(),
-        marker: item.marker ?? campaignMarker({ campaignId, contentType: item.contentType, documentId: item.entryDocumentId, locale: item.entryLocale || NO_LOCALE, boardId: item.boardId }),
+        marker:
+          item.marker ??
+          campaignMarker({
+            campaignId,
+            contentType: item.contentType,
+            documentId: item.entryDocumentId,
+            locale: item.entryLocale || NO_LOCALE,
+            boardId: item.boardId,
+          }),
         boardId: item.boardId,
         boardSectionId: item.boardSectionId ?? null,
       });
@@ -116,7 +145,13 @@ export function createCampaignPinHandler(deps: CampaignPinDeps) {
       const mediaSource = await resolveImageSource(draft.media, deps.mediaContext());
       // fencing: only the worker that still holds the job may create the pin
       await ctx.ensureLease();
-      await deps.store.updateItem(item.id, { state: 'pinning', marker: draft.marker, createAttemptedAt: deps.now(), title: draft.title, description: draft.description });
+      await deps.store.updateItem(item.id, {
+        state: 'pinning',
+        marker: draft.marker,
+        createAttemptedAt: deps.now(),
+        title: draft.title,
+        description: draft.description,
+      });
       const pin = await deps.client().createPin(pinCreateBody(draft, mediaSource));
       await markPinned(deps, item, pin, draft);
       return { outcome: 'pinned', pinId: pin.id, adopted: false };
@@ -129,7 +164,10 @@ export function createCampaignPinHandler(deps: CampaignPinDeps) {
       if (error.code === 'SPAM_BLOCKED') {
         await deps.store.updateItem(item.id, { state: 'planned', lastError, ...attempt });
         await deps.stopCampaign(campaignId, lastError);
-      } else if (WAIT_CODES.has(error.code) || (error.retryable && shouldRetry(job.attempts, deps.retry()))) {
+      } else if (
+        WAIT_CODES.has(error.code) ||
+        (error.retryable && shouldRetry(job.attempts, deps.retry()))
+      ) {
         await deps.store.updateItem(item.id, { state: 'queued', lastError, ...attempt });
       } else {
         await deps.store.updateItem(item.id, { state: 'failed', lastError, ...attempt });
@@ -139,7 +177,12 @@ export function createCampaignPinHandler(deps: CampaignPinDeps) {
   };
 }
 
-async function markPinned(deps: CampaignPinDeps, item: CampaignItemRow, pin: Pin, draft: CampaignDraft) {
+async function markPinned(
+  deps: CampaignPinDeps,
+  item: CampaignItemRow,
+  pin: Pin,
+  draft: CampaignDraft
+) {
   await deps.store.updateItem(item.id, {
     state: 'pinned',
     pinId: pin.id,

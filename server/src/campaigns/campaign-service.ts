@@ -17,7 +17,13 @@ import { pinUrlOf } from '../pins/pin-record-store';
 import type { JobStore } from '../queue/job-store';
 import type { LeaseStore } from '../queue/lease-store';
 import { linkKeyOf, templateFields } from './campaign-draft';
-import { createCampaignStore, OPEN_STATES, type CampaignItemRow, type CampaignRow, type PlanState } from './campaign-store';
+import {
+  createCampaignStore,
+  OPEN_STATES,
+  type CampaignItemRow,
+  type CampaignRow,
+  type PlanState,
+} from './campaign-store';
 import { createEntrySource, FIRST_PAGE } from './entry-source';
 import { createSlotAssigner, gridFor, type PacingGrid } from './pacing-grid';
 import { createPlanSummary, estimateEnd } from './plan-summary';
@@ -42,7 +48,7 @@ export class CampaignProblem extends Error {
   constructor(
     message: string,
     readonly kind: 'invalid' | 'not-found' | 'conflict',
-    readonly issues: Array<{ path: string[]; message: string }> = [],
+    readonly issues: Array<{ path: string[]; message: string }> = []
   ) {
     super(message);
     this.name = 'CampaignProblem';
@@ -53,15 +59,32 @@ const LEASE = 'campaigns';
 /** A preview reads at most this many entries (a campaign itself has no limit). */
 const PREVIEW_MAX_ENTRIES = 100_000;
 const SYSTEM_FIELDS = new Set(['createdAt', 'updatedAt', 'publishedAt', 'locale', 'documentId']);
-const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'blocks', 'email', 'uid', 'enumeration', 'integer', 'biginteger', 'decimal', 'float', 'date', 'datetime']);
+const TEXT_TYPES = new Set([
+  'string',
+  'text',
+  'richtext',
+  'blocks',
+  'email',
+  'uid',
+  'enumeration',
+  'integer',
+  'biginteger',
+  'decimal',
+  'float',
+  'date',
+  'datetime',
+]);
 
-const iso = (t: number | null | undefined) => (t === null || t === undefined || !Number.isFinite(t) ? null : new Date(t).toISOString());
+const iso = (t: number | null | undefined) =>
+  t === null || t === undefined || !Number.isFinite(t) ? null : new Date(t).toISOString();
 const isoOf = (v: string | Date | null | undefined) => (v ? new Date(v).toISOString() : null);
 
 /**
- * Re-pin campaigns: plan (entries streamed page by page), preview, start, pause, resume, cancel, retry,
+ * Re-pin campaigns: plan (entries streamed page by page), preview, start, pause, resume, cancel,
+ * retry,
  * and the tick that — on one Strapi instance at a time — goes on planning and hands the pins whose
- * time has come to the job queue at the campaign's pace. The pins themselves are `pin.campaign` jobs
+ * time has come to the job queue at the campaign's pace. The pins themselves are `pin.campaign`
+ * jobs
  * (./campaign-pin-job.ts): the same queue, rate limiter and idempotency as every other pin.
  */
 export function createCampaignService(deps: CampaignServiceDeps) {
@@ -71,17 +94,33 @@ export function createCampaignService(deps: CampaignServiceDeps) {
   const now = () => clock();
   const cfg = () => deps.getConfig().campaigns;
 
-  function attributesOf(uid: string): Record<string, { type?: string; multiple?: boolean; allowedTypes?: string[] }> {
-    return ((strapi.contentType(uid as never) as unknown as { attributes?: Record<string, { type?: string }> } | undefined)?.attributes ?? {});
+  function attributesOf(
+    uid: string
+  ): Record<string, { type?: string; multiple?: boolean; allowedTypes?: string[] }> {
+    return (
+      (
+        strapi.contentType(uid as never) as unknown as
+          { attributes?: Record<string, { type?: string }> } | undefined
+      )?.attributes ?? {}
+    );
   }
 
   async function mappingOrFail(uid: string): Promise<ContentTypeMapping> {
     const mapping = await deps.mappingFor(uid);
-    if (!mapping) throw new CampaignProblem(`${uid} is not configured to pin`, 'invalid', [{ path: ['selection', 'contentType'], message: `${uid} is not configured to pin (config.contentTypes)` }]);
+    if (!mapping)
+      throw new CampaignProblem(`${uid} is not configured to pin`, 'invalid', [
+        {
+          path: ['selection', 'contentType'],
+          message: `${uid} is not configured to pin (config.contentTypes)`,
+        },
+      ]);
     return mapping;
   }
 
-  /** What zod cannot know: the content type pins, templates name its attributes, the image field is media. */
+  /**
+   * What zod cannot know: the content type pins, templates name its attributes, the image field is
+   * media.
+   */
   async function checkInput(input: CampaignInput): Promise<ContentTypeMapping> {
     const mapping = await mappingOrFail(input.selection.contentType);
     const attributes = attributesOf(input.selection.contentType);
@@ -89,15 +128,27 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     (['titleTemplates', 'descriptionTemplates'] as const).forEach((key) =>
       input.freshness[key].forEach((template, i) => {
         for (const name of templateFields(template)) {
-          if (!attributes[name]) issues.push({ path: ['freshness', key, String(i)], message: `{${name}} is not an attribute of ${input.selection.contentType}` });
+          if (!attributes[name])
+            issues.push({
+              path: ['freshness', key, String(i)],
+              message: `{${name}} is not an attribute of ${input.selection.contentType}`,
+            });
         }
-      }),
+      })
     );
     const imageField = input.freshness.imageField;
     if (imageField && attributes[imageField]?.type !== 'media') {
-      issues.push({ path: ['freshness', 'imageField'], message: `${imageField} is not a media attribute of ${input.selection.contentType}` });
+      issues.push({
+        path: ['freshness', 'imageField'],
+        message: `${imageField} is not a media attribute of ${input.selection.contentType}`,
+      });
     }
-    if (issues.length) throw new CampaignProblem(`${issues[0].path.join('.')}: ${issues[0].message}`, 'invalid', issues);
+    if (issues.length)
+      throw new CampaignProblem(
+        `${issues[0].path.join('.')}: ${issues[0].message}`,
+        'invalid',
+        issues
+      );
     return mapping;
   }
 
@@ -121,7 +172,12 @@ export function createCampaignService(deps: CampaignServiceDeps) {
   }): Promise<PlanState['cursor'] | null> {
     const { input, mapping, grid } = opts;
     const mediaField = input.freshness.imageField || mapping.media;
-    const source = createEntrySource(strapi, { selection: input.selection, mediaFields: [mediaField], titleField: mapping.title, pageSize: cfg().pageSize });
+    const source = createEntrySource(strapi, {
+      selection: input.selection,
+      mediaFields: [mediaField],
+      titleField: mapping.title,
+      pageSize: cfg().pageSize,
+    });
     const assigner = createSlotAssigner(grid, opts.state.assigner);
     // planning picked up long after it stopped: no slot in the past
     assigner.skipTo(now());
@@ -140,29 +196,57 @@ export function createCampaignService(deps: CampaignServiceDeps) {
       const page = await source.page(cursor);
       const history = await store.history(
         input.selection.contentType,
-        page.entries.map((e) => ({ documentId: e.documentId, locale: e.locale, linkKey: linkKeyOf(e.entry[mapping.link]) })),
-        input.selection.onBoardId,
+        page.entries.map((e) => ({
+          documentId: e.documentId,
+          locale: e.locale,
+          linkKey: linkKeyOf(e.entry[mapping.link]),
+        })),
+        input.selection.onBoardId
       );
       const rows = planPage(ctx, page.entries, history);
       for (const u of page.unpublished) {
-        rows.push({ kind: 'skip', documentId: u.documentId, locale: u.locale, title: u.title, boardId: '*', reason: 'NOT_PUBLISHED' });
+        rows.push({
+          kind: 'skip',
+          documentId: u.documentId,
+          locale: u.locale,
+          title: u.title,
+          boardId: '*',
+          reason: 'NOT_PUBLISHED',
+        });
         ctx.counters.examined += 1;
         ctx.counters.skipped += 1;
       }
       cursor = page.next;
-      await opts.sink(rows, { cursor: cursor ?? opts.state.cursor, assigner: assigner.state(), counters: { ...ctx.counters } }, cursor === null);
+      await opts.sink(
+        rows,
+        {
+          cursor: cursor ?? opts.state.cursor,
+          assigner: assigner.state(),
+          counters: { ...ctx.counters },
+        },
+        cursor === null
+      );
       if (!cursor || !opts.keepGoing()) break;
     }
     return cursor;
   }
 
-  const initialPlanState = (): PlanState => ({ cursor: FIRST_PAGE, assigner: null, counters: { examined: 0, pins: 0, skipped: 0, variant: 0 } });
+  const initialPlanState = (): PlanState => ({
+    cursor: FIRST_PAGE,
+    assigner: null,
+    counters: { examined: 0, pins: 0, skipped: 0, variant: 0 },
+  });
 
   /** Plans more of a running campaign, until its selection is read or the time budget is spent. */
   async function planSome(campaign: CampaignRow, deadline: number) {
     const mapping = await deps.mappingFor(campaign.input.selection.contentType);
     if (!mapping) {
-      await stop(campaign.id, { code: 'NOT_CONFIGURED', message: `${campaign.input.selection.contentType} is no longer configured to pin.`, advice: 'Check the plugin configuration (config/plugins).', retryable: false });
+      await stop(campaign.id, {
+        code: 'NOT_CONFIGURED',
+        message: `${campaign.input.selection.contentType} is no longer configured to pin.`,
+        advice: 'Check the plugin configuration (config/plugins).',
+        retryable: false,
+      });
       return;
     }
     const grid = gridFor(campaign.input.pacing, campaign.startAt);
@@ -172,11 +256,15 @@ export function createCampaignService(deps: CampaignServiceDeps) {
       grid,
       state: campaign.planState ?? initialPlanState(),
       keepGoing: () => Date.now() < deadline,
-      // a page of the plan and where planning stands are written together: a crash re-plans that page only
+      // a page of the plan and where planning stands are written together: a crash re-plans that
+      // page only
       sink: async (rows, state, done) => {
         await strapi.db.transaction(async ({ trx }) => {
           await store.insertItems(campaign.id, campaign.input.selection.contentType, rows, trx);
-          await store.update(campaign.id, { planState: state, ...(done && { planningDone: true }) });
+          await store.update(campaign.id, {
+            planState: state,
+            ...(done && { planningDone: true }),
+          });
         });
         campaign.planState = state;
       },
@@ -184,8 +272,10 @@ export function createCampaignService(deps: CampaignServiceDeps) {
   }
 
   /**
-   * Hands the campaign's due pins to the queue. Each pin takes the next slot of the pacing after the
-   * last one handed out, so the pace holds whatever happened before — a restart, a pause, a backlog:
+   * Hands the campaign's due pins to the queue. Each pin takes the next slot of the pacing after
+   * the
+   * last one handed out, so the pace holds whatever happened before — a restart, a pause, a
+   * backlog:
    * pins that are late go one slot at a time from now, never in a burst.
    */
   async function dispatch(campaign: CampaignRow): Promise<number> {
@@ -211,13 +301,20 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     }
     let handed = 0;
     if (handOut.length) {
-      // the items, their jobs and the campaign's last slot are written together (one commit per batch)
+      // the items, their jobs and the campaign's last slot are written together (one commit per
+      // batch)
       await strapi.db.transaction(async () => {
         for (const { item, at } of handOut) {
           // an item paused or cancelled meanwhile is left alone
-          if (!(await store.moveItem(item.id, ['planned'], { state: 'queued', runAt: at }))) continue;
+          if (!(await store.moveItem(item.id, ['planned'], { state: 'queued', runAt: at })))
+            continue;
           await deps.jobs.enqueue({
-            key: campaignPinJobKey(campaign.id, { contentType: item.contentType, documentId: item.entryDocumentId, locale: item.entryLocale, boardId: item.boardId }),
+            key: campaignPinJobKey(campaign.id, {
+              contentType: item.contentType,
+              documentId: item.entryDocumentId,
+              locale: item.entryLocale,
+              boardId: item.boardId,
+            }),
             kind: JOB_KINDS.pinCampaign,
             payload: { campaignId: campaign.id, itemId: item.id },
             runAt: at,
@@ -235,12 +332,20 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     const fresh = await store.get(campaign.id);
     if (!fresh || fresh.status !== 'running' || !fresh.planningDone) return;
     const counts = await store.counts(campaign.id);
-    if (OPEN_STATES.every((s) => counts[s] === 0)) await store.setStatus(campaign.id, ['running'], { status: 'done', finishedAt: new Date(now()) });
+    if (OPEN_STATES.every((s) => counts[s] === 0))
+      await store.setStatus(campaign.id, ['running'], {
+        status: 'done',
+        finishedAt: new Date(now()),
+      });
   }
 
-  /** Stops a campaign by itself (a spam block): its waiting pins go back to the plan, the reason is kept. */
+  /**
+   * Stops a campaign by itself (a spam block): its waiting pins go back to the plan, the reason is
+   * kept.
+   */
   async function stop(id: number, reason: PinErrorDTO): Promise<boolean> {
-    if (!(await store.setStatus(id, ['running'], { status: 'stopped', stopReason: reason }))) return false;
+    if (!(await store.setStatus(id, ['running'], { status: 'stopped', stopReason: reason })))
+      return false;
     await deps.jobs.cancelWaiting(campaignKeyPrefix(id));
     await store.moveAll(id, ['queued'], { state: 'planned' });
     strapi.log.warn(`[pinterest] campaign ${id} stopped: ${reason.message}`);
@@ -261,7 +366,13 @@ export function createCampaignService(deps: CampaignServiceDeps) {
       const pause = await deps.writePause();
       if (pause) {
         for (const c of running) {
-          await stop(c.id, { code: 'SPAM_BLOCKED', message: `Pinterest flagged recent activity as spam; pinning is paused until ${pause.until}. ${pause.reason}`.trim(), advice: 'Wait for the pause to end, review recent pins, then resume the campaign.', retryable: false });
+          await stop(c.id, {
+            code: 'SPAM_BLOCKED',
+            message:
+              `Pinterest flagged recent activity as spam; pinning is paused until ${pause.until}. ${pause.reason}`.trim(),
+            advice: 'Wait for the pause to end, review recent pins, then resume the campaign.',
+            retryable: false,
+          });
         }
         return;
       }
@@ -282,16 +393,30 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     const counts = await store.counts(campaign.id);
     const remaining = counts.planned + counts.queued + counts.pinning;
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    const range = remaining ? await store.openRange(campaign.id) : { firstQueued: null, firstPlanned: null, last: null };
+    const range = remaining
+      ? await store.openRange(campaign.id)
+      : { firstQueued: null, firstPlanned: null, last: null };
     let eta: number | null = null;
     let nextAt: number | null = null;
     if (campaign.status === 'running' && remaining) {
       const grid = gridFor(campaign.input.pacing, campaign.startAt);
-      // the next pin goes at its slot, never before the slot after the last one handed out, nor in the past
-      const after = campaign.dispatchCursor !== null ? grid.timeOf(grid.next(campaign.dispatchCursor)) : null;
-      const planned = range.firstPlanned === null ? null : grid.timeOf(grid.slotAtOrAfter(Math.max(range.firstPlanned, after ?? -Infinity, now())));
+      // the next pin goes at its slot, never before the slot after the last one handed out, nor in
+      // the past
+      const after =
+        campaign.dispatchCursor !== null ? grid.timeOf(grid.next(campaign.dispatchCursor)) : null;
+      const planned =
+        range.firstPlanned === null
+          ? null
+          : grid.timeOf(
+              grid.slotAtOrAfter(Math.max(range.firstPlanned, after ?? -Infinity, now()))
+            );
       nextAt = range.firstQueued ?? planned;
-      eta = estimateEnd(grid, { now: now(), remaining: counts.planned, latestPlanned: range.last, after });
+      eta = estimateEnd(grid, {
+        now: now(),
+        remaining: counts.planned,
+        latestPlanned: range.last,
+        after,
+      });
       if (counts.planned === 0) eta = range.last;
     }
     return {
@@ -378,7 +503,9 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     async options(): Promise<CampaignOptionsDTO> {
       const contentTypes: CampaignOptionsDTO['contentTypes'] = [];
       for (const uid of Object.keys(deps.getConfig().contentTypes)) {
-        const schema = strapi.contentType(uid as never) as { info?: { displayName?: string }; pluginOptions?: { i18n?: { localized?: boolean } } } | undefined;
+        const schema = strapi.contentType(uid as never) as
+          | { info?: { displayName?: string }; pluginOptions?: { i18n?: { localized?: boolean } } }
+          | undefined;
         const mapping = await deps.mappingFor(uid);
         if (!schema || !mapping) continue;
         const attributes = attributesOf(uid);
@@ -386,22 +513,40 @@ export function createCampaignService(deps: CampaignServiceDeps) {
           uid,
           displayName: schema.info?.displayName ?? uid,
           localized: Boolean(schema.pluginOptions?.i18n?.localized),
-          mediaFields: Object.entries(attributes).filter(([, a]) => a.type === 'media').map(([k]) => k),
-          // the entry's own fields: not the timestamps Strapi adds, nor custom fields (the plugin's stats among them)
+          mediaFields: Object.entries(attributes)
+            .filter(([, a]) => a.type === 'media')
+            .map(([k]) => k),
+          // the entry's own fields: not the timestamps Strapi adds, nor custom fields (the plugin's
+          // stats among them)
           textFields: Object.entries(attributes)
-            .filter(([k, a]) => a.type && TEXT_TYPES.has(a.type) && !SYSTEM_FIELDS.has(k) && !(a as { customField?: string }).customField)
+            .filter(
+              ([k, a]) =>
+                a.type &&
+                TEXT_TYPES.has(a.type) &&
+                !SYSTEM_FIELDS.has(k) &&
+                !(a as { customField?: string }).customField
+            )
             .map(([k]) => k),
           defaultMediaField: mapping.media,
         });
       }
       let locales: CampaignOptionsDTO['locales'] = [];
       try {
-        const found = (await strapi.plugin('i18n')?.service('locales')?.find?.()) as Array<{ code: string; name: string; isDefault: boolean }> | undefined;
-        locales = (found ?? []).map((l) => ({ code: l.code, name: l.name, isDefault: Boolean(l.isDefault) }));
+        const found = (await strapi.plugin('i18n')?.service('locales')?.find?.()) as
+          Array<{ code: string; name: string; isDefault: boolean }> | undefined;
+        locales = (found ?? []).map((l) => ({
+          code: l.code,
+          name: l.name,
+          isDefault: Boolean(l.isDefault),
+        }));
       } catch {
         locales = [];
       }
-      return { contentTypes, locales, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' };
+      return {
+        contentTypes,
+        locales,
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+      };
     },
 
     /** The plan as it would run if started now, without writing anything. */
@@ -424,11 +569,21 @@ export function createCampaignService(deps: CampaignServiceDeps) {
       return summary.result(examined);
     },
 
-    async create(input: CampaignInput, user: { firstname?: string | null; lastname?: string | null; email?: string | null } | null): Promise<CampaignDTO> {
+    async create(
+      input: CampaignInput,
+      user: { firstname?: string | null; lastname?: string | null; email?: string | null } | null
+    ): Promise<CampaignDTO> {
       await checkInput(input);
       const startAt = Math.max(now(), input.pacing.startAt ? Date.parse(input.pacing.startAt) : 0);
-      const name = user ? [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || null : null;
-      const campaign = await store.create({ name: input.name, input, startAt, createdByName: name });
+      const name = user
+        ? [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || null
+        : null;
+      const campaign = await store.create({
+        name: input.name,
+        input,
+        startAt,
+        createdByName: name,
+      });
       void service.tick();
       return toDTO(campaign);
     },
@@ -441,16 +596,29 @@ export function createCampaignService(deps: CampaignServiceDeps) {
       return toDTO(await mustGet(id));
     },
 
-    async items(id: number, opts: { states?: CampaignItemState[]; page: number; pageSize: number }) {
+    async items(
+      id: number,
+      opts: { states?: CampaignItemState[]; page: number; pageSize: number }
+    ) {
       await mustGet(id);
-      const { rows, total } = await store.items(id, { states: opts.states, limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize });
-      return { items: rows.map(itemDTO), pagination: { page: opts.page, pageSize: opts.pageSize, total } };
+      const { rows, total } = await store.items(id, {
+        states: opts.states,
+        limit: opts.pageSize,
+        offset: (opts.page - 1) * opts.pageSize,
+      });
+      return {
+        items: rows.map(itemDTO),
+        pagination: { page: opts.page, pageSize: opts.pageSize, total },
+      };
     },
 
     async pause(id: number): Promise<CampaignDTO> {
       const campaign = await mustGet(id);
       if (!(await store.setStatus(id, ['running'], { status: 'paused' }))) {
-        throw new CampaignProblem(`This campaign is ${campaign.status}; only a running campaign can be paused.`, 'conflict');
+        throw new CampaignProblem(
+          `This campaign is ${campaign.status}; only a running campaign can be paused.`,
+          'conflict'
+        );
       }
       await deps.jobs.cancelWaiting(campaignKeyPrefix(id));
       await store.moveAll(id, ['queued'], { state: 'planned' });
@@ -461,10 +629,18 @@ export function createCampaignService(deps: CampaignServiceDeps) {
       const campaign = await mustGet(id);
       const pause = await deps.writePause();
       if (pause) {
-        throw new CampaignProblem(`Pinning is paused until ${pause.until} after a spam block; resume the campaign after that (or resume pinning in Settings → Pinterest).`, 'conflict');
+        throw new CampaignProblem(
+          `Pinning is paused until ${pause.until} after a spam block; resume the campaign after that (or resume pinning in Settings → Pinterest).`,
+          'conflict'
+        );
       }
-      if (!(await store.setStatus(id, ['paused', 'stopped'], { status: 'running', stopReason: null }))) {
-        throw new CampaignProblem(`This campaign is ${campaign.status}; only a paused or stopped campaign can be resumed.`, 'conflict');
+      if (
+        !(await store.setStatus(id, ['paused', 'stopped'], { status: 'running', stopReason: null }))
+      ) {
+        throw new CampaignProblem(
+          `This campaign is ${campaign.status}; only a paused or stopped campaign can be resumed.`,
+          'conflict'
+        );
       }
       void service.tick();
       return toDTO(await mustGet(id));
@@ -472,7 +648,13 @@ export function createCampaignService(deps: CampaignServiceDeps) {
 
     async cancel(id: number): Promise<CampaignDTO> {
       const campaign = await mustGet(id);
-      if (!(await store.setStatus(id, ['running', 'paused', 'stopped'], { status: 'cancelled', planningDone: true, finishedAt: new Date(now()) }))) {
+      if (
+        !(await store.setStatus(id, ['running', 'paused', 'stopped'], {
+          status: 'cancelled',
+          planningDone: true,
+          finishedAt: new Date(now()),
+        }))
+      ) {
         throw new CampaignProblem(`This campaign is already ${campaign.status}.`, 'conflict');
       }
       await deps.jobs.cancelWaiting(campaignKeyPrefix(id));
@@ -480,22 +662,35 @@ export function createCampaignService(deps: CampaignServiceDeps) {
       return toDTO(await mustGet(id));
     },
 
-    /** Tries failed pins again (one, or all of them): they go back to the plan, at the campaign's pace. */
+    /**
+     * Tries failed pins again (one, or all of them): they go back to the plan, at the campaign's
+     * pace.
+     */
     async retry(id: number, itemId?: number): Promise<CampaignDTO> {
       const campaign = await mustGet(id);
-      if (campaign.status === 'cancelled') throw new CampaignProblem('This campaign was cancelled; start a new one instead.', 'conflict');
-      // a create whose outcome is unknown keeps its attempt time, so the retry looks for the pin first
+      if (campaign.status === 'cancelled')
+        throw new CampaignProblem(
+          'This campaign was cancelled; start a new one instead.',
+          'conflict'
+        );
+      // a create whose outcome is unknown keeps its attempt time, so the retry looks for the pin
+      // first
       const data = { state: 'planned' as const, runAt: now(), lastError: null };
       if (itemId !== undefined) {
         const item = await store.item(itemId);
-        if (!item || item.campaignId !== id) throw new CampaignProblem(`No pin ${itemId} in campaign ${id}`, 'not-found');
+        if (!item || item.campaignId !== id)
+          throw new CampaignProblem(`No pin ${itemId} in campaign ${id}`, 'not-found');
         if (!(await store.moveItem(itemId, ['failed'], data))) {
-          throw new CampaignProblem(`This pin is ${item.state}; only a failed pin can be retried.`, 'conflict');
+          throw new CampaignProblem(
+            `This pin is ${item.state}; only a failed pin can be retried.`,
+            'conflict'
+          );
         }
       } else {
         await store.moveAll(id, ['failed'], data);
       }
-      if (campaign.status === 'done') await store.setStatus(id, ['done'], { status: 'running', finishedAt: null });
+      if (campaign.status === 'done')
+        await store.setStatus(id, ['done'], { status: 'running', finishedAt: null });
       void service.tick();
       return toDTO(await mustGet(id));
     },

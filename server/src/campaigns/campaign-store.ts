@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import type { CampaignInput, CampaignItemState, CampaignStatus, SkipReason } from '../../../common/campaigns';
+import type {
+  CampaignInput,
+  CampaignItemState,
+  CampaignStatus,
+  SkipReason,
+} from '../../../common/campaigns';
 import type { PinErrorDTO } from '../../../common/wire';
 import { CAMPAIGN_ITEM_UID, CAMPAIGN_UID, PIN_RECORD_UID } from '../content-types';
 import type { AssignerState } from './pacing-grid';
@@ -60,12 +65,23 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 
 function normaliseCampaign(row: Record<string, unknown>): CampaignRow {
   const r = row as unknown as CampaignRow;
-  return { ...r, startAt: Number(row.startAt), dispatchCursor: num(row.dispatchCursor), planningDone: Boolean(row.planningDone) };
+  return {
+    ...r,
+    startAt: Number(row.startAt),
+    dispatchCursor: num(row.dispatchCursor),
+    planningDone: Boolean(row.planningDone),
+  };
 }
 
 function normaliseItem(row: Record<string, unknown>): CampaignItemRow {
   const r = row as unknown as CampaignItemRow;
-  return { ...r, runAt: num(row.runAt), pinnedAt: num(row.pinnedAt), createAttemptedAt: num(row.createAttemptedAt), variant: Number(row.variant ?? 0) };
+  return {
+    ...r,
+    runAt: num(row.runAt),
+    pinnedAt: num(row.pinnedAt),
+    createAttemptedAt: num(row.createAttemptedAt),
+    variant: Number(row.variant ?? 0),
+  };
 }
 
 /** The campaigns and their pins, in Strapi's database. */
@@ -75,8 +91,15 @@ export function createCampaignStore(strapi: Core.Strapi) {
   const knex = () => strapi.db.connection;
 
   return {
-    async create(data: { name: string; input: CampaignInput; startAt: number; createdByName: string | null }): Promise<CampaignRow> {
-      return normaliseCampaign(await campaigns().create({ data: { ...data, status: 'running', planningDone: false } }));
+    async create(data: {
+      name: string;
+      input: CampaignInput;
+      startAt: number;
+      createdByName: string | null;
+    }): Promise<CampaignRow> {
+      return normaliseCampaign(
+        await campaigns().create({ data: { ...data, status: 'running', planningDone: false } })
+      );
     },
 
     async get(id: number): Promise<CampaignRow | null> {
@@ -85,11 +108,15 @@ export function createCampaignStore(strapi: Core.Strapi) {
     },
 
     async list(limit = 50): Promise<CampaignRow[]> {
-      return (await campaigns().findMany({ orderBy: { id: 'desc' }, limit })).map(normaliseCampaign);
+      return (await campaigns().findMany({ orderBy: { id: 'desc' }, limit })).map(
+        normaliseCampaign
+      );
     },
 
     async withStatus(status: CampaignStatus): Promise<CampaignRow[]> {
-      return (await campaigns().findMany({ where: { status }, orderBy: { id: 'asc' } })).map(normaliseCampaign);
+      return (await campaigns().findMany({ where: { status }, orderBy: { id: 'asc' } })).map(
+        normaliseCampaign
+      );
     },
 
     async countWithStatus(status: CampaignStatus): Promise<number> {
@@ -101,13 +128,25 @@ export function createCampaignStore(strapi: Core.Strapi) {
     },
 
     /** Compare-and-set on the status: true when this caller made the change. */
-    async setStatus(id: number, from: CampaignStatus[], data: Partial<Omit<CampaignRow, 'id'>> & { status: CampaignStatus }): Promise<boolean> {
-      const { count } = await campaigns().updateMany({ where: { id, status: { $in: from } }, data });
+    async setStatus(
+      id: number,
+      from: CampaignStatus[],
+      data: Partial<Omit<CampaignRow, 'id'>> & { status: CampaignStatus }
+    ): Promise<boolean> {
+      const { count } = await campaigns().updateMany({
+        where: { id, status: { $in: from } },
+        data,
+      });
       return count === 1;
     },
 
     /** Writes a page of the plan; rows already there (an entry seen twice) are left as they are. */
-    async insertItems(campaignId: number, contentType: string, rows: PlannedRow[], trx?: unknown): Promise<void> {
+    async insertItems(
+      campaignId: number,
+      contentType: string,
+      rows: PlannedRow[],
+      trx?: unknown
+    ): Promise<void> {
       if (!rows.length) return;
       const now = new Date();
       const values = rows.map((r) => ({
@@ -129,23 +168,47 @@ export function createCampaignStore(strapi: Core.Strapi) {
         published_at: now,
       }));
       for (let i = 0; i < values.length; i += 100) {
-        // inside the caller's transaction (SQLite has one connection: a second one would wait for ever)
+        // inside the caller's transaction (SQLite has one connection: a second one would wait for
+        // ever)
         await ((trx as ReturnType<typeof knex> | undefined) ?? knex())(ITEMS)
           .insert(values.slice(i, i + 100))
-          .onConflict(['campaign_id', 'content_type', 'entry_document_id', 'entry_locale', 'board_id'])
+          .onConflict([
+            'campaign_id',
+            'content_type',
+            'entry_document_id',
+            'entry_locale',
+            'board_id',
+          ])
           .ignore();
       }
     },
 
     async counts(campaignId: number): Promise<Record<CampaignItemState, number>> {
-      const rows = (await knex()(ITEMS).where({ campaign_id: campaignId }).select('state').count({ n: '*' }).groupBy('state')) as Array<{ state: CampaignItemState; n: number | string }>;
-      const out = { planned: 0, queued: 0, pinning: 0, pinned: 0, failed: 0, skipped: 0, cancelled: 0 };
+      const rows = (await knex()(ITEMS)
+        .where({ campaign_id: campaignId })
+        .select('state')
+        .count({ n: '*' })
+        .groupBy('state')) as Array<{ state: CampaignItemState; n: number | string }>;
+      const out = {
+        planned: 0,
+        queued: 0,
+        pinning: 0,
+        pinned: 0,
+        failed: 0,
+        skipped: 0,
+        cancelled: 0,
+      };
       for (const r of rows) out[r.state] = Number(r.n);
       return out;
     },
 
-    /** The first pin handed to the queue, the first still planned, and the latest among those still to go. */
-    async openRange(campaignId: number): Promise<{ firstQueued: number | null; firstPlanned: number | null; last: number | null }> {
+    /**
+     * The first pin handed to the queue, the first still planned, and the latest among those still
+     * to go.
+     */
+    async openRange(
+      campaignId: number
+    ): Promise<{ firstQueued: number | null; firstPlanned: number | null; last: number | null }> {
       const rows = (await knex()(ITEMS)
         .where({ campaign_id: campaignId })
         .whereIn('state', ['planned', 'queued'])
@@ -155,7 +218,11 @@ export function createCampaignStore(strapi: Core.Strapi) {
         .groupBy('state')) as Array<{ state: string; first: unknown; last: unknown }>;
       const of = (state: string) => rows.find((r) => r.state === state);
       const lasts = rows.map((r) => num(r.last)).filter((v): v is number => v !== null);
-      return { firstQueued: num(of('queued')?.first), firstPlanned: num(of('planned')?.first), last: lasts.length ? Math.max(...lasts) : null };
+      return {
+        firstQueued: num(of('queued')?.first),
+        firstPlanned: num(of('planned')?.first),
+        last: lasts.length ? Math.max(...lasts) : null,
+      };
     },
 
     /** Planned pins whose time has come (or comes before `until`), in time order. */
@@ -168,10 +235,18 @@ export function createCampaignStore(strapi: Core.Strapi) {
       return rows.map(normaliseItem);
     },
 
-    async items(campaignId: number, opts: { states?: CampaignItemState[]; limit: number; offset: number }): Promise<{ rows: CampaignItemRow[]; total: number }> {
+    async items(
+      campaignId: number,
+      opts: { states?: CampaignItemState[]; limit: number; offset: number }
+    ): Promise<{ rows: CampaignItemRow[]; total: number }> {
       const where = { campaignId, ...(opts.states && { state: { $in: opts.states } }) };
       const [rows, total] = await Promise.all([
-        items().findMany({ where, orderBy: [{ runAt: 'asc' }, { id: 'asc' }], limit: opts.limit, offset: opts.offset }),
+        items().findMany({
+          where,
+          orderBy: [{ runAt: 'asc' }, { id: 'asc' }],
+          limit: opts.limit,
+          offset: opts.offset,
+        }),
         items().count({ where }),
       ]);
       return { rows: rows.map(normaliseItem), total };
@@ -188,34 +263,62 @@ export function createCampaignStore(strapi: Core.Strapi) {
     },
 
     /** Compare-and-set on an item's state. */
-    async moveItem(id: number, from: CampaignItemState[], data: Partial<Omit<CampaignItemRow, 'id'>>): Promise<boolean> {
+    async moveItem(
+      id: number,
+      from: CampaignItemState[],
+      data: Partial<Omit<CampaignItemRow, 'id'>>
+    ): Promise<boolean> {
       const { count } = await items().updateMany({ where: { id, state: { $in: from } }, data });
       return count === 1;
     },
 
-    /** Every item of a campaign in one of `from` gets `data` (pause: queued → planned; cancel: open → cancelled). */
-    async moveAll(campaignId: number, from: CampaignItemState[], data: Partial<Omit<CampaignItemRow, 'id'>>): Promise<number> {
-      const { count } = await items().updateMany({ where: { campaignId, state: { $in: from } }, data });
+    /**
+     * Every item of a campaign in one of `from` gets `data` (pause: queued → planned; cancel: open
+     * → cancelled).
+     */
+    async moveAll(
+      campaignId: number,
+      from: CampaignItemState[],
+      data: Partial<Omit<CampaignItemRow, 'id'>>
+    ): Promise<number> {
+      const { count } = await items().updateMany({
+        where: { campaignId, state: { $in: from } },
+        data,
+      });
       return count;
     },
 
     /**
-     * What the database knows about a page of entries: the latest pin per link (made by the plugin, or
-     * planned by any campaign), the latest pin made per entry, and which entries have a pin on `onBoardId`.
+     * What the database knows about a page of entries: the latest pin per link (made by the plugin,
+     * or
+     * planned by any campaign), the latest pin made per entry, and which entries have a pin on
+     * `onBoardId`.
      */
-    async history(contentType: string, page: Array<{ documentId: string; locale: string; linkKey: string | null }>, onBoardId?: string | null): Promise<PageHistory> {
+    async history(
+      contentType: string,
+      page: Array<{ documentId: string; locale: string; linkKey: string | null }>,
+      onBoardId?: string | null
+    ): Promise<PageHistory> {
       const linkTimes = new Map<string, number>();
       const entryPinnedAt = new Map<string, number>();
       const onBoard = new Set<string>();
       if (!page.length) return { linkTimes, entryPinnedAt, onBoard };
       const documentIds = [...new Set(page.map((e) => e.documentId))];
       const linkOf = new Map(page.map((e) => [entryKey(e.documentId, e.locale), e.linkKey]));
-      const later = (map: Map<string, number>, key: string, t: number) => map.set(key, Math.max(t, map.get(key) ?? -Infinity));
+      const later = (map: Map<string, number>, key: string, t: number) =>
+        map.set(key, Math.max(t, map.get(key) ?? -Infinity));
 
       const records = (await strapi.db.query(PIN_RECORD_UID).findMany({
         where: { contentType, entryDocumentId: { $in: documentIds } },
         select: ['entryDocumentId', 'entryLocale', 'boardId', 'pinId', 'status', 'pinnedAt'],
-      })) as Array<{ entryDocumentId: string; entryLocale: string; boardId: string; pinId: string | null; status: string; pinnedAt: string | Date | null }>;
+      })) as Array<{
+        entryDocumentId: string;
+        entryLocale: string;
+        boardId: string;
+        pinId: string | null;
+        status: string;
+        pinnedAt: string | Date | null;
+      }>;
       for (const r of records) {
         const key = entryKey(r.entryDocumentId, r.entryLocale);
         const live = r.pinId && r.status !== 'deleted';
@@ -230,7 +333,12 @@ export function createCampaignStore(strapi: Core.Strapi) {
       const pinned = (await knex()(ITEMS)
         .where({ content_type: contentType, state: 'pinned' })
         .whereIn('entry_document_id', documentIds)
-        .select('entry_document_id', 'entry_locale', 'board_id', 'pinned_at')) as Array<{ entry_document_id: string; entry_locale: string; board_id: string; pinned_at: unknown }>;
+        .select('entry_document_id', 'entry_locale', 'board_id', 'pinned_at')) as Array<{
+        entry_document_id: string;
+        entry_locale: string;
+        board_id: string;
+        pinned_at: unknown;
+      }>;
       for (const r of pinned) {
         const key = entryKey(r.entry_document_id, r.entry_locale);
         if (onBoardId && r.board_id === onBoardId) onBoard.add(key);
@@ -254,15 +362,32 @@ export function createCampaignStore(strapi: Core.Strapi) {
       return { linkTimes, entryPinnedAt, onBoard };
     },
 
-    /** The latest pin actually made for a link (campaign pins, and the entry's own pins), other than `excludeItemId`. */
-    async lastPinOfLink(item: Pick<CampaignItemRow, 'id' | 'linkKey' | 'contentType' | 'entryDocumentId' | 'entryLocale'>): Promise<number | null> {
+    /**
+     * The latest pin actually made for a link (campaign pins, and the entry's own pins), other than
+     * `excludeItemId`.
+     */
+    async lastPinOfLink(
+      item: Pick<
+        CampaignItemRow,
+        'id' | 'linkKey' | 'contentType' | 'entryDocumentId' | 'entryLocale'
+      >
+    ): Promise<number | null> {
       let last = -Infinity;
       if (item.linkKey) {
-        const row = (await knex()(ITEMS).where({ link_key: item.linkKey, state: 'pinned' }).whereNot({ id: item.id }).max({ t: 'pinned_at' }).first()) as { t: unknown } | undefined;
+        const row = (await knex()(ITEMS)
+          .where({ link_key: item.linkKey, state: 'pinned' })
+          .whereNot({ id: item.id })
+          .max({ t: 'pinned_at' })
+          .first()) as { t: unknown } | undefined;
         last = Math.max(last, num(row?.t) ?? -Infinity);
       }
       const records = (await strapi.db.query(PIN_RECORD_UID).findMany({
-        where: { contentType: item.contentType, entryDocumentId: item.entryDocumentId, entryLocale: item.entryLocale, pinnedAt: { $notNull: true } },
+        where: {
+          contentType: item.contentType,
+          entryDocumentId: item.entryDocumentId,
+          entryLocale: item.entryLocale,
+          pinnedAt: { $notNull: true },
+        },
         select: ['pinnedAt'],
       })) as Array<{ pinnedAt: string | Date }>;
       for (const r of records) last = Math.max(last, new Date(r.pinnedAt).getTime());

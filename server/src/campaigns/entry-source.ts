@@ -23,13 +23,15 @@ export const FIRST_PAGE: EntryCursor = { lastId: 0, chunk: 0 };
 
 /**
  * The Document Service filters of a selection (pure): published entries only, in one locale,
- * published in a time range. Filters that need the plugin's own tables (pinned recently, on a board)
+ * published in a time range. Filters that need the plugin's own tables (pinned recently, on a
+ * board)
  * are applied per page by the planner.
  */
 export function selectionFilters(selection: CampaignSelection): Record<string, unknown> {
   const publishedAt: Record<string, string> = {};
   if (selection.publishedAfter) publishedAt.$gt = new Date(selection.publishedAfter).toISOString();
-  if (selection.publishedBefore) publishedAt.$lt = new Date(selection.publishedBefore).toISOString();
+  if (selection.publishedBefore)
+    publishedAt.$lt = new Date(selection.publishedBefore).toISOString();
   return Object.keys(publishedAt).length ? { publishedAt } : {};
 }
 
@@ -47,7 +49,12 @@ export function publishedInRange(publishedAt: unknown, selection: CampaignSelect
  */
 export function createEntrySource(
   strapi: Core.Strapi,
-  opts: { selection: CampaignSelection; mediaFields: string[]; titleField: string; pageSize: number },
+  opts: {
+    selection: CampaignSelection;
+    mediaFields: string[];
+    titleField: string;
+    pageSize: number;
+  }
 ) {
   const uid = opts.selection.contentType;
   const localized = isLocalized(strapi, uid);
@@ -66,21 +73,43 @@ export function createEntrySource(
       const chosen = opts.selection.documentIds;
       if (chosen) {
         const ids = chosen.slice(cursor.chunk * opts.pageSize, (cursor.chunk + 1) * opts.pageSize);
-        const rows = (await documents().findMany({ status: 'published', ...locale, filters: { documentId: { $in: ids } }, populate } as never)) as Array<Record<string, unknown>>;
+        const rows = (await documents().findMany({
+          status: 'published',
+          ...locale,
+          filters: { documentId: { $in: ids } },
+          populate,
+        } as never)) as Array<Record<string, unknown>>;
         const found = new Set(rows.map((r) => String(r.documentId)));
         const missing = ids.filter((id) => !found.has(id));
         const drafts = missing.length
-          ? ((await documents().findMany({ status: 'draft', ...locale, filters: { documentId: { $in: missing } }, fields: [opts.titleField] } as never)) as Array<Record<string, unknown>>)
+          ? ((await documents().findMany({
+              status: 'draft',
+              ...locale,
+              filters: { documentId: { $in: missing } },
+              fields: [opts.titleField],
+            } as never)) as Array<Record<string, unknown>>)
           : [];
-        const draftTitle = new Map(drafts.map((d) => [String(d.documentId), typeof d[opts.titleField] === 'string' ? (d[opts.titleField] as string) : null]));
+        const draftTitle = new Map(
+          drafts.map((d) => [
+            String(d.documentId),
+            typeof d[opts.titleField] === 'string' ? (d[opts.titleField] as string) : null,
+          ])
+        );
         const order = new Map(ids.map((id, i) => [id, i]));
         return {
           entries: rows
             .filter((r) => publishedInRange(r.publishedAt, opts.selection))
             .sort((a, b) => order.get(String(a.documentId))! - order.get(String(b.documentId))!)
             .map(toEntry),
-          unpublished: missing.map((documentId) => ({ documentId, locale: localized && opts.selection.locale ? opts.selection.locale : NO_LOCALE, title: draftTitle.get(documentId) ?? null })),
-          next: (cursor.chunk + 1) * opts.pageSize < chosen.length ? { lastId: 0, chunk: cursor.chunk + 1 } : null,
+          unpublished: missing.map((documentId) => ({
+            documentId,
+            locale: localized && opts.selection.locale ? opts.selection.locale : NO_LOCALE,
+            title: draftTitle.get(documentId) ?? null,
+          })),
+          next:
+            (cursor.chunk + 1) * opts.pageSize < chosen.length
+              ? { lastId: 0, chunk: cursor.chunk + 1 }
+              : null,
         };
       }
       const rows = (await documents().findMany({
@@ -92,7 +121,11 @@ export function createEntrySource(
         populate,
       } as never)) as Array<Record<string, unknown>>;
       const lastId = rows.length ? Number(rows[rows.length - 1].id) : cursor.lastId;
-      return { entries: rows.map(toEntry), unpublished: [], next: rows.length === opts.pageSize ? { lastId, chunk: 0 } : null };
+      return {
+        entries: rows.map(toEntry),
+        unpublished: [],
+        next: rows.length === opts.pageSize ? { lastId, chunk: 0 } : null,
+      };
     },
   };
 }

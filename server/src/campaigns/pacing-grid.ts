@@ -1,12 +1,16 @@
 import { DateTime } from 'luxon';
 
 /**
- * The slots a campaign may pin in, from its pacing: at least `intervalMs` apart, at most `maxPerDay`
- * per calendar day of `timeZone` (spread evenly over the day's window), only inside the daily window.
- * Pure: the same rules and start give the same slots. Days follow the zone's wall clock, so a window
+ * The slots a campaign may pin in, from its pacing: at least `intervalMs` apart, at most
+ * `maxPerDay`
+ * per calendar day of `timeZone` (spread evenly over the day's window), only inside the daily
+ * window.
+ * Pure: the same rules and start give the same slots. Days follow the zone's wall clock, so a
+ * window
  * of 09:00–18:00 Europe/Paris stays 09:00–18:00 across daylight-saving changes.
  *
- * A slot is named by a number, `day × DAY_SLOTS + k` (the k-th slot of the day): slots compare in time order.
+ * A slot is named by a number, `day × DAY_SLOTS + k` (the k-th slot of the day): slots compare in
+ * time order.
  */
 export interface PacingRules {
   intervalMs: number;
@@ -61,7 +65,11 @@ export function createPacingGrid(rules: PacingRules, startAt: number): PacingGri
     const midnight = day0.plus({ days: d });
     const nextMidnight = day0.plus({ days: d + 1 }).toMillis();
     const from = windowStart ? midnight.set(windowStart).toMillis() : midnight.toMillis();
-    const to = windowEnd ? (windowEnd.hour === 24 ? nextMidnight : midnight.set(windowEnd).toMillis()) : nextMidnight;
+    const to = windowEnd
+      ? windowEnd.hour === 24
+        ? nextMidnight
+        : midnight.set(windowEnd).toMillis()
+      : nextMidnight;
     const length = Math.max(0, to - from);
     // a daily cap spreads the day's pins over the whole window; never closer than the interval
     const step = Math.max(rules.intervalMs, 1, rules.maxPerDay ? length / rules.maxPerDay : 0);
@@ -86,7 +94,9 @@ export function createPacingGrid(rules: PacingRules, startAt: number): PacingGri
     for (let i = d; i < d + MAX_DAYS; i += 1) {
       if (day(i).capacity > 0) return i * DAY_SLOTS;
     }
-    throw new Error('the pacing leaves no time to pin in ten years (check the window and the daily cap)');
+    throw new Error(
+      'the pacing leaves no time to pin in ten years (check the window and the daily cap)'
+    );
   }
 
   const grid: PacingGrid = {
@@ -176,9 +186,22 @@ export function createSlotAssigner(grid: PacingGrid, state?: AssignerState | nul
 export type SlotAssigner = ReturnType<typeof createSlotAssigner>;
 
 /** The grid of a campaign's pacing (minutes to milliseconds). */
-export function gridFor(pacing: { intervalMinutes: number; maxPerDay?: number | null; window?: { start: string; end: string } | null; timeZone: string }, startAt: number): PacingGrid {
+export function gridFor(
+  pacing: {
+    intervalMinutes: number;
+    maxPerDay?: number | null;
+    window?: { start: string; end: string } | null;
+    timeZone: string;
+  },
+  startAt: number
+): PacingGrid {
   return createPacingGrid(
-    { intervalMs: Math.round(pacing.intervalMinutes * 60_000), maxPerDay: pacing.maxPerDay ?? null, window: pacing.window ?? null, timeZone: pacing.timeZone },
-    startAt,
+    {
+      intervalMs: Math.round(pacing.intervalMinutes * 60_000),
+      maxPerDay: pacing.maxPerDay ?? null,
+      window: pacing.window ?? null,
+      timeZone: pacing.timeZone,
+    },
+    startAt
   );
 }

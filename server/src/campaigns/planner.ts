@@ -18,15 +18,34 @@ export interface PlanEntry {
 export interface PageHistory {
   /** The latest pin (made, or planned by a campaign) per link key. */
   linkTimes: Map<string, number>;
-  /** The latest pin actually made per entry (`documentId\u0000locale`): its own pin or a campaign's. */
+  /**
+   * The latest pin actually made per entry (`documentId\u0000locale`): its own pin or a campaign's.
+   */
   entryPinnedAt: Map<string, number>;
   /** Entries with a live pin on the filter board (only when the selection names one). */
   onBoard?: Set<string>;
 }
 
 export type PlannedRow =
-  | { kind: 'pin'; documentId: string; locale: string; title: string | null; boardId: string; boardSectionId: string | null; linkKey: string; runAt: number; variant: number }
-  | { kind: 'skip'; documentId: string; locale: string; title: string | null; boardId: string; reason: SkipReason };
+  | {
+      kind: 'pin';
+      documentId: string;
+      locale: string;
+      title: string | null;
+      boardId: string;
+      boardSectionId: string | null;
+      linkKey: string;
+      runAt: number;
+      variant: number;
+    }
+  | {
+      kind: 'skip';
+      documentId: string;
+      locale: string;
+      title: string | null;
+      boardId: string;
+      reason: SkipReason;
+    };
 
 export interface PlanCounters {
   examined: number;
@@ -62,12 +81,18 @@ const titleOf = (entry: Record<string, unknown>, mapping: ContentTypeMapping): s
  * pacing and at least `minDaysBetweenSameLink` days between two pins of the same link (pins made
  * earlier, and pins other campaigns have planned, count). Pure apart from the context it advances.
  */
-export function planPage(ctx: PlannerContext, entries: PlanEntry[], history: PageHistory): PlannedRow[] {
+export function planPage(
+  ctx: PlannerContext,
+  entries: PlanEntry[],
+  history: PageHistory
+): PlannedRow[] {
   const { input, mapping } = ctx;
   const rows: PlannedRow[] = [];
   const mediaField = input.freshness.imageField || mapping.media;
   const spacing = input.pacing.minDaysBetweenSameLink * DAY_MS;
-  const recentCutoff = input.selection.notPinnedForDays ? ctx.now - input.selection.notPinnedForDays * DAY_MS : null;
+  const recentCutoff = input.selection.notPinnedForDays
+    ? ctx.now - input.selection.notPinnedForDays * DAY_MS
+    : null;
 
   for (const { documentId, locale, entry } of entries) {
     const key = entryKey(documentId, locale);
@@ -94,8 +119,14 @@ export function planPage(ctx: PlannerContext, entries: PlanEntry[], history: Pag
     const linkKey = linkKeyOf(entry[mapping.link])!;
     const field = ctx.readField(entry);
     const seen = new Set<string>();
-    const before = Math.max(history.linkTimes.get(linkKey) ?? -Infinity, ctx.recentLinks.get(linkKey) ?? -Infinity);
-    let earliest = Number.isFinite(before) && spacing > 0 ? Math.max(ctx.grid.startAt, before + spacing) : ctx.grid.startAt;
+    const before = Math.max(
+      history.linkTimes.get(linkKey) ?? -Infinity,
+      ctx.recentLinks.get(linkKey) ?? -Infinity
+    );
+    let earliest =
+      Number.isFinite(before) && spacing > 0
+        ? Math.max(ctx.grid.startAt, before + spacing)
+        : ctx.grid.startAt;
     for (const target of input.boards) {
       let boardId: string | null = target.boardId;
       let boardSectionId = target.boardSectionId ?? null;
@@ -112,7 +143,17 @@ export function planPage(ctx: PlannerContext, entries: PlanEntry[], history: Pag
       seen.add(boardId);
       const slot = ctx.assigner.assign(earliest);
       const runAt = ctx.grid.timeOf(slot);
-      rows.push({ kind: 'pin', documentId, locale, title, boardId, boardSectionId, linkKey, runAt, variant: ctx.counters.variant });
+      rows.push({
+        kind: 'pin',
+        documentId,
+        locale,
+        title,
+        boardId,
+        boardSectionId,
+        linkKey,
+        runAt,
+        variant: ctx.counters.variant,
+      });
       ctx.counters.variant += 1;
       ctx.counters.pins += 1;
       ctx.recentLinks.set(linkKey, Math.max(runAt, ctx.recentLinks.get(linkKey) ?? -Infinity));

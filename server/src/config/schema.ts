@@ -39,9 +39,15 @@ export const contentTypeMappingSchema = z
     /** Pin on publish when the entry's field does not say otherwise. */
     pinOnPublish: z.boolean().default(true),
     /** Board used when the entry's field names none. */
-    defaultBoardId: z.string().regex(/^\d+$/, 'defaultBoardId must be a Pinterest board id (digits only)').optional(),
+    defaultBoardId: z
+      .string()
+      .regex(/^\d+$/, 'defaultBoardId must be a Pinterest board id (digits only)')
+      .optional(),
     defaultBoardSectionId: z.string().regex(/^\d+$/).optional(),
-    /** What happens to the pins when an entry is unpublished or deleted: kept (default) or deleted on Pinterest. */
+    /**
+     * What happens to the pins when an entry is unpublished or deleted: kept (default) or deleted
+     * on Pinterest.
+     */
     onUnpublish: z.enum(['keep', 'delete']).default('keep'),
   })
   .strict();
@@ -57,7 +63,10 @@ const utmSchema = z
 
 export const pluginConfigSchema = z
   .object({
-    /** Pinterest API base URL: production, sandbox, or a compatible server such as the local emulator. */
+    /**
+     * Pinterest API base URL: production, sandbox, or a compatible server such as the local
+     * emulator.
+     */
     apiUrl: httpUrl('apiUrl').default(PRODUCTION_API_URL),
     /** OAuth authorize page. */
     oauthUrl: httpUrl('oauthUrl').default(PRODUCTION_OAUTH_URL),
@@ -74,15 +83,22 @@ export const pluginConfigSchema = z
       .superRefine((record, ctx) => {
         for (const key of Object.keys(record)) {
           if (!/^(api|plugin)::[\w-]+\.[\w-]+$/.test(key)) {
-            ctx.addIssue({ code: 'custom', path: [key], message: `“${key}” is not a content type uid; content type keys look like api::article.article` });
+            ctx.addIssue({
+              code: 'custom',
+              path: [key],
+              message: `“${key}” is not a content type uid; content type keys look like api::article.article`,
+            });
           }
         }
       })
       .default({}),
-    /** UTM tags added to every pin link; `utm_content` always carries the plugin's per-pin marker. */
+    /**
+     * UTM tags added to every pin link; `utm_content` always carries the plugin's per-pin marker.
+     */
     utm: utmSchema.default({ enabled: true, source: 'pinterest', medium: 'social' }),
     /** Media hosts the plugin may treat as publicly reachable or download from even though they are
-     * loopback or private (the demo and tests name the local Strapi and emulator here). `host:port` or `host`. */
+     * loopback or private (the demo and tests name the local Strapi and emulator here). `host:port`
+     * or `host`. */
     mediaHostAllowlist: z.array(z.string().min(1)).default([]),
     /** Public base URL of this Strapi, used to turn relative media URLs into absolute ones. */
     publicUrl: httpUrl('publicUrl').optional(),
@@ -103,7 +119,9 @@ export const pluginConfigSchema = z
       })
       .strict()
       .default({ enabled: true, pollIntervalMs: 2_000, leaseMs: 120_000, concurrency: 2 }),
-    /** Pinterest's rate limits, per connected account and category, shared by every Strapi instance. */
+    /**
+     * Pinterest's rate limits, per connected account and category, shared by every Strapi instance.
+     */
     rateLimits: z
       .object({
         profile: z.enum(['standard', 'trial', 'off']).default('standard'),
@@ -113,22 +131,52 @@ export const pluginConfigSchema = z
       })
       .strict()
       .default({ profile: 'standard' }),
-    /** Video pins: polling Pinterest's processing, upload time, and the cover frame used when the editor chose none. */
+    /**
+     * Video pins: polling Pinterest's processing, upload time, and the cover frame used when the
+     * editor chose none.
+     */
     video: z
       .object({
         pollInitialMs: z.number().int().positive().default(1_000),
         pollMaxMs: z.number().int().positive().default(15_000),
-        processingTimeoutMs: z.number().int().positive().default(10 * 60_000),
-        uploadTimeoutMs: z.number().int().positive().default(30 * 60_000),
+        processingTimeoutMs: z
+          .number()
+          .int()
+          .positive()
+          .default(10 * 60_000),
+        uploadTimeoutMs: z
+          .number()
+          .int()
+          .positive()
+          .default(30 * 60_000),
         defaultKeyFrameSeconds: z.number().int().min(0).default(1),
       })
       .strict()
-      .default({ pollInitialMs: 1_000, pollMaxMs: 15_000, processingTimeoutMs: 10 * 60_000, uploadTimeoutMs: 30 * 60_000, defaultKeyFrameSeconds: 1 }),
-    /** How long writes pause after Pinterest reports a spam block (an administrator can resume earlier). */
-    spamPauseMs: z.number().int().positive().default(6 * 60 * 60_000),
-    /** Cron rule of the reconcile pass that finds published entries whose pin job was never recorded. */
+      .default({
+        pollInitialMs: 1_000,
+        pollMaxMs: 15_000,
+        processingTimeoutMs: 10 * 60_000,
+        uploadTimeoutMs: 30 * 60_000,
+        defaultKeyFrameSeconds: 1,
+      }),
+    /**
+     * How long writes pause after Pinterest reports a spam block (an administrator can resume
+     * earlier).
+     */
+    spamPauseMs: z
+      .number()
+      .int()
+      .positive()
+      .default(6 * 60 * 60_000),
+    /**
+     * Cron rule of the reconcile pass that finds published entries whose pin job was never
+     * recorded.
+     */
     reconcileRule: z.string().min(1).default('0 */10 * * * *'),
-    /** Cron rule of the token refresh check (it refreshes only when due: < 5 days left, or 30 days since the last). */
+    /**
+     * Cron rule of the token refresh check (it refreshes only when due: < 5 days left, or 30 days
+     * since the last).
+     */
     tokenRefreshRule: z.string().min(1).default('0 17 * * * *'),
     /** Pin analytics sync (see ./analytics.ts). */
     analytics: analyticsConfigSchema.default(ANALYTICS_DEFAULTS),
@@ -137,7 +185,11 @@ export const pluginConfigSchema = z
     retry: z
       .object({
         baseDelayMs: z.number().int().positive().default(5_000),
-        maxDelayMs: z.number().int().positive().default(30 * 60_000),
+        maxDelayMs: z
+          .number()
+          .int()
+          .positive()
+          .default(30 * 60_000),
         maxAttempts: z.number().int().positive().default(12),
       })
       .strict()

@@ -7,12 +7,19 @@ import type { ReportFilters } from '../analytics/report';
 import { getService } from '../utils/get-service';
 import { namedParams, validate } from './validate';
 
-/** A period longer than this is refused (the dashboard offers up to a year; history may be longer). */
+/**
+ * A period longer than this is refused (the dashboard offers up to a year; history may be longer).
+ */
 const MAX_PERIOD_DAYS = 3_660;
 const DEFAULT_PERIOD_DAYS = 30;
 
 const day = z.string().refine(isDay, 'must be a date like 2030-05-20');
-const contentTypeUid = z.string().regex(/^(api|plugin)::[\w-]+\.[\w-]+$/, 'must be a content type uid such as api::article.article');
+const contentTypeUid = z
+  .string()
+  .regex(
+    /^(api|plugin)::[\w-]+\.[\w-]+$/,
+    'must be a content type uid such as api::article.article'
+  );
 
 const filterShape = {
   from: day.optional(),
@@ -34,21 +41,42 @@ const pinsQuery = z
   })
   .strict();
 const exportQuery = z.object({ ...filterShape, ...sortShape }).strict();
-const entryParams = z.object({ contentType: contentTypeUid, documentId: z.string().min(1).max(64) }).strict();
+const entryParams = z
+  .object({ contentType: contentTypeUid, documentId: z.string().min(1).max(64) })
+  .strict();
 const entryQuery = z.object({ locale: z.string().min(1).max(32).optional() }).strict();
 
 /** The period asked for, or the last 30 days; `from` after `to` or a too long period is a 400. */
-function periodOf(q: { from?: string; to?: string; contentType?: string; boardId?: string }): ReportFilters {
+function periodOf(q: {
+  from?: string;
+  to?: string;
+  contentType?: string;
+  boardId?: string;
+}): ReportFilters {
   const to = q.to ?? ymd(Date.now());
   const from = q.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
   if (from > to) throw new errors.ValidationError('from: must not be after to');
-  if (daysBetween(from, to) > MAX_PERIOD_DAYS) throw new errors.ValidationError(`from: the period must be at most ${MAX_PERIOD_DAYS} days`);
-  return { from, to, ...(q.contentType && { contentType: q.contentType }), ...(q.boardId && { boardId: q.boardId }) };
+  if (daysBetween(from, to) > MAX_PERIOD_DAYS)
+    throw new errors.ValidationError(`from: the period must be at most ${MAX_PERIOD_DAYS} days`);
+  return {
+    from,
+    to,
+    ...(q.contentType && { contentType: q.contentType }),
+    ...(q.boardId && { boardId: q.boardId }),
+  };
 }
 
-type Ctx = { params: unknown; query: unknown; body: unknown; set: (k: string, v: string) => void; type?: string };
+type Ctx = {
+  params: unknown;
+  query: unknown;
+  body: unknown;
+  set: (k: string, v: string) => void;
+  type?: string;
+};
 
-/** The analytics admin API: read-only views of the stored stats, and "sync now" for administrators. */
+/**
+ * The analytics admin API: read-only views of the stored stats, and "sync now" for administrators.
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async status(ctx: Ctx) {
     ctx.body = await getService(strapi, 'analytics').describeStatus();
@@ -61,7 +89,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async pins(ctx: Ctx) {
     const q = validate(pinsQuery, ctx.query);
-    ctx.body = await getService(strapi, 'analytics').pins(periodOf(q), q.sort, q.dir, q.pageSize, (q.page - 1) * q.pageSize);
+    ctx.body = await getService(strapi, 'analytics').pins(
+      periodOf(q),
+      q.sort,
+      q.dir,
+      q.pageSize,
+      (q.page - 1) * q.pageSize
+    );
   },
 
   async exportCsv(ctx: Ctx) {
@@ -69,14 +103,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const period = periodOf(q);
     const csv = await getService(strapi, 'analytics').csv(period, q.sort, q.dir);
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
-    ctx.set('Content-Disposition', `attachment; filename="pinterest-pins-${period.from}-to-${period.to}.csv"`);
+    ctx.set(
+      'Content-Disposition',
+      `attachment; filename="pinterest-pins-${period.from}-to-${period.to}.csv"`
+    );
     ctx.body = csv;
   },
 
   async entry(ctx: Ctx) {
-    const { contentType, documentId } = validate(entryParams, namedParams(ctx.params, ['contentType', 'documentId']));
+    const { contentType, documentId } = validate(
+      entryParams,
+      namedParams(ctx.params, ['contentType', 'documentId'])
+    );
     const { locale } = validate(entryQuery, ctx.query);
-    if (!strapi.contentType(contentType as never)) throw new errors.NotFoundError(`No content type ${contentType}`);
+    if (!strapi.contentType(contentType as never))
+      throw new errors.NotFoundError(`No content type ${contentType}`);
     ctx.body = await getService(strapi, 'analytics').entry(contentType, documentId, locale);
   },
 
@@ -85,7 +126,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const analytics = getService(strapi, 'analytics');
     const run = analytics.syncOnce();
     run.catch((e: Error) => strapi.log.warn(`[pinterest] analytics sync failed: ${e.message}`));
-    const result = await Promise.race([run.catch(() => null), new Promise<null>((r) => setTimeout(() => r(null), 10_000).unref())]);
+    const result = await Promise.race([
+      run.catch(() => null),
+      new Promise<null>((r) => setTimeout(() => r(null), 10_000).unref()),
+    ]);
     ctx.body = { result, status: await analytics.describeStatus() };
   },
 });

@@ -1,14 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { campaignInputSchema, type CampaignItemState } from '../../../common/campaigns';
+import { campaignInputSchema } from '../../../common/campaigns';
 import { CampaignProblem } from '../campaigns/campaign-service';
 import { getService } from '../utils/get-service';
 import { namedParams, validate } from './validate';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() }).strict();
-const itemParams = z.object({ id: z.coerce.number().int().positive(), itemId: z.coerce.number().int().positive() }).strict();
-const ITEM_STATES = ['planned', 'queued', 'pinning', 'pinned', 'failed', 'skipped', 'cancelled'] as const;
+const itemParams = z
+  .object({ id: z.coerce.number().int().positive(), itemId: z.coerce.number().int().positive() })
+  .strict();
+const ITEM_STATES = [
+  'planned',
+  'queued',
+  'pinning',
+  'pinned',
+  'failed',
+  'skipped',
+  'cancelled',
+] as const;
 const itemsQuery = z
   .object({
     /** Comma-separated states, e.g. `failed` or `planned,queued`. */
@@ -22,24 +32,45 @@ const itemsQuery = z
   })
   .strict();
 
-type Ctx = { params: unknown; query: unknown; request: { body?: unknown }; body: unknown; status: number; state?: { user?: { firstname?: string; lastname?: string; email?: string } } };
+type Ctx = {
+  params: unknown;
+  query: unknown;
+  request: { body?: unknown };
+  body: unknown;
+  status: number;
+  state?: { user?: { firstname?: string; lastname?: string; email?: string } };
+};
 
-/** A refusal of the campaign service, in Strapi's error shape (400, 404, or 409 with the reason). */
+/**
+ * A refusal of the campaign service, in Strapi's error shape (400, 404, or 409 with the reason).
+ */
 async function answer<T>(ctx: Ctx, run: () => Promise<T>): Promise<T | void> {
   try {
     return await run();
   } catch (e) {
     if (!(e instanceof CampaignProblem)) throw e;
     if (e.kind === 'invalid') {
-      throw new errors.ValidationError(e.message, { errors: e.issues.map((i) => ({ path: i.path, message: i.message, name: 'ValidationError' })) });
+      throw new errors.ValidationError(e.message, {
+        errors: e.issues.map((i) => ({
+          path: i.path,
+          message: i.message,
+          name: 'ValidationError',
+        })),
+      });
     }
     if (e.kind === 'not-found') throw new errors.NotFoundError(e.message);
     ctx.status = 409;
-    ctx.body = { data: null, error: { status: 409, name: 'ConflictError', message: e.message, details: {} } };
+    ctx.body = {
+      data: null,
+      error: { status: 409, name: 'ConflictError', message: e.message, details: {} },
+    };
   }
 }
 
-/** Re-pin campaigns (the planner page and the Content Manager's bulk action); every route needs `bulk.repin`. */
+/**
+ * Re-pin campaigns (the planner page and the Content Manager's bulk action); every route needs
+ * `bulk.repin`.
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const campaigns = () => getService(strapi, 'runtime').campaigns;
   return {
@@ -77,7 +108,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { id } = validate(idParams, namedParams(ctx.params, ['id']));
       const query = validate(itemsQuery, ctx.query ?? {});
       await answer(ctx, async () => {
-        ctx.body = await campaigns().items(id, { states: query.state as CampaignItemState[] | undefined, page: query.page, pageSize: query.pageSize });
+        ctx.body = await campaigns().items(id, {
+          states: query.state,
+          page: query.page,
+          pageSize: query.pageSize,
+        });
       });
     },
 

@@ -17,9 +17,18 @@ type Ctx = {
   redirect: (url: string) => void;
 };
 
-const callbackQuery = z.object({ code: z.string().max(2000).optional(), state: z.string().max(400).optional(), error: z.string().max(200).optional(), error_description: z.string().max(1000).optional() });
-const settingsBody = z.object({ contentTypes: z.record(z.string(), contentTypeDefaultsSchema) }).strict();
-const boardParams = z.object({ boardId: z.string().regex(/^\d+$/, 'must be a Pinterest board id') }).strict();
+const callbackQuery = z.object({
+  code: z.string().max(2000).optional(),
+  state: z.string().max(400).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(1000).optional(),
+});
+const settingsBody = z
+  .object({ contentTypes: z.record(z.string(), contentTypeDefaultsSchema) })
+  .strict();
+const boardParams = z
+  .object({ boardId: z.string().regex(/^\d+$/, 'must be a Pinterest board id') })
+  .strict();
 
 /** Where the admin's settings page lives, to send the browser back after the consent page. */
 function settingsPageUrl(strapi: Core.Strapi, query: Record<string, string>): string {
@@ -40,7 +49,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     try {
       ctx.body = { url: await getService(strapi, 'runtime').connection.authorizeUrl(userId) };
     } catch (e) {
-      if (e instanceof ConnectError) throw new errors.ApplicationError(e.message, { reason: e.reason });
+      if (e instanceof ConnectError)
+        throw new errors.ApplicationError(e.message, { reason: e.reason });
       throw e;
     }
   },
@@ -56,7 +66,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     try {
       const result = await getService(strapi, 'runtime').connection.complete(query);
       strapi.log.info(`[pinterest] connected Pinterest account @${result.username}`);
-      ctx.redirect(settingsPageUrl(strapi, { connected: result.username, ...(result.missingScopes.length && { missingScopes: result.missingScopes.join(',') }) }));
+      ctx.redirect(
+        settingsPageUrl(strapi, {
+          connected: result.username,
+          ...(result.missingScopes.length && { missingScopes: result.missingScopes.join(',') }),
+        })
+      );
     } catch (e) {
       const reason = e instanceof ConnectError ? e.reason : 'exchange-failed';
       const message = e instanceof Error ? e.message : 'The connection failed.';
@@ -92,7 +107,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const body: SettingsDTO = {
       contentTypes: Object.entries(runtime.getConfig().contentTypes).map(([uid, mapping]) => {
         const s = saved.contentTypes[uid];
-        const ct = strapi.contentType(uid as never) as { info?: { displayName?: string } } | undefined;
+        const ct = strapi.contentType(uid as never) as
+          { info?: { displayName?: string } } | undefined;
         return {
           uid,
           displayName: ct?.info?.displayName ?? uid,
@@ -110,7 +126,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const input = validate(settingsBody, ctx.request.body);
     const runtime = getService(strapi, 'runtime');
     for (const uid of Object.keys(input.contentTypes)) {
-      if (!runtime.isMapped(uid)) throw new errors.ValidationError(`contentTypes.${uid}: this content type is not configured to pin`);
+      if (!runtime.isMapped(uid))
+        throw new errors.ValidationError(
+          `contentTypes.${uid}: this content type is not configured to pin`
+        );
     }
     await runtime.settings.set(input);
     return this.getSettings(ctx);
@@ -119,24 +138,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Every board of the connected account (all bookmark pages). */
   async boards(ctx: Ctx) {
     const boards = await withPinterest(() => getService(strapi, 'runtime').listBoards());
-    const body: BoardDTO[] = boards.map((b) => ({ id: b.id, name: b.name, privacy: b.privacy ?? null, description: b.description ?? null }));
+    const body: BoardDTO[] = boards.map((b) => ({
+      id: b.id,
+      name: b.name,
+      privacy: b.privacy ?? null,
+      description: b.description ?? null,
+    }));
     ctx.body = { boards: body };
   },
 
   async sections(ctx: Ctx) {
     const { boardId } = validate(boardParams, namedParams(ctx.params, ['boardId']));
-    const sections = await withPinterest(() => getService(strapi, 'runtime').getClient().listAllBoardSections(boardId));
+    const sections = await withPinterest(() =>
+      getService(strapi, 'runtime').getClient().listAllBoardSections(boardId)
+    );
     const body: BoardSectionDTO[] = sections.map((s) => ({ id: s.id, name: s.name }));
     ctx.body = { sections: body };
   },
 });
 
-/** A Pinterest failure on an admin read becomes an error the admin can show (never a 500 with a stack). */
+/**
+ * A Pinterest failure on an admin read becomes an error the admin can show (never a 500 with a
+ * stack).
+ */
 async function withPinterest<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
     const err = e as { code?: string; message?: string; advice?: string };
-    throw new errors.ApplicationError(err.message ?? 'Pinterest could not be reached.', { code: err.code, advice: err.advice });
+    throw new errors.ApplicationError(err.message ?? 'Pinterest could not be reached.', {
+      code: err.code,
+      advice: err.advice,
+    });
   }
 }

@@ -6,7 +6,9 @@ import { PostRequestError } from '../posts/posts-service';
 import { getService } from '../utils/get-service';
 import { namedParams, validate } from './validate';
 
-const idParams = z.object({ id: z.string().regex(/^post_[0-9a-f]{24}$/, 'must be a post id such as post_3f9c…') }).strict();
+const idParams = z
+  .object({ id: z.string().regex(/^post_[0-9a-f]{24}$/, 'must be a post id such as post_3f9c…') })
+  .strict();
 const idempotencyKey = z
   .string()
   .min(1, 'must not be empty')
@@ -25,7 +27,13 @@ type Ctx = {
 /** Answers a posts-service refusal in Strapi's error shape. */
 function refuse(ctx: Ctx, e: PostRequestError): never | void {
   if (e.status === 400) {
-    throw new errors.ValidationError(e.message, { errors: e.issues.map((i) => ({ path: i.path.map(String), message: i.message, name: 'ValidationError' })) });
+    throw new errors.ValidationError(e.message, {
+      errors: e.issues.map((i) => ({
+        path: i.path.map(String),
+        message: i.message,
+        name: 'ValidationError',
+      })),
+    });
   }
   ctx.status = e.status;
   ctx.body = {
@@ -34,7 +42,9 @@ function refuse(ctx: Ctx, e: PostRequestError): never | void {
       status: e.status,
       name: e.status === 409 ? 'ConflictError' : 'UnprocessableEntityError',
       message: e.message,
-      details: e.issues.length ? { errors: e.issues.map((i) => ({ path: i.path.map(String), message: i.message })) } : {},
+      details: e.issues.length
+        ? { errors: e.issues.map((i) => ({ path: i.path.map(String), message: i.message })) }
+        : {},
     },
   };
 }
@@ -46,10 +56,18 @@ function refuse(ctx: Ctx, e: PostRequestError): never | void {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(ctx: Ctx) {
     const header = ctx.request.headers['idempotency-key'];
-    const key = header === undefined ? undefined : validate(z.object({ 'idempotency-key': idempotencyKey }), { 'idempotency-key': Array.isArray(header) ? header[0] : header })['idempotency-key'];
+    const key =
+      header === undefined
+        ? undefined
+        : validate(z.object({ 'idempotency-key': idempotencyKey }), {
+            'idempotency-key': Array.isArray(header) ? header[0] : header,
+          })['idempotency-key'];
     const posts = getService(strapi, 'runtime').posts;
     try {
-      const { post, created } = await posts.create(ctx.request.body, { tokenId: String(ctx.state.auth?.credentials?.id ?? 'unknown'), idempotencyKey: key });
+      const { post, created } = await posts.create(ctx.request.body, {
+        tokenId: String(ctx.state.auth?.credentials?.id ?? 'unknown'),
+        idempotencyKey: key,
+      });
       ctx.status = created ? 201 : 200;
       ctx.set('Location', `/api/pinterest/posts/${post.postId}`);
       if (!created) ctx.set('Idempotent-Replayed', 'true');

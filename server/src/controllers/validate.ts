@@ -7,7 +7,11 @@ export function validate<S extends z.ZodTypeAny>(schema: S, input: unknown): z.i
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new errors.ValidationError(`${issue.path.join('.') || 'input'}: ${issue.message}`, {
-      errors: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, name: 'ValidationError' })),
+      errors: parsed.error.issues.map((i) => ({
+        path: i.path.map(String),
+        message: i.message,
+        name: 'ValidationError',
+      })),
     });
   }
   return parsed.data;

@@ -13,14 +13,20 @@ export const LINK_MAX = 2048;
  * The marker that identifies the pin the plugin makes for one entry × locale × board. It is stable,
  * so a retry after a crash can recognise a pin that was created but whose id was never saved.
  */
-export function pinMarker(parts: { contentType: string; documentId: string; locale: string; boardId: string }): string {
+export function pinMarker(parts: {
+  contentType: string;
+  documentId: string;
+  locale: string;
+  boardId: string;
+}): string {
   const digest = createHash('sha256')
     .update([parts.contentType, parts.documentId, parts.locale, parts.boardId].join('\u0000'))
     .digest('hex');
   return `strapi-${digest.slice(0, 16)}`;
 }
 
-export type LinkCheck = { ok: true; url: URL } | { ok: false; reason: 'missing' | 'invalid' | 'not-http' };
+export type LinkCheck =
+  { ok: true; url: URL } | { ok: false; reason: 'missing' | 'invalid' | 'not-http' };
 
 export function checkLink(raw: unknown): LinkCheck {
   if (typeof raw !== 'string' || !raw.trim()) return { ok: false, reason: 'missing' };
@@ -30,17 +36,21 @@ export function checkLink(raw: unknown): LinkCheck {
   } catch {
     return { ok: false, reason: 'invalid' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: 'not-http' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { ok: false, reason: 'not-http' };
   return { ok: true, url };
 }
 
-/** Adds the UTM tags and the plugin's marker (as `utm_content`) to a link. Existing tags are kept. */
+/**
+ * Adds the UTM tags and the plugin's marker (as `utm_content`) to a link. Existing tags are kept.
+ */
 export function tagLink(url: URL, utm: UtmSettings, marker: string | null): string {
   const tagged = new URL(url.toString());
   if (utm.enabled) {
     if (!tagged.searchParams.has('utm_source')) tagged.searchParams.set('utm_source', utm.source);
     if (!tagged.searchParams.has('utm_medium')) tagged.searchParams.set('utm_medium', utm.medium);
-    if (utm.campaign && !tagged.searchParams.has('utm_campaign')) tagged.searchParams.set('utm_campaign', utm.campaign);
+    if (utm.campaign && !tagged.searchParams.has('utm_campaign'))
+      tagged.searchParams.set('utm_campaign', utm.campaign);
     if (marker) tagged.searchParams.set('utm_content', marker);
   }
   return tagged.toString();

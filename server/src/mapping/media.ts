@@ -74,9 +74,14 @@ const MIME_BY_EXT: Record<string, string> = {
 const mimeOf = (f: StrapiMediaFormat): string =>
   (f.mime || MIME_BY_EXT[(f.ext ?? '').toLowerCase()] || 'application/octet-stream').toLowerCase();
 
-const bytesOf = (f: StrapiMediaFormat): number | null => (typeof f.size === 'number' ? Math.round(f.size * 1024) : null);
+const bytesOf = (f: StrapiMediaFormat): number | null =>
+  typeof f.size === 'number' ? Math.round(f.size * 1024) : null;
 
-const describe = (mime: string) => mime.replace(/^image\//, '').replace('svg+xml', 'SVG').toUpperCase();
+const describe = (mime: string) =>
+  mime
+    .replace(/^image\//, '')
+    .replace('svg+xml', 'SVG')
+    .toUpperCase();
 
 /**
  * Picks what to send for the entry's hero media: the largest Strapi format of the image that fits
@@ -85,45 +90,66 @@ const describe = (mime: string) => mime.replace(/^image\//, '').replace('svg+xml
  */
 export function chooseMedia(media: StrapiMedia | null | undefined): ChosenMedia {
   if (!media || !media.url) {
-    throw new PinError('MEDIA_REQUIRED', 'This entry has no hero image or video, and Pinterest has no text-only pins.');
+    throw new PinError(
+      'MEDIA_REQUIRED',
+      'This entry has no hero image or video, and Pinterest has no text-only pins.'
+    );
   }
   const mime = mimeOf(media);
   if ((VIDEO_LIMITS.mimes as readonly string[]).includes(mime)) {
     const bytes = bytesOf(media);
     if (bytes !== null && bytes > VIDEO_LIMITS.maxBytes) {
-      throw new PinError('MEDIA_TOO_LARGE', `The hero video is ${(bytes / 2 ** 30).toFixed(1)} GB; Pinterest accepts at most 2 GB.`);
+      throw new PinError(
+        'MEDIA_TOO_LARGE',
+        `The hero video is ${(bytes / 2 ** 30).toFixed(1)} GB; Pinterest accepts at most 2 GB.`
+      );
     }
     return { kind: 'video', url: media.url, mime, bytes };
   }
   if (!(IMAGE_LIMITS.mimes as readonly string[]).includes(mime)) {
     throw new PinError(
       'MEDIA_UNSUPPORTED',
-      `The hero media is ${mime.startsWith('image/') ? `a ${describe(mime)} image` : `of type ${mime}`}; Pinterest accepts JPEG, PNG, WebP or GIF images and MP4 or MOV videos.`,
+      `The hero media is ${mime.startsWith('image/') ? `a ${describe(mime)} image` : `of type ${mime}`}; Pinterest accepts JPEG, PNG, WebP or GIF images and MP4 or MOV videos.`
     );
   }
 
-  const candidates: Array<{ variant: string; f: StrapiMediaFormat }> = [{ variant: 'original', f: media }];
+  const candidates: Array<{ variant: string; f: StrapiMediaFormat }> = [
+    { variant: 'original', f: media },
+  ];
   // Resized formats of a GIF lose its animation: keep the original only.
   if (mime !== 'image/gif') {
     for (const [variant, f] of Object.entries(media.formats ?? {})) {
-      if (f?.url && (IMAGE_LIMITS.mimes as readonly string[]).includes(mimeOf(f))) candidates.push({ variant, f });
+      if (f?.url && (IMAGE_LIMITS.mimes as readonly string[]).includes(mimeOf(f)))
+        candidates.push({ variant, f });
     }
   }
   const fits = (f: StrapiMediaFormat) => {
     const bytes = bytesOf(f);
     const sizeOk = bytes === null || bytes <= IMAGE_LIMITS.maxBytes;
-    const dimsOk = f.width == null || f.height == null || (f.width >= IMAGE_LIMITS.minWidth && f.height >= IMAGE_LIMITS.minHeight);
+    const dimsOk =
+      f.width == null ||
+      f.height == null ||
+      (f.width >= IMAGE_LIMITS.minWidth && f.height >= IMAGE_LIMITS.minHeight);
     return sizeOk && dimsOk;
   };
   const area = (f: StrapiMediaFormat) => (f.width ?? 0) * (f.height ?? 0);
   const best = candidates.filter((c) => fits(c.f)).sort((a, b) => area(b.f) - area(a.f))[0];
   if (!best) {
-    const small = media.width != null && media.height != null && (media.width < IMAGE_LIMITS.minWidth || media.height < IMAGE_LIMITS.minHeight);
+    const small =
+      media.width != null &&
+      media.height != null &&
+      (media.width < IMAGE_LIMITS.minWidth || media.height < IMAGE_LIMITS.minHeight);
     if (small) {
-      throw new PinError('MEDIA_TOO_SMALL', `The hero image is ${media.width}×${media.height} pixels; Pinterest needs at least 100×100.`);
+      throw new PinError(
+        'MEDIA_TOO_SMALL',
+        `The hero image is ${media.width}×${media.height} pixels; Pinterest needs at least 100×100.`
+      );
     }
     const bytes = bytesOf(media) ?? 0;
-    throw new PinError('MEDIA_TOO_LARGE', `The hero image is ${(bytes / 2 ** 20).toFixed(1)} MB and has no smaller format; Pinterest accepts at most 20 MB.`);
+    throw new PinError(
+      'MEDIA_TOO_LARGE',
+      `The hero image is ${(bytes / 2 ** 20).toFixed(1)} MB and has no smaller format; Pinterest accepts at most 20 MB.`
+    );
   }
   return {
     kind: 'image',

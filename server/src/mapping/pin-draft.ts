@@ -11,7 +11,13 @@ export const TITLE_MAX = 100;
 export const DESCRIPTION_MAX = 500;
 export const ALT_TEXT_MAX = 500;
 
-export type DraftWarning = 'LINK_MISSING' | 'LINK_NOT_HTTPS' | 'LINK_INVALID' | 'TITLE_TRUNCATED' | 'DESCRIPTION_TRUNCATED' | 'TITLE_FROM_CONTENT';
+export type DraftWarning =
+  | 'LINK_MISSING'
+  | 'LINK_NOT_HTTPS'
+  | 'LINK_INVALID'
+  | 'TITLE_TRUNCATED'
+  | 'DESCRIPTION_TRUNCATED'
+  | 'TITLE_FROM_CONTENT';
 
 /** Everything needed to create one pin, before any network I/O. */
 export interface PinDraft {
@@ -43,15 +49,22 @@ const text = (v: unknown) => (typeof v === 'string' ? squash(v) : '');
 /** Resolves the board: the entry's field first, then the content type's default. */
 export function resolveBoard(field: PinFieldValue | null, mapping: ContentTypeMapping) {
   const boardId = field?.boardId || mapping.defaultBoardId || null;
-  const boardSectionId = field?.boardId ? field.boardSectionId || null : mapping.defaultBoardSectionId || null;
+  const boardSectionId = field?.boardId
+    ? field.boardSectionId || null
+    : mapping.defaultBoardSectionId || null;
   return { boardId, boardSectionId };
 }
 
 /** Title, description and alt text exactly as they will be sent, with what happened to them. */
-export function pinTexts(entry: Record<string, unknown>, mapping: ContentTypeMapping, field: PinFieldValue | null) {
+export function pinTexts(
+  entry: Record<string, unknown>,
+  mapping: ContentTypeMapping,
+  field: PinFieldValue | null
+) {
   const warnings: DraftWarning[] = [];
   const content = plainText(entry[mapping.content]);
-  const descriptionSource = text(field?.description) || plainText(entry[mapping.description]) || content;
+  const descriptionSource =
+    text(field?.description) || plainText(entry[mapping.description]) || content;
   let titleSource = text(field?.title) || text(entry[mapping.title]);
   if (!titleSource) {
     titleSource = firstLine(descriptionSource || content);
@@ -60,17 +73,29 @@ export function pinTexts(entry: Record<string, unknown>, mapping: ContentTypeMap
   const title = titleSource ? truncateAtWord(titleSource, TITLE_MAX) : null;
   if (title && title !== squash(titleSource)) warnings.push('TITLE_TRUNCATED');
   const description = descriptionSource ? truncateAtWord(descriptionSource, DESCRIPTION_MAX) : null;
-  if (description && description !== squash(descriptionSource)) warnings.push('DESCRIPTION_TRUNCATED');
+  if (description && description !== squash(descriptionSource))
+    warnings.push('DESCRIPTION_TRUNCATED');
   const mediaObject = entry[mapping.media] as StrapiMedia | null | undefined;
-  const altSource = text(mediaObject?.alternativeText) || (mapping.altText ? text(entry[mapping.altText]) : '');
+  const altSource =
+    text(mediaObject?.alternativeText) || (mapping.altText ? text(entry[mapping.altText]) : '');
   const altText = altSource ? truncateAtWord(altSource, ALT_TEXT_MAX) : null;
   return { title, description, altText, warnings };
 }
 
 /** The link with UTM tags and the marker, or why there is none. */
-export function pinLink(raw: unknown, utm: UtmSettings, marker: string): { link: string | null; warnings: DraftWarning[] } {
+export function pinLink(
+  raw: unknown,
+  utm: UtmSettings,
+  marker: string
+): { link: string | null; warnings: DraftWarning[] } {
   const linkCheck = checkLink(raw);
-  if (!linkCheck.ok) return { link: null, warnings: ['reason' in linkCheck && linkCheck.reason === 'missing' ? 'LINK_MISSING' : 'LINK_INVALID'] };
+  if (!linkCheck.ok)
+    return {
+      link: null,
+      warnings: [
+        'reason' in linkCheck && linkCheck.reason === 'missing' ? 'LINK_MISSING' : 'LINK_INVALID',
+      ],
+    };
   const tagged = tagLink(linkCheck.url, utm, marker);
   return {
     link: tagged.length <= LINK_MAX ? tagged : linkCheck.url.toString().slice(0, LINK_MAX),
@@ -79,8 +104,10 @@ export function pinLink(raw: unknown, utm: UtmSettings, marker: string): { link:
 }
 
 /**
- * Maps an entry to a pin draft following the product rules: title ≤ 100 (falling back to the first line
- * of the description or content, cut at a word boundary), description ≤ 500, exactly one media, a board.
+ * Maps an entry to a pin draft following the product rules: title ≤ 100 (falling back to the first
+ * line
+ * of the description or content, cut at a word boundary), description ≤ 500, exactly one media, a
+ * board.
  * Pure: throws a `PinError` for what an editor must fix.
  */
 export function buildPinDraft(input: DraftInput): PinDraft {
@@ -101,12 +128,20 @@ export function buildPinDraft(input: DraftInput): PinDraft {
   };
 }
 
-/** Everything a draft and a preview are made of; what an editor must fix is collected, not thrown. */
+/**
+ * Everything a draft and a preview are made of; what an editor must fix is collected, not thrown.
+ */
 function draftParts(input: DraftInput) {
   const { entry, mapping, field } = input;
   const errors: PinError[] = [];
   const { boardId, boardSectionId } = resolveBoard(field, mapping);
-  if (!boardId) errors.push(new PinError('BOARD_REQUIRED', 'Requires boardId: no Pinterest board was chosen for this entry.'));
+  if (!boardId)
+    errors.push(
+      new PinError(
+        'BOARD_REQUIRED',
+        'Requires boardId: no Pinterest board was chosen for this entry.'
+      )
+    );
   let media: ChosenMedia | null = null;
   try {
     media = chooseMedia(entry[mapping.media] as StrapiMedia | null | undefined);
@@ -115,15 +150,34 @@ function draftParts(input: DraftInput) {
     errors.push(e);
   }
   const texts = pinTexts(entry, mapping, field);
-  const marker = pinMarker({ contentType: input.contentType, documentId: input.documentId, locale: input.locale, boardId: boardId ?? '' });
+  const marker = pinMarker({
+    contentType: input.contentType,
+    documentId: input.documentId,
+    locale: input.locale,
+    boardId: boardId ?? '',
+  });
   const { link, warnings } = pinLink(entry[mapping.link], input.utm, marker);
-  return { boardId, boardSectionId, media, errors, marker, link, title: texts.title, description: texts.description, altText: texts.altText, warnings: [...texts.warnings, ...warnings] };
+  return {
+    boardId,
+    boardSectionId,
+    media,
+    errors,
+    marker,
+    link,
+    title: texts.title,
+    description: texts.description,
+    altText: texts.altText,
+    warnings: [...texts.warnings, ...warnings],
+  };
 }
 
 /** `POST /v5/pins`'s body for a draft: empty texts are left out, as Pinterest expects. */
 export function pinCreateBody(
-  draft: Pick<PinDraft, 'boardId' | 'boardSectionId' | 'title' | 'description' | 'link' | 'altText'>,
-  mediaSource: MediaSource,
+  draft: Pick<
+    PinDraft,
+    'boardId' | 'boardSectionId' | 'title' | 'description' | 'link' | 'altText'
+  >,
+  mediaSource: MediaSource
 ): PinCreateBody {
   return {
     board_id: draft.boardId,
@@ -138,17 +192,29 @@ export function pinCreateBody(
 
 export type PreviewWarning = DraftWarning | 'ASPECT_RATIO';
 
-/** The preview as the route sends it (see the wire type), with the server's own media and warning types. */
-export type PinPreview = Omit<PinPreviewDTO, 'media' | 'warnings' | 'pinOnPublish'> & { media: ChosenMedia | null; warnings: PreviewWarning[] };
+/**
+ * The preview as the route sends it (see the wire type), with the server's own media and warning
+ * types.
+ */
+export type PinPreview = Omit<PinPreviewDTO, 'media' | 'warnings' | 'pinOnPublish'> & {
+  media: ChosenMedia | null;
+  warnings: PreviewWarning[];
+};
 
 /**
- * Far from 2:3: Pinterest crops pins taller than about 1:2.1, and square or wide images (height under
+ * Far from 2:3: Pinterest crops pins taller than about 1:2.1, and square or wide images (height
+ * under
  * 1.2× the width, i.e. flatter than 5:6) get a smaller slot in the feed than a 2:3 pin.
  */
 const aspectFar = (m: ChosenMedia | null) =>
-  m?.kind === 'image' && m.width && m.height ? m.height / m.width > 2.1 || m.height / m.width < 1.2 : false;
+  m?.kind === 'image' && m.width && m.height
+    ? m.height / m.width > 2.1 || m.height / m.width < 1.2
+    : false;
 
-/** What the editor's preview shows: the draft as it would be sent, with every problem listed instead of thrown. */
+/**
+ * What the editor's preview shows: the draft as it would be sent, with every problem listed instead
+ * of thrown.
+ */
 export function previewPin(input: DraftInput): PinPreview {
   const parts = draftParts(input);
   return {

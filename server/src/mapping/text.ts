@@ -6,7 +6,8 @@ const ELLIPSIS = '…';
 export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /**
- * Cuts `text` to at most `max` characters at a word boundary, adding an ellipsis when something was cut.
+ * Cuts `text` to at most `max` characters at a word boundary, adding an ellipsis when something was
+ * cut.
  * A single word longer than the limit is cut hard.
  */
 export function truncateAtWord(text: string, max: number): string {
@@ -39,7 +40,8 @@ export function stripMarkdown(text: string): string {
 
 /**
  * Plain text of a Strapi attribute value: a string (text, rich text in markdown) or
- * a Blocks value (an array of nodes with `children` and `text`). Paragraphs are kept on separate lines.
+ * a Blocks value (an array of nodes with `children` and `text`). Paragraphs are kept on separate
+ * lines.
  */
 export function plainText(value: unknown): string {
   if (value == null) return '';

@@ -34,9 +34,15 @@ export interface VideoPinDeps {
   policy: VideoPollPolicy;
   /** Called before each slow step so the job keeps its lease (and stops if it lost it). */
   keepAlive: () => Promise<void>;
-  /** A media id registered and uploaded by an earlier attempt, to poll again instead of re-uploading. */
+  /**
+   * A media id registered and uploaded by an earlier attempt, to poll again instead of
+   * re-uploading.
+   */
   previousMediaId?: string | null;
-  /** Remembers the media id once the upload is done (so a retry after a timeout does not upload again). */
+  /**
+   * Remembers the media id once the upload is done (so a retry after a timeout does not upload
+   * again).
+   */
   rememberMediaId?: (mediaId: string | null) => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
@@ -45,9 +51,14 @@ export interface VideoPinDeps {
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** The cover part of a `video_id` media source: the editor's choice, or a default frame. */
-export function coverFor(cover: VideoCover, facts: Pick<VideoFacts, 'durationSeconds'> | null, policy: Pick<VideoPollPolicy, 'defaultKeyFrameSeconds'>) {
+export function coverFor(
+  cover: VideoCover,
+  facts: Pick<VideoFacts, 'durationSeconds'> | null,
+  policy: Pick<VideoPollPolicy, 'defaultKeyFrameSeconds'>
+) {
   if (cover && 'imageUrl' in cover) return { cover_image_url: cover.imageUrl };
-  const wanted = cover && 'keyFrameTime' in cover ? cover.keyFrameTime : policy.defaultKeyFrameSeconds;
+  const wanted =
+    cover && 'keyFrameTime' in cover ? cover.keyFrameTime : policy.defaultKeyFrameSeconds;
   const last = facts ? Math.max(0, Math.floor(facts.durationSeconds) - 1) : wanted;
   return { cover_image_key_frame_time: Math.max(0, Math.min(Math.round(wanted), last)) };
 }
@@ -63,12 +74,19 @@ export async function waitForProcessing(mediaId: string, deps: VideoPinDeps): Pr
     if (status.status === 'succeeded') return;
     if (status.status === 'failed') {
       await deps.rememberMediaId?.(null);
-      throw new PinError('VIDEO_PROCESSING_FAILED', `Pinterest could not process the uploaded video (media ${mediaId}).`);
+      throw new PinError(
+        'VIDEO_PROCESSING_FAILED',
+        `Pinterest could not process the uploaded video (media ${mediaId}).`
+      );
     }
     if (now() + delay > deadline) {
-      throw new PinError('VIDEO_PROCESSING_TIMEOUT', `Pinterest was still processing the video after ${Math.round(deps.policy.timeoutMs / 1000)} s (media ${mediaId}).`, {
-        outcomeUnknown: false,
-      });
+      throw new PinError(
+        'VIDEO_PROCESSING_TIMEOUT',
+        `Pinterest was still processing the video after ${Math.round(deps.policy.timeoutMs / 1000)} s (media ${mediaId}).`,
+        {
+          outcomeUnknown: false,
+        }
+      );
     }
     await sleep(delay);
     await deps.keepAlive();
@@ -77,11 +95,16 @@ export async function waitForProcessing(mediaId: string, deps: VideoPinDeps): Pr
 }
 
 /**
- * Makes the `video_id` media source for a video pin: checks the file (MP4/MOV, ≤ 2 GB, 4 s – 15 min,
+ * Makes the `video_id` media source for a video pin: checks the file (MP4/MOV, ≤ 2 GB, 4 s – 15
+ * min,
  * read from its header), registers the upload, streams the file to Pinterest's bucket with every
  * upload parameter and the file last, waits until Pinterest has processed it, and adds the cover.
  */
-export async function videoMediaSource(video: { url: string; mime: string }, cover: VideoCover, deps: VideoPinDeps): Promise<MediaSource> {
+export async function videoMediaSource(
+  video: { url: string; mime: string },
+  cover: VideoCover,
+  deps: VideoPinDeps
+): Promise<MediaSource> {
   const file = await openVideo(video.url, deps.media);
   try {
     const facts = await probeVideo(file.reader);
@@ -97,8 +120,13 @@ export async function videoMediaSource(video: { url: string; mime: string }, cov
       await deps.keepAlive();
       await uploadVideo(
         { url: upload.upload_url, fields: upload.upload_parameters },
-        { size: file.size, filename: `video.${facts.container === 'mov' ? 'mov' : 'mp4'}`, contentType: facts.container === 'mov' ? 'video/quicktime' : 'video/mp4', stream: file.stream },
-        { timeoutMs: deps.policy.uploadTimeoutMs },
+        {
+          size: file.size,
+          filename: `video.${facts.container === 'mov' ? 'mov' : 'mp4'}`,
+          contentType: facts.container === 'mov' ? 'video/quicktime' : 'video/mp4',
+          stream: file.stream,
+        },
+        { timeoutMs: deps.policy.uploadTimeoutMs }
       );
       mediaId = upload.media_id;
       await deps.rememberMediaId?.(mediaId);

@@ -54,7 +54,11 @@ async function fromRangeServer(url: URL, opts: SafeFetchOptions): Promise<VideoF
   const total = contentRangeTotal(probe.headers['content-range']);
   probe.body.destroy();
   if (probe.status !== 206 || total === null) return null;
-  if (total > VIDEO_LIMITS.maxBytes) throw new PinError('MEDIA_TOO_LARGE', `The hero video is ${(total / 2 ** 30).toFixed(2)} GB; Pinterest accepts at most 2 GB.`);
+  if (total > VIDEO_LIMITS.maxBytes)
+    throw new PinError(
+      'MEDIA_TOO_LARGE',
+      `The hero video is ${(total / 2 ** 30).toFixed(2)} GB; Pinterest accepts at most 2 GB.`
+    );
   const finalUrl = probe.url;
   return {
     size: total,
@@ -63,11 +67,16 @@ async function fromRangeServer(url: URL, opts: SafeFetchOptions): Promise<VideoF
       async read(offset, length) {
         const end = Math.min(total, offset + length) - 1;
         if (end < offset) return Buffer.alloc(0);
-        const res = await safeFetch(finalUrl, { ...opts, maxBytes: length, headers: { range: `bytes=${offset}-${end}` } });
+        const res = await safeFetch(finalUrl, {
+          ...opts,
+          maxBytes: length,
+          headers: { range: `bytes=${offset}-${end}` },
+        });
         const chunks: Buffer[] = [];
         for await (const c of res.body) chunks.push(c);
         const all = Buffer.concat(chunks);
-        // a server that ignores Range on later requests would send the whole file: the cap stops it above
+        // a server that ignores Range on later requests would send the whole file: the cap stops it
+        // above
         return res.status === 206 ? all : all.subarray(offset, end + 1);
       },
     },
@@ -82,7 +91,9 @@ async function fromRangeServer(url: URL, opts: SafeFetchOptions): Promise<VideoF
   };
 }
 
-/** A remote video without range support: downloaded (streamed, capped) to a temporary file first. */
+/**
+ * A remote video without range support: downloaded (streamed, capped) to a temporary file first.
+ */
 async function viaTempFile(url: URL, opts: SafeFetchOptions): Promise<VideoFile> {
   const file = path.join(os.tmpdir(), `pinterest-video-${randomUUID()}`);
   const res = await safeFetch(url, { ...opts, maxBytes: VIDEO_LIMITS.maxBytes });
@@ -90,7 +101,12 @@ async function viaTempFile(url: URL, opts: SafeFetchOptions): Promise<VideoFile>
     await pipeline(res.body, fs.createWriteStream(file));
   } catch (e) {
     await fsp.rm(file, { force: true });
-    throw e instanceof PinError ? e : new PinError('MEDIA_UNREACHABLE', `The hero video could not be downloaded (${(e as Error).message}).`);
+    throw e instanceof PinError
+      ? e
+      : new PinError(
+          'MEDIA_UNREACHABLE',
+          `The hero video could not be downloaded (${(e as Error).message}).`
+        );
   }
   const { size } = await fsp.stat(file);
   return fromDisk(file, size, () => fsp.rm(file, { force: true }));
@@ -107,11 +123,22 @@ export async function openVideo(url: string, ctx: MediaSourceContext): Promise<V
       const { size } = await fsp.stat(local);
       return fromDisk(local, size);
     } catch (e) {
-      throw new PinError('MEDIA_UNREADABLE', `The hero video file could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+      throw new PinError(
+        'MEDIA_UNREADABLE',
+        `The hero video file could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`
+      );
     }
   }
   const absolute = absoluteMediaUrl(url, ctx.publicUrl);
-  if (!absolute) throw new PinError('MEDIA_UNREADABLE', 'The hero video has no http(s) address to read it from.');
-  const opts: SafeFetchOptions = { allowlist: ctx.allowlist, timeoutMs: ctx.timeoutMs, maxBytes: VIDEO_LIMITS.maxBytes };
+  if (!absolute)
+    throw new PinError(
+      'MEDIA_UNREADABLE',
+      'The hero video has no http(s) address to read it from.'
+    );
+  const opts: SafeFetchOptions = {
+    allowlist: ctx.allowlist,
+    timeoutMs: ctx.timeoutMs,
+    maxBytes: VIDEO_LIMITS.maxBytes,
+  };
   return (await fromRangeServer(absolute, opts)) ?? viaTempFile(absolute, opts);
 }

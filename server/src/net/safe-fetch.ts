@@ -15,7 +15,10 @@ import { isAllowlisted, isNonPublicIp } from '../pins/public-address';
  * - size and time are capped, and the caller checks the bytes are the media type claimed.
  */
 export interface SafeFetchOptions {
-  /** `host` or `host:port` entries allowed although they are not public (demo, tests, an intranet CDN). */
+  /**
+   * `host` or `host:port` entries allowed although they are not public (demo, tests, an intranet
+   * CDN).
+   */
   allowlist: readonly string[];
   timeoutMs: number;
   /** Refuse bodies larger than this (by Content-Length, and while reading). */
@@ -47,28 +50,46 @@ export function checkMediaUrl(raw: string | URL, allowlist: readonly string[]): 
   try {
     url = typeof raw === 'string' ? new URL(raw) : raw;
   } catch {
-    throw new PinError('MEDIA_URL_REFUSED', `“${String(raw).slice(0, 200)}” is not an absolute URL.`);
+    throw new PinError(
+      'MEDIA_URL_REFUSED',
+      `“${String(raw).slice(0, 200)}” is not an absolute URL.`
+    );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw refused(url, `only http and https are allowed, not ${url.protocol.replace(':', '')}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw refused(url, `only http and https are allowed, not ${url.protocol.replace(':', '')}`);
   if (url.username || url.password) throw refused(url, 'URLs with credentials are not allowed');
   if (isAllowlisted(url, allowlist)) return url;
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) throw refused(url, 'it points at this server (localhost)');
-  if (isIP(host) && isNonPublicIp(host)) throw refused(url, `${host} is a loopback, private or link-local address`);
+  if (host === 'localhost' || host.endsWith('.localhost'))
+    throw refused(url, 'it points at this server (localhost)');
+  if (isIP(host) && isNonPublicIp(host))
+    throw refused(url, `${host} is a loopback, private or link-local address`);
   return url;
 }
 
 /** A DNS lookup that fails for names resolving to non-public addresses (unless allowlisted). */
-export function guardedLookup(allowlist: readonly string[], base: LookupFunction = dns.lookup as unknown as LookupFunction): LookupFunction {
+export function guardedLookup(
+  allowlist: readonly string[],
+  base: LookupFunction = dns.lookup
+): LookupFunction {
   const allowedHosts = new Set(allowlist.map((e) => e.toLowerCase().replace(/:\d+$/, '')));
-  return ((hostname: string, options: dns.LookupOptions, callback: (...args: unknown[]) => void) => {
+  return ((
+    hostname: string,
+    options: dns.LookupOptions,
+    callback: (...args: unknown[]) => void
+  ) => {
     base(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err);
-      const list = (Array.isArray(addresses) ? addresses : [{ address: addresses as unknown as string, family: 4 }]) as dns.LookupAddress[];
+      const list = Array.isArray(addresses) ? addresses : [{ address: addresses, family: 4 }];
       if (!allowedHosts.has(hostname.toLowerCase())) {
         const bad = list.find((a) => isNonPublicIp(a.address));
         if (bad) {
-          const e = Object.assign(new Error(`${hostname} resolves to ${bad.address}, a loopback, private or link-local address`), { code: 'EPRIVATEADDRESS' });
+          const e = Object.assign(
+            new Error(
+              `${hostname} resolves to ${bad.address}, a loopback, private or link-local address`
+            ),
+            { code: 'EPRIVATEADDRESS' }
+          );
           return callback(e);
         }
       }
@@ -88,29 +109,47 @@ function agentFor(opts: SafeFetchOptions): Agent {
   }
   let agent = byLookup.get(opts.lookup);
   if (!agent) {
-    agent = new Agent({ connect: { lookup: guardedLookup(opts.allowlist, opts.lookup), timeout: Math.min(opts.timeoutMs, 10_000) } });
+    agent = new Agent({
+      connect: {
+        lookup: guardedLookup(opts.allowlist, opts.lookup),
+        timeout: Math.min(opts.timeoutMs, 10_000),
+      },
+    });
     byLookup.set(opts.lookup, agent);
   }
   return agent;
 }
 
-const header = (h: Record<string, string | string[] | undefined>, name: string): string | undefined => {
+const header = (
+  h: Record<string, string | string[] | undefined>,
+  name: string
+): string | undefined => {
   const v = h[name];
   return Array.isArray(v) ? v[0] : v;
 };
 
-function capped(body: Dispatcher.ResponseData['body'], maxBytes: number, url: URL): Readable & AsyncIterable<Buffer> {
+function capped(
+  body: Dispatcher.ResponseData['body'],
+  maxBytes: number,
+  url: URL
+): Readable & AsyncIterable<Buffer> {
   let seen = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       seen += chunk.length;
-      if (seen > maxBytes) return done(new PinError('MEDIA_TOO_LARGE', `The media at ${url.host} is larger than ${Math.round(maxBytes / 2 ** 20)} MB.`));
+      if (seen > maxBytes)
+        return done(
+          new PinError(
+            'MEDIA_TOO_LARGE',
+            `The media at ${url.host} is larger than ${Math.round(maxBytes / 2 ** 20)} MB.`
+          )
+        );
       done(null, chunk);
     },
   });
   // errors either side end both; the caller sees them on the returned stream
   pipeline(body, counter, () => undefined);
-  return counter as unknown as Readable & AsyncIterable<Buffer>;
+  return counter;
 }
 
 /** GET `url` safely (see the module comment). The caller must consume or destroy the body. */
@@ -128,11 +167,18 @@ export async function safeFetch(raw: string | URL, opts: SafeFetchOptions): Prom
         bodyTimeout: opts.timeoutMs,
       });
     } catch (e) {
-      const err = e as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+      const err = e as {
+        code?: string;
+        message?: string;
+        cause?: { code?: string; message?: string };
+      };
       if (err.code === 'EPRIVATEADDRESS' || err.cause?.code === 'EPRIVATEADDRESS') {
         throw refused(url, err.cause?.message ?? err.message ?? 'private address');
       }
-      throw new PinError('MEDIA_UNREACHABLE', `The media at ${url.toString()} could not be downloaded (${err.code ?? err.cause?.code ?? err.message ?? 'network error'}).`);
+      throw new PinError(
+        'MEDIA_UNREACHABLE',
+        `The media at ${url.toString()} could not be downloaded (${err.code ?? err.cause?.code ?? err.message ?? 'network error'}).`
+      );
     }
     if (res.statusCode >= 300 && res.statusCode < 400 && header(res.headers, 'location')) {
       await res.body.dump();
@@ -142,13 +188,20 @@ export async function safeFetch(raw: string | URL, opts: SafeFetchOptions): Prom
     }
     if (res.statusCode < 200 || res.statusCode >= 300) {
       await res.body.dump();
-      throw new PinError('MEDIA_UNREACHABLE', `The media at ${url.toString()} could not be downloaded (HTTP ${res.statusCode}).`);
+      throw new PinError(
+        'MEDIA_UNREACHABLE',
+        `The media at ${url.toString()} could not be downloaded (HTTP ${res.statusCode}).`
+      );
     }
     const lengthHeader = header(res.headers, 'content-length');
-    const length = lengthHeader !== undefined && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : null;
+    const length =
+      lengthHeader !== undefined && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : null;
     if (length !== null && length > opts.maxBytes) {
       res.body.on('error', () => undefined).destroy();
-      throw new PinError('MEDIA_TOO_LARGE', `The media at ${url.host} is ${(length / 2 ** 20).toFixed(1)} MB; at most ${Math.round(opts.maxBytes / 2 ** 20)} MB is accepted.`);
+      throw new PinError(
+        'MEDIA_TOO_LARGE',
+        `The media at ${url.host} is ${(length / 2 ** 20).toFixed(1)} MB; at most ${Math.round(opts.maxBytes / 2 ** 20)} MB is accepted.`
+      );
     }
     return {
       url,

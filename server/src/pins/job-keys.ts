@@ -1,4 +1,6 @@
-/** Job kinds and keys. A key names the work, so asking twice for the same work never makes two jobs. */
+/**
+ * Job kinds and keys. A key names the work, so asking twice for the same work never makes two jobs.
+ */
 export const JOB_KINDS = {
   pinEntry: 'pin.entry',
   /** A pin asked for through the posts API (server/src/posts). */
@@ -20,11 +22,14 @@ export interface EntryRef {
   locale: string;
 }
 
-export const entryKeyPrefix = (contentType: string, documentId: string) => `${JOB_KINDS.pinEntry}:${contentType}:${documentId}:`;
+export const entryKeyPrefix = (contentType: string, documentId: string) =>
+  `${JOB_KINDS.pinEntry}:${contentType}:${documentId}:`;
 
-export const pinEntryJobKey = (ref: EntryRef) => `${entryKeyPrefix(ref.contentType, ref.documentId)}${ref.locale}`;
+export const pinEntryJobKey = (ref: EntryRef) =>
+  `${entryKeyPrefix(ref.contentType, ref.documentId)}${ref.locale}`;
 
-export const unpinJobKey = (ref: EntryRef) => `${JOB_KINDS.unpinEntry}:${ref.contentType}:${ref.documentId}:${ref.locale}`;
+export const unpinJobKey = (ref: EntryRef) =>
+  `${JOB_KINDS.unpinEntry}:${ref.contentType}:${ref.documentId}:${ref.locale}`;
 
 /** One job per posts-API post. */
 export const postJobKey = (postId: string) => `${JOB_KINDS.pinPost}:${postId}`;

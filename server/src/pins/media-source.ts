@@ -19,7 +19,9 @@ export interface MediaSourceContext {
 
 const SIGNATURES: Record<'image/jpeg' | 'image/png', (b: Buffer) => boolean> = {
   'image/jpeg': (b) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/png': (b) => b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/png': (b) =>
+    b.length > 8 &&
+    b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
 };
 
 /**
@@ -53,7 +55,10 @@ export function absoluteMediaUrl(url: string, publicUrl?: string): URL | null {
  * Decides how Pinterest gets the image: `image_url` when the URL is one Pinterest can fetch,
  * else the bytes as `image_base64` (JPEG/PNG only, as Pinterest allows).
  */
-export async function resolveImageSource(image: ChosenImage, ctx: MediaSourceContext): Promise<MediaSource> {
+export async function resolveImageSource(
+  image: ChosenImage,
+  ctx: MediaSourceContext
+): Promise<MediaSource> {
   const absolute = absoluteMediaUrl(image.url, ctx.publicUrl);
   if (absolute && looksPubliclyReachable(absolute, ctx.allowlist)) {
     return { source_type: 'image_url', url: absolute.toString() };
@@ -61,12 +66,15 @@ export async function resolveImageSource(image: ChosenImage, ctx: MediaSourceCon
   if (image.mime !== 'image/jpeg' && image.mime !== 'image/png') {
     throw new PinError(
       'MEDIA_NOT_PUBLIC',
-      `The hero image (${image.mime}) is not at a public address, and Pinterest accepts uploaded bytes only for JPEG and PNG.`,
+      `The hero image (${image.mime}) is not at a public address, and Pinterest accepts uploaded bytes only for JPEG and PNG.`
     );
   }
   const bytes = await readImageBytes(image.url, ctx);
   if (!SIGNATURES[image.mime](bytes)) {
-    throw new PinError('MEDIA_UNREADABLE', `The hero image file is not a valid ${image.mime === 'image/png' ? 'PNG' : 'JPEG'} file.`);
+    throw new PinError(
+      'MEDIA_UNREADABLE',
+      `The hero image file is not a valid ${image.mime === 'image/png' ? 'PNG' : 'JPEG'} file.`
+    );
   }
   return { source_type: 'image_base64', content_type: image.mime, data: bytes.toString('base64') };
 }
@@ -76,16 +84,28 @@ async function readImageBytes(url: string, ctx: MediaSourceContext): Promise<Buf
   if (file) {
     try {
       const stat = await fs.stat(file);
-      if (stat.size > IMAGE_LIMITS.maxBytes) throw new PinError('MEDIA_TOO_LARGE', 'The hero image is larger than 20 MB.');
+      if (stat.size > IMAGE_LIMITS.maxBytes)
+        throw new PinError('MEDIA_TOO_LARGE', 'The hero image is larger than 20 MB.');
       return await fs.readFile(file);
     } catch (e) {
       if (e instanceof PinError) throw e;
-      throw new PinError('MEDIA_UNREADABLE', `The hero image file could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+      throw new PinError(
+        'MEDIA_UNREADABLE',
+        `The hero image file could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`
+      );
     }
   }
   const absolute = absoluteMediaUrl(url, ctx.publicUrl);
-  if (!absolute) throw new PinError('MEDIA_UNREADABLE', 'The hero image has no http(s) address to read it from.');
+  if (!absolute)
+    throw new PinError(
+      'MEDIA_UNREADABLE',
+      'The hero image has no http(s) address to read it from.'
+    );
   // the same guard as every download the plugin makes: no private addresses unless allowlisted
-  const res = await safeFetch(absolute, { allowlist: ctx.allowlist, timeoutMs: ctx.timeoutMs, maxBytes: IMAGE_LIMITS.maxBytes });
+  const res = await safeFetch(absolute, {
+    allowlist: ctx.allowlist,
+    timeoutMs: ctx.timeoutMs,
+    maxBytes: IMAGE_LIMITS.maxBytes,
+  });
   return readAll(res);
 }

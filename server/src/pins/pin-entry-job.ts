@@ -8,20 +8,31 @@ import type { PinterestClient } from '../pinterest/client';
 import type { MediaSource, Pin } from '../pinterest/schemas';
 import type { JobRow } from '../queue/job-store';
 import { LeaseLostError, type JobContext } from '../queue/worker';
-import { DEFAULT_VIDEO_POLICY, videoMediaSource, type VideoPinDeps, type VideoPollPolicy } from '../media/video-pin';
+import {
+  DEFAULT_VIDEO_POLICY,
+  videoMediaSource,
+  type VideoPinDeps,
+  type VideoPollPolicy,
+} from '../media/video-pin';
 import type { EntryRef } from './job-keys';
 import { resolveImageSource, type MediaSourceContext } from './media-source';
 import type { PinRecordRow, PinRecordStore } from './pin-record-store';
 
 export interface PinEntryDeps {
   config: PluginConfig;
-  /** The content type's mapping (config plus the administrator's saved defaults), or null when unmapped. */
+  /**
+   * The content type's mapping (config plus the administrator's saved defaults), or null when
+   * unmapped.
+   */
   mappingFor: (contentType: string) => Promise<ContentTypeMapping | null>;
   client: () => PinterestClient;
   records: PinRecordStore;
   mediaContext: MediaSourceContext;
   /** The published version of the entry with its media populated, or null when there is none. */
-  loadPublishedEntry: (ref: EntryRef, mapping: ContentTypeMapping) => Promise<Record<string, unknown> | null>;
+  loadPublishedEntry: (
+    ref: EntryRef,
+    mapping: ContentTypeMapping
+  ) => Promise<Record<string, unknown> | null>;
   /** The attribute holding the `plugin::pinterest.pin` field, if the content type has one. */
   pinFieldOf: (contentType: string, mapping: ContentTypeMapping) => string | null;
   /** Video uploads: polling and cover defaults. */
@@ -36,15 +47,26 @@ export type PinEntryResult =
   | { outcome: 'skipped'; reason: 'unpublished' | 'disabled' };
 
 /** What identifies the content of a pin as sent: when it changes, the pin needs an update. */
-export function syncHash(draft: Pick<PinDraft, 'boardId' | 'boardSectionId' | 'title' | 'description' | 'link' | 'altText'>): string {
+export function syncHash(
+  draft: Pick<PinDraft, 'boardId' | 'boardSectionId' | 'title' | 'description' | 'link' | 'altText'>
+): string {
   const { boardId, boardSectionId, title, description, link, altText } = draft;
-  return createHash('sha1').update(JSON.stringify([boardId, boardSectionId ?? null, title, description, link, altText])).digest('hex');
+  return createHash('sha1')
+    .update(JSON.stringify([boardId, boardSectionId ?? null, title, description, link, altText]))
+    .digest('hex');
 }
 
-/** Pinterest refuses PATCH to apps outside the beta: 403 (code 29), or a 404 that is not "pin not found". */
-const isEditRefusal = (e: PinError) => e.code === 'FORBIDDEN' || (e.code === 'INVALID_REQUEST' && e.httpStatus === 404);
+/**
+ * Pinterest refuses PATCH to apps outside the beta: 403 (code 29), or a 404 that is not "pin not
+ * found".
+ */
+const isEditRefusal = (e: PinError) =>
+  e.code === 'FORBIDDEN' || (e.code === 'INVALID_REQUEST' && e.httpStatus === 404);
 
-export function readPinField(entry: Record<string, unknown>, attribute: string | null): PinFieldValue | null {
+export function readPinField(
+  entry: Record<string, unknown>,
+  attribute: string | null
+): PinFieldValue | null {
   if (!attribute) return null;
   const parsed = pinFieldValueSchema.safeParse(entry[attribute] ?? {});
   return parsed.success ? parsed.data : null;
@@ -62,7 +84,10 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
     const ref = job.payload as unknown as EntryRef;
     const mapping = await deps.mappingFor(ref.contentType);
     if (!mapping) {
-      throw new PinError('NOT_CONFIGURED', `The content type ${ref.contentType} is not mapped in the Pinterest plugin's configuration.`);
+      throw new PinError(
+        'NOT_CONFIGURED',
+        `The content type ${ref.contentType} is not mapped in the Pinterest plugin's configuration.`
+      );
     }
     const entry = await deps.loadPublishedEntry(ref, mapping);
     if (!entry) return { outcome: 'skipped', reason: 'unpublished' };
@@ -79,20 +104,37 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
       return syncEdits(deps, record, draft, ctx);
     }
     if (record?.pinId && repin) {
-      // an explicit re-pin (after Pinterest refused an edit): replace the pin, never add a second one
+      // an explicit re-pin (after Pinterest refused an edit): replace the pin, never add a second
+      // one
       await ctx.ensureLease();
       await deps.client().deletePin(record.pinId);
     }
-    if (record && (record.pinId || record.boardId !== draft.boardId) && !(record.createAttemptedAt && record.boardId !== draft.boardId)) {
-      // start again on this record: after a re-pin or a deletion, or when the editor chose another board before any pin existed
-      record = await moveRecord(deps, record, draft, { pinId: null, status: 'pinning', createAttemptedAt: null, syncedHash: null, mediaId: null, deletedAt: null });
+    if (
+      record &&
+      (record.pinId || record.boardId !== draft.boardId) &&
+      !(record.createAttemptedAt && record.boardId !== draft.boardId)
+    ) {
+      // start again on this record: after a re-pin or a deletion, or when the editor chose another
+      // board before any pin existed
+      record = await moveRecord(deps, record, draft, {
+        pinId: null,
+        status: 'pinning',
+        createAttemptedAt: null,
+        syncedHash: null,
+        mediaId: null,
+        deletedAt: null,
+      });
     }
     if (!record || record.boardId !== draft.boardId) {
-      record = await deps.records.findOrCreate({ ...ref, boardId: draft.boardId }, { marker: draft.marker, boardSectionId: draft.boardSectionId });
+      record = await deps.records.findOrCreate(
+        { ...ref, boardId: draft.boardId },
+        { marker: draft.marker, boardSectionId: draft.boardSectionId }
+      );
     }
 
     if (record.pinId) {
-      if (record.status !== 'pinned') await deps.records.update(record.id, { status: 'pinned', lastError: null });
+      if (record.status !== 'pinned')
+        await deps.records.update(record.id, { status: 'pinned', lastError: null });
       return { outcome: 'already-pinned', pinId: record.pinId };
     }
 
@@ -143,21 +185,43 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
 async function mediaSourceFor(
   draft: PinDraft,
   deps: PinEntryDeps,
-  video: Pick<VideoPinDeps, 'keepAlive' | 'previousMediaId' | 'rememberMediaId'>,
+  video: Pick<VideoPinDeps, 'keepAlive' | 'previousMediaId' | 'rememberMediaId'>
 ): Promise<MediaSource> {
   if (draft.media.kind === 'video') {
-    return videoMediaSource(draft.media, draft.cover, { client: deps.client(), media: deps.mediaContext, policy: deps.video ?? DEFAULT_VIDEO_POLICY, ...video });
+    return videoMediaSource(draft.media, draft.cover, {
+      client: deps.client(),
+      media: deps.mediaContext,
+      policy: deps.video ?? DEFAULT_VIDEO_POLICY,
+      ...video,
+    });
   }
   return resolveImageSource(draft.media, deps.mediaContext);
 }
 
-/** Points a record at the draft's board (and marker), clearing a stale record that holds that key. */
-async function moveRecord(deps: PinEntryDeps, record: PinRecordRow, draft: PinDraft, extra: Partial<PinRecordRow> = {}): Promise<PinRecordRow> {
+/**
+ * Points a record at the draft's board (and marker), clearing a stale record that holds that key.
+ */
+async function moveRecord(
+  deps: PinEntryDeps,
+  record: PinRecordRow,
+  draft: PinDraft,
+  extra: Partial<PinRecordRow> = {}
+): Promise<PinRecordRow> {
   if (record.boardId !== draft.boardId) {
-    const stale = await deps.records.find({ contentType: record.contentType, documentId: record.entryDocumentId, locale: record.entryLocale, boardId: draft.boardId });
+    const stale = await deps.records.find({
+      contentType: record.contentType,
+      documentId: record.entryDocumentId,
+      locale: record.entryLocale,
+      boardId: draft.boardId,
+    });
     if (stale && stale.id !== record.id) await deps.records.remove(stale.id);
   }
-  return deps.records.update(record.id, { boardId: draft.boardId, boardSectionId: draft.boardSectionId, marker: draft.marker, ...extra });
+  return deps.records.update(record.id, {
+    boardId: draft.boardId,
+    boardSectionId: draft.boardSectionId,
+    marker: draft.marker,
+    ...extra,
+  });
 }
 
 /**
@@ -165,11 +229,17 @@ async function moveRecord(deps: PinEntryDeps, record: PinRecordRow, draft: PinDr
  * section) through `PATCH /v5/pins/{id}`. When this app may not edit pins, the pin is marked out of
  * sync with a clear reason and an explicit re-pin action — never a silent duplicate.
  */
-async function syncEdits(deps: PinEntryDeps, record: PinRecordRow, draft: PinDraft, ctx: JobContext): Promise<PinEntryResult> {
+async function syncEdits(
+  deps: PinEntryDeps,
+  record: PinRecordRow,
+  draft: PinDraft,
+  ctx: JobContext
+): Promise<PinEntryResult> {
   const pinId = record.pinId!;
   const hash = syncHash(draft);
   if (record.syncedHash === hash && record.boardId === draft.boardId) {
-    if (record.status !== 'pinned') await deps.records.update(record.id, { status: 'pinned', lastError: null });
+    if (record.status !== 'pinned')
+      await deps.records.update(record.id, { status: 'pinned', lastError: null });
     return { outcome: 'already-pinned', pinId };
   }
   const moved = record.boardId !== draft.boardId;
@@ -187,13 +257,20 @@ async function syncEdits(deps: PinEntryDeps, record: PinRecordRow, draft: PinDra
     if (e instanceof LeaseLostError) throw e;
     let error = toPinError(e);
     if (isEditRefusal(error)) {
-      error = new PinError('EDIT_UNSUPPORTED', `The entry changed, but this Pinterest app cannot edit pins (${error.message}). Pin ${pinId} still shows the previous version.`, {
-        httpStatus: error.httpStatus,
-        pinterestCode: error.pinterestCode,
-      });
+      error = new PinError(
+        'EDIT_UNSUPPORTED',
+        `The entry changed, but this Pinterest app cannot edit pins (${error.message}). Pin ${pinId} still shows the previous version.`,
+        {
+          httpStatus: error.httpStatus,
+          pinterestCode: error.pinterestCode,
+        }
+      );
       await deps.records.update(record.id, { status: 'out_of_sync', lastError: error.toJSON() });
     } else if (!error.retryable) {
-      await deps.records.update(record.id, { lastError: error.toJSON(), ...(error.code === 'PIN_NOT_FOUND' && { status: 'failed' }) });
+      await deps.records.update(record.id, {
+        lastError: error.toJSON(),
+        ...(error.code === 'PIN_NOT_FOUND' && { status: 'failed' }),
+      });
     }
     throw error;
   }
@@ -209,7 +286,13 @@ async function syncEdits(deps: PinEntryDeps, record: PinRecordRow, draft: PinDra
   return { outcome: 'updated', pinId, moved };
 }
 
-async function markPinned(deps: PinEntryDeps, record: PinRecordRow, pin: Pin, draft: PinDraft, source: string) {
+async function markPinned(
+  deps: PinEntryDeps,
+  record: PinRecordRow,
+  pin: Pin,
+  draft: PinDraft,
+  source: string
+) {
   await deps.records.update(record.id, {
     status: 'pinned',
     pinId: pin.id,
@@ -232,7 +315,11 @@ const SKEW_MS = 10 * 60_000;
  * Looks through the board's pins, newest first, for the one carrying this draft's marker — as far
  * back as the attempt whose outcome is unknown, however many pins were made on the board since.
  */
-export async function findPinByMarker(client: PinterestClient, draft: Pick<PinDraft, 'boardId' | 'marker' | 'link' | 'title'>, attemptedAt: Date): Promise<Pin | null> {
+export async function findPinByMarker(
+  client: PinterestClient,
+  draft: Pick<PinDraft, 'boardId' | 'marker' | 'link' | 'title'>,
+  attemptedAt: Date
+): Promise<Pin | null> {
   const oldest = attemptedAt.getTime() - SKEW_MS;
   let bookmark: string | undefined;
   for (let page = 0; page < 40; page += 1) {
@@ -241,7 +328,9 @@ export async function findPinByMarker(client: PinterestClient, draft: Pick<PinDr
       res.items.find((pin) => markerOfLink(pin.link) === draft.marker) ??
       (draft.link ? undefined : res.items.find((pin) => !pin.link && pin.title === draft.title));
     if (match) return match;
-    const reachedOlder = res.items.some((pin) => pin.created_at && Date.parse(pin.created_at) < oldest);
+    const reachedOlder = res.items.some(
+      (pin) => pin.created_at && Date.parse(pin.created_at) < oldest
+    );
     if (reachedOlder || !res.bookmark) return null;
     bookmark = res.bookmark;
   }

@@ -36,7 +36,8 @@ export interface PinRecordRow {
 
 const iso = (v: string | Date | null | undefined) => (v ? new Date(v).toISOString() : null);
 
-export const pinUrlOf = (pinId: string | null) => (pinId ? `https://www.pinterest.com/pin/${pinId}/` : null);
+export const pinUrlOf = (pinId: string | null) =>
+  pinId ? `https://www.pinterest.com/pin/${pinId}/` : null;
 
 export function toPinRecordDTO(row: PinRecordRow): PinRecordDTO {
   return {
@@ -73,12 +74,20 @@ export function createPinRecordStore(strapi: Core.Strapi) {
     },
 
     /** The record for a target, created in state `pinning` when there is none yet. */
-    async findOrCreate(target: PinTarget, init: { marker: string; boardSectionId: string | null }): Promise<PinRecordRow> {
+    async findOrCreate(
+      target: PinTarget,
+      init: { marker: string; boardSectionId: string | null }
+    ): Promise<PinRecordRow> {
       const existing = await this.find(target);
       if (existing) return existing;
       try {
         return (await q().create({
-          data: { ...whereTarget(target), marker: init.marker, boardSectionId: init.boardSectionId, status: 'pinning' },
+          data: {
+            ...whereTarget(target),
+            marker: init.marker,
+            boardSectionId: init.boardSectionId,
+            status: 'pinning',
+          },
         })) as PinRecordRow;
       } catch (e) {
         const again = await this.find(target);
@@ -95,8 +104,15 @@ export function createPinRecordStore(strapi: Core.Strapi) {
       return (await q().update({ where: { id }, data })) as PinRecordRow;
     },
 
-    /** The entry's pin in this locale on whatever board it is now (an entry has one board at a time). */
-    async findForEntry(contentType: string, documentId: string, locale: string): Promise<PinRecordRow | null> {
+    /**
+     * The entry's pin in this locale on whatever board it is now (an entry has one board at a
+     * time).
+     */
+    async findForEntry(
+      contentType: string,
+      documentId: string,
+      locale: string
+    ): Promise<PinRecordRow | null> {
       const rows = (await q().findMany({
         where: { contentType, entryDocumentId: documentId, entryLocale: locale },
         orderBy: { id: 'desc' },
@@ -104,7 +120,11 @@ export function createPinRecordStore(strapi: Core.Strapi) {
       return rows.find((r) => r.pinId && r.status !== 'deleted') ?? rows[0] ?? null;
     },
 
-    async listForEntry(contentType: string, documentId: string, locale?: string): Promise<PinRecordRow[]> {
+    async listForEntry(
+      contentType: string,
+      documentId: string,
+      locale?: string
+    ): Promise<PinRecordRow[]> {
       return (await q().findMany({
         where: { contentType, entryDocumentId: documentId, ...(locale && { entryLocale: locale }) },
         orderBy: { id: 'asc' },

@@ -1,6 +1,9 @@
 import { BlockList, isIP } from 'node:net';
 
-/** Address ranges that are never "public": loopback, private, link-local, CGNAT, unique-local, unspecified. */
+/**
+ * Address ranges that are never "public": loopback, private, link-local, CGNAT, unique-local,
+ * unspecified.
+ */
 const NOT_PUBLIC = new BlockList();
 for (const [net, prefix] of [
   ['0.0.0.0', 8],
@@ -31,7 +34,8 @@ export function isNonPublicIp(address: string): boolean {
   if (family === 0) return false;
   if (family === 6 && bare.toLowerCase().startsWith('::ffff:')) {
     const rest = bare.slice(7);
-    // WHATWG URLs write IPv4-mapped addresses in hex (::ffff:7f00:1): turn them back into dotted form
+    // WHATWG URLs write IPv4-mapped addresses in hex (::ffff:7f00:1): turn them back into dotted
+    // form
     const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(rest);
     if (hex) {
       const [hi, lo] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
@@ -60,7 +64,13 @@ export function looksPubliclyReachable(url: URL, allowlist: readonly string[]): 
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
   if (isAllowlisted(url, allowlist)) return true;
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) return false;
+  if (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host.endsWith('.local') ||
+    host.endsWith('.internal')
+  )
+    return false;
   if (isIP(host)) return !isNonPublicIp(host);
   return host.includes('.');
 }

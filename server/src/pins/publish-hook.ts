@@ -8,20 +8,32 @@ import { isLocalized } from '../utils/is-localized';
 interface MiddlewareContext {
   uid: string;
   action: string;
-  params?: { documentId?: string; locale?: string; status?: string; data?: Record<string, unknown> };
+  params?: {
+    documentId?: string;
+    locale?: string;
+    status?: string;
+    data?: Record<string, unknown>;
+  };
 }
 
-/** Whether a Document Service call publishes: `publish`, or a REST/API create/update with `status=published`. */
+/**
+ * Whether a Document Service call publishes: `publish`, or a REST/API create/update with
+ * `status=published`.
+ */
 export const isPublishCall = (ctx: MiddlewareContext) =>
-  ctx.action === 'publish' || ((ctx.action === 'create' || ctx.action === 'update') && ctx.params?.status === 'published');
+  ctx.action === 'publish' ||
+  ((ctx.action === 'create' || ctx.action === 'update') && ctx.params?.status === 'published');
 
 /** The published (documentId, locale) pairs a publishing call produced, read from its result. */
-export function publishedRefs(contentType: string, result: unknown): Array<EntryRef & { entry: Record<string, unknown> }> {
+export function publishedRefs(
+  contentType: string,
+  result: unknown
+): Array<EntryRef & { entry: Record<string, unknown> }> {
   const docs: Array<{ documentId?: string; locale?: string | null; publishedAt?: unknown }> = [];
   if (result && typeof result === 'object') {
     const r = result as { entries?: unknown[]; documentId?: string };
     if (Array.isArray(r.entries)) docs.push(...(r.entries as typeof docs));
-    else if (r.documentId) docs.push(r as (typeof docs)[number]);
+    else if (r.documentId) docs.push(r);
   }
   const seen = new Set<string>();
   const refs: Array<EntryRef & { entry: Record<string, unknown> }> = [];
@@ -31,13 +43,22 @@ export function publishedRefs(contentType: string, result: unknown): Array<Entry
     const key = `${d.documentId}:${locale}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    refs.push({ contentType, documentId: d.documentId, locale, entry: d as Record<string, unknown> });
+    refs.push({
+      contentType,
+      documentId: d.documentId,
+      locale,
+      entry: d,
+    });
   }
   return refs;
 }
 
 /** When the entry's field asks to pin later ("pin at" in the future), the job's start time. */
-export function scheduledRunAt(entry: Record<string, unknown>, attribute: string | null, now = Date.now()): number | undefined {
+export function scheduledRunAt(
+  entry: Record<string, unknown>,
+  attribute: string | null,
+  now = Date.now()
+): number | undefined {
   if (!attribute) return undefined;
   const parsed = pinFieldValueSchema.safeParse(entry[attribute] ?? {});
   const at = parsed.success && parsed.data.pinAt ? Date.parse(parsed.data.pinAt) : NaN;
@@ -46,7 +67,8 @@ export function scheduledRunAt(entry: Record<string, unknown>, attribute: string
 
 /**
  * Document Service middleware. Before a write: validates the `plugin::pinterest.pin` field's value
- * (a bad value is a 400, not a stored mess). After a publish: records a pin job per published locale.
+ * (a bad value is a 400, not a stored mess). After a publish: records a pin job per published
+ * locale.
  * Publishing never waits on Pinterest and never fails because of the plugin.
  */
 export function registerPublishHook(strapi: Core.Strapi) {
@@ -65,7 +87,11 @@ export function registerPublishHook(strapi: Core.Strapi) {
           const issue = parsed.error.issues[0];
           const path = [attribute, ...issue.path].join('.');
           throw new errors.ValidationError(`${path}: ${issue.message}`, {
-            errors: parsed.error.issues.map((i) => ({ path: [attribute, ...i.path.map(String)], message: i.message, name: 'ValidationError' })),
+            errors: parsed.error.issues.map((i) => ({
+              path: [attribute, ...i.path.map(String)],
+              message: i.message,
+              name: 'ValidationError',
+            })),
           });
         }
       }
@@ -76,10 +102,18 @@ export function registerPublishHook(strapi: Core.Strapi) {
       const documentId = c.params?.documentId;
       if (documentId) {
         const localized = isLocalized(strapi, c.uid);
-        const locale = localized && c.params?.locale && c.params.locale !== '*' ? c.params.locale : null;
+        const locale =
+          localized && c.params?.locale && c.params.locale !== '*' ? c.params.locale : null;
         await runtime
-          .entryWithdrawn({ contentType: c.uid, documentId, locale }, { deleted: c.action === 'delete' })
-          .catch((e: Error) => strapi.log.error(`[pinterest] could not withdraw the pins of ${c.uid} ${documentId}: ${e.message}`));
+          .entryWithdrawn(
+            { contentType: c.uid, documentId, locale },
+            { deleted: c.action === 'delete' }
+          )
+          .catch((e: Error) =>
+            strapi.log.error(
+              `[pinterest] could not withdraw the pins of ${c.uid} ${documentId}: ${e.message}`
+            )
+          );
       }
       return result;
     }
@@ -88,17 +122,25 @@ export function registerPublishHook(strapi: Core.Strapi) {
     const pinField = runtime.pinFieldOf(c.uid, runtime.getConfig().contentTypes[c.uid]);
 
     // The publish and its pin job commit together (one transaction, one commit): a published entry
-    // never lacks its job. The job is written in a savepoint, so a failure there cannot undo the publish.
+    // never lacks its job. The job is written in a savepoint, so a failure there cannot undo the
+    // publish.
     const result = await strapi.db.transaction(async () => {
       const published = await next();
       for (const { entry, ...ref } of publishedRefs(c.uid, published)) {
         try {
           // "pin at" a later time: the job waits until then (the side panel shows it as scheduled)
           const runAt = scheduledRunAt(entry, pinField);
-          await runtime.jobs.enqueue({ key: pinEntryJobKey(ref), kind: JOB_KINDS.pinEntry, payload: { ...ref }, ...(runAt && { runAt }) });
+          await runtime.jobs.enqueue({
+            key: pinEntryJobKey(ref),
+            kind: JOB_KINDS.pinEntry,
+            payload: { ...ref },
+            ...(runAt && { runAt }),
+          });
         } catch (e) {
           // the reconcile pass will record it
-          strapi.log.error(`[pinterest] could not record the pin job for ${ref.contentType} ${ref.documentId}: ${(e as Error).message}`);
+          strapi.log.error(
+            `[pinterest] could not record the pin job for ${ref.contentType} ${ref.documentId}: ${(e as Error).message}`
+          );
         }
       }
       return published;

@@ -22,7 +22,9 @@ export interface ReconcileDeps {
  * record (a crash between the publish and the enqueue), and records their job. Pages through the
  * entries; never loads a whole table.
  */
-export async function reconcile(deps: ReconcileDeps): Promise<{ scanned: number; enqueued: EntryRef[] }> {
+export async function reconcile(
+  deps: ReconcileDeps
+): Promise<{ scanned: number; enqueued: EntryRef[] }> {
   const pageSize = deps.pageSize ?? 200;
   const enqueued: EntryRef[] = [];
   let scanned = 0;
@@ -42,7 +44,11 @@ export async function reconcile(deps: ReconcileDeps): Promise<{ scanned: number;
       } as never)) as Array<Record<string, unknown>>;
       for (const entry of entries) {
         scanned += 1;
-        const ref: EntryRef = { contentType: uid, documentId: String(entry.documentId), locale: (entry.locale as string) || NO_LOCALE };
+        const ref: EntryRef = {
+          contentType: uid,
+          documentId: String(entry.documentId),
+          locale: (entry.locale as string) || NO_LOCALE,
+        };
         const enabled = readPinField(entry, field)?.enabled ?? mapping.pinOnPublish;
         if (!enabled) continue;
         const jobs = await deps.jobs.findByKeyPrefix(entryKeyPrefix(uid, ref.documentId));

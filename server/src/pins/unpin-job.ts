@@ -13,16 +13,24 @@ export interface UnpinDeps {
 
 /**
  * The `pin.unpin` job: deletes the pins of an entry that was unpublished or deleted (for content
- * types configured with `onUnpublish: 'delete'`). A pin already gone on Pinterest (404) counts as done.
+ * types configured with `onUnpublish: 'delete'`). A pin already gone on Pinterest (404) counts as
+ * done.
  */
 export function createUnpinHandler(deps: UnpinDeps) {
   const now = deps.now ?? (() => new Date());
   return async function unpin(job: JobRow, ctx: JobContext) {
     const ref = job.payload as unknown as EntryRef;
-    const rows = await deps.records.listForEntry(ref.contentType, ref.documentId, ref.locale === ALL_LOCALES ? undefined : ref.locale);
+    const rows = await deps.records.listForEntry(
+      ref.contentType,
+      ref.documentId,
+      ref.locale === ALL_LOCALES ? undefined : ref.locale
+    );
     if (rows.some((r) => r.status === 'pinning' && r.createAttemptedAt)) {
       // a create is in flight: wait for its outcome rather than leave a pin behind
-      throw new PinError('BOARD_LOCKED', 'A pin for this entry is being created; it will be deleted once that finishes.');
+      throw new PinError(
+        'BOARD_LOCKED',
+        'A pin for this entry is being created; it will be deleted once that finishes.'
+      );
     }
     const deleted: string[] = [];
     for (const row of rows) {

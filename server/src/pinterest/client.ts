@@ -19,28 +19,55 @@ import {
   type PinCreateBody,
   type PinUpdateBody,
 } from './schemas';
-import { multiPinAnalyticsSchema, pinAnalyticsSchema, type MultiPinAnalytics, type PinAnalytics } from './schemas';
+import {
+  multiPinAnalyticsSchema,
+  pinAnalyticsSchema,
+  type MultiPinAnalytics,
+  type PinAnalytics,
+} from './schemas';
 
 export interface PinterestClientOptions {
   /** Base URL including `/v5`, e.g. `https://api.pinterest.com/v5`. */
   apiUrl: string;
-  /** Returns the access token to use; called for every request so a refreshed token is picked up. */
+  /**
+   * Returns the access token to use; called for every request so a refreshed token is picked up.
+   */
   getAccessToken: () => Promise<string>;
   timeoutMs?: number;
   connections?: number;
-  /** Called before every request with its method and path (the rate limiter waits for a turn here). */
+  /**
+   * Called before every request with its method and path (the rate limiter waits for a turn here).
+   */
   beforeRequest?: (method: string, path: string) => Promise<void>;
-  /** Called once after a 401 with code 2 (expired or revoked token): resolve true to try the request once more. */
+  /**
+   * Called once after a 401 with code 2 (expired or revoked token): resolve true to try the request
+   * once more.
+   */
   onUnauthorized?: () => Promise<boolean>;
-  /** Called for each answer (never with the token): request id and rate-limit headers, for logs and limits. */
-  onResponse?: (info: { method: string; path: string; status: number; requestId?: string; durationMs: number }) => void;
+  /**
+   * Called for each answer (never with the token): request id and rate-limit headers, for logs and
+   * limits.
+   */
+  onResponse?: (info: {
+    method: string;
+    path: string;
+    status: number;
+    requestId?: string;
+    durationMs: number;
+  }) => void;
 }
 
 /** Query values; an array is sent as the parameter repeated (OpenAPI `form`, `explode: true`). */
 type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
 
 /** Errors that mean the request never left this machine: the write certainly did not happen. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 /**
  * A typed client for the parts of Pinterest API v5 the plugin uses. Knows nothing of Strapi.
@@ -70,21 +97,37 @@ export class PinterestClient {
   }
 
   /** `GET /v5/pins/{id}/analytics` (org_analytics), not split: the answer's key is `all`. */
-  getPinAnalytics(pinId: string, q: { start: string; end: string; metricTypes: readonly string[] }): Promise<PinAnalytics> {
+  getPinAnalytics(
+    pinId: string,
+    q: { start: string; end: string; metricTypes: readonly string[] }
+  ): Promise<PinAnalytics> {
     return this.call('GET', `pins/${encodeURIComponent(pinId)}/analytics`, pinAnalyticsSchema, {
       query: { start_date: q.start, end_date: q.end, metric_types: q.metricTypes.join(',') },
     });
   }
 
-  /** `GET /v5/pins/analytics` (org_analytics, a beta not every app has): 1–100 pins in one call, keyed by pin id. */
-  getMultiPinAnalytics(pinIds: readonly string[], q: { start: string; end: string; metricTypes: readonly string[] }): Promise<MultiPinAnalytics> {
+  /**
+   * `GET /v5/pins/analytics` (org_analytics, a beta not every app has): 1–100 pins in one call,
+   * keyed by pin id.
+   */
+  getMultiPinAnalytics(
+    pinIds: readonly string[],
+    q: { start: string; end: string; metricTypes: readonly string[] }
+  ): Promise<MultiPinAnalytics> {
     return this.call('GET', 'pins/analytics', multiPinAnalyticsSchema, {
-      query: { pin_ids: pinIds, start_date: q.start, end_date: q.end, metric_types: q.metricTypes.join(',') },
+      query: {
+        pin_ids: pinIds,
+        start_date: q.start,
+        end_date: q.end,
+        metric_types: q.metricTypes.join(','),
+      },
     });
   }
 
   listBoards(bookmark?: string, pageSize = 250) {
-    return this.call('GET', 'boards', paginated(boardSchema), { query: { bookmark, page_size: pageSize } });
+    return this.call('GET', 'boards', paginated(boardSchema), {
+      query: { bookmark, page_size: pageSize },
+    });
   }
 
   /** Every board, following the bookmark until Pinterest says there is no next page. */
@@ -92,21 +135,32 @@ export class PinterestClient {
     return this.collect((bookmark) => this.listBoards(bookmark));
   }
 
-  createBoard(body: { name: string; description?: string; privacy?: 'PUBLIC' | 'SECRET' }): Promise<Board> {
+  createBoard(body: {
+    name: string;
+    description?: string;
+    privacy?: 'PUBLIC' | 'SECRET';
+  }): Promise<Board> {
     return this.call('POST', 'boards', boardSchema, { body });
   }
 
   listBoardSections(boardId: string, bookmark?: string) {
-    return this.call('GET', `boards/${encodeURIComponent(boardId)}/sections`, paginated(boardSectionSchema), {
-      query: { bookmark, page_size: 250 },
-    });
+    return this.call(
+      'GET',
+      `boards/${encodeURIComponent(boardId)}/sections`,
+      paginated(boardSectionSchema),
+      {
+        query: { bookmark, page_size: 250 },
+      }
+    );
   }
 
   async listAllBoardSections(boardId: string): Promise<BoardSection[]> {
     return this.collect((bookmark) => this.listBoardSections(boardId, bookmark));
   }
 
-  /** A board's pins, newest first (one page), used to find a pin whose creation outcome was unknown. */
+  /**
+   * A board's pins, newest first (one page), used to find a pin whose creation outcome was unknown.
+   */
   listBoardPins(boardId: string, pageSize = 100, bookmark?: string) {
     return this.call('GET', `boards/${encodeURIComponent(boardId)}/pins`, paginated(pinSchema), {
       query: { page_size: pageSize, bookmark },
@@ -146,7 +200,9 @@ export class PinterestClient {
     return this.call('GET', `media/${encodeURIComponent(mediaId)}`, mediaStatusSchema);
   }
 
-  private async collect<T>(page: (bookmark?: string) => Promise<{ items: T[]; bookmark?: string | null }>): Promise<T[]> {
+  private async collect<T>(
+    page: (bookmark?: string) => Promise<{ items: T[]; bookmark?: string | null }>
+  ): Promise<T[]> {
     const all: T[] = [];
     let bookmark: string | undefined;
     for (let guard = 0; guard < 1000; guard += 1) {
@@ -162,12 +218,13 @@ export class PinterestClient {
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     path: string,
     schema: S,
-    opts: { query?: Query; body?: unknown } = {},
+    opts: { query?: Query; body?: unknown } = {}
   ): Promise<z.infer<S>> {
     try {
       return await this.send(method, path, schema, opts);
     } catch (e) {
-      const unauthorized = e instanceof PinError && e.code === 'UNAUTHORIZED' && e.pinterestCode === 2;
+      const unauthorized =
+        e instanceof PinError && e.code === 'UNAUTHORIZED' && e.pinterestCode === 2;
       if (unauthorized && this.options.onUnauthorized && (await this.options.onUnauthorized())) {
         return this.send(method, path, schema, opts);
       }
@@ -179,7 +236,7 @@ export class PinterestClient {
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     path: string,
     schema: S,
-    opts: { query?: Query; body?: unknown },
+    opts: { query?: Query; body?: unknown }
   ): Promise<z.infer<S>> {
     const url = new URL(path, this.base);
     for (const [k, v] of Object.entries(opts.query ?? {})) {
@@ -206,16 +263,26 @@ export class PinterestClient {
     }
     const text = await res.body.text().catch(() => '');
     const requestId = firstHeader(res.headers['x-pinterest-rid']);
-    this.options.onResponse?.({ method, path: url.pathname, status: res.statusCode, requestId, durationMs: Date.now() - started });
+    this.options.onResponse?.({
+      method,
+      path: url.pathname,
+      status: res.statusCode,
+      requestId,
+      durationMs: Date.now() - started,
+    });
     const json = parseJson(text);
     if (res.statusCode < 200 || res.statusCode >= 300) {
       throw classifyPinterestError(res.statusCode, json, res.headers);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw new PinError('UNEXPECTED_RESPONSE', `Pinterest's answer to ${method} /${path} did not have the expected shape.`, {
-        httpStatus: res.statusCode,
-      });
+      throw new PinError(
+        'UNEXPECTED_RESPONSE',
+        `Pinterest's answer to ${method} /${path} did not have the expected shape.`,
+        {
+          httpStatus: res.statusCode,
+        }
+      );
     }
     return parsed.data;
   }
@@ -238,13 +305,21 @@ function networkError(e: unknown, method: string): PinError {
   const code = (e as { code?: string })?.code ?? '';
   const cause = (e as { cause?: { code?: string } })?.cause?.code ?? '';
   if (e instanceof undiciErrors.HeadersTimeoutError || e instanceof undiciErrors.BodyTimeoutError) {
-    return new PinError('TIMEOUT', 'Pinterest did not answer in time.', { outcomeUnknown: method !== 'GET' });
+    return new PinError('TIMEOUT', 'Pinterest did not answer in time.', {
+      outcomeUnknown: method !== 'GET',
+    });
   }
   if (e instanceof undiciErrors.ConnectTimeoutError) {
-    return new PinError('TIMEOUT', 'Could not connect to Pinterest in time.', { outcomeUnknown: false });
+    return new PinError('TIMEOUT', 'Could not connect to Pinterest in time.', {
+      outcomeUnknown: false,
+    });
   }
   const notSent = NOT_SENT_CODES.has(code) || NOT_SENT_CODES.has(cause);
-  return new PinError('PINTEREST_UNREACHABLE', `Pinterest could not be reached (${code || cause || 'network error'}).`, {
-    outcomeUnknown: !notSent && method !== 'GET',
-  });
+  return new PinError(
+    'PINTEREST_UNREACHABLE',
+    `Pinterest could not be reached (${code || cause || 'network error'}).`,
+    {
+      outcomeUnknown: !notSent && method !== 'GET',
+    }
+  );
 }

@@ -1,6 +1,8 @@
 import { errors } from '@strapi/utils';
 
-/** Strapi's API-token strategy (named `api-token` before 5.x split admin and content-API tokens). */
+/**
+ * Strapi's API-token strategy (named `api-token` before 5.x split admin and content-API tokens).
+ */
 const API_TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 
 /**
@@ -11,7 +13,10 @@ const API_TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 export default (policyContext: { state?: { auth?: { strategy?: { name?: string } } } }) => {
   const strategy = policyContext.state?.auth?.strategy?.name;
   if (strategy && API_TOKEN_STRATEGIES.has(strategy)) return true;
-  throw new errors.PolicyError('This route needs a Strapi API token (Settings → API Tokens) with the Pinterest posts permission.', {
-    policy: 'api-token-only',
-  });
+  throw new errors.PolicyError(
+    'This route needs a Strapi API token (Settings → API Tokens) with the Pinterest posts permission.',
+    {
+      policy: 'api-token-only',
+    }
+  );
 };

@@ -32,13 +32,18 @@ export type PinPostResult =
 /** Errors after which the job waits rather than fails: the post stays pending. */
 const WAITING_CODES = new Set(['NOT_CONNECTED', 'UNAUTHORIZED']);
 
-/** The link as sent: the caller's link with the UTM tags and this post's marker (how a lost create is found again). */
+/**
+ * The link as sent: the caller's link with the UTM tags and this post's marker (how a lost create
+ * is found again).
+ */
 export const taggedPostLink = (post: Pick<PostRow, 'request' | 'marker'>, utm: UtmSettings) =>
   post.request.pin.link ? pinLink(post.request.pin.link, utm, post.marker).link : null;
 
 /**
- * The `pin.post` job: makes the one pin a posts-API request asked for, exactly once — the same rules
- * as entry pins: a pin already made is never made again; before a create whose outcome is unknown the
+ * The `pin.post` job: makes the one pin a posts-API request asked for, exactly once — the same
+ * rules
+ * as entry pins: a pin already made is never made again; before a create whose outcome is unknown
+ * the
  * board is searched for the post's marker; the worker confirms it still holds the job right before
  * creating.
  */
@@ -61,18 +66,31 @@ export function createPinPostHandler(deps: PinPostDeps) {
     const post = postId ? await deps.posts.findByPostId(postId) : null;
     if (!post) return { outcome: 'skipped', reason: 'missing' };
     if (post.pinId) {
-      if (post.status !== 'published') await deps.posts.update(post.id, { status: 'published', pinUrl: pinUrlFor(post.pinId), lastError: null });
+      if (post.status !== 'published')
+        await deps.posts.update(post.id, {
+          status: 'published',
+          pinUrl: pinUrlFor(post.pinId),
+          lastError: null,
+        });
       return { outcome: 'already-published', pinId: post.pinId };
     }
     // compare-and-set: a post cancelled meanwhile stays cancelled
-    if (!(await deps.posts.transition(post.id, ['scheduled', 'pending', 'publishing', 'failed'], { status: 'publishing' }))) {
+    if (
+      !(await deps.posts.transition(post.id, ['scheduled', 'pending', 'publishing', 'failed'], {
+        status: 'publishing',
+      }))
+    ) {
       return { outcome: 'skipped', reason: 'cancelled' };
     }
 
     const pin = post.request.pin;
     const link = taggedPostLink(post, deps.utm());
     if (post.createAttemptedAt) {
-      const found = await findPinByMarker(deps.client(), { boardId: pin.boardId, marker: post.marker, link, title: pin.title }, new Date(post.createAttemptedAt));
+      const found = await findPinByMarker(
+        deps.client(),
+        { boardId: pin.boardId, marker: post.marker, link, title: pin.title },
+        new Date(post.createAttemptedAt)
+      );
       if (found) {
         await markPublished(post, found);
         return { outcome: 'published', pinId: found.id, adopted: true };
@@ -106,13 +124,22 @@ export function createPinPostHandler(deps: PinPostDeps) {
     const context = deps.mediaContext();
     const lookup = deps.lookup();
     // the addresses were checked when the post was accepted; DNS may say otherwise by now
-    if (cover && 'imageUrl' in cover) await assertPublicHost(cover.imageUrl, context.allowlist, lookup);
+    if (cover && 'imageUrl' in cover)
+      await assertPublicHost(cover.imageUrl, context.allowlist, lookup);
     if (media.type === 'image') {
-      const checked = await checkRemoteImage(media.url, { allowlist: context.allowlist, timeoutMs: context.timeoutMs, lookup });
+      const checked = await checkRemoteImage(media.url, {
+        allowlist: context.allowlist,
+        timeoutMs: context.timeoutMs,
+        lookup,
+      });
       return { source_type: 'image_url', url: checked.url };
     }
     await assertPublicHost(media.url, context.allowlist, lookup);
-    const videoCover: VideoCover = cover ? ('imageUrl' in cover ? { imageUrl: cover.imageUrl } : { keyFrameTime: cover.keyFrameTime }) : null;
+    const videoCover: VideoCover = cover
+      ? 'imageUrl' in cover
+        ? { imageUrl: cover.imageUrl }
+        : { keyFrameTime: cover.keyFrameTime }
+      : null;
     return videoMediaSource({ url: media.url, mime: media.mime ?? 'video/mp4' }, videoCover, {
       client: deps.client(),
       media: context,

@@ -5,7 +5,8 @@ import type { PostPin, PostRequestInput } from './request';
 
 export { POST_UID };
 
-export type PostStatus = 'scheduled' | 'pending' | 'publishing' | 'published' | 'failed' | 'cancelled';
+export type PostStatus =
+  'scheduled' | 'pending' | 'publishing' | 'published' | 'failed' | 'cancelled';
 
 export interface StoredPostRequest {
   input: PostRequestInput;
@@ -56,8 +57,14 @@ const iso = (v: string | Date | null | undefined) => (v ? new Date(v).toISOStrin
 
 export const pinUrlFor = (pinId: string) => `https://www.pinterest.com/pin/${pinId}/`;
 
-/** The status a caller sees: a scheduled post whose time has come is pending (waiting for the worker). */
-export function visibleStatus(row: Pick<PostRow, 'status' | 'scheduledAt'>, now = Date.now()): PostStatus {
+/**
+ * The status a caller sees: a scheduled post whose time has come is pending (waiting for the
+ * worker).
+ */
+export function visibleStatus(
+  row: Pick<PostRow, 'status' | 'scheduledAt'>,
+  now = Date.now()
+): PostStatus {
   if (row.status === 'scheduled' && new Date(row.scheduledAt).getTime() <= now) return 'pending';
   return row.status;
 }
@@ -94,7 +101,21 @@ export function createPostStore(strapi: Core.Strapi) {
       return (await q().findOne({ where: { idempotencyScope: scope } })) as PostRow | null;
     },
 
-    async create(data: Omit<PostRow, 'id' | 'createdAt' | 'updatedAt' | 'pinId' | 'pinUrl' | 'pinnedAt' | 'createAttemptedAt' | 'mediaId' | 'lastError' | 'cancelledAt'>): Promise<PostRow> {
+    async create(
+      data: Omit<
+        PostRow,
+        | 'id'
+        | 'createdAt'
+        | 'updatedAt'
+        | 'pinId'
+        | 'pinUrl'
+        | 'pinnedAt'
+        | 'createAttemptedAt'
+        | 'mediaId'
+        | 'lastError'
+        | 'cancelledAt'
+      >
+    ): Promise<PostRow> {
       return (await q().create({ data })) as PostRow;
     },
 
@@ -102,8 +123,15 @@ export function createPostStore(strapi: Core.Strapi) {
       return (await q().update({ where: { id }, data })) as PostRow;
     },
 
-    /** Compare-and-set on the status: true when the row was in one of `from` and is now `data.status`. */
-    async transition(id: number, from: PostStatus[], data: Partial<Omit<PostRow, 'id'>>): Promise<boolean> {
+    /**
+     * Compare-and-set on the status: true when the row was in one of `from` and is now
+     * `data.status`.
+     */
+    async transition(
+      id: number,
+      from: PostStatus[],
+      data: Partial<Omit<PostRow, 'id'>>
+    ): Promise<boolean> {
       const { count } = await q().updateMany({ where: { id, status: { $in: from } }, data });
       return count === 1;
     },

@@ -11,19 +11,23 @@ import { parsePostRequest, type ParsedPost } from './request';
 
 export type Issue = { path: (string | number)[]; message: string };
 
-/** A request the caller must fix (400), a state that forbids it (409), or a reused key with another body (422). */
+/**
+ * A request the caller must fix (400), a state that forbids it (409), or a reused key with another
+ * body (422).
+ */
 export class PostRequestError extends Error {
   constructor(
     readonly status: 400 | 409 | 422,
     message: string,
-    readonly issues: Issue[] = [],
+    readonly issues: Issue[] = []
   ) {
     super(message);
     this.name = 'PostRequestError';
   }
 }
 
-const isUniqueViolation = (e: unknown) => /unique|duplicate/i.test(String((e as Error)?.message ?? e));
+const isUniqueViolation = (e: unknown) =>
+  /unique|duplicate/i.test(String((e as Error)?.message ?? e));
 
 /** JSON with sorted keys: the same request always hashes the same. */
 function stableJson(value: unknown): string {
@@ -64,30 +68,46 @@ export function createPostsService(deps: PostsServiceDeps) {
       const check = await checkPublicHost(url, deps.allowlist(), { lookup });
       if (!check.ok) issues.push({ path, message: check.message });
     }
-    if (issues.length) throw new PostRequestError(400, `${issues[0].path.join('.')}: ${issues[0].message}`, issues);
+    if (issues.length)
+      throw new PostRequestError(400, `${issues[0].path.join('.')}: ${issues[0].message}`, issues);
   }
 
-  /** The post's job has failed for good (retries used up) but the row still says it is on its way: say so. */
+  /**
+   * The post's job has failed for good (retries used up) but the row still says it is on its way:
+   * say so.
+   */
   async function settle(row: PostRow): Promise<PostRow> {
     if (!['scheduled', 'pending', 'publishing'].includes(row.status)) return row;
     const job = await deps.jobs.findByKey(postJobKey(row.postId));
     if (job?.state !== 'failed') return row;
-    return deps.posts.update(row.id, { status: 'failed', lastError: job.lastError ?? row.lastError });
+    return deps.posts.update(row.id, {
+      status: 'failed',
+      lastError: job.lastError ?? row.lastError,
+    });
   }
 
   return {
-    /** DNS resolver used by the address checks (tests inject one that maps a public name to a private address). */
+    /**
+     * DNS resolver used by the address checks (tests inject one that maps a public name to a
+     * private address).
+     */
     useLookup(fn: LookupFunction | undefined) {
       lookup = fn;
     },
     lookup: () => lookup,
 
     /**
-     * Accepts a post. With an idempotency key, the same key from the same token returns the post it made
+     * Accepts a post. With an idempotency key, the same key from the same token returns the post it
+     * made
      * the first time (`created: false`), and the same key with another request is refused.
      */
-    async create(body: unknown, opts: { tokenId: string; idempotencyKey?: string }): Promise<{ post: PostRow; created: boolean }> {
-      const scope = opts.idempotencyKey ? sha256(`${opts.tokenId}\u0000${opts.idempotencyKey}`) : null;
+    async create(
+      body: unknown,
+      opts: { tokenId: string; idempotencyKey?: string }
+    ): Promise<{ post: PostRow; created: boolean }> {
+      const scope = opts.idempotencyKey
+        ? sha256(`${opts.tokenId}\u0000${opts.idempotencyKey}`)
+        : null;
       const requestHash = sha256(stableJson(body ?? null));
       const replay = async (): Promise<{ post: PostRow; created: boolean } | null> => {
         if (!scope) return null;
@@ -97,7 +117,12 @@ export function createPostsService(deps: PostsServiceDeps) {
           throw new PostRequestError(
             422,
             `Idempotency-Key: this key was already used for a different request (post ${existing.postId}); use a new key for a new post`,
-            [{ path: ['headers', 'idempotency-key'], message: `already used for a different request (post ${existing.postId})` }],
+            [
+              {
+                path: ['headers', 'idempotency-key'],
+                message: `already used for a different request (post ${existing.postId})`,
+              },
+            ]
           );
         }
         return { post: await settle(existing), created: false };
@@ -108,7 +133,12 @@ export function createPostsService(deps: PostsServiceDeps) {
 
       const at = now();
       const parsed = parsePostRequest(body, { allowlist: deps.allowlist(), now: at });
-      if (!parsed.ok) throw new PostRequestError(400, `${parsed.issues[0].path.join('.') || 'body'}: ${parsed.issues[0].message}`, parsed.issues);
+      if (!parsed.ok)
+        throw new PostRequestError(
+          400,
+          `${parsed.issues[0].path.join('.') || 'body'}: ${parsed.issues[0].message}`,
+          parsed.issues
+        );
       await checkHosts(parsed.post);
 
       const postId = newPostId();
@@ -123,12 +153,22 @@ export function createPostsService(deps: PostsServiceDeps) {
             scheduledAt,
             request: { input, pin },
             boardId: pin.boardId,
-            marker: pinMarker({ contentType: POST_UID, documentId: postId, locale: NO_LOCALE, boardId: pin.boardId }),
+            marker: pinMarker({
+              contentType: POST_UID,
+              documentId: postId,
+              locale: NO_LOCALE,
+              boardId: pin.boardId,
+            }),
             idempotencyScope: scope,
             requestHash,
             tokenId: opts.tokenId,
           });
-          await deps.jobs.enqueue({ key: postJobKey(postId), kind: JOB_KINDS.pinPost, payload: { postId }, runAt: scheduledAt.getTime() });
+          await deps.jobs.enqueue({
+            key: postJobKey(postId),
+            kind: JOB_KINDS.pinPost,
+            payload: { postId },
+            runAt: scheduledAt.getTime(),
+          });
           return created;
         });
       } catch (e) {
@@ -150,7 +190,8 @@ export function createPostsService(deps: PostsServiceDeps) {
 
     /**
      * Cancels a post that has not been sent: its job is cancelled only if it is still waiting (a
-     * compare-and-set on the job row, so a worker that has just claimed it wins and the answer is 409).
+     * compare-and-set on the job row, so a worker that has just claimed it wins and the answer is
+     * 409).
      */
     async cancel(postId: string): Promise<PostRow | null> {
       const found = await deps.posts.findByPostId(postId);
@@ -158,13 +199,22 @@ export function createPostsService(deps: PostsServiceDeps) {
       const row = await settle(found);
       if (row.status === 'cancelled') return row;
       if (row.pinId || row.status === 'published') {
-        throw new PostRequestError(409, `Post ${postId} was already published (pin ${row.pinId}); it can no longer be cancelled. Delete the pin on Pinterest instead.`);
+        throw new PostRequestError(
+          409,
+          `Post ${postId} was already published (pin ${row.pinId}); it can no longer be cancelled. Delete the pin on Pinterest instead.`
+        );
       }
       if (row.status === 'failed') {
-        throw new PostRequestError(409, `Post ${postId} has failed (${row.lastError?.code ?? 'error'}); there is nothing left to cancel.`);
+        throw new PostRequestError(
+          409,
+          `Post ${postId} has failed (${row.lastError?.code ?? 'error'}); there is nothing left to cancel.`
+        );
       }
       if (row.createAttemptedAt) {
-        throw new PostRequestError(409, `Post ${postId} may already be on Pinterest (an earlier attempt's outcome is unknown and is being checked); it can no longer be cancelled.`);
+        throw new PostRequestError(
+          409,
+          `Post ${postId} may already be on Pinterest (an earlier attempt's outcome is unknown and is being checked); it can no longer be cancelled.`
+        );
       }
       const { count } = await deps.strapi.db.query(JOB_UID).updateMany({
         where: { key: postJobKey(postId), state: 'waiting' },
@@ -172,12 +222,23 @@ export function createPostsService(deps: PostsServiceDeps) {
       });
       const job = await deps.jobs.findByKey(postJobKey(postId));
       if (count !== 1 && job) {
-        throw new PostRequestError(409, `Post ${postId} is being published right now; it can no longer be cancelled.`);
+        throw new PostRequestError(
+          409,
+          `Post ${postId} is being published right now; it can no longer be cancelled.`
+        );
       }
-      if (!(await deps.posts.transition(row.id, ['scheduled', 'pending'], { status: 'cancelled', cancelledAt: now() }))) {
+      if (
+        !(await deps.posts.transition(row.id, ['scheduled', 'pending'], {
+          status: 'cancelled',
+          cancelledAt: now(),
+        }))
+      ) {
         const current = await deps.posts.findByPostId(postId);
         if (current?.status === 'cancelled') return current;
-        throw new PostRequestError(409, `Post ${postId} is ${current?.status ?? 'gone'}; it can no longer be cancelled.`);
+        throw new PostRequestError(
+          409,
+          `Post ${postId} is ${current?.status ?? 'gone'}; it can no longer be cancelled.`
+        );
       }
       return deps.posts.findByPostId(postId);
     },

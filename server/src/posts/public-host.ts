@@ -4,24 +4,27 @@ import { guardedLookup } from '../net/safe-fetch';
 import { isAllowlisted } from '../pins/public-address';
 import { PinError } from '../pinterest/errors';
 
-export type HostCheck = { ok: true } | { ok: false; reason: 'private' | 'not-found'; message: string };
+export type HostCheck =
+  { ok: true } | { ok: false; reason: 'private' | 'not-found'; message: string };
 
 /**
  * The DNS half of the media-address check (the literal half is `checkMediaUrl`): a public-looking
- * name must not resolve to a loopback, private or link-local address, unless the allowlist names it.
- * Uses the same guarded lookup the downloader connects with. A name that does not exist is reported;
+ * name must not resolve to a loopback, private or link-local address, unless the allowlist names
+ * it.
+ * Uses the same guarded lookup the downloader connects with. A name that does not exist is
+ * reported;
  * a DNS that is slow or failing otherwise lets the address through (the worker checks again when it
  * sends, and its downloads connect only to public addresses).
  */
 export async function checkPublicHost(
   raw: string,
   allowlist: readonly string[],
-  opts: { lookup?: LookupFunction; timeoutMs?: number } = {},
+  opts: { lookup?: LookupFunction; timeoutMs?: number } = {}
 ): Promise<HostCheck> {
   const url = new URL(raw);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host) || isAllowlisted(url, allowlist)) return { ok: true };
-  const lookup = guardedLookup(allowlist, opts.lookup ?? (dns.lookup as unknown as LookupFunction));
+  const lookup = guardedLookup(allowlist, opts.lookup ?? dns.lookup);
   const outcome = await new Promise<HostCheck>((resolve) => {
     const timer = setTimeout(() => resolve({ ok: true }), opts.timeoutMs ?? 5_000);
     timer.unref?.();
@@ -29,10 +32,18 @@ export async function checkPublicHost(
       clearTimeout(timer);
       if (!err) return resolve({ ok: true });
       if (err.code === 'EPRIVATEADDRESS') {
-        return resolve({ ok: false, reason: 'private', message: `The media address ${url.toString()} was refused: ${err.message}.` });
+        return resolve({
+          ok: false,
+          reason: 'private',
+          message: `The media address ${url.toString()} was refused: ${err.message}.`,
+        });
       }
       if (err.code === 'ENOTFOUND') {
-        return resolve({ ok: false, reason: 'not-found', message: `The media address ${url.toString()} cannot be fetched: the host ${host} does not exist (DNS).` });
+        return resolve({
+          ok: false,
+          reason: 'not-found',
+          message: `The media address ${url.toString()} cannot be fetched: the host ${host} does not exist (DNS).`,
+        });
       }
       resolve({ ok: true });
     });
@@ -41,7 +52,12 @@ export async function checkPublicHost(
 }
 
 /** Throws `MEDIA_URL_REFUSED` when `raw` names a host that resolves to a non-public address. */
-export async function assertPublicHost(raw: string, allowlist: readonly string[], lookup?: LookupFunction): Promise<void> {
+export async function assertPublicHost(
+  raw: string,
+  allowlist: readonly string[],
+  lookup?: LookupFunction
+): Promise<void> {
   const check = await checkPublicHost(raw, allowlist, { lookup });
-  if (!check.ok && check.reason === 'private') throw new PinError('MEDIA_URL_REFUSED', check.message);
+  if (!check.ok && check.reason === 'private')
+    throw new PinError('MEDIA_URL_REFUSED', check.message);
 }

@@ -1,13 +1,17 @@
 /**
- * The posts API's request (`POST /api/pinterest/posts`), RelayAPI-shaped: checked field by field with
- * zod, then turned into the one pin it asks for. Pure (no I/O): the DNS part of the address check is
+ * The posts API's request (`POST /api/pinterest/posts`), RelayAPI-shaped: checked field by field
+ * with
+ * zod, then turned into the one pin it asks for. Pure (no I/O): the DNS part of the address check
+ * is
  * in ./public-host.ts.
  *
  * Rules (each failure names its field and the rule):
  * - `targets` must be `["pinterest"]` (any other target is refused as unsupported);
- * - exactly one media item (the `target_options.pinterest.media` override wins): none is a text-only
+ * - exactly one media item (the `target_options.pinterest.media` override wins): none is a
+ *   text-only
  *   post, two or more is a carousel, and Pinterest pins here take one image or video;
- * - media `type` is `image` or `video`; an image whose extension or declared type is SVG, AVIF, TIFF
+ * - media `type` is `image` or `video`; an image whose extension or declared type is SVG, AVIF,
+ *   TIFF
  *   or HEIC is refused; URLs are absolute http(s), never loopback/private/link-local/localhost
  *   (unless `mediaHostAllowlist` names the host), never with credentials;
  * - title (`target_options.pinterest.title`) ≤ 100 characters; without one, the first line of the
@@ -15,8 +19,10 @@
  * - description (`target_options.pinterest.content`, else `content`) ≤ 500 characters;
  * - `board_id` is required (digits): the caller names the board, there is no server-side default;
  * - `link` is http(s) (≤ 2048); `alt_text` ≤ 500;
- * - `cover_image_url` / `cover_image_key_frame_time` (integer ≥ 0) only for a video, one or the other;
- * - `scheduled_at` is `"now"` (the default) or an ISO-8601 date-time with an offset, not more than a
+ * - `cover_image_url` / `cover_image_key_frame_time` (integer ≥ 0) only for a video, one or the
+ *   other;
+ * - `scheduled_at` is `"now"` (the default) or an ISO-8601 date-time with an offset, not more than
+ *   a
  *   minute in the past.
  */
 import { z } from 'zod';
@@ -65,8 +71,13 @@ const extOf = (url: string): string | null => {
 
 const mediaItemSchema = z
   .object({
-    url: z.string({ error: 'is required: the address of the image or video' }).trim().min(1, 'is required: the address of the image or video'),
-    type: z.enum(['image', 'video'], { error: 'unsupported media type: must be "image" or "video"' }),
+    url: z
+      .string({ error: 'is required: the address of the image or video' })
+      .trim()
+      .min(1, 'is required: the address of the image or video'),
+    type: z.enum(['image', 'video'], {
+      error: 'unsupported media type: must be "image" or "video"',
+    }),
     /** Optional declared content type, e.g. image/jpeg. */
     mime: z.string().trim().toLowerCase().optional(),
   })
@@ -75,8 +86,15 @@ const mediaItemSchema = z
 const pinterestOptionsSchema = z
   .object({
     title: z.string({ error: 'must be a string' }).optional(),
-    board_id: z.string({ error: 'must be a string of digits (a Pinterest board id)' }).trim().optional(),
-    board_section_id: z.string({ error: 'must be a string of digits (a Pinterest board section id)' }).trim().regex(/^\d+$/, 'must be a Pinterest board section id (digits only)').optional(),
+    board_id: z
+      .string({ error: 'must be a string of digits (a Pinterest board id)' })
+      .trim()
+      .optional(),
+    board_section_id: z
+      .string({ error: 'must be a string of digits (a Pinterest board section id)' })
+      .trim()
+      .regex(/^\d+$/, 'must be a Pinterest board section id (digits only)')
+      .optional(),
     link: z.string({ error: 'must be a string' }).trim().optional(),
     alt_text: z.string({ error: 'must be a string' }).optional(),
     cover_image_url: z.string({ error: 'must be a string' }).trim().optional(),
@@ -93,11 +111,19 @@ const pinterestOptionsSchema = z
 const requestSchema = z
   .object({
     content: z.string({ error: 'must be a string' }).optional(),
-    targets: z.array(z.string({ error: 'must be a target name such as "pinterest"' }), { error: 'is required: ["pinterest"]' }),
+    targets: z.array(z.string({ error: 'must be a target name such as "pinterest"' }), {
+      error: 'is required: ["pinterest"]',
+    }),
     media: z.array(mediaItemSchema, { error: 'must be an array of {url, type}' }).optional(),
-    scheduled_at: z.string({ error: 'must be "now" or an ISO-8601 date-time with an offset' }).trim().optional(),
+    scheduled_at: z
+      .string({ error: 'must be "now" or an ISO-8601 date-time with an offset' })
+      .trim()
+      .optional(),
     target_options: z
-      .object({ pinterest: pinterestOptionsSchema.optional() }, { error: 'must be an object such as {"pinterest": {...}}' })
+      .object(
+        { pinterest: pinterestOptionsSchema.optional() },
+        { error: 'must be an object such as {"pinterest": {...}}' }
+      )
       .catchall(z.unknown())
       .optional(),
   })
@@ -107,7 +133,9 @@ export type PostRequestInput = z.infer<typeof requestSchema>;
 
 export type PostCover = { imageUrl: string } | { keyFrameTime: number } | null;
 
-/** The one pin a post asks for, as the worker sends it (the link is tagged with the marker later). */
+/**
+ * The one pin a post asks for, as the worker sends it (the link is tagged with the marker later).
+ */
 export interface PostPin {
   boardId: string;
   boardSectionId: string | null;
@@ -125,7 +153,9 @@ export interface ParsedPost {
   pin: PostPin;
   /** When to send it; null means now. */
   scheduledAt: Date | null;
-  /** Every URL the plugin or Pinterest will fetch, with the field that holds it (for the DNS check). */
+  /**
+   * Every URL the plugin or Pinterest will fetch, with the field that holds it (for the DNS check).
+   */
   urls: Array<{ path: (string | number)[]; url: string }>;
 }
 
@@ -136,11 +166,19 @@ export interface PostRequestContext {
 
 type Issue = { path: (string | number)[]; message: string };
 
-function checkUrl(raw: string, path: (string | number)[], allowlist: readonly string[], issues: Issue[]): string | null {
+function checkUrl(
+  raw: string,
+  path: (string | number)[],
+  allowlist: readonly string[],
+  issues: Issue[]
+): string | null {
   try {
     const url = new URL(raw);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      issues.push({ path, message: `must be an http(s) URL, not ${url.protocol.replace(':', '')} (${raw.slice(0, 100)})` });
+      issues.push({
+        path,
+        message: `must be an http(s) URL, not ${url.protocol.replace(':', '')} (${raw.slice(0, 100)})`,
+      });
       return null;
     }
   } catch {
@@ -155,7 +193,12 @@ function checkUrl(raw: string, path: (string | number)[], allowlist: readonly st
   }
 }
 
-function checkMedia(item: z.infer<typeof mediaItemSchema>, path: (string | number)[], allowlist: readonly string[], issues: Issue[]): PostPin['media'] | null {
+function checkMedia(
+  item: z.infer<typeof mediaItemSchema>,
+  path: (string | number)[],
+  allowlist: readonly string[],
+  issues: Issue[]
+): PostPin['media'] | null {
   const url = checkUrl(item.url, [...path, 'url'], allowlist, issues);
   const ext = extOf(item.url);
   const mime = item.mime ?? null;
@@ -169,57 +212,98 @@ function checkMedia(item: z.infer<typeof mediaItemSchema>, path: (string | numbe
       return null;
     }
     if (mime && !(IMAGE_LIMITS.mimes as readonly string[]).includes(mime)) {
-      issues.push({ path: [...path, 'mime'], message: `unsupported image type ${mime}: Pinterest accepts image/jpeg, image/png, image/webp or image/gif` });
+      issues.push({
+        path: [...path, 'mime'],
+        message: `unsupported image type ${mime}: Pinterest accepts image/jpeg, image/png, image/webp or image/gif`,
+      });
       return null;
     }
     if (ext && VIDEO_EXT.has(ext)) {
-      issues.push({ path: [...path, 'type'], message: `is "image" but the URL names a .${ext} video: use "type": "video"` });
+      issues.push({
+        path: [...path, 'type'],
+        message: `is "image" but the URL names a .${ext} video: use "type": "video"`,
+      });
       return null;
     }
   } else {
     if (mime && !(VIDEO_LIMITS.mimes as readonly string[]).includes(mime)) {
-      issues.push({ path: [...path, 'mime'], message: `unsupported video type ${mime}: Pinterest accepts MP4 or MOV videos (video/mp4, video/quicktime)` });
+      issues.push({
+        path: [...path, 'mime'],
+        message: `unsupported video type ${mime}: Pinterest accepts MP4 or MOV videos (video/mp4, video/quicktime)`,
+      });
       return null;
     }
     if (ext && (IMAGE_EXT.has(ext) || REFUSED_IMAGE_EXT[ext])) {
-      issues.push({ path: [...path, 'type'], message: `is "video" but the URL names a .${ext} image: use "type": "image", or an MP4/MOV video` });
+      issues.push({
+        path: [...path, 'type'],
+        message: `is "video" but the URL names a .${ext} image: use "type": "image", or an MP4/MOV video`,
+      });
       return null;
     }
   }
   if (!url) return null;
-  return { type: item.type, url, mime: mime ?? (item.type === 'video' ? (ext === 'mov' ? 'video/quicktime' : 'video/mp4') : null) };
+  return {
+    type: item.type,
+    url,
+    mime:
+      mime ?? (item.type === 'video' ? (ext === 'mov' ? 'video/quicktime' : 'video/mp4') : null),
+  };
 }
 
 function checkSchedule(raw: string | undefined, now: Date, issues: Issue[]): Date | null {
   if (raw === undefined || raw.toLowerCase() === 'now') return null;
   const at = ISO_WITH_OFFSET.test(raw) ? new Date(raw) : null;
   if (!at || Number.isNaN(at.getTime())) {
-    issues.push({ path: ['scheduled_at'], message: `must be "now" or an ISO-8601 date-time with an offset, e.g. 2026-12-01T09:00:00Z (got “${raw.slice(0, 60)}”)` });
+    issues.push({
+      path: ['scheduled_at'],
+      message: `must be "now" or an ISO-8601 date-time with an offset, e.g. 2026-12-01T09:00:00Z (got “${raw.slice(0, 60)}”)`,
+    });
     return null;
   }
   if (at.getTime() < now.getTime() - SCHEDULE_PAST_TOLERANCE_MS) {
-    issues.push({ path: ['scheduled_at'], message: `is in the past (${at.toISOString()}): give a future time, or "now"` });
+    issues.push({
+      path: ['scheduled_at'],
+      message: `is in the past (${at.toISOString()}): give a future time, or "now"`,
+    });
     return null;
   }
   return at.getTime() > now.getTime() ? at : null;
 }
 
 /** Checks a posts-API request; returns the pin it asks for, or the list of problems. */
-export function parsePostRequest(body: unknown, ctx: PostRequestContext): { ok: true; post: ParsedPost } | { ok: false; issues: Issue[] } {
+export function parsePostRequest(
+  body: unknown,
+  ctx: PostRequestContext
+): { ok: true; post: ParsedPost } | { ok: false; issues: Issue[] } {
   const parsed = requestSchema.safeParse(body ?? {});
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })) };
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+        message: i.message,
+      })),
+    };
   }
   const input = parsed.data;
   const issues: Issue[] = [];
 
   // targets
   input.targets.forEach((t, i) => {
-    if (t !== POST_TARGET) issues.push({ path: ['targets', i], message: `unsupported target “${t.slice(0, 40)}”: this API posts to "pinterest" only` });
+    if (t !== POST_TARGET)
+      issues.push({
+        path: ['targets', i],
+        message: `unsupported target “${t.slice(0, 40)}”: this API posts to "pinterest" only`,
+      });
   });
-  if (!input.targets.includes(POST_TARGET)) issues.push({ path: ['targets'], message: 'must include "pinterest"' });
+  if (!input.targets.includes(POST_TARGET))
+    issues.push({ path: ['targets'], message: 'must include "pinterest"' });
   for (const key of Object.keys(input.target_options ?? {})) {
-    if (key !== POST_TARGET) issues.push({ path: ['target_options', key], message: `unsupported target “${key.slice(0, 40)}”: this API posts to "pinterest" only` });
+    if (key !== POST_TARGET)
+      issues.push({
+        path: ['target_options', key],
+        message: `unsupported target “${key.slice(0, 40)}”: this API posts to "pinterest" only`,
+      });
   }
 
   const opts = input.target_options?.pinterest ?? {};
@@ -230,9 +314,15 @@ export function parsePostRequest(body: unknown, ctx: PostRequestContext): { ok: 
   const mediaList = opts.media ?? input.media ?? [];
   let media: PostPin['media'] | null = null;
   if (mediaList.length === 0) {
-    issues.push({ path: mediaPath, message: 'text-only posts are not possible on Pinterest: give exactly one image or video' });
+    issues.push({
+      path: mediaPath,
+      message: 'text-only posts are not possible on Pinterest: give exactly one image or video',
+    });
   } else if (mediaList.length > 1) {
-    issues.push({ path: mediaPath, message: `Pinterest pins take exactly one image or video (got ${mediaList.length})` });
+    issues.push({
+      path: mediaPath,
+      message: `Pinterest pins take exactly one image or video (got ${mediaList.length})`,
+    });
   } else {
     media = checkMedia(mediaList[0], [...mediaPath, 0], ctx.allowlist, issues);
   }
@@ -240,9 +330,15 @@ export function parsePostRequest(body: unknown, ctx: PostRequestContext): { ok: 
   // board
   let boardId: string | null = null;
   if (!opts.board_id) {
-    issues.push({ path: [...P, 'board_id'], message: 'is required: the Pinterest board to pin to (a board id, digits only)' });
+    issues.push({
+      path: [...P, 'board_id'],
+      message: 'is required: the Pinterest board to pin to (a board id, digits only)',
+    });
   } else if (!/^\d+$/.test(opts.board_id)) {
-    issues.push({ path: [...P, 'board_id'], message: 'must be a Pinterest board id (digits only)' });
+    issues.push({
+      path: [...P, 'board_id'],
+      message: 'must be a Pinterest board id (digits only)',
+    });
   } else {
     boardId = opts.board_id;
   }
@@ -251,15 +347,24 @@ export function parsePostRequest(body: unknown, ctx: PostRequestContext): { ok: 
   const descriptionPath = opts.content !== undefined ? [...P, 'content'] : ['content'];
   const descriptionRaw = (opts.content ?? input.content ?? '').trim();
   if (chars(descriptionRaw) > DESCRIPTION_MAX) {
-    issues.push({ path: descriptionPath, message: `must be at most ${DESCRIPTION_MAX} characters (Pinterest's description limit), got ${chars(descriptionRaw)}` });
+    issues.push({
+      path: descriptionPath,
+      message: `must be at most ${DESCRIPTION_MAX} characters (Pinterest's description limit), got ${chars(descriptionRaw)}`,
+    });
   }
   const titleGiven = opts.title?.trim();
   if (titleGiven !== undefined && chars(titleGiven) > TITLE_MAX) {
-    issues.push({ path: [...P, 'title'], message: `must be at most ${TITLE_MAX} characters (Pinterest's title limit), got ${chars(titleGiven)}` });
+    issues.push({
+      path: [...P, 'title'],
+      message: `must be at most ${TITLE_MAX} characters (Pinterest's title limit), got ${chars(titleGiven)}`,
+    });
   }
   const altText = opts.alt_text?.trim() || null;
   if (altText && chars(altText) > ALT_TEXT_MAX) {
-    issues.push({ path: [...P, 'alt_text'], message: `must be at most ${ALT_TEXT_MAX} characters, got ${chars(altText)}` });
+    issues.push({
+      path: [...P, 'alt_text'],
+      message: `must be at most ${ALT_TEXT_MAX} characters, got ${chars(altText)}`,
+    });
   }
 
   // link
@@ -267,8 +372,10 @@ export function parsePostRequest(body: unknown, ctx: PostRequestContext): { ok: 
   if (opts.link) {
     try {
       const url = new URL(opts.link);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') issues.push({ path: [...P, 'link'], message: 'must be an http(s) URL' });
-      else if (opts.link.length > LINK_MAX) issues.push({ path: [...P, 'link'], message: `must be at most ${LINK_MAX} characters` });
+      if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        issues.push({ path: [...P, 'link'], message: 'must be an http(s) URL' });
+      else if (opts.link.length > LINK_MAX)
+        issues.push({ path: [...P, 'link'], message: `must be at most ${LINK_MAX} characters` });
       else link = url.toString();
     } catch {
       issues.push({ path: [...P, 'link'], message: 'must be an absolute http(s) URL' });
@@ -281,9 +388,15 @@ export function parsePostRequest(body: unknown, ctx: PostRequestContext): { ok: 
   const hasKeyFrame = opts.cover_image_key_frame_time !== undefined;
   const firstType = mediaList.length === 1 ? mediaList[0].type : null;
   if ((hasCoverUrl || hasKeyFrame) && firstType === 'image') {
-    issues.push({ path: [...P, hasCoverUrl ? 'cover_image_url' : 'cover_image_key_frame_time'], message: 'is only for video posts: an image pin is its own cover' });
+    issues.push({
+      path: [...P, hasCoverUrl ? 'cover_image_url' : 'cover_image_key_frame_time'],
+      message: 'is only for video posts: an image pin is its own cover',
+    });
   } else if (hasCoverUrl && hasKeyFrame) {
-    issues.push({ path: [...P, 'cover_image_key_frame_time'], message: 'give either cover_image_url or cover_image_key_frame_time, not both' });
+    issues.push({
+      path: [...P, 'cover_image_key_frame_time'],
+      message: 'give either cover_image_url or cover_image_key_frame_time, not both',
+    });
   } else if (hasCoverUrl) {
     const url = checkUrl(opts.cover_image_url!, [...P, 'cover_image_url'], ctx.allowlist, issues);
     if (url) cover = { imageUrl: url };
@@ -307,6 +420,7 @@ export function parsePostRequest(body: unknown, ctx: PostRequestContext): { ok: 
     cover,
   };
   const urls: ParsedPost['urls'] = [{ path: [...mediaPath, 0, 'url'], url: media.url }];
-  if (cover && 'imageUrl' in cover) urls.push({ path: [...P, 'cover_image_url'], url: cover.imageUrl });
+  if (cover && 'imageUrl' in cover)
+    urls.push({ path: [...P, 'cover_image_url'], url: cover.imageUrl });
   return { ok: true, post: { input, pin, scheduledAt, urls } };
 }

@@ -33,21 +33,29 @@ function normalise(row: Record<string, unknown>): JobRow {
 
 const TABLE = 'pinterest_jobs';
 
-const isUniqueViolation = (e: unknown) => /unique|duplicate/i.test(String((e as Error)?.message ?? e));
+const isUniqueViolation = (e: unknown) =>
+  /unique|duplicate/i.test(String((e as Error)?.message ?? e));
 
 /**
  * The durable queue, as rows in Strapi's own database. Claims are compare-and-set updates, so two
- * workers can never both hold the same job; a job whose lease ran out (its worker died) is claimable again.
+ * workers can never both hold the same job; a job whose lease ran out (its worker died) is
+ * claimable again.
  */
 export function createJobStore(strapi: Core.Strapi) {
   const q = () => strapi.db.query(JOB_UID);
 
   const claiming = {
     /**
-     * Records that `key` needs doing. One row per key: a finished or failed job is reset to waiting,
+     * Records that `key` needs doing. One row per key: a finished or failed job is reset to
+     * waiting,
      * a running one is marked to run once more when it finishes.
      */
-    async enqueue(input: { key: string; kind: string; payload: Record<string, unknown>; runAt?: number }): Promise<void> {
+    async enqueue(input: {
+      key: string;
+      kind: string;
+      payload: Record<string, unknown>;
+      runAt?: number;
+    }): Promise<void> {
       const client = (strapi.db as unknown as { dialect: { client: string } }).dialect.client;
       if (client === 'sqlite' || client === 'postgres') return upsert(input);
       await enqueueInSteps(input);
@@ -66,82 +74,119 @@ export function createJobStore(strapi: Core.Strapi) {
     },
   };
 
-
   /**
    * The publish path's one statement: insert the job, or reset the existing row for that key — a
    * running job is only marked to run once more when it finishes.
    */
-  async function upsert(input: { key: string; kind: string; payload: Record<string, unknown>; runAt?: number }): Promise<void> {
+  async function upsert(input: {
+    key: string;
+    kind: string;
+    payload: Record<string, unknown>;
+    runAt?: number;
+  }): Promise<void> {
     const knex = strapi.db.connection;
     const now = new Date();
     const runAt = input.runAt ?? now.getTime();
     const running = `${TABLE}.state = 'running'`;
     // inside the caller's transaction when there is one (the publish hook opens one; SQLite has a
     // single connection), in a savepoint so a failure here never aborts the caller's work
-    await strapi.db.transaction(({ trx }) => trx.transaction((savepoint: typeof trx) => savepoint(TABLE)
-      .insert({
-        document_id: randomUUID().replace(/-/g, '').slice(0, 24),
-        key: input.key,
-        kind: input.kind,
-        state: 'waiting',
-        payload: JSON.stringify(input.payload),
-        attempts: 0,
-        run_at: runAt,
-        requeue: false,
-        created_at: now,
-        updated_at: now,
-        published_at: now,
-      })
-      .onConflict('key')
-      .merge({
-        // literals and `excluded` only: PostgreSQL types bound parameters in a CASE as text
-        state: knex.raw(`CASE WHEN ${running} THEN 'running' ELSE 'waiting' END`),
-        requeue: knex.raw(`CASE WHEN ${running} THEN TRUE ELSE FALSE END`),
-        attempts: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.attempts ELSE 0 END`),
-        run_at: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.run_at ELSE excluded.run_at END`),
-        last_error: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.last_error ELSE NULL END`),
-        lease_owner: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.lease_owner ELSE NULL END`),
-        lease_until: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.lease_until ELSE NULL END`),
-        payload: knex.raw('excluded.payload'),
-        updated_at: now,
-      })));
+    await strapi.db.transaction(({ trx }) =>
+      trx.transaction((savepoint: typeof trx) =>
+        savepoint(TABLE)
+          .insert({
+            document_id: randomUUID().replace(/-/g, '').slice(0, 24),
+            key: input.key,
+            kind: input.kind,
+            state: 'waiting',
+            payload: JSON.stringify(input.payload),
+            attempts: 0,
+            run_at: runAt,
+            requeue: false,
+            created_at: now,
+            updated_at: now,
+            published_at: now,
+          })
+          .onConflict('key')
+          .merge({
+            // literals and `excluded` only: PostgreSQL types bound parameters in a CASE as text
+            state: knex.raw(`CASE WHEN ${running} THEN 'running' ELSE 'waiting' END`),
+            requeue: knex.raw(`CASE WHEN ${running} THEN TRUE ELSE FALSE END`),
+            attempts: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.attempts ELSE 0 END`),
+            run_at: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.run_at ELSE excluded.run_at END`),
+            last_error: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.last_error ELSE NULL END`),
+            lease_owner: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.lease_owner ELSE NULL END`),
+            lease_until: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.lease_until ELSE NULL END`),
+            payload: knex.raw('excluded.payload'),
+            updated_at: now,
+          })
+      )
+    );
   }
 
   /** Other databases: find the row, then update or insert it. */
-  async function enqueueInSteps(input: { key: string; kind: string; payload: Record<string, unknown>; runAt?: number }): Promise<void> {
-      const runAt = input.runAt ?? Date.now();
-      for (let attempt = 0; attempt < 3; attempt += 1) {
-        const existing = await q().findOne({ where: { key: input.key } });
-        if (existing) {
-          const row = normalise(existing);
-          if (row.state === 'running') {
-            await q().update({ where: { id: row.id }, data: { requeue: true, payload: input.payload } });
-            return;
-          }
+  async function enqueueInSteps(input: {
+    key: string;
+    kind: string;
+    payload: Record<string, unknown>;
+    runAt?: number;
+  }): Promise<void> {
+    const runAt = input.runAt ?? Date.now();
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const existing = await q().findOne({ where: { key: input.key } });
+      if (existing) {
+        const row = normalise(existing);
+        if (row.state === 'running') {
           await q().update({
             where: { id: row.id },
-            data: { state: 'waiting', attempts: 0, runAt, payload: input.payload, lastError: null, leaseOwner: null, leaseUntil: null, requeue: false },
+            data: { requeue: true, payload: input.payload },
           });
           return;
         }
-        try {
-          await q().create({
-            data: { key: input.key, kind: input.kind, state: 'waiting', attempts: 0, runAt, payload: input.payload, requeue: false },
-          });
-          return;
-        } catch (e) {
-          if (!isUniqueViolation(e)) throw e;
-          // another instance inserted the same key first: loop and update it instead
-        }
+        await q().update({
+          where: { id: row.id },
+          data: {
+            state: 'waiting',
+            attempts: 0,
+            runAt,
+            payload: input.payload,
+            lastError: null,
+            leaseOwner: null,
+            leaseUntil: null,
+            requeue: false,
+          },
+        });
+        return;
       }
-      throw new Error(`could not enqueue job ${input.key}`);
+      try {
+        await q().create({
+          data: {
+            key: input.key,
+            kind: input.kind,
+            state: 'waiting',
+            attempts: 0,
+            runAt,
+            payload: input.payload,
+            requeue: false,
+          },
+        });
+        return;
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+        // another instance inserted the same key first: loop and update it instead
+      }
+    }
+    throw new Error(`could not enqueue job ${input.key}`);
   }
 
   /**
    * PostgreSQL and MySQL 8: lock one due row, skipping rows other workers hold, and take it —
    * several instances claim different jobs at once without waiting on each other.
    */
-  async function claimSkipLocked(owner: string, leaseMs: number, now: number): Promise<JobRow | null> {
+  async function claimSkipLocked(
+    owner: string,
+    leaseMs: number,
+    now: number
+  ): Promise<JobRow | null> {
     const knex = strapi.db.connection;
     const id = await knex.transaction(async (trx) => {
       const row = await trx(TABLE)
@@ -156,7 +201,14 @@ export function createJobStore(strapi: Core.Strapi) {
       if (!row) return null;
       await trx(TABLE)
         .where({ id: row.id })
-        .update({ state: 'running', lease_owner: owner, lease_until: now + leaseMs, attempts: knex.raw('attempts + 1'), requeue: false, updated_at: new Date() });
+        .update({
+          state: 'running',
+          lease_owner: owner,
+          lease_until: now + leaseMs,
+          attempts: knex.raw('attempts + 1'),
+          requeue: false,
+          updated_at: new Date(),
+        });
       return row.id as number;
     });
     if (id === null) return null;
@@ -165,7 +217,11 @@ export function createJobStore(strapi: Core.Strapi) {
   }
 
   /** SQLite (one writer at a time): a compare-and-set update on the candidate row. */
-  async function claimCompareAndSet(owner: string, leaseMs: number, now: number): Promise<JobRow | null> {
+  async function claimCompareAndSet(
+    owner: string,
+    leaseMs: number,
+    now: number
+  ): Promise<JobRow | null> {
     {
       const candidates = await q().findMany({
         where: {
@@ -186,10 +242,23 @@ export function createJobStore(strapi: Core.Strapi) {
               { state: 'running', leaseUntil: { $lt: now } },
             ],
           },
-          data: { state: 'running', leaseOwner: owner, leaseUntil: now + leaseMs, attempts: candidate.attempts + 1, requeue: false },
+          data: {
+            state: 'running',
+            leaseOwner: owner,
+            leaseUntil: now + leaseMs,
+            attempts: candidate.attempts + 1,
+            requeue: false,
+          },
         });
         if (count === 1) {
-          return { ...candidate, state: 'running', leaseOwner: owner, leaseUntil: now + leaseMs, attempts: candidate.attempts + 1, requeue: false };
+          return {
+            ...candidate,
+            state: 'running',
+            leaseOwner: owner,
+            leaseUntil: now + leaseMs,
+            attempts: candidate.attempts + 1,
+            requeue: false,
+          };
         }
       }
       return null;
@@ -200,25 +269,55 @@ export function createJobStore(strapi: Core.Strapi) {
     ...claiming,
 
     /** Ends a job the worker held. A job asked for again while it ran goes back to waiting. */
-    async finish(job: JobRow, outcome: { state: 'done' | 'failed' | 'cancelled'; result?: Record<string, unknown>; error?: PinErrorDTO | null }) {
+    async finish(
+      job: JobRow,
+      outcome: {
+        state: 'done' | 'failed' | 'cancelled';
+        result?: Record<string, unknown>;
+        error?: PinErrorDTO | null;
+      }
+    ) {
       const current = await q().findOne({ where: { id: job.id } });
       const requeue = Boolean(current?.requeue);
       await q().updateMany({
         where: { id: job.id, leaseOwner: job.leaseOwner },
         data: requeue
-          ? { state: 'waiting', attempts: 0, runAt: Date.now(), leaseOwner: null, leaseUntil: null, requeue: false, lastError: outcome.error ?? null, result: outcome.result ?? null }
-          : { state: outcome.state, leaseOwner: null, leaseUntil: null, lastError: outcome.error ?? null, result: outcome.result ?? null },
+          ? {
+              state: 'waiting',
+              attempts: 0,
+              runAt: Date.now(),
+              leaseOwner: null,
+              leaseUntil: null,
+              requeue: false,
+              lastError: outcome.error ?? null,
+              result: outcome.result ?? null,
+            }
+          : {
+              state: outcome.state,
+              leaseOwner: null,
+              leaseUntil: null,
+              lastError: outcome.error ?? null,
+              result: outcome.result ?? null,
+            },
       });
     },
 
     /** Extends the lease of a job this worker still holds; false when it no longer does. */
     async renewLease(job: JobRow, leaseMs: number): Promise<boolean> {
-      const { count } = await q().updateMany({ where: { id: job.id, state: 'running', leaseOwner: job.leaseOwner }, data: { leaseUntil: Date.now() + leaseMs } });
+      const { count } = await q().updateMany({
+        where: { id: job.id, state: 'running', leaseOwner: job.leaseOwner },
+        data: { leaseUntil: Date.now() + leaseMs },
+      });
       return count === 1;
     },
 
     /** Puts a job back to wait until `runAt`, keeping its attempts count and last error. */
-    async retryLater(job: JobRow, runAt: number, error: PinErrorDTO, opts: { refundAttempt?: boolean } = {}) {
+    async retryLater(
+      job: JobRow,
+      runAt: number,
+      error: PinErrorDTO,
+      opts: { refundAttempt?: boolean } = {}
+    ) {
       const current = await q().findOne({ where: { id: job.id } });
       const requeue = Boolean(current?.requeue);
       await q().updateMany({
@@ -241,16 +340,29 @@ export function createJobStore(strapi: Core.Strapi) {
       const row = await q().findOne({ where: { id } });
       if (!row) return null;
       if (row.state === 'running') return normalise(row);
-      const updated = await q().update({ where: { id }, data: { state: 'waiting', attempts: 0, runAt: Date.now(), leaseOwner: null, leaseUntil: null } });
+      const updated = await q().update({
+        where: { id },
+        data: {
+          state: 'waiting',
+          attempts: 0,
+          runAt: Date.now(),
+          leaseOwner: null,
+          leaseUntil: null,
+        },
+      });
       return normalise(updated);
     },
 
     /**
-     * Cancels the jobs under a key (or key prefix) that have not started; a running one is not asked
+     * Cancels the jobs under a key (or key prefix) that have not started; a running one is not
+     * asked
      * to run again. Returns how many waiting jobs were cancelled.
      */
     async cancelWaiting(keyOrPrefix: string): Promise<number> {
-      await q().updateMany({ where: { key: { $startsWith: keyOrPrefix }, state: 'running' }, data: { requeue: false } });
+      await q().updateMany({
+        where: { key: { $startsWith: keyOrPrefix }, state: 'running' },
+        data: { requeue: false },
+      });
       const { count } = await q().updateMany({
         where: { key: { $startsWith: keyOrPrefix }, state: 'waiting' },
         data: { state: 'cancelled', leaseOwner: null, leaseUntil: null },
@@ -260,18 +372,28 @@ export function createJobStore(strapi: Core.Strapi) {
 
     /** Moves a job that has not started to another time (a scheduled pin an editor rescheduled). */
     async reschedule(id: number, runAt: number): Promise<JobRow | null> {
-      const { count } = await q().updateMany({ where: { id, state: { $in: ['waiting', 'cancelled'] } }, data: { state: 'waiting', runAt, attempts: 0, lastError: null } });
+      const { count } = await q().updateMany({
+        where: { id, state: { $in: ['waiting', 'cancelled'] } },
+        data: { state: 'waiting', runAt, attempts: 0, lastError: null },
+      });
       return count ? this.findById(id) : null;
     },
 
     async findByKeyPrefix(prefix: string): Promise<JobRow[]> {
-      const rows = await q().findMany({ where: { key: { $startsWith: prefix } }, orderBy: { id: 'asc' } });
+      const rows = await q().findMany({
+        where: { key: { $startsWith: prefix } },
+        orderBy: { id: 'asc' },
+      });
       return rows.map(normalise);
     },
 
     /** Jobs waiting to run (due or not), oldest first. */
     async findWaiting(limit = 1000): Promise<JobRow[]> {
-      const rows = await q().findMany({ where: { state: 'waiting' }, orderBy: { id: 'asc' }, limit });
+      const rows = await q().findMany({
+        where: { state: 'waiting' },
+        orderBy: { id: 'asc' },
+        limit,
+      });
       return rows.map(normalise);
     },
 

@@ -5,7 +5,10 @@ import { LEASE_UID } from '../content-types';
 export function createLeaseStore(strapi: Core.Strapi) {
   const q = () => strapi.db.query(LEASE_UID);
   return {
-    /** True when `owner` now holds `name` until now + ttl (taking it over if the last holder's lease ran out). */
+    /**
+     * True when `owner` now holds `name` until now + ttl (taking it over if the last holder's lease
+     * ran out).
+     */
     async acquire(name: string, owner: string, ttlMs: number, now = Date.now()): Promise<boolean> {
       const { count } = await q().updateMany({
         where: { name, $or: [{ until: { $lt: now } }, { until: { $null: true } }, { owner }] },

@@ -1,4 +1,7 @@
-/** When to try a failed job again: exponential backoff with full jitter, capped, honouring server hints. */
+/**
+ * When to try a failed job again: exponential backoff with full jitter, capped, honouring server
+ * hints.
+ */
 export interface RetryPolicy {
   baseDelayMs: number;
   maxDelayMs: number;
@@ -13,7 +16,7 @@ export interface RetryPolicy {
 export function retryDelayMs(
   attempt: number,
   policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
-  opts: { retryAfterSeconds?: number; random?: () => number } = {},
+  opts: { retryAfterSeconds?: number; random?: () => number } = {}
 ): number {
   const random = opts.random ?? Math.random;
   const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
@@ -23,4 +26,5 @@ export function retryDelayMs(
 }
 
 /** Whether a job that failed with a retryable error should be tried again. */
-export const shouldRetry = (attempts: number, policy: Pick<RetryPolicy, 'maxAttempts'>): boolean => attempts < policy.maxAttempts;
+export const shouldRetry = (attempts: number, policy: Pick<RetryPolicy, 'maxAttempts'>): boolean =>
+  attempts < policy.maxAttempts;

@@ -37,7 +37,10 @@ export interface WorkerOptions {
   logger: WorkerLogger;
   /** Told of every failure (e.g. to pause writes after a spam block). */
   onFailure?: (job: JobRow, error: PinError) => Promise<void>;
-  /** Jobs this process works on at once (one while another waits for its rate-limit turn). Default 1. */
+  /**
+   * Jobs this process works on at once (one while another waits for its rate-limit turn). Default
+   * 1.
+   */
   concurrency?: number;
   /** How soon after an enqueue the worker looks for work (default 100 ms). */
   kickDelayMs?: number;
@@ -77,15 +80,26 @@ export function createWorker(options: WorkerOptions) {
     if (!handler) {
       await options.store.finish(job, {
         state: 'failed',
-        error: { code: 'UNKNOWN_JOB', message: `No handler for job kind “${job.kind}”.`, advice: 'Update the plugin.', retryable: false },
+        error: {
+          code: 'UNKNOWN_JOB',
+          message: `No handler for job kind “${job.kind}”.`,
+          advice: 'Update the plugin.',
+          retryable: false,
+        },
       });
       return;
     }
     // heartbeat: a long job keeps its lease, so no other worker takes it over while it runs
     let lost = false;
-    const beat = setInterval(() => {
-      void options.store.renewLease(job, options.leaseMs).then((held) => (lost ||= !held), () => undefined);
-    }, Math.max(50, Math.floor(options.leaseMs / 3)));
+    const beat = setInterval(
+      () => {
+        void options.store.renewLease(job, options.leaseMs).then(
+          (held) => (lost ||= !held),
+          () => undefined
+        );
+      },
+      Math.max(50, Math.floor(options.leaseMs / 3))
+    );
     beat.unref?.();
     const ctx: JobContext = {
       async ensureLease() {
@@ -112,20 +126,34 @@ export function createWorker(options: WorkerOptions) {
 
   async function recordFailure(job: JobRow, error: PinError) {
     const dto: PinErrorDTO = error.toJSON();
-    await options.onFailure?.(job, error).catch((e: Error) => options.logger.error(`[pinterest] failure hook: ${e.message}`));
+    await options
+      .onFailure?.(job, error)
+      .catch((e: Error) => options.logger.error(`[pinterest] failure hook: ${e.message}`));
     if (WAITS_FOR_ACCOUNT.has(error.code)) {
-      await options.store.retryLater(job, now() + (options.accountWaitMs ?? 60_000), dto, { refundAttempt: true });
+      await options.store.retryLater(job, now() + (options.accountWaitMs ?? 60_000), dto, {
+        refundAttempt: true,
+      });
       return;
     }
     if (WAIT_CODES.has(error.code)) {
-      // waiting for a turn (our budget, a pause, Pinterest's Retry-After or a board lock) is not a failed attempt
-      const delay = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : retryDelayMs(Math.min(job.attempts, 6), options.retry);
-      await options.store.retryLater(job, now() + Math.max(delay, 50), dto, { refundAttempt: true });
+      // waiting for a turn (our budget, a pause, Pinterest's Retry-After or a board lock) is not a
+      // failed attempt
+      const delay =
+        error.retryAfterSeconds !== undefined
+          ? error.retryAfterSeconds * 1000
+          : retryDelayMs(Math.min(job.attempts, 6), options.retry);
+      await options.store.retryLater(job, now() + Math.max(delay, 50), dto, {
+        refundAttempt: true,
+      });
       return;
     }
     if (error.retryable && shouldRetry(job.attempts, options.retry)) {
-      const delay = retryDelayMs(job.attempts, options.retry, { retryAfterSeconds: error.retryAfterSeconds });
-      options.logger.warn(`[pinterest] job ${job.key} failed (${error.code}), attempt ${job.attempts}; retrying in ${Math.round(delay / 1000)} s`);
+      const delay = retryDelayMs(job.attempts, options.retry, {
+        retryAfterSeconds: error.retryAfterSeconds,
+      });
+      options.logger.warn(
+        `[pinterest] job ${job.key} failed (${error.code}), attempt ${job.attempts}; retrying in ${Math.round(delay / 1000)} s`
+      );
       await options.store.retryLater(job, now() + delay, dto);
       return;
     }
@@ -177,7 +205,8 @@ export function createWorker(options: WorkerOptions) {
       schedule(0);
     },
     /**
-     * Look for work soon (after an enqueue in this process). A short delay lets a burst of publishes
+     * Look for work soon (after an enqueue in this process). A short delay lets a burst of
+     * publishes
      * finish before the worker competes with them; it never postpones a look already due sooner.
      */
     kick() {

@@ -43,11 +43,18 @@ export function createRateLimiter(strapi: Core.Strapi, opts: LimiterOptions) {
       for (let attempt = 0; attempt < 20; attempt += 1) {
         const current = await row(key);
         const t = now();
-        const pausedUntil = current.pausedUntil === null || current.pausedUntil === undefined ? null : Number(current.pausedUntil);
+        const pausedUntil =
+          current.pausedUntil === null || current.pausedUntil === undefined
+            ? null
+            : Number(current.pausedUntil);
         if (category === 'org_write' && pausedUntil !== null && pausedUntil > t) {
-          throw new PinError('WRITES_PAUSED', `Pinning is paused until ${new Date(pausedUntil).toISOString()}: ${current.pauseReason ?? 'Pinterest flagged recent activity as spam.'}`, {
-            retryAfterSeconds: Math.ceil((pausedUntil - t) / 1000),
-          });
+          throw new PinError(
+            'WRITES_PAUSED',
+            `Pinning is paused until ${new Date(pausedUntil).toISOString()}: ${current.pauseReason ?? 'Pinterest flagged recent activity as spam.'}`,
+            {
+              retryAfterSeconds: Math.ceil((pausedUntil - t) / 1000),
+            }
+          );
         }
         if (interval === 0) return;
         // turns are kept in microseconds, so fractional spacing adds up exactly
@@ -55,19 +62,29 @@ export function createRateLimiter(strapi: Core.Strapi, opts: LimiterOptions) {
         const slotUs = slotFor(Number(current.nextAt), tUs);
         const waitMs = (slotUs - tUs) / 1000;
         if (waitMs > maxWait) {
-          throw new PinError('RATE_LIMITED', `The ${category} budget is used up for now; this job waits for its turn.`, {
-            retryAfterSeconds: Math.ceil(waitMs / 1000),
-            outcomeUnknown: false,
-          });
+          throw new PinError(
+            'RATE_LIMITED',
+            `The ${category} budget is used up for now; this job waits for its turn.`,
+            {
+              retryAfterSeconds: Math.ceil(waitMs / 1000),
+              outcomeUnknown: false,
+            }
+          );
         }
-        const { count } = await q().updateMany({ where: { key, nextAt: current.nextAt }, data: { nextAt: Math.round(slotUs + interval * 1000) } });
+        const { count } = await q().updateMany({
+          where: { key, nextAt: current.nextAt },
+          data: { nextAt: Math.round(slotUs + interval * 1000) },
+        });
         if (count === 1) {
           if (waitMs > 0) await sleep(Math.ceil(waitMs));
           return;
         }
         // another instance took this turn: read again
       }
-      throw new PinError('RATE_LIMITED', `Too much contention on the ${category} budget.`, { retryAfterSeconds: 1, outcomeUnknown: false });
+      throw new PinError('RATE_LIMITED', `Too much contention on the ${category} budget.`, {
+        retryAfterSeconds: 1,
+        outcomeUnknown: false,
+      });
     },
 
     /** Stops every instance from writing until `until` (a spam block). */
@@ -78,13 +95,18 @@ export function createRateLimiter(strapi: Core.Strapi, opts: LimiterOptions) {
     },
 
     async resumeWrites(): Promise<void> {
-      await q().updateMany({ where: { key: keyOf('org_write') }, data: { pausedUntil: null, pauseReason: null } });
+      await q().updateMany({
+        where: { key: keyOf('org_write') },
+        data: { pausedUntil: null, pauseReason: null },
+      });
     },
 
     async writePause(): Promise<{ until: string; reason: string } | null> {
       const current = await q().findOne({ where: { key: keyOf('org_write') } });
       const until = current?.pausedUntil ? Number(current.pausedUntil) : null;
-      return until && until > now() ? { until: new Date(until).toISOString(), reason: current.pauseReason ?? '' } : null;
+      return until && until > now()
+        ? { until: new Date(until).toISOString(), reason: current.pauseReason ?? '' }
+        : null;
     },
   };
 }

@@ -5,7 +5,10 @@
 export type RateCategory = 'org_read' | 'org_write' | 'org_analytics';
 
 export interface RateLimitSettings {
-  /** `standard`: per user per minute (write 100, read 1000, analytics 60); `trial`: per app per day (write 300, read and analytics 1000); `off`: no limiting. */
+  /**
+   * `standard`: per user per minute (write 100, read 1000, analytics 60); `trial`: per app per day
+   * (write 300, read and analytics 1000); `off`: no limiting.
+   */
   profile: 'standard' | 'trial' | 'off';
   /** Overrides, in calls per minute (standard) or per day (trial). */
   org_write?: number;
@@ -16,7 +19,11 @@ export interface RateLimitSettings {
 /** How much wider than the exact limit the spacing is. */
 export const SPACING_MARGIN = 1.005;
 
-const STANDARD: Record<RateCategory, number> = { org_write: 100, org_read: 1000, org_analytics: 60 };
+const STANDARD: Record<RateCategory, number> = {
+  org_write: 100,
+  org_read: 1000,
+  org_analytics: 60,
+};
 const TRIAL: Record<RateCategory, number> = { org_write: 300, org_read: 1000, org_analytics: 1000 };
 
 /** Milliseconds (fractional) between two calls of a category, or 0 when unlimited. */
@@ -26,7 +33,8 @@ export function spacingMs(category: RateCategory, settings: RateLimitSettings): 
   const perPeriod = settings[category] ?? base[category];
   const period = settings.profile === 'trial' ? 86_400_000 : 60_000;
   // even spacing, 0.5 % wider than the limit allows: network jitter between two calls must not put
-  // one call too many into a window as Pinterest counts it (fractional: the limiter keeps microseconds)
+  // one call too many into a window as Pinterest counts it (fractional: the limiter keeps
+  // microseconds)
   return (period / perPeriod) * SPACING_MARGIN;
 }
 

@@ -18,7 +18,15 @@ import { reconcile } from '../pins/reconcile';
 import { createRateLimiter } from '../rate/rate-limiter';
 import { categoryOf } from '../rate/rate-limits';
 import { createWorker, type Worker } from '../queue/worker';
-import { ALL_LOCALES, entryKeyPrefix, JOB_KINDS, NO_LOCALE, pinEntryJobKey, unpinJobKey, type EntryRef } from '../pins/job-keys';
+import {
+  ALL_LOCALES,
+  entryKeyPrefix,
+  JOB_KINDS,
+  NO_LOCALE,
+  pinEntryJobKey,
+  unpinJobKey,
+  type EntryRef,
+} from '../pins/job-keys';
 import { createUnpinHandler } from '../pins/unpin-job';
 import { createPinEntryHandler } from '../pins/pin-entry-job';
 import { createPinRecordStore } from '../pins/pin-record-store';
@@ -47,7 +55,13 @@ export function createRuntime(strapi: Core.Strapi) {
   const leases = createLeaseStore(strapi);
   // the posts API (POST /api/pinterest/posts): the same queue, limits and idempotency as entry pins
   const postStore = createPostStore(strapi);
-  const posts = createPostsService({ strapi, posts: postStore, jobs, allowlist: () => getConfig().mediaHostAllowlist, kick: () => worker?.kick() });
+  const posts = createPostsService({
+    strapi,
+    posts: postStore,
+    jobs,
+    allowlist: () => getConfig().mediaHostAllowlist,
+    kick: () => worker?.kick(),
+  });
 
   const getConfig = (): PluginConfig => {
     config ??= parsePluginConfig(strapi.config.get('plugin::pinterest'));
@@ -63,7 +77,10 @@ export function createRuntime(strapi: Core.Strapi) {
     if (serverUrl && /^https?:\/\//.test(serverUrl)) return serverUrl.replace(/\/$/, '');
     const host = strapi.config.get('server.host') as string;
     const address = strapi.server?.httpServer?.address?.();
-    const port = address && typeof address === 'object' ? address.port : (strapi.config.get('server.port') as number);
+    const port =
+      address && typeof address === 'object'
+        ? address.port
+        : (strapi.config.get('server.port') as number);
     return `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
   };
   const redirectUri = () => getConfig().redirectUri ?? `${publicUrl()}/pinterest/oauth/callback`;
@@ -77,7 +94,14 @@ export function createRuntime(strapi: Core.Strapi) {
     },
     oauth: () => {
       const cfg = getConfig();
-      return cfg.appId && cfg.appSecret ? createOAuthClient({ apiUrl: cfg.apiUrl, appId: cfg.appId, appSecret: cfg.appSecret, timeoutMs: cfg.http.timeoutMs }) : null;
+      return cfg.appId && cfg.appSecret
+        ? createOAuthClient({
+            apiUrl: cfg.apiUrl,
+            appId: cfg.appId,
+            appSecret: cfg.appSecret,
+            timeoutMs: cfg.http.timeoutMs,
+          })
+        : null;
     },
     get staticToken() {
       return getConfig().accessToken;
@@ -94,7 +118,9 @@ export function createRuntime(strapi: Core.Strapi) {
   });
 
   const waitingForAccount = async () =>
-    (await jobs.findWaiting()).filter((j) => j.lastError && ACCOUNT_WAIT_CODES.includes(j.lastError.code));
+    (await jobs.findWaiting()).filter(
+      (j) => j.lastError && ACCOUNT_WAIT_CODES.includes(j.lastError.code)
+    );
 
   const getClient = (): PinterestClient => {
     const cfg = getConfig();
@@ -133,7 +159,9 @@ export function createRuntime(strapi: Core.Strapi) {
   const pinFieldOf = (contentType: string, mapping: ContentTypeMapping): string | null => {
     if (mapping.pinField) return mapping.pinField;
     const attributes = strapi.contentType(contentType as never)?.attributes ?? {};
-    const found = Object.entries(attributes).find(([, a]) => (a as { customField?: string }).customField === PIN_FIELD_UID);
+    const found = Object.entries(attributes).find(
+      ([, a]) => (a as { customField?: string }).customField === PIN_FIELD_UID
+    );
     return found ? found[0] : null;
   };
 
@@ -154,15 +182,23 @@ export function createRuntime(strapi: Core.Strapi) {
     return (entry as Record<string, unknown> | null) ?? null;
   };
 
-  // The account's boards, cached briefly: the field's picker asks often, Pinterest pages 250 at a time.
+  // The account's boards, cached briefly: the field's picker asks often, Pinterest pages 250 at a
+  // time.
   const BOARDS_TTL_MS = 60_000;
-  let boardsCache: { at: number; environment: string; boards: Promise<import('../pinterest/schemas').Board[]> } | null = null;
+  let boardsCache: {
+    at: number;
+    environment: string;
+    boards: Promise<import('../pinterest/schemas').Board[]>;
+  } | null = null;
 
-  /** Where media is read from and which private hosts may be fetched (demo, tests, an intranet CDN). */
+  /**
+   * Where media is read from and which private hosts may be fetched (demo, tests, an intranet CDN).
+   */
   const mediaContext = () => {
     const cfg = getConfig();
     return {
-      publicUrl: cfg.publicUrl ?? ((strapi.config.get('server.url') as string | undefined) || undefined),
+      publicUrl:
+        cfg.publicUrl ?? ((strapi.config.get('server.url') as string | undefined) || undefined),
       allowlist: cfg.mediaHostAllowlist,
       publicDir: strapi.dirs.static.public,
       timeoutMs: cfg.http.timeoutMs,
@@ -203,7 +239,11 @@ export function createRuntime(strapi: Core.Strapi) {
     /** Every board of the account (all bookmark pages), cached for a minute. */
     listBoards() {
       const env = environment();
-      if (!boardsCache || boardsCache.environment !== env || Date.now() - boardsCache.at > BOARDS_TTL_MS) {
+      if (
+        !boardsCache ||
+        boardsCache.environment !== env ||
+        Date.now() - boardsCache.at > BOARDS_TTL_MS
+      ) {
         const boards = getClient().listAllBoards();
         boardsCache = { at: Date.now(), environment: env, boards };
         boards.catch(() => (boardsCache = null));
@@ -221,23 +261,39 @@ export function createRuntime(strapi: Core.Strapi) {
 
     /** Records that an entry was published; the worker pins it. Never talks to Pinterest. */
     async enqueueEntry(ref: EntryRef): Promise<void> {
-      await jobs.enqueue({ key: pinEntryJobKey(ref), kind: JOB_KINDS.pinEntry, payload: { ...ref } });
+      await jobs.enqueue({
+        key: pinEntryJobKey(ref),
+        kind: JOB_KINDS.pinEntry,
+        payload: { ...ref },
+      });
       worker?.kick();
     },
 
-    /** The entry was unpublished or deleted: its waiting pin jobs stop, and its pins go when configured so. */
-    async entryWithdrawn(ref: { contentType: string; documentId: string; locale: string | null }, opts: { deleted: boolean }) {
+    /**
+     * The entry was unpublished or deleted: its waiting pin jobs stop, and its pins go when
+     * configured so.
+     */
+    async entryWithdrawn(
+      ref: { contentType: string; documentId: string; locale: string | null },
+      opts: { deleted: boolean }
+    ) {
       const prefix = entryKeyPrefix(ref.contentType, ref.documentId);
       const cancelled = await jobs.cancelWaiting(ref.locale ? `${prefix}${ref.locale}` : prefix);
       const mapping = await mappingFor(ref.contentType);
       let unpinning = false;
       if (mapping?.onUnpublish === 'delete') {
         const locale = ref.locale ?? ALL_LOCALES;
-        await jobs.enqueue({ key: unpinJobKey({ ...ref, locale }), kind: JOB_KINDS.unpinEntry, payload: { ...ref, locale } });
+        await jobs.enqueue({
+          key: unpinJobKey({ ...ref, locale }),
+          kind: JOB_KINDS.unpinEntry,
+          payload: { ...ref, locale },
+        });
         unpinning = true;
         worker?.kick();
       }
-      strapi.log.debug?.(`[pinterest] ${ref.contentType} ${ref.documentId} ${opts.deleted ? 'deleted' : 'unpublished'}: ${cancelled} job(s) cancelled${unpinning ? ', pins will be deleted' : ''}`);
+      strapi.log.debug?.(
+        `[pinterest] ${ref.contentType} ${ref.documentId} ${opts.deleted ? 'deleted' : 'unpublished'}: ${cancelled} job(s) cancelled${unpinning ? ', pins will be deleted' : ''}`
+      );
     },
 
     startWorker() {
@@ -265,7 +321,8 @@ export function createRuntime(strapi: Core.Strapi) {
         client: getClient,
         utm: () => getConfig().utm,
         mediaContext: () => ({
-          publicUrl: cfg.publicUrl ?? ((strapi.config.get('server.url') as string | undefined) || undefined),
+          publicUrl:
+            cfg.publicUrl ?? ((strapi.config.get('server.url') as string | undefined) || undefined),
           allowlist: cfg.mediaHostAllowlist,
           publicDir: strapi.dirs.static.public,
           timeoutMs: cfg.http.timeoutMs,
@@ -304,7 +361,7 @@ export function createRuntime(strapi: Core.Strapi) {
                 status: 'published',
                 populate,
               } as never);
-              return (entry as Record<string, unknown> | null) ?? null;
+              return entry ?? null;
             },
           }),
         },
@@ -317,13 +374,17 @@ export function createRuntime(strapi: Core.Strapi) {
           if (error.code !== 'SPAM_BLOCKED') return;
           const until = Date.now() + cfg.spamPauseMs;
           await limiter.pauseWrites(until, error.message);
-          strapi.log.warn(`[pinterest] spam block: pinning paused until ${new Date(until).toISOString()}`);
+          strapi.log.warn(
+            `[pinterest] spam block: pinning paused until ${new Date(until).toISOString()}`
+          );
         },
       });
       worker.start();
     },
 
-    /** The reconcile pass, on one instance at a time. Null when another instance holds the lease. */
+    /**
+     * The reconcile pass, on one instance at a time. Null when another instance holds the lease.
+     */
     async reconcileOnce() {
       if (!(await leases.acquire('reconcile', owner, 10 * 60_000))) return null;
       try {

@@ -4,18 +4,25 @@ import type { ContentTypeMapping } from '../config/schema';
 
 const id = z.string().regex(/^\d+$/, 'must be a Pinterest id (digits only)');
 
-/** Defaults an administrator sets in Settings → Pinterest, per content type. Stored apart from the connection. */
+/**
+ * Defaults an administrator sets in Settings → Pinterest, per content type. Stored apart from the
+ * connection.
+ */
 export const contentTypeDefaultsSchema = z
   .object({
     pinOnPublish: z.boolean(),
     defaultBoardId: id.nullable(),
     defaultBoardSectionId: id.nullable(),
-    /** Keep the pins (default) or delete them on Pinterest when an entry is unpublished or deleted. */
+    /**
+     * Keep the pins (default) or delete them on Pinterest when an entry is unpublished or deleted.
+     */
     onUnpublish: z.enum(['keep', 'delete']).optional(),
   })
   .strict();
 
-export const settingsSchema = z.object({ contentTypes: z.record(z.string(), contentTypeDefaultsSchema) }).strict();
+export const settingsSchema = z
+  .object({ contentTypes: z.record(z.string(), contentTypeDefaultsSchema) })
+  .strict();
 export type StoredSettings = z.infer<typeof settingsSchema>;
 
 export function createSettingsStore(strapi: Core.Strapi) {
@@ -32,13 +39,18 @@ export function createSettingsStore(strapi: Core.Strapi) {
 }
 
 /** The mapping a job uses: the code's config, with the administrator's saved defaults on top. */
-export function effectiveMapping(config: ContentTypeMapping, saved: StoredSettings['contentTypes'][string] | undefined): ContentTypeMapping {
+export function effectiveMapping(
+  config: ContentTypeMapping,
+  saved: StoredSettings['contentTypes'][string] | undefined
+): ContentTypeMapping {
   if (!saved) return config;
   return {
     ...config,
     pinOnPublish: saved.pinOnPublish,
     defaultBoardId: saved.defaultBoardId ?? config.defaultBoardId,
-    defaultBoardSectionId: saved.defaultBoardId ? (saved.defaultBoardSectionId ?? undefined) : config.defaultBoardSectionId,
+    defaultBoardSectionId: saved.defaultBoardId
+      ? (saved.defaultBoardSectionId ?? undefined)
+      : config.defaultBoardSectionId,
     onUnpublish: saved.onUnpublish ?? config.onUnpublish,
   };
 }

@@ -1,6 +1,14 @@
 import { Box, VisuallyHidden } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { useTheme } from 'styled-components';
 import type { DailyPoint } from '../../../../common/analytics';
 
@@ -20,20 +28,44 @@ interface Props {
  * Daily metrics as an area chart (recharts), in the design system's colours. Lazy-loaded by the
  * dashboard and the side panel, so the admin's first load does not carry the chart library.
  */
-export default function DailyChart({ series, metrics, label, height = 280, compact = false }: Props) {
+export default function DailyChart({
+  series,
+  metrics,
+  label,
+  height = 280,
+  compact = false,
+}: Props) {
   const { colors } = useTheme();
   const theme = { colors: colors as unknown as Record<string, string> };
   const { formatNumber, formatDate } = useIntl();
-  const palette = [theme.colors.primary600, theme.colors.success500, theme.colors.warning500, theme.colors.danger500, theme.colors.secondary500];
-  const day = (d: string) => formatDate(new Date(`${d}T00:00:00Z`), { month: 'short', day: 'numeric', timeZone: 'UTC' });
-  const totals = metrics.map((m) => `${m.label}: ${formatNumber(series.reduce((n, p) => n + (p[m.key] ?? 0), 0))}`).join(', ');
+  const palette = [
+    theme.colors.primary600,
+    theme.colors.success500,
+    theme.colors.warning500,
+    theme.colors.danger500,
+    theme.colors.secondary500,
+  ];
+  const day = (d: string) =>
+    formatDate(new Date(`${d}T00:00:00Z`), { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const totals = metrics
+    .map((m) => `${m.label}: ${formatNumber(series.reduce((n, p) => n + (p[m.key] ?? 0), 0))}`)
+    .join(', ');
 
   return (
     <Box role="figure" aria-label={label} width="100%">
       <VisuallyHidden tag="p">{`${label}. ${series.length ? `${day(series[0].date)} – ${day(series[series.length - 1].date)}` : ''}. ${totals}.`}</VisuallyHidden>
       <ResponsiveContainer width="100%" height={height}>
-        <AreaChart data={series} margin={{ top: 8, right: compact ? 4 : 16, left: compact ? 4 : 0, bottom: 0 }}>
-          {compact ? null : <CartesianGrid strokeDasharray="3 3" stroke={theme.colors.neutral200} vertical={false} />}
+        <AreaChart
+          data={series}
+          margin={{ top: 8, right: compact ? 4 : 16, left: compact ? 4 : 0, bottom: 0 }}
+        >
+          {compact ? null : (
+            <CartesianGrid
+              strokeDasharray="3 3"
+              stroke={theme.colors.neutral200}
+              vertical={false}
+            />
+          )}
           <XAxis
             dataKey="date"
             tickFormatter={day}
@@ -42,15 +74,27 @@ export default function DailyChart({ series, metrics, label, height = 280, compa
             stroke={theme.colors.neutral300}
           />
           {compact ? (
-            // small multiples of very different sizes (impressions and saves): one hidden scale each
+            // small multiples of very different sizes (impressions and saves): one hidden scale
+            // each
             metrics.map((m) => <YAxis key={m.key} yAxisId={m.key} hide />)
           ) : (
-            <YAxis yAxisId="shared" tickFormatter={(v: number) => formatNumber(v, { notation: 'compact' })} tick={{ fontSize: 11, fill: theme.colors.neutral600 }} stroke={theme.colors.neutral300} width={48} />
+            <YAxis
+              yAxisId="shared"
+              tickFormatter={(v: number) => formatNumber(v, { notation: 'compact' })}
+              tick={{ fontSize: 11, fill: theme.colors.neutral600 }}
+              stroke={theme.colors.neutral300}
+              width={48}
+            />
           )}
           <Tooltip
             labelFormatter={(d) => day(String(d))}
             formatter={(value, name) => [formatNumber(Number(value)), name]}
-            contentStyle={{ background: theme.colors.neutral0, border: `1px solid ${theme.colors.neutral200}`, borderRadius: 4, fontSize: 12 }}
+            contentStyle={{
+              background: theme.colors.neutral0,
+              border: `1px solid ${theme.colors.neutral200}`,
+              borderRadius: 4,
+              fontSize: 12,
+            }}
           />
           {metrics.map((m, i) => (
             <Area

@@ -16,9 +16,17 @@ const MetricFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint 
   const { formatNumber } = useIntl();
   const value = useField<number | null>(name).value;
   return (
-    <Field.Root name={name} hint={hint || t('stats.field.hint', 'Written by the Pinterest analytics sync; read-only.')} ref={ref}>
+    <Field.Root
+      name={name}
+      hint={hint || t('stats.field.hint', 'Written by the Pinterest analytics sync; read-only.')}
+      ref={ref}
+    >
       <Field.Label>{label ?? t('metric.field.label', 'Pinterest total')}</Field.Label>
-      <TextInput readOnly disabled value={value === null || value === undefined ? '—' : formatNumber(value)} />
+      <TextInput
+        readOnly
+        disabled
+        value={value === null || value === undefined ? '—' : formatNumber(value)}
+      />
       <Field.Hint />
     </Field.Root>
   );

@@ -21,10 +21,15 @@ export function StatTiles({ totals, compact = false }: { totals: TileTotals; com
     [t('analytics.saves', 'Saves'), formatNumber(totals.saves)],
     [t('analytics.pinClicks', 'Pin clicks'), formatNumber(totals.pinClicks)],
     [t('analytics.outboundClicks', 'Outbound clicks'), formatNumber(totals.outboundClicks)],
-    [t('analytics.saveRate', 'Save rate'), formatNumber(totals.saveRate, { style: 'percent', maximumFractionDigits: 2 })],
+    [
+      t('analytics.saveRate', 'Save rate'),
+      formatNumber(totals.saveRate, { style: 'percent', maximumFractionDigits: 2 }),
+    ],
   ];
-  if (totals.videoViews !== null) tiles.push([t('analytics.videoViews', 'Video views'), formatNumber(totals.videoViews)]);
-  if (totals.pins !== undefined) tiles.push([t('analytics.pins', 'Pins'), formatNumber(totals.pins)]);
+  if (totals.videoViews !== null)
+    tiles.push([t('analytics.videoViews', 'Video views'), formatNumber(totals.videoViews)]);
+  if (totals.pins !== undefined)
+    tiles.push([t('analytics.pins', 'Pins'), formatNumber(totals.pins)]);
 
   return (
     <Flex tag="dl" wrap="wrap" gap={compact ? 2 : 4} alignItems="stretch">
@@ -40,7 +45,12 @@ export function StatTiles({ totals, compact = false }: { totals: TileTotals; com
           <Typography tag="dt" variant="sigma" textColor="neutral600">
             {label}
           </Typography>
-          <Typography tag="dd" variant={compact ? 'omega' : 'alpha'} fontWeight="bold" style={{ margin: 0 }}>
+          <Typography
+            tag="dd"
+            variant={compact ? 'omega' : 'alpha'}
+            fontWeight="bold"
+            style={{ margin: 0 }}
+          >
             {value}
           </Typography>
         </Box>

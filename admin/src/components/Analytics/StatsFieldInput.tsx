@@ -13,7 +13,8 @@ interface Props {
 }
 
 /**
- * The `plugin::pinterest.stats` field in the edit view: the entry's Pinterest totals, read-only. The
+ * The `plugin::pinterest.stats` field in the edit view: the entry's Pinterest totals, read-only.
+ * The
  * analytics sync writes them; the server drops whatever a form sends for this field.
  */
 const StatsFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint }, ref) => {
@@ -21,7 +22,11 @@ const StatsFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint }
   const { formatDate } = useIntl();
   const stats = useField<PinterestStats | null>(name).value ?? null;
   return (
-    <Field.Root name={name} hint={hint || t('stats.field.hint', 'Written by the Pinterest analytics sync; read-only.')} ref={ref}>
+    <Field.Root
+      name={name}
+      hint={hint || t('stats.field.hint', 'Written by the Pinterest analytics sync; read-only.')}
+      ref={ref}
+    >
       <Field.Label>{label ?? t('stats.field.label', 'Pinterest stats')}</Field.Label>
       <Box paddingTop={1} paddingBottom={1}>
         {stats ? (
@@ -29,7 +34,12 @@ const StatsFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint }
             <StatTiles compact totals={stats} />
             {stats.lastSyncedAt ? (
               <Typography variant="pi" textColor="neutral600" tag="p">
-                {t('stats.field.synced', 'Last synced {time}', { time: formatDate(new Date(stats.lastSyncedAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+                {t('stats.field.synced', 'Last synced {time}', {
+                  time: formatDate(new Date(stats.lastSyncedAt), {
+                    dateStyle: 'medium',
+                    timeStyle: 'short',
+                  }),
+                })}
               </Typography>
             ) : null}
           </>

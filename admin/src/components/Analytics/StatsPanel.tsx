@@ -54,15 +54,26 @@ function PanelContent({ data }: { data: EntryAnalyticsDTO }) {
           <Typography variant="pi" textColor="neutral600">
             {stats.lastSyncedAt
               ? t('panel.stats.synced', 'Final days through {day}, synced {time}', {
-                  day: stats.through ? formatDate(new Date(`${stats.through}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) : '—',
-                  time: formatDate(new Date(stats.lastSyncedAt), { dateStyle: 'medium', timeStyle: 'short' }),
+                  day: stats.through
+                    ? formatDate(new Date(`${stats.through}T00:00:00Z`), {
+                        dateStyle: 'medium',
+                        timeZone: 'UTC',
+                      })
+                    : '—',
+                  time: formatDate(new Date(stats.lastSyncedAt), {
+                    dateStyle: 'medium',
+                    timeStyle: 'short',
+                  }),
                 })
               : null}
           </Typography>
         </>
       ) : (
         <Typography variant="pi" textColor="neutral600">
-          {t('panel.stats.none', 'No stats yet: they appear after the next sync once the entry is pinned.')}
+          {t(
+            'panel.stats.none',
+            'No stats yet: they appear after the next sync once the entry is pinned.'
+          )}
         </Typography>
       )}
     </Flex>
@@ -70,13 +81,26 @@ function PanelContent({ data }: { data: EntryAnalyticsDTO }) {
 }
 
 /** Content Manager side panel: the entry's Pinterest totals and a chart of its last 90 days. */
-export const StatsPanel: PanelComponent = ({ model, documentId, document }: PanelComponentProps) => {
+export const StatsPanel: PanelComponent = ({
+  model,
+  documentId,
+  document,
+}: PanelComponentProps) => {
   const t = useT();
   // useRBAC names each result after the action's last segment: stats.read → canRead
   const { allowedActions } = useRBAC(PERMISSIONS.readStats);
   const locale = (document as { locale?: string } | undefined)?.locale ?? undefined;
   const version = (document as { updatedAt?: string } | undefined)?.updatedAt;
-  const data = useEntryAnalytics(model, documentId, locale, Boolean(allowedActions.canRead), version);
+  const data = useEntryAnalytics(
+    model,
+    documentId,
+    locale,
+    Boolean(allowedActions.canRead),
+    version
+  );
   if (!documentId || !allowedActions.canRead || !data?.mapped) return null;
-  return { title: t('panel.stats.title', 'Pinterest stats'), content: <PanelContent data={data} /> };
+  return {
+    title: t('panel.stats.title', 'Pinterest stats'),
+    content: <PanelContent data={data} />,
+  };
 };

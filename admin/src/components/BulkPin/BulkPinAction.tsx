@@ -8,7 +8,8 @@ import { useCampaignOptions } from '../Campaign/useCampaigns';
 import { BulkPinDialog } from './BulkPinDialog';
 
 /**
- * "Pin to Pinterest…" in the Content Manager's list view, for the selected entries of a content type
+ * "Pin to Pinterest…" in the Content Manager's list view, for the selected entries of a content
+ * type
  * that pins, shown to admins allowed to re-pin in bulk.
  */
 export const BulkPinAction: BulkActionComponent = ({ documents, model }) => {
@@ -24,9 +25,16 @@ export const BulkPinAction: BulkActionComponent = ({ documents, model }) => {
   const Content = useMemo(
     () =>
       function BulkPinContent({ onClose }: { onClose: () => void }) {
-        return <BulkPinDialog model={model} documentIds={key.split(',')} locale={locale} onClose={onClose} />;
+        return (
+          <BulkPinDialog
+            model={model}
+            documentIds={key.split(',')}
+            locale={locale}
+            onClose={onClose}
+          />
+        );
       },
-    [model, key, locale],
+    [model, key, locale]
   );
 
   if (!allowedActions.canRepin || !options?.contentTypes.some((c) => c.uid === model)) return null;
@@ -36,7 +44,9 @@ export const BulkPinAction: BulkActionComponent = ({ documents, model }) => {
     variant: 'secondary',
     dialog: {
       type: 'modal',
-      title: t('bulk.title', 'Pin {count, plural, one {# entry} other {# entries}} to Pinterest', { count: documents.length }),
+      title: t('bulk.title', 'Pin {count, plural, one {# entry} other {# entries}} to Pinterest', {
+        count: documents.length,
+      }),
       content: Content,
     },
   };

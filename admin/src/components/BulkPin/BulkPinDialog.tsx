@@ -1,5 +1,14 @@
 import { useMemo, useState } from 'react';
-import { Box, Button, Field, Flex, Link, Modal, TextInput, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Field,
+  Flex,
+  Link,
+  Modal,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
@@ -14,17 +23,36 @@ import { useT } from '../../utils/useT';
 export const CAMPAIGNS_PATH = '/plugins/pinterest/campaigns';
 
 /**
- * The Content Manager's "Pin to Pinterest…" dialog for the selected entries: a board and section, the
+ * The Content Manager's "Pin to Pinterest…" dialog for the selected entries: a board and section,
+ * the
  * pacing and start, what will happen (N pins, first and last time, entries left out and why), then
  * the campaign's live progress once started.
  */
-export function BulkPinDialog({ model, documentIds, locale, onClose }: { model: string; documentIds: string[]; locale: string | null; onClose: () => void }) {
+export function BulkPinDialog({
+  model,
+  documentIds,
+  locale,
+  onClose,
+}: {
+  model: string;
+  documentIds: string[];
+  locale: string | null;
+  onClose: () => void;
+}) {
   const t = useT();
   const { formatDate } = useIntl();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const [name, setName] = useState(() => t('bulk.defaultName', 'Re-pin of {count} entries, {date}', { count: documentIds.length, date: formatDate(new Date(), { dateStyle: 'medium' }) }));
-  const [board, setBoard] = useState<{ boardId: string | null; boardSectionId: string | null }>({ boardId: null, boardSectionId: null });
+  const [name, setName] = useState(() =>
+    t('bulk.defaultName', 'Re-pin of {count} entries, {date}', {
+      count: documentIds.length,
+      date: formatDate(new Date(), { dateStyle: 'medium' }),
+    })
+  );
+  const [board, setBoard] = useState<{ boardId: string | null; boardSectionId: string | null }>({
+    boardId: null,
+    boardSectionId: null,
+  });
   const [pacing, setPacing] = useState<PacingForm>(defaultPacing);
   const [starting, setStarting] = useState(false);
   const [startedId, setStartedId] = useState<number | null>(null);
@@ -40,7 +68,7 @@ export function BulkPinDialog({ model, documentIds, locale, onClose }: { model: 
             pacing: toPacing(pacing),
           }
         : null,
-    [board, documentIds, locale, model, name, pacing],
+    [board, documentIds, locale, model, name, pacing]
   );
   const { preview, error, loading } = usePlanPreview(startedId === null ? input : null);
 
@@ -50,7 +78,10 @@ export function BulkPinDialog({ model, documentIds, locale, onClose }: { model: 
     try {
       const { data } = await post<{ campaign: CampaignDTO }>('/pinterest/campaigns', input);
       setStartedId(data.campaign.id);
-      toggleNotification({ type: 'success', message: t('bulk.started', 'Campaign “{name}” started.', { name: data.campaign.name }) });
+      toggleNotification({
+        type: 'success',
+        message: t('bulk.started', 'Campaign “{name}” started.', { name: data.campaign.name }),
+      });
     } catch (e) {
       toggleNotification({ type: 'danger', message: errorMessage(e) });
     } finally {
@@ -64,7 +95,15 @@ export function BulkPinDialog({ model, documentIds, locale, onClose }: { model: 
         <Modal.Body>
           <Flex direction="column" alignItems="stretch" gap={4}>
             {campaign ? (
-              <CampaignProgress campaign={campaign} stale={stale} onAction={(a) => void act(a).catch((e) => toggleNotification({ type: 'danger', message: errorMessage(e) }))} />
+              <CampaignProgress
+                campaign={campaign}
+                stale={stale}
+                onAction={(a) =>
+                  void act(a).catch((e) =>
+                    toggleNotification({ type: 'danger', message: errorMessage(e) })
+                  )
+                }
+              />
             ) : (
               <Typography>{t('bulk.starting', 'Starting…')}</Typography>
             )}
@@ -86,13 +125,25 @@ export function BulkPinDialog({ model, documentIds, locale, onClose }: { model: 
       <Modal.Body>
         <Flex direction="column" alignItems="stretch" gap={5}>
           <Typography variant="omega" textColor="neutral600">
-            {t('bulk.intro', '{count} selected entries get a new pin each — fresh content for their old links — paced so Pinterest sees no burst.', { count: documentIds.length })}
+            {t(
+              'bulk.intro',
+              '{count} selected entries get a new pin each — fresh content for their old links — paced so Pinterest sees no burst.',
+              { count: documentIds.length }
+            )}
           </Typography>
           <Field.Root name="bulk-name">
             <Field.Label>{t('campaign.name', 'Campaign name')}</Field.Label>
-            <TextInput value={name} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setName(e.target.value)} />
+            <TextInput
+              value={name}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => setName(e.target.value)}
+            />
           </Field.Root>
-          <BoardPicker name="bulk-board" boardId={board.boardId} sectionId={board.boardSectionId} onChange={setBoard} />
+          <BoardPicker
+            name="bulk-board"
+            boardId={board.boardId}
+            sectionId={board.boardSectionId}
+            onChange={setBoard}
+          />
           <Box>
             <Typography variant="sigma" textColor="neutral600" tag="h3">
               {t('campaign.pacing.title', 'Pacing')}
@@ -114,8 +165,16 @@ export function BulkPinDialog({ model, documentIds, locale, onClose }: { model: 
         <Button variant="tertiary" onClick={onClose}>
           {t('bulk.cancel', 'Cancel')}
         </Button>
-        <Button onClick={() => void start()} loading={starting} disabled={!input || !preview || preview.pins === 0 || Boolean(error)}>
-          {preview?.pins ? t('bulk.start', 'Start: {count, plural, one {# pin} other {# pins}}', { count: preview.pins }) : t('bulk.startEmpty', 'Start the campaign')}
+        <Button
+          onClick={() => void start()}
+          loading={starting}
+          disabled={!input || !preview || preview.pins === 0 || Boolean(error)}
+        >
+          {preview?.pins
+            ? t('bulk.start', 'Start: {count, plural, one {# pin} other {# pins}}', {
+                count: preview.pins,
+              })
+            : t('bulk.startEmpty', 'Start the campaign')}
         </Button>
       </Modal.Footer>
     </>

@@ -1,4 +1,18 @@
-import { Box, Button, Flex, IconButton, Link, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Flex,
+  IconButton,
+  Link,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+  VisuallyHidden,
+} from '@strapi/design-system';
 import { ArrowClockwise, ChevronLeft, ChevronRight, ExternalLink } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { CampaignItemDTO } from '../../../../common/campaigns';
@@ -17,21 +31,48 @@ function Pager({ data, onPage }: { data: Page; onPage: (page: number) => void })
   if (pages <= 1) return null;
   return (
     <Flex gap={2} justifyContent="flex-end" alignItems="center" paddingTop={2}>
-      <IconButton label={t('campaign.items.previous', 'Previous page')} disabled={data.pagination.page <= 1} onClick={() => onPage(data.pagination.page - 1)}>
+      <IconButton
+        label={t('campaign.items.previous', 'Previous page')}
+        disabled={data.pagination.page <= 1}
+        onClick={() => onPage(data.pagination.page - 1)}
+      >
         <ChevronLeft />
       </IconButton>
-      <Typography variant="pi">{t('campaign.items.page', 'Page {page} of {pages}', { page: data.pagination.page, pages })}</Typography>
-      <IconButton label={t('campaign.items.next', 'Next page')} disabled={data.pagination.page >= pages} onClick={() => onPage(data.pagination.page + 1)}>
+      <Typography variant="pi">
+        {t('campaign.items.page', 'Page {page} of {pages}', { page: data.pagination.page, pages })}
+      </Typography>
+      <IconButton
+        label={t('campaign.items.next', 'Next page')}
+        disabled={data.pagination.page >= pages}
+        onClick={() => onPage(data.pagination.page + 1)}
+      >
         <ChevronRight />
       </IconButton>
     </Flex>
   );
 }
 
-const entryLink = (model: string, item: CampaignItemDTO) => `/content-manager/collection-types/${model}/${item.documentId}${item.locale !== 'default' ? `?plugins[i18n][locale]=${item.locale}` : ''}`;
+const entryLink = (model: string, item: CampaignItemDTO) =>
+  `/content-manager/collection-types/${model}/${item.documentId}${item.locale !== 'default' ? `?plugins[i18n][locale]=${item.locale}` : ''}`;
 
-/** Failed pins with their reason in plain words and what to do, each with a retry (and one for all). */
-export function FailedItems({ model, data, boards, onPage, onRetry, onRetryAll }: { model: string; data: Page; boards: Record<string, string>; onPage: (p: number) => void; onRetry: (id: number) => void; onRetryAll: () => void }) {
+/**
+ * Failed pins with their reason in plain words and what to do, each with a retry (and one for all).
+ */
+export function FailedItems({
+  model,
+  data,
+  boards,
+  onPage,
+  onRetry,
+  onRetryAll,
+}: {
+  model: string;
+  data: Page;
+  boards: Record<string, string>;
+  onPage: (p: number) => void;
+  onRetry: (id: number) => void;
+  onRetryAll: () => void;
+}) {
   const t = useT();
   const adviceFor = useAdvice();
   return (
@@ -65,17 +106,29 @@ export function FailedItems({ model, data, boards, onPage, onRetry, onRetryAll }
           {data.items.map((item) => (
             <Tr key={item.id}>
               <Td>
-                <Link href={`/admin${entryLink(model, item)}`}>{item.title ?? item.documentId}</Link>
+                <Link href={`/admin${entryLink(model, item)}`}>
+                  {item.title ?? item.documentId}
+                </Link>
               </Td>
               <Td>
                 <Typography>{boards[item.boardId] ?? item.boardId}</Typography>
               </Td>
               <Td style={{ whiteSpace: 'normal' }}>
                 <Typography textColor="danger600">{item.lastError?.message}</Typography>{' '}
-                <Typography textColor="neutral600">{item.lastError ? adviceFor(item.lastError) : null}</Typography>
+                <Typography textColor="neutral600">
+                  {item.lastError ? adviceFor(item.lastError) : null}
+                </Typography>
               </Td>
               <Td>
-                <Button variant="tertiary" size="S" startIcon={<ArrowClockwise />} onClick={() => onRetry(item.id)} aria-label={t('campaign.failed.retryOne', 'Retry “{title}”', { title: item.title ?? item.documentId })}>
+                <Button
+                  variant="tertiary"
+                  size="S"
+                  startIcon={<ArrowClockwise />}
+                  onClick={() => onRetry(item.id)}
+                  aria-label={t('campaign.failed.retryOne', 'Retry “{title}”', {
+                    title: item.title ?? item.documentId,
+                  })}
+                >
                   {t('campaign.failed.retry', 'Retry')}
                 </Button>
               </Td>
@@ -89,7 +142,15 @@ export function FailedItems({ model, data, boards, onPage, onRetry, onRetryAll }
 }
 
 /** Entries the campaign left out, and why. */
-export function SkippedItems({ model, data, onPage }: { model: string; data: Page; onPage: (p: number) => void }) {
+export function SkippedItems({
+  model,
+  data,
+  onPage,
+}: {
+  model: string;
+  data: Page;
+  onPage: (p: number) => void;
+}) {
   const t = useT();
   const reasonText = useSkipReasonText();
   return (
@@ -112,7 +173,9 @@ export function SkippedItems({ model, data, onPage }: { model: string; data: Pag
           {data.items.map((item) => (
             <Tr key={item.id}>
               <Td>
-                <Link href={`/admin${entryLink(model, item)}`}>{item.title ?? item.documentId}</Link>
+                <Link href={`/admin${entryLink(model, item)}`}>
+                  {item.title ?? item.documentId}
+                </Link>
               </Td>
               <Td>
                 <Typography>{item.skipReason ? reasonText(item.skipReason) : '—'}</Typography>
@@ -127,7 +190,15 @@ export function SkippedItems({ model, data, onPage }: { model: string; data: Pag
 }
 
 /** The latest pins made, with links to them on Pinterest. */
-export function PinnedItems({ data, boards, onPage }: { data: Page; boards: Record<string, string>; onPage: (p: number) => void }) {
+export function PinnedItems({
+  data,
+  boards,
+  onPage,
+}: {
+  data: Page;
+  boards: Record<string, string>;
+  onPage: (p: number) => void;
+}) {
   const t = useT();
   const { formatDate } = useIntl();
   return (
@@ -166,7 +237,14 @@ export function PinnedItems({ data, boards, onPage }: { data: Page; boards: Reco
                   <Typography>{boards[item.boardId] ?? item.boardId}</Typography>
                 </Td>
                 <Td>
-                  <Typography>{item.pinnedAt ? formatDate(new Date(item.pinnedAt), { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</Typography>
+                  <Typography>
+                    {item.pinnedAt
+                      ? formatDate(new Date(item.pinnedAt), {
+                          dateStyle: 'medium',
+                          timeStyle: 'short',
+                        })
+                      : '—'}
+                  </Typography>
                 </Td>
               </Tr>
             ))}

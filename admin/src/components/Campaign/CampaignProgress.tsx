@@ -6,7 +6,10 @@ import { WideProgressBar } from './WideProgressBar';
 import { useAdvice } from '../../utils/useAdvice';
 import { useT } from '../../utils/useT';
 
-const STATUS_VARIANT: Record<CampaignStatus, 'success' | 'secondary' | 'warning' | 'danger' | 'neutral'> = {
+const STATUS_VARIANT: Record<
+  CampaignStatus,
+  'success' | 'secondary' | 'warning' | 'danger' | 'neutral'
+> = {
   running: 'secondary',
   paused: 'warning',
   stopped: 'danger',
@@ -38,10 +41,12 @@ export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
 }
 
 /** How far along: the share of pins settled (pinned, failed, skipped or cancelled), 0–100. */
-export const percentDone = (p: CampaignDTO['progress']) => (p.total ? Math.round(((p.total - p.remaining) / p.total) * 100) : p.planning ? 0 : 100);
+export const percentDone = (p: CampaignDTO['progress']) =>
+  p.total ? Math.round(((p.total - p.remaining) / p.total) * 100) : p.planning ? 0 : 100;
 
 /**
- * The live state of a campaign: a progress bar, pinned / failed / skipped / remaining, when the next
+ * The live state of a campaign: a progress bar, pinned / failed / skipped / remaining, when the
+ * next
  * pin goes and when the last should, why it stopped; and pause, resume, cancel.
  */
 export function CampaignProgress({
@@ -59,7 +64,8 @@ export function CampaignProgress({
   const { formatDate, formatNumber } = useIntl();
   const adviceFor = useAdvice();
   const p = campaign.progress;
-  const when = (iso: string | null) => (iso ? formatDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  const when = (iso: string | null) =>
+    iso ? formatDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' }) : '—';
   const percent = percentDone(p);
   const counts: Array<[string, number, string]> = [
     ['done', p.done, t('campaign.progress.done', 'Pinned')],
@@ -81,25 +87,49 @@ export function CampaignProgress({
         </Flex>
         <Typography variant="pi" textColor="neutral600">
           {p.planning
-            ? t('campaign.progress.planning', 'Planning… {count} entries read so far', { count: formatNumber(p.examined) })
-            : t('campaign.progress.total', '{pins} pins planned, {skipped} entries left out', { pins: formatNumber(p.total - p.skipped), skipped: formatNumber(p.skipped) })}
+            ? t('campaign.progress.planning', 'Planning… {count} entries read so far', {
+                count: formatNumber(p.examined),
+              })
+            : t('campaign.progress.total', '{pins} pins planned, {skipped} entries left out', {
+                pins: formatNumber(p.total - p.skipped),
+                skipped: formatNumber(p.skipped),
+              })}
         </Typography>
       </Flex>
       <Flex gap={3} alignItems="center">
         <Box flex="1">
-          <WideProgressBar value={percent} size="M" aria-label={t('campaign.progress.label', 'Campaign progress')} />
+          <WideProgressBar
+            value={percent}
+            size="M"
+            aria-label={t('campaign.progress.label', 'Campaign progress')}
+          />
         </Box>
         <Typography variant="omega" fontWeight="bold" aria-hidden>
           {percent} %
         </Typography>
       </Flex>
-      <Flex gap={6} wrap="wrap" role="list" aria-label={t('campaign.progress.counts', 'Campaign counts')}>
+      <Flex
+        gap={6}
+        wrap="wrap"
+        role="list"
+        aria-label={t('campaign.progress.counts', 'Campaign counts')}
+      >
         {counts.map(([key, value, label]) => (
           <Flex key={key} direction="column" alignItems="flex-start" role="listitem">
             <Typography variant="sigma" textColor="neutral600">
               {label}
             </Typography>
-            <Typography variant="beta" textColor={key === 'failed' && value > 0 ? 'danger600' : key === 'done' ? 'success600' : 'neutral800'} data-count={key}>
+            <Typography
+              variant="beta"
+              textColor={
+                key === 'failed' && value > 0
+                  ? 'danger600'
+                  : key === 'done'
+                    ? 'success600'
+                    : 'neutral800'
+              }
+              data-count={key}
+            >
               {formatNumber(value)}
             </Typography>
           </Flex>
@@ -108,17 +138,25 @@ export function CampaignProgress({
           <Typography variant="sigma" textColor="neutral600">
             {t('campaign.progress.next', 'Next pin')}
           </Typography>
-          <Typography variant="omega">{campaign.status === 'running' ? when(p.nextAt) : '—'}</Typography>
+          <Typography variant="omega">
+            {campaign.status === 'running' ? when(p.nextAt) : '—'}
+          </Typography>
         </Flex>
         <Flex direction="column" alignItems="flex-start">
           <Typography variant="sigma" textColor="neutral600">
             {t('campaign.progress.eta', 'Last pin (ETA)')}
           </Typography>
-          <Typography variant="omega">{campaign.status === 'done' ? when(campaign.finishedAt) : when(p.eta)}</Typography>
+          <Typography variant="omega">
+            {campaign.status === 'done' ? when(campaign.finishedAt) : when(p.eta)}
+          </Typography>
         </Flex>
       </Flex>
       {campaign.status === 'stopped' && campaign.stopReason ? (
-        <Alert variant="danger" closeLabel={t('close', 'Close')} title={t('campaign.stopped.title', 'The campaign stopped by itself')}>
+        <Alert
+          variant="danger"
+          closeLabel={t('close', 'Close')}
+          title={t('campaign.stopped.title', 'The campaign stopped by itself')}
+        >
           {campaign.stopReason.message} {adviceFor(campaign.stopReason)}
         </Alert>
       ) : null}
@@ -139,7 +177,9 @@ export function CampaignProgress({
               {t('campaign.action.resume', 'Resume')}
             </Button>
           ) : null}
-          {campaign.status === 'running' || campaign.status === 'paused' || campaign.status === 'stopped' ? (
+          {campaign.status === 'running' ||
+          campaign.status === 'paused' ||
+          campaign.status === 'stopped' ? (
             <Button variant="danger-light" startIcon={<Cross />} onClick={() => onAction('cancel')}>
               {t('campaign.action.cancel', 'Cancel the campaign')}
             </Button>

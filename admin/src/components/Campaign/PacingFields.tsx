@@ -1,5 +1,14 @@
 import { useMemo, useState } from 'react';
-import { Checkbox, Combobox, ComboboxOption, DateTimePicker, Field, Grid, NumberInput, TimePicker } from '@strapi/design-system';
+import {
+  Checkbox,
+  Combobox,
+  ComboboxOption,
+  DateTimePicker,
+  Field,
+  Grid,
+  NumberInput,
+  TimePicker,
+} from '@strapi/design-system';
 import type { Pacing } from '../../../../common/campaigns';
 import { useT } from '../../utils/useT';
 
@@ -41,17 +50,35 @@ export function toPacing(form: PacingForm): Pacing {
 }
 
 const zones = (): string[] => {
-  const supported = (Intl as unknown as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+  const supported =
+    (Intl as unknown as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.(
+      'timeZone'
+    ) ?? [];
   return [...new Set(['UTC', browserTimeZone(), ...supported])];
 };
 
-/** One pin every N minutes, at most M a day, only inside a daily window, spacing per link, a start time. */
-export function PacingFields({ name, value, onChange, compact }: { name: string; value: PacingForm; onChange: (next: PacingForm) => void; compact?: boolean }) {
+/**
+ * One pin every N minutes, at most M a day, only inside a daily window, spacing per link, a start
+ * time.
+ */
+export function PacingFields({
+  name,
+  value,
+  onChange,
+  compact,
+}: {
+  name: string;
+  value: PacingForm;
+  onChange: (next: PacingForm) => void;
+  compact?: boolean;
+}) {
   const t = useT();
   const allZones = useMemo(zones, []);
-  // the box's text is kept here: the combobox mounts only the options in view, so it cannot name the chosen one
+  // the box's text is kept here: the combobox mounts only the options in view, so it cannot name
+  // the chosen one
   const [zoneText, setZoneText] = useState(value.timeZone);
-  const set = <K extends keyof PacingForm>(key: K, v: PacingForm[K]) => onChange({ ...value, [key]: v });
+  const set = <K extends keyof PacingForm>(key: K, v: PacingForm[K]) =>
+    onChange({ ...value, [key]: v });
   // compact (the dialog): two columns; on the planner page: three
   const third = compact ? 6 : 4;
 
@@ -83,42 +110,81 @@ export function PacingFields({ name, value, onChange, compact }: { name: string;
   return (
     <Grid.Root gap={4}>
       <Grid.Item col={third} s={12} direction="column" alignItems="stretch">
-        <Field.Root name={`${name}.interval`} hint={t('campaign.pacing.interval.hint', 'At least this long between two pins of the campaign')}>
+        <Field.Root
+          name={`${name}.interval`}
+          hint={t(
+            'campaign.pacing.interval.hint',
+            'At least this long between two pins of the campaign'
+          )}
+        >
           <Field.Label>{t('campaign.pacing.interval', 'One pin every (minutes)')}</Field.Label>
-          <NumberInput value={value.intervalMinutes} step={5} onValueChange={(v: number | undefined) => set('intervalMinutes', v ?? 0)} />
+          <NumberInput
+            value={value.intervalMinutes}
+            step={5}
+            onValueChange={(v: number | undefined) => set('intervalMinutes', v ?? 0)}
+          />
           <Field.Hint />
         </Field.Root>
       </Grid.Item>
       <Grid.Item col={third} s={12} direction="column" alignItems="stretch">
-        <Field.Root name={`${name}.maxPerDay`} hint={t('campaign.pacing.maxPerDay.hint', 'Spread evenly over the day; empty for no cap')}>
+        <Field.Root
+          name={`${name}.maxPerDay`}
+          hint={t('campaign.pacing.maxPerDay.hint', 'Spread evenly over the day; empty for no cap')}
+        >
           <Field.Label>{t('campaign.pacing.maxPerDay', 'At most per day')}</Field.Label>
-          <NumberInput value={value.maxPerDay ?? undefined} onValueChange={(v: number | undefined) => set('maxPerDay', v && v > 0 ? Math.round(v) : null)} />
+          <NumberInput
+            value={value.maxPerDay ?? undefined}
+            onValueChange={(v: number | undefined) =>
+              set('maxPerDay', v && v > 0 ? Math.round(v) : null)
+            }
+          />
           <Field.Hint />
         </Field.Root>
       </Grid.Item>
       <Grid.Item col={third} s={12} direction="column" alignItems="stretch">
-        <Field.Root name={`${name}.minDays`} hint={t('campaign.pacing.minDays.hint', 'Earlier pins of the link count too')}>
+        <Field.Root
+          name={`${name}.minDays`}
+          hint={t('campaign.pacing.minDays.hint', 'Earlier pins of the link count too')}
+        >
           <Field.Label>{t('campaign.pacing.minDays', 'Days between pins of a link')}</Field.Label>
-          <NumberInput value={value.minDays} onValueChange={(v: number | undefined) => set('minDays', v ?? 0)} />
+          <NumberInput
+            value={value.minDays}
+            onValueChange={(v: number | undefined) => set('minDays', v ?? 0)}
+          />
           <Field.Hint />
         </Field.Root>
       </Grid.Item>
       {compact ? timeZone : null}
       <Grid.Item col={12} direction="column" alignItems="stretch">
-        <Checkbox checked={value.windowOn} onCheckedChange={(c: boolean | 'indeterminate') => set('windowOn', c === true)}>
+        <Checkbox
+          checked={value.windowOn}
+          onCheckedChange={(c: boolean | 'indeterminate') => set('windowOn', c === true)}
+        >
           {t('campaign.pacing.window', 'Only pin between these times')}
         </Checkbox>
       </Grid.Item>
       <Grid.Item col={third} s={6} direction="column" alignItems="stretch">
         <Field.Root name={`${name}.windowStart`}>
           <Field.Label>{t('campaign.pacing.windowStart', 'From')}</Field.Label>
-          <TimePicker value={value.windowStart} step={30} disabled={!value.windowOn} clearLabel={t('campaign.pacing.clear', 'Clear')} onChange={(v?: string) => v && set('windowStart', v.slice(0, 5))} />
+          <TimePicker
+            value={value.windowStart}
+            step={30}
+            disabled={!value.windowOn}
+            clearLabel={t('campaign.pacing.clear', 'Clear')}
+            onChange={(v?: string) => v && set('windowStart', v.slice(0, 5))}
+          />
         </Field.Root>
       </Grid.Item>
       <Grid.Item col={third} s={6} direction="column" alignItems="stretch">
         <Field.Root name={`${name}.windowEnd`}>
           <Field.Label>{t('campaign.pacing.windowEnd', 'Until')}</Field.Label>
-          <TimePicker value={value.windowEnd} step={30} disabled={!value.windowOn} clearLabel={t('campaign.pacing.clear', 'Clear')} onChange={(v?: string) => v && set('windowEnd', v.slice(0, 5))} />
+          <TimePicker
+            value={value.windowEnd}
+            step={30}
+            disabled={!value.windowOn}
+            clearLabel={t('campaign.pacing.clear', 'Clear')}
+            onChange={(v?: string) => v && set('windowEnd', v.slice(0, 5))}
+          />
         </Field.Root>
       </Grid.Item>
       {compact ? null : timeZone}

@@ -1,14 +1,24 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { CampaignDTO, CampaignInputWire, CampaignItemDTO, CampaignOptionsDTO, CampaignPreviewDTO } from '../../../../common/campaigns';
+import type {
+  CampaignDTO,
+  CampaignInputWire,
+  CampaignItemDTO,
+  CampaignOptionsDTO,
+  CampaignPreviewDTO,
+} from '../../../../common/campaigns';
 
 type FetchError = { response?: { data?: { error?: { message?: string } } }; message?: string };
 /** The server's own words for a refusal (400, 409…), else the transport's. */
-export const errorMessage = (e: unknown): string => (e as FetchError).response?.data?.error?.message ?? (e as FetchError).message ?? 'error';
+export const errorMessage = (e: unknown): string =>
+  (e as FetchError).response?.data?.error?.message ?? (e as FetchError).message ?? 'error';
 
 let optionsCache: Promise<CampaignOptionsDTO> | null = null;
 
-/** What the planner offers (content types that pin, their fields, locales); loaded once per page load. */
+/**
+ * What the planner offers (content types that pin, their fields, locales); loaded once per page
+ * load.
+ */
 export function useCampaignOptions(enabled = true) {
   const { get } = useFetchClient();
   const [options, setOptions] = useState<CampaignOptionsDTO | null>(null);
@@ -65,7 +75,8 @@ export function usePlanPreview(input: CampaignInputWire | null, delayMs = 400) {
 const LIVE = new Set(['running']);
 
 /**
- * One campaign, kept fresh by polling (every 2 s while it runs, every 15 s otherwise). A failed poll
+ * One campaign, kept fresh by polling (every 2 s while it runs, every 15 s otherwise). A failed
+ * poll
  * keeps the last answer on screen and tries again later; the actions answer with the new state.
  */
 export function useCampaign(id: number | null) {
@@ -107,28 +118,47 @@ export function useCampaign(id: number | null) {
 
   const act = useCallback(
     async (action: 'pause' | 'resume' | 'cancel' | 'retry', itemId?: number) => {
-      const path = itemId !== undefined ? `/pinterest/campaigns/${id}/items/${itemId}/retry` : `/pinterest/campaigns/${id}/${action}`;
+      const path =
+        itemId !== undefined
+          ? `/pinterest/campaigns/${id}/items/${itemId}/retry`
+          : `/pinterest/campaigns/${id}/${action}`;
       const { data } = await post<{ campaign: CampaignDTO }>(path, {});
       live.current = LIVE.has(data.campaign.status) || data.campaign.progress.planning;
       setCampaign(data.campaign);
       return data.campaign;
     },
-    [id, post],
+    [id, post]
   );
 
-  return { campaign, error, stale, reload: load, act, live: campaign ? LIVE.has(campaign.status) || campaign.progress.planning : true };
+  return {
+    campaign,
+    error,
+    stale,
+    reload: load,
+    act,
+    live: campaign ? LIVE.has(campaign.status) || campaign.progress.planning : true,
+  };
 }
 
-/** A page of a campaign's pins in some states (failed ones with their reasons, skipped ones with theirs). */
+/**
+ * A page of a campaign's pins in some states (failed ones with their reasons, skipped ones with
+ * theirs).
+ */
 export function useCampaignItems(id: number | null, states: string, version: unknown) {
   const { get } = useFetchClient();
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ items: CampaignItemDTO[]; pagination: { page: number; pageSize: number; total: number } } | null>(null);
+  const [data, setData] = useState<{
+    items: CampaignItemDTO[];
+    pagination: { page: number; pageSize: number; total: number };
+  } | null>(null);
   useEffect(() => {
     if (id === null) return;
-    get<{ items: CampaignItemDTO[]; pagination: { page: number; pageSize: number; total: number } }>(`/pinterest/campaigns/${id}/items?state=${states}&page=${page}&pageSize=10`).then(
+    get<{
+      items: CampaignItemDTO[];
+      pagination: { page: number; pageSize: number; total: number };
+    }>(`/pinterest/campaigns/${id}/items?state=${states}&page=${page}&pageSize=10`).then(
       ({ data: body }) => setData(body),
-      () => undefined,
+      () => undefined
     );
   }, [get, id, states, page, version]);
   return { data, page, setPage };

@@ -6,7 +6,10 @@ import { useT } from '../../utils/useT';
 import { useBoardSections } from '../SectionSelect';
 import { BoardPickerView, type BoardPickerProps as Props } from './BoardPickerView';
 
-/** Searchable combobox over all the account's boards (created inline when allowed), then the board's sections. */
+/**
+ * Searchable combobox over all the account's boards (created inline when allowed), then the board's
+ * sections.
+ */
 export function BoardPicker(props: Props) {
   const { onChange } = props;
   const t = useT();
@@ -21,19 +24,32 @@ export function BoardPicker(props: Props) {
   useEffect(() => {
     get<{ boards: BoardDTO[] }>('/pinterest/boards')
       .then(({ data }) => setBoards(data.boards))
-      .catch((e: { response?: { data?: { error?: { message?: string } } }; message?: string }) => setBoardsError(e.response?.data?.error?.message ?? e.message ?? 'error'));
+      .catch((e: { response?: { data?: { error?: { message?: string } } }; message?: string }) =>
+        setBoardsError(e.response?.data?.error?.message ?? e.message ?? 'error')
+      );
   }, [get]);
 
   const createBoard = async (boardName?: string) => {
     if (!boardName?.trim()) return;
     try {
-      const { data } = await post<{ board: BoardDTO }>('/pinterest/boards', { name: boardName.trim() });
+      const { data } = await post<{ board: BoardDTO }>('/pinterest/boards', {
+        name: boardName.trim(),
+      });
       setBoards((prev) => [...(prev ?? []), data.board]);
       onChange({ boardId: data.board.id, boardSectionId: null });
-      toggleNotification({ type: 'success', message: t('board.created', 'Board “{name}” created on Pinterest.', { name: data.board.name }) });
+      toggleNotification({
+        type: 'success',
+        message: t('board.created', 'Board “{name}” created on Pinterest.', {
+          name: data.board.name,
+        }),
+      });
     } catch (e) {
-      const message = (e as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message;
-      toggleNotification({ type: 'danger', message: message ?? t('board.createFailed', 'The board could not be created.') });
+      const message = (e as { response?: { data?: { error?: { message?: string } } } }).response
+        ?.data?.error?.message;
+      toggleNotification({
+        type: 'danger',
+        message: message ?? t('board.createFailed', 'The board could not be created.'),
+      });
     }
   };
 

@@ -26,24 +26,44 @@ interface ViewProps extends BoardPickerProps {
 }
 
 /** The picker itself, given the boards, the chosen board's sections and what the editor may do. */
-export function BoardPickerView({ name, boardId, sectionId, disabled, defaultBoardId, onChange, boards, boardsError, sections, canCreate, onCreateBoard }: ViewProps) {
+export function BoardPickerView({
+  name,
+  boardId,
+  sectionId,
+  disabled,
+  defaultBoardId,
+  onChange,
+  boards,
+  boardsError,
+  sections,
+  canCreate,
+  onCreateBoard,
+}: ViewProps) {
   const t = useT();
   const [query, setQuery] = useState('');
-  const sorted = useMemo(() => [...(boards ?? [])].sort((a, b) => a.name.localeCompare(b.name)), [boards]);
+  const sorted = useMemo(
+    () => [...(boards ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
+    [boards]
+  );
   const selectedName = sorted.find((b) => b.id === boardId)?.name;
-  const defaultName = !boardId && defaultBoardId ? sorted.find((b) => b.id === defaultBoardId)?.name : undefined;
+  const defaultName =
+    !boardId && defaultBoardId ? sorted.find((b) => b.id === defaultBoardId)?.name : undefined;
   // The combobox only mounts the options in view, so search runs here, over every board.
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return q && q !== selectedName?.toLowerCase() ? sorted.filter((b) => b.name.toLowerCase().includes(q)) : sorted;
+    return q && q !== selectedName?.toLowerCase()
+      ? sorted.filter((b) => b.name.toLowerCase().includes(q))
+      : sorted;
   }, [sorted, query, selectedName]);
-  // The box's text is kept here: a creatable combobox would otherwise show the board's id, not its name,
+  // The box's text is kept here: a creatable combobox would otherwise show the board's id, not its
+  // name,
   // and the name is only known once the boards have loaded.
   const [text, setText] = useState(selectedName ?? '');
   useEffect(() => {
     if (selectedName !== undefined) setText(selectedName);
   }, [selectedName]);
-  // Put the chosen board's name back once the combobox is done with the event (it may empty the text after).
+  // Put the chosen board's name back once the combobox is done with the event (it may empty the
+  // text after).
   const [kept, setKept] = useState(0);
   useEffect(() => {
     if (!kept) return;
@@ -55,33 +75,55 @@ export function BoardPickerView({ name, boardId, sectionId, disabled, defaultBoa
   return (
     <Flex gap={4} alignItems="flex-start" wrap="wrap">
       <Box flex="1" minWidth="260px">
-        <Field.Root name={`${name}.boardId`} error={boardsError ? t('boards.error', 'Boards could not be loaded: {message}', { message: boardsError }) : undefined} hint={boards ? t('board.hint', '{count} boards', { count: boards.length }) : undefined}>
+        <Field.Root
+          name={`${name}.boardId`}
+          error={
+            boardsError
+              ? t('boards.error', 'Boards could not be loaded: {message}', { message: boardsError })
+              : undefined
+          }
+          hint={boards ? t('board.hint', '{count} boards', { count: boards.length }) : undefined}
+        >
           <Field.Label>{t('field.board', 'Board')}</Field.Label>
           <Combobox
             value={boardId ?? undefined}
             disabled={disabled || !boards}
             loading={!boards && !boardsError}
             loadingMessage={t('board.loading', 'Loading boards…')}
-            placeholder={defaultName ? t('board.placeholder.default', 'Default: {name} (search to choose another)', { name: defaultName }) : t('board.placeholder', 'Search your boards')}
+            placeholder={
+              defaultName
+                ? t('board.placeholder.default', 'Default: {name} (search to choose another)', {
+                    name: defaultName,
+                  })
+                : t('board.placeholder', 'Search your boards')
+            }
             clearLabel={t('board.clear', 'Clear the board')}
             noOptionsMessage={() => t('board.none', 'No board matches')}
             creatable={canCreate}
-            createMessage={(value: string) => t('board.create', 'Create board “{name}”', { name: value })}
+            createMessage={(value: string) =>
+              t('board.create', 'Create board “{name}”', { name: value })
+            }
             onCreateOption={(value?: string) => onCreateBoard(value)}
             autocomplete={{ type: 'list', filter: 'contains' }}
             textValue={text}
             onTextValueChange={setText}
-            onInputChange={(e: React.ChangeEvent<HTMLInputElement>) => setQuery(e.currentTarget.value)}
+            onInputChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+              setQuery(e.currentTarget.value)
+            }
             onClear={() => {
               setQuery('');
               onChange({ boardId: null, boardSectionId: null });
             }}
             onChange={(value?: string) => {
-              // Leaving the box with text that names no board keeps the board (an emptied box clears it).
+              // Leaving the box with text that names no board keeps the board (an emptied box
+              // clears it).
               if (value === undefined && text.trim()) return keepChosenBoard();
-              // “Create board …”, or leaving the box when boards may be created, reports the typed text as
-              // the value: that is no board id (a new board's id arrives once Pinterest created it).
-              if (value !== undefined && !sorted.some((b) => b.id === value)) return keepChosenBoard();
+              // “Create board …”, or leaving the box when boards may be created, reports the typed
+              // text as
+              // the value: that is no board id (a new board's id arrives once Pinterest created
+              // it).
+              if (value !== undefined && !sorted.some((b) => b.id === value))
+                return keepChosenBoard();
               setQuery('');
               onChange({ boardId: value ?? null, boardSectionId: null });
             }}

@@ -1,6 +1,19 @@
 import { forwardRef, useEffect, useState } from 'react';
-import { Box, DateTimePicker, Field, Flex, TextInput, Textarea, Toggle } from '@strapi/design-system';
-import { unstable_useContentManagerContext as useContentManagerContext, useFetchClient, useField, useForm } from '@strapi/strapi/admin';
+import {
+  Box,
+  DateTimePicker,
+  Field,
+  Flex,
+  TextInput,
+  Textarea,
+  Toggle,
+} from '@strapi/design-system';
+import {
+  unstable_useContentManagerContext as useContentManagerContext,
+  useFetchClient,
+  useField,
+  useForm,
+} from '@strapi/strapi/admin';
 import type { PinFieldValue } from '../../../../common/pin-field';
 import type { ConnectionDTO } from '../../../../common/wire';
 import { usePinPreview } from '../../hooks/usePinPreview';
@@ -34,13 +47,14 @@ const PinFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint, di
   useEffect(() => {
     get<ConnectionDTO>('/pinterest/connection').then(
       ({ data }) => setConnected(data.status === 'connected'),
-      () => setConnected(null), // no permission to read the settings: say nothing
+      () => setConnected(null) // no permission to read the settings: say nothing
     );
   }, [get]);
 
   const set = (patch: Partial<PinFieldValue>) => {
     const next: Record<string, unknown> = { ...value, ...patch };
-    for (const k of Object.keys(next)) if (next[k] === '' || next[k] === undefined || next[k] === null) delete next[k];
+    for (const k of Object.keys(next))
+      if (next[k] === '' || next[k] === undefined || next[k] === null) delete next[k];
     field.onChange(name, next);
   };
 
@@ -50,7 +64,14 @@ const PinFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint, di
   return (
     <Field.Root name={name} hint={hint} error={field.error} ref={ref}>
       <Field.Label>{label ?? t('field.label', 'Pinterest')}</Field.Label>
-      <Box padding={4} hasRadius borderColor="neutral200" borderStyle="solid" borderWidth="1px" marginTop={1}>
+      <Box
+        padding={4}
+        hasRadius
+        borderColor="neutral200"
+        borderStyle="solid"
+        borderWidth="1px"
+        marginTop={1}
+      >
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Field.Root name={`${name}.enabled`}>
             <Field.Label>{t('field.enabled', 'Pin on publish')}</Field.Label>
@@ -59,12 +80,17 @@ const PinFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint, di
               onLabel={t('field.on', 'Yes')}
               offLabel={t('field.off', 'No')}
               disabled={disabled}
-              onChange={(e: React.ChangeEvent<HTMLInputElement>) => set({ enabled: e.target.checked })}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                set({ enabled: e.target.checked })
+              }
             />
           </Field.Root>
           <Field.Root
             name={`${name}.pinAt`}
-            hint={t('field.pinAt.hint', 'Leave empty to pin when the entry is published. A later time schedules the pin.')}
+            hint={t(
+              'field.pinAt.hint',
+              'Leave empty to pin when the entry is published. A later time schedules the pin.'
+            )}
           >
             <Field.Label>{t('field.pinAt', 'Pin at (optional)')}</Field.Label>
             <DateTimePicker
@@ -74,7 +100,9 @@ const PinFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint, di
               timeLabel={t('field.pinAt.time', 'Pin time')}
               clearLabel={t('field.pinAt.clear', 'Clear the pin time')}
               onClear={() => set({ pinAt: null })}
-              onChange={(date: Date | undefined) => set({ pinAt: date ? date.toISOString() : null })}
+              onChange={(date: Date | undefined) =>
+                set({ pinAt: date ? date.toISOString() : null })
+              }
             />
             <Field.Hint />
           </Field.Root>
@@ -86,25 +114,66 @@ const PinFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint, di
             disabled={disabled}
             onChange={({ boardId, boardSectionId }) => set({ boardId, boardSectionId })}
           />
-          {media?.kind === 'video' ? <CoverPicker name={name} videoUrl={media.url} cover={value.cover} disabled={disabled} onChange={(cover) => set({ cover })} /> : null}
+          {media?.kind === 'video' ? (
+            <CoverPicker
+              name={name}
+              videoUrl={media.url}
+              cover={value.cover}
+              disabled={disabled}
+              onChange={(cover) => set({ cover })}
+            />
+          ) : null}
           <Flex gap={4} alignItems="flex-start" wrap="wrap">
             <Box flex="1" minWidth="240px">
-              <Field.Root name={`${name}.title`} hint={t('field.title.hint', 'Pinterest only. {count} / 100', { count: [...(value.title ?? '')].length })}>
+              <Field.Root
+                name={`${name}.title`}
+                hint={t('field.title.hint', 'Pinterest only. {count} / 100', {
+                  count: [...(value.title ?? '')].length,
+                })}
+              >
                 <Field.Label>{t('field.title', 'Pinterest title (optional)')}</Field.Label>
-                <TextInput value={value.title ?? ''} maxLength={100} disabled={disabled} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set({ title: e.target.value })} />
+                <TextInput
+                  value={value.title ?? ''}
+                  maxLength={100}
+                  disabled={disabled}
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                    set({ title: e.target.value })
+                  }
+                />
                 <Field.Hint />
               </Field.Root>
             </Box>
             <Box flex="1" minWidth="240px">
-              <Field.Root name={`${name}.description`} hint={t('field.description.hint', 'Pinterest only. {count} / 500', { count: [...(value.description ?? '')].length })}>
-                <Field.Label>{t('field.description', 'Pinterest description (optional)')}</Field.Label>
-                <Textarea value={value.description ?? ''} maxLength={500} disabled={disabled} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => set({ description: e.target.value })} />
+              <Field.Root
+                name={`${name}.description`}
+                hint={t('field.description.hint', 'Pinterest only. {count} / 500', {
+                  count: [...(value.description ?? '')].length,
+                })}
+              >
+                <Field.Label>
+                  {t('field.description', 'Pinterest description (optional)')}
+                </Field.Label>
+                <Textarea
+                  value={value.description ?? ''}
+                  maxLength={500}
+                  disabled={disabled}
+                  onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) =>
+                    set({ description: e.target.value })
+                  }
+                />
                 <Field.Hint />
               </Field.Root>
             </Box>
           </Flex>
           {preview ? (
-            <PinPreviewCard preview={preview} imageUrl={media?.url ?? null} coverTime={value.cover && 'keyFrameTime' in value.cover ? value.cover.keyFrameTime : null} connected={connected} />
+            <PinPreviewCard
+              preview={preview}
+              imageUrl={media?.url ?? null}
+              coverTime={
+                value.cover && 'keyFrameTime' in value.cover ? value.cover.keyFrameTime : null
+              }
+              connected={connected}
+            />
           ) : previewError ? (
             <Field.Root name={`${name}.preview`} error={previewError}>
               <Field.Error />

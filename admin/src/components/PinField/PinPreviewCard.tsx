@@ -5,36 +5,90 @@ import { useAdvice } from '../../utils/useAdvice';
 import { useT } from '../../utils/useT';
 
 const WARNING_TEXT: Record<string, [string, string]> = {
-  TITLE_TRUNCATED: ['warning.titleTruncated', 'The title is longer than 100 characters: it is cut at a word.'],
-  TITLE_FROM_CONTENT: ['warning.titleFromContent', 'No title: the first line of the description is used.'],
-  DESCRIPTION_TRUNCATED: ['warning.descriptionTruncated', 'The description is longer than 500 characters: it is cut at a word.'],
-  LINK_MISSING: ['warning.linkMissing', 'No link: a pin drives traffic through its link. Add the canonical URL.'],
+  TITLE_TRUNCATED: [
+    'warning.titleTruncated',
+    'The title is longer than 100 characters: it is cut at a word.',
+  ],
+  TITLE_FROM_CONTENT: [
+    'warning.titleFromContent',
+    'No title: the first line of the description is used.',
+  ],
+  DESCRIPTION_TRUNCATED: [
+    'warning.descriptionTruncated',
+    'The description is longer than 500 characters: it is cut at a word.',
+  ],
+  LINK_MISSING: [
+    'warning.linkMissing',
+    'No link: a pin drives traffic through its link. Add the canonical URL.',
+  ],
   LINK_INVALID: ['warning.linkInvalid', 'The link is not a valid URL.'],
   LINK_NOT_HTTPS: ['warning.linkNotHttps', 'The link is not https.'],
-  ASPECT_RATIO: ['warning.aspectRatio', 'The image is far from 2:3 (1000×1500 works best): Pinterest crops or shrinks it.'],
+  ASPECT_RATIO: [
+    'warning.aspectRatio',
+    'The image is far from 2:3 (1000×1500 works best): Pinterest crops or shrinks it.',
+  ],
 };
 
 /** A 2:3 card showing the pin as it will be sent, live counters, and what to fix. */
-export function PinPreviewCard({ preview, imageUrl, coverTime, connected }: { preview: PinPreviewDTO; imageUrl: string | null; coverTime?: number | null; connected: boolean | null }) {
+export function PinPreviewCard({
+  preview,
+  imageUrl,
+  coverTime,
+  connected,
+}: {
+  preview: PinPreviewDTO;
+  imageUrl: string | null;
+  coverTime?: number | null;
+  connected: boolean | null;
+}) {
   const t = useT();
   const adviceFor = useAdvice();
   const titleLength = [...(preview.title ?? '')].length;
   const descriptionLength = [...(preview.description ?? '')].length;
   const notes = [
-    ...(connected === false ? [t('warning.notConnected', 'No Pinterest account is connected: pins will wait until one is.')] : []),
+    ...(connected === false
+      ? [
+          t(
+            'warning.notConnected',
+            'No Pinterest account is connected: pins will wait until one is.'
+          ),
+        ]
+      : []),
     ...preview.problems.map((p) => `${p.message} ${adviceFor(p)}`),
-    ...preview.warnings.map((w) => (WARNING_TEXT[w] ? t(WARNING_TEXT[w][0], WARNING_TEXT[w][1]) : w)),
+    ...preview.warnings.map((w) =>
+      WARNING_TEXT[w] ? t(WARNING_TEXT[w][0], WARNING_TEXT[w][1]) : w
+    ),
   ];
 
   return (
     <Flex gap={4} alignItems="flex-start" wrap="wrap">
-      <Box width="200px" hasRadius overflow="hidden" background="neutral100" shadow="tableShadow" aria-label={t('preview.label', 'Pin preview')} role="img">
+      <Box
+        width="200px"
+        hasRadius
+        overflow="hidden"
+        background="neutral100"
+        shadow="tableShadow"
+        aria-label={t('preview.label', 'Pin preview')}
+        role="img"
+      >
         <Box style={{ aspectRatio: '2 / 3', position: 'relative' }} background="neutral200">
           {imageUrl ? (
             preview.media?.kind === 'video' ? (
-              <video src={imageUrl} muted preload="metadata" style={{ width: '100%', height: '100%', objectFit: 'cover' }} ref={(v) => { if (v && coverTime != null) v.currentTime = coverTime; }} />
+              <video
+                src={imageUrl}
+                muted
+                preload="metadata"
+                style={{ width: '100%', height: '100%', objectFit: 'cover' }}
+                ref={(v) => {
+                  if (v && coverTime != null) v.currentTime = coverTime;
+                }}
+              />
             ) : (
-              <img src={imageUrl} alt={preview.altText ?? ''} style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }} />
+              <img
+                src={imageUrl}
+                alt={preview.altText ?? ''}
+                style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }}
+              />
             )
           ) : (
             <Flex height="100%" justifyContent="center" alignItems="center" padding={4}>
@@ -63,7 +117,12 @@ export function PinPreviewCard({ preview, imageUrl, coverTime, connected }: { pr
           </Typography>
         ) : null}
         {preview.link ? (
-          <Typography variant="pi" textColor="neutral600" tag="p" style={{ wordBreak: 'break-all' }}>
+          <Typography
+            variant="pi"
+            textColor="neutral600"
+            tag="p"
+            style={{ wordBreak: 'break-all' }}
+          >
             {preview.link}
           </Typography>
         ) : null}

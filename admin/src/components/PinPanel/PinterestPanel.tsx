@@ -1,5 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Box, Button, DateTimePicker, Field, Flex, Link, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  DateTimePicker,
+  Field,
+  Flex,
+  Link,
+  Typography,
+} from '@strapi/design-system';
 import { ArrowClockwise, Clock, Cross, ExternalLink } from '@strapi/icons';
 import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
@@ -24,7 +33,13 @@ const STATUS_TEXT: Record<EntryPinStatus, string> = {
 };
 
 /** A scheduled (or cancelled) pin's time, changed in place. */
-function Reschedule({ initial, onSave }: { initial: string | null; onSave: (iso: string) => Promise<void> }) {
+function Reschedule({
+  initial,
+  onSave,
+}: {
+  initial: string | null;
+  onSave: (iso: string) => Promise<void>;
+}) {
   const t = useT();
   const [when, setWhen] = useState<Date | null>(initial ? new Date(initial) : null);
   return (
@@ -39,15 +54,29 @@ function Reschedule({ initial, onSave }: { initial: string | null; onSave: (iso:
           onClear={() => setWhen(null)}
         />
       </Field.Root>
-      <Button variant="secondary" startIcon={<Clock />} disabled={!when} onClick={() => when && void onSave(when.toISOString())}>
+      <Button
+        variant="secondary"
+        startIcon={<Clock />}
+        disabled={!when}
+        onClick={() => when && void onSave(when.toISOString())}
+      >
         {t('panel.reschedule', 'Reschedule')}
       </Button>
     </Flex>
   );
 }
 
-
-function PanelContent({ model, documentId, locale, version }: { model: string; documentId: string; locale: string | undefined; version: string }) {
+function PanelContent({
+  model,
+  documentId,
+  locale,
+  version,
+}: {
+  model: string;
+  documentId: string;
+  locale: string | undefined;
+  version: string;
+}) {
   const t = useT();
   const adviceFor = useAdvice();
   const { get, post } = useFetchClient();
@@ -59,12 +88,17 @@ function PanelContent({ model, documentId, locale, version }: { model: string; d
   const query = locale ? `?locale=${encodeURIComponent(locale)}` : '';
 
   const load = useCallback(async () => {
-    const { data: body } = await get<EntryPinsDTO>(`/pinterest/entries/${model}/${documentId}/pins${query}`);
+    const { data: body } = await get<EntryPinsDTO>(
+      `/pinterest/entries/${model}/${documentId}/pins${query}`
+    );
     setData(body);
   }, [get, model, documentId, query]);
 
   useEffect(() => {
-    get<{ boards: BoardDTO[] }>('/pinterest/boards').then(({ data: b }) => setBoards(Object.fromEntries(b.boards.map((x) => [x.id, x.name]))), () => undefined);
+    get<{ boards: BoardDTO[] }>('/pinterest/boards').then(
+      ({ data: b }) => setBoards(Object.fromEntries(b.boards.map((x) => [x.id, x.name]))),
+      () => undefined
+    );
   }, [get]);
 
   // Reload when the entry changes (a save or a publish), and watch closely for a while after it.
@@ -82,7 +116,8 @@ function PanelContent({ model, documentId, locale, version }: { model: string; d
     return () => clearInterval(timer);
   }, [watching, load, data]);
 
-  if (!data || !state) return <Typography textColor="neutral600">{t('panel.loading', 'Loading…')}</Typography>;
+  if (!data || !state)
+    return <Typography textColor="neutral600">{t('panel.loading', 'Loading…')}</Typography>;
 
   const act = async (path: string, done: string, body: Record<string, unknown> = {}) => {
     try {
@@ -90,7 +125,10 @@ function PanelContent({ model, documentId, locale, version }: { model: string; d
       toggleNotification({ type: 'success', message: done });
       await load();
     } catch {
-      toggleNotification({ type: 'danger', message: t('panel.actionFailed', 'That did not work. Try again.') });
+      toggleNotification({
+        type: 'danger',
+        message: t('panel.actionFailed', 'That did not work. Try again.'),
+      });
     }
   };
 
@@ -100,7 +138,19 @@ function PanelContent({ model, documentId, locale, version }: { model: string; d
         <Typography variant="sigma" textColor="neutral600">
           {t('panel.status', 'Status')}
         </Typography>
-        <Badge active={state.status === 'pinned'} backgroundColor={state.status === 'failed' || state.status === 'reconnect_required' ? 'danger100' : undefined} textColor={state.status === 'failed' || state.status === 'reconnect_required' ? 'danger700' : undefined}>
+        <Badge
+          active={state.status === 'pinned'}
+          backgroundColor={
+            state.status === 'failed' || state.status === 'reconnect_required'
+              ? 'danger100'
+              : undefined
+          }
+          textColor={
+            state.status === 'failed' || state.status === 'reconnect_required'
+              ? 'danger700'
+              : undefined
+          }
+        >
           {t(`panel.status.${state.status}`, STATUS_TEXT[state.status])}
         </Badge>
       </Flex>
@@ -133,7 +183,9 @@ function PanelContent({ model, documentId, locale, version }: { model: string; d
       ) : null}
       {state.status === 'scheduled' && state.nextRunAt ? (
         <Typography variant="pi" textColor="neutral700" fontWeight="semiBold">
-          {t('panel.scheduledFor', 'Scheduled for {time}', { time: new Date(state.nextRunAt).toLocaleString() })}
+          {t('panel.scheduledFor', 'Scheduled for {time}', {
+            time: new Date(state.nextRunAt).toLocaleString(),
+          })}
         </Typography>
       ) : null}
       {state.status === 'cancelled' ? (
@@ -143,38 +195,83 @@ function PanelContent({ model, documentId, locale, version }: { model: string; d
       ) : null}
       {state.nextRunAt && (state.status === 'waiting' || state.status === 'paused') ? (
         <Typography variant="pi" textColor="neutral600">
-          {t('panel.next', 'Next attempt: {time}', { time: new Date(state.nextRunAt).toLocaleString() })}
+          {t('panel.next', 'Next attempt: {time}', {
+            time: new Date(state.nextRunAt).toLocaleString(),
+          })}
         </Typography>
       ) : null}
       {allowedActions.canPublish ? (
         <Flex gap={2} wrap="wrap">
           {state.job && (state.status === 'failed' || state.status === 'waiting') ? (
-            <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={() => void act(`/pinterest/jobs/${state.job!.id}/retry`, t('panel.retried', 'Retrying now.'))}>
+            <Button
+              variant="secondary"
+              startIcon={<ArrowClockwise />}
+              onClick={() =>
+                void act(
+                  `/pinterest/jobs/${state.job!.id}/retry`,
+                  t('panel.retried', 'Retrying now.')
+                )
+              }
+            >
               {t('panel.retry', 'Retry')}
             </Button>
           ) : null}
           {state.job && state.status === 'scheduled' ? (
-            <Button variant="danger-light" startIcon={<Cross />} onClick={() => void act(`/pinterest/jobs/${state.job!.id}/cancel`, t('panel.cancelled', 'The scheduled pin was cancelled.'))}>
+            <Button
+              variant="danger-light"
+              startIcon={<Cross />}
+              onClick={() =>
+                void act(
+                  `/pinterest/jobs/${state.job!.id}/cancel`,
+                  t('panel.cancelled', 'The scheduled pin was cancelled.')
+                )
+              }
+            >
               {t('panel.cancel', 'Cancel the scheduled pin')}
             </Button>
           ) : null}
           {state.status === 'out_of_sync' ? (
-            <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={() => void act(`/pinterest/entries/${model}/${documentId}/repin${query}`, t('panel.repinned', 'The pin will be replaced in a moment.'))}>
+            <Button
+              variant="secondary"
+              startIcon={<ArrowClockwise />}
+              onClick={() =>
+                void act(
+                  `/pinterest/entries/${model}/${documentId}/repin${query}`,
+                  t('panel.repinned', 'The pin will be replaced in a moment.')
+                )
+              }
+            >
               {t('panel.repin', 'Re-pin with the changes')}
             </Button>
           ) : null}
           {state.status !== 'scheduled' ? (
-            <Button variant="tertiary" onClick={() => void act(`/pinterest/entries/${model}/${documentId}/pin${query}`, t('panel.queued', 'The entry will be pinned in a moment.'))}>
+            <Button
+              variant="tertiary"
+              onClick={() =>
+                void act(
+                  `/pinterest/entries/${model}/${documentId}/pin${query}`,
+                  t('panel.queued', 'The entry will be pinned in a moment.')
+                )
+              }
+            >
               {t('panel.pinNow', 'Pin now')}
             </Button>
           ) : null}
         </Flex>
       ) : null}
-      {allowedActions.canPublish && state.job && (state.status === 'scheduled' || state.status === 'cancelled') ? (
+      {allowedActions.canPublish &&
+      state.job &&
+      (state.status === 'scheduled' || state.status === 'cancelled') ? (
         <Reschedule
           key={`${state.job.id}-${state.job.runAt}`}
           initial={state.status === 'scheduled' ? state.nextRunAt : null}
-          onSave={(iso) => act(`/pinterest/jobs/${state.job!.id}/reschedule`, t('panel.rescheduled', 'The pin was rescheduled.'), { runAt: iso })}
+          onSave={(iso) =>
+            act(
+              `/pinterest/jobs/${state.job!.id}/reschedule`,
+              t('panel.rescheduled', 'The pin was rescheduled.'),
+              { runAt: iso }
+            )
+          }
         />
       ) : null}
     </Flex>
@@ -193,15 +290,22 @@ function useMappedContentTypes(): string[] | null {
       () => {
         mappedTypes = null;
         return [];
-      },
+      }
     );
     void mappedTypes.then(setTypes);
   }, [get]);
   return types;
 }
 
-/** Content Manager edit view side panel: this entry's pins, their state, errors in plain words, Retry and Pin now. */
-export const PinterestPanel: PanelComponent = ({ model, documentId, document }: PanelComponentProps) => {
+/**
+ * Content Manager edit view side panel: this entry's pins, their state, errors in plain words,
+ * Retry and Pin now.
+ */
+export const PinterestPanel: PanelComponent = ({
+  model,
+  documentId,
+  document,
+}: PanelComponentProps) => {
   const mapped = useMappedContentTypes();
   if (!documentId || !mapped?.includes(model)) return null;
   return {

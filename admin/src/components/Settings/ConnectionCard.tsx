@@ -24,10 +24,18 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-const formatDate = (iso: string | null, locale: string) => (iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+const formatDate = (iso: string | null, locale: string) =>
+  iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
 
 /** The connected account, its environment, scopes and token health, with the connection actions. */
-export function ConnectionCard({ connection: c, canManage, busy, onConnect, onRefresh, onDisconnect }: Props) {
+export function ConnectionCard({
+  connection: c,
+  canManage,
+  busy,
+  onConnect,
+  onRefresh,
+  onDisconnect,
+}: Props) {
   const t = useT();
   const locale = typeof navigator !== 'undefined' ? navigator.language : 'en';
   const connected = c.status !== 'not_connected';
@@ -39,7 +47,11 @@ export function ConnectionCard({ connection: c, canManage, busy, onConnect, onRe
         <Flex justifyContent="space-between" alignItems="flex-start" wrap="wrap" gap={4}>
           <Flex gap={4}>
             {c.account ? (
-              <Avatar.Item src={c.account.profileImage ?? undefined} alt="" fallback={(c.account.username ?? '?').slice(0, 2).toUpperCase()} />
+              <Avatar.Item
+                src={c.account.profileImage ?? undefined}
+                alt=""
+                fallback={(c.account.username ?? '?').slice(0, 2).toUpperCase()}
+              />
             ) : null}
             <Flex direction="column" alignItems="flex-start" gap={1}>
               <Typography variant="delta" tag="h2">
@@ -51,23 +63,48 @@ export function ConnectionCard({ connection: c, canManage, busy, onConnect, onRe
               </Typography>
               <Flex gap={2} wrap="wrap">
                 <Badge>{environment}</Badge>
-                {c.account ? <Badge>{c.account.isBusiness ? t('account.business', 'Business account') : t('account.personal', 'Personal account')}</Badge> : null}
+                {c.account ? (
+                  <Badge>
+                    {c.account.isBusiness
+                      ? t('account.business', 'Business account')
+                      : t('account.personal', 'Personal account')}
+                  </Badge>
+                ) : null}
                 <Badge active={c.status === 'connected'}>{t(`status.${c.status}`, c.status)}</Badge>
               </Flex>
-              {c.account?.businessName ? <Typography textColor="neutral600">{c.account.businessName}</Typography> : null}
+              {c.account?.businessName ? (
+                <Typography textColor="neutral600">{c.account.businessName}</Typography>
+              ) : null}
             </Flex>
           </Flex>
           {canManage ? (
             <Flex gap={2} wrap="wrap">
-              <Button onClick={onConnect} loading={busy} startIcon={<LinkIcon />} variant={connected ? 'secondary' : 'default'}>
-                {c.source === 'oauth' ? t('action.reconnect', 'Reconnect') : t('action.connect', 'Connect a Pinterest account')}
+              <Button
+                onClick={onConnect}
+                loading={busy}
+                startIcon={<LinkIcon />}
+                variant={connected ? 'secondary' : 'default'}
+              >
+                {c.source === 'oauth'
+                  ? t('action.reconnect', 'Reconnect')
+                  : t('action.connect', 'Connect a Pinterest account')}
               </Button>
               {c.source === 'oauth' ? (
                 <>
-                  <Button onClick={onRefresh} disabled={busy} startIcon={<ArrowClockwise />} variant="tertiary">
+                  <Button
+                    onClick={onRefresh}
+                    disabled={busy}
+                    startIcon={<ArrowClockwise />}
+                    variant="tertiary"
+                  >
                     {t('action.refresh', 'Refresh token now')}
                   </Button>
-                  <Button onClick={onDisconnect} disabled={busy} startIcon={<Trash />} variant="danger-light">
+                  <Button
+                    onClick={onDisconnect}
+                    disabled={busy}
+                    startIcon={<Trash />}
+                    variant="danger-light"
+                  >
                     {t('action.disconnect', 'Disconnect')}
                   </Button>
                 </>
@@ -85,8 +122,12 @@ export function ConnectionCard({ connection: c, canManage, busy, onConnect, onRe
                   ? t('token.expired', 'Expired')
                   : t('token.inDays', 'in {days} days', { days: c.token.expiresInDays })}
             </Fact>
-            <Fact label={t('token.lastRefresh', 'Last refresh')}>{formatDate(c.token.lastRefreshAt, locale)}</Fact>
-            <Fact label={t('token.refreshExpires', 'Refresh token valid until')}>{formatDate(c.token.refreshTokenExpiresAt, locale)}</Fact>
+            <Fact label={t('token.lastRefresh', 'Last refresh')}>
+              {formatDate(c.token.lastRefreshAt, locale)}
+            </Fact>
+            <Fact label={t('token.refreshExpires', 'Refresh token valid until')}>
+              {formatDate(c.token.refreshTokenExpiresAt, locale)}
+            </Fact>
           </Flex>
         ) : null}
 

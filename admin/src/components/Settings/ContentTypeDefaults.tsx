@@ -1,5 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Toggle, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Field,
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  Toggle,
+  Typography,
+} from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import type { BoardDTO, ContentTypeDefaultsDTO, SettingsDTO } from '../../../../common/wire';
 import { useT } from '../../utils/useT';
@@ -9,11 +18,21 @@ interface Props {
   settings: SettingsDTO;
   boards: BoardDTO[] | null;
   boardsError: string | null;
-    canManage: boolean;
+  canManage: boolean;
   onSave: (next: SettingsDTO) => Promise<void>;
 }
 
-function Row({ value, boards, disabled, onChange }: { value: ContentTypeDefaultsDTO; boards: BoardDTO[] | null; disabled: boolean; onChange: (v: ContentTypeDefaultsDTO) => void }) {
+function Row({
+  value,
+  boards,
+  disabled,
+  onChange,
+}: {
+  value: ContentTypeDefaultsDTO;
+  boards: BoardDTO[] | null;
+  disabled: boolean;
+  onChange: (v: ContentTypeDefaultsDTO) => void;
+}) {
   const t = useT();
 
   return (
@@ -22,29 +41,45 @@ function Row({ value, boards, disabled, onChange }: { value: ContentTypeDefaults
         <Typography variant="delta" tag="h3">
           {value.displayName}
         </Typography>
-        <Field.Root name={`${value.uid}.pinOnPublish`} hint={t('defaults.pinOnPublish.hint', 'Editors can still change it on each entry.')}>
+        <Field.Root
+          name={`${value.uid}.pinOnPublish`}
+          hint={t('defaults.pinOnPublish.hint', 'Editors can still change it on each entry.')}
+        >
           <Field.Label>{t('defaults.pinOnPublish', 'Pin on publish by default')}</Field.Label>
           <Toggle
             checked={value.pinOnPublish}
             disabled={disabled}
             onLabel={t('field.on', 'Yes')}
             offLabel={t('field.off', 'No')}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange({ ...value, pinOnPublish: e.target.checked })}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+              onChange({ ...value, pinOnPublish: e.target.checked })
+            }
           />
           <Field.Hint />
         </Field.Root>
         <Field.Root
           name={`${value.uid}.onUnpublish`}
-          hint={t('defaults.onUnpublish.hint', 'Deleting removes the pin and its stats on Pinterest; it cannot be undone.')}
+          hint={t(
+            'defaults.onUnpublish.hint',
+            'Deleting removes the pin and its stats on Pinterest; it cannot be undone.'
+          )}
         >
-          <Field.Label>{t('defaults.onUnpublish', 'When an entry is unpublished or deleted')}</Field.Label>
+          <Field.Label>
+            {t('defaults.onUnpublish', 'When an entry is unpublished or deleted')}
+          </Field.Label>
           <SingleSelect
             value={value.onUnpublish}
             disabled={disabled}
-            onChange={(v: string | number) => onChange({ ...value, onUnpublish: v === 'delete' ? 'delete' : 'keep' })}
+            onChange={(v: string | number) =>
+              onChange({ ...value, onUnpublish: v === 'delete' ? 'delete' : 'keep' })
+            }
           >
-            <SingleSelectOption value="keep">{t('defaults.onUnpublish.keep', 'Keep its pins on Pinterest')}</SingleSelectOption>
-            <SingleSelectOption value="delete">{t('defaults.onUnpublish.delete', 'Delete its pins on Pinterest')}</SingleSelectOption>
+            <SingleSelectOption value="keep">
+              {t('defaults.onUnpublish.keep', 'Keep its pins on Pinterest')}
+            </SingleSelectOption>
+            <SingleSelectOption value="delete">
+              {t('defaults.onUnpublish.delete', 'Delete its pins on Pinterest')}
+            </SingleSelectOption>
           </SingleSelect>
           <Field.Hint />
         </Field.Root>
@@ -55,10 +90,18 @@ function Row({ value, boards, disabled, onChange }: { value: ContentTypeDefaults
               <SingleSelect
                 value={value.defaultBoardId ?? ''}
                 disabled={disabled || !boards}
-                placeholder={boards ? t('defaults.board.none', 'No default board') : t('defaults.board.loading', 'Connect an account to choose a board')}
+                placeholder={
+                  boards
+                    ? t('defaults.board.none', 'No default board')
+                    : t('defaults.board.loading', 'Connect an account to choose a board')
+                }
                 clearLabel={t('defaults.board.clear', 'Clear the default board')}
-                onClear={() => onChange({ ...value, defaultBoardId: null, defaultBoardSectionId: null })}
-                onChange={(v: string | number) => onChange({ ...value, defaultBoardId: String(v), defaultBoardSectionId: null })}
+                onClear={() =>
+                  onChange({ ...value, defaultBoardId: null, defaultBoardSectionId: null })
+                }
+                onChange={(v: string | number) =>
+                  onChange({ ...value, defaultBoardId: String(v), defaultBoardSectionId: null })
+                }
               >
                 {(boards ?? []).map((b) => (
                   <SingleSelectOption key={b.id} value={b.id}>
@@ -117,9 +160,18 @@ export function ContentTypeDefaults({ settings, boards, boardsError, canManage, 
             </Button>
           ) : null}
         </Flex>
-        {boardsError ? <Typography textColor="danger600">{t('boards.error', 'Boards could not be loaded: {message}', { message: boardsError })}</Typography> : null}
+        {boardsError ? (
+          <Typography textColor="danger600">
+            {t('boards.error', 'Boards could not be loaded: {message}', { message: boardsError })}
+          </Typography>
+        ) : null}
         {draft.contentTypes.length === 0 ? (
-          <Typography textColor="neutral600">{t('defaults.empty', 'No content type is configured to pin. Add one under pinterest.config.contentTypes in config/plugins.')}</Typography>
+          <Typography textColor="neutral600">
+            {t(
+              'defaults.empty',
+              'No content type is configured to pin. Add one under pinterest.config.contentTypes in config/plugins.'
+            )}
+          </Typography>
         ) : (
           draft.contentTypes.map((ct, i) => (
             <Row
@@ -127,7 +179,9 @@ export function ContentTypeDefaults({ settings, boards, boardsError, canManage, 
               value={ct}
               boards={boards}
               disabled={!canManage}
-              onChange={(v) => setDraft({ contentTypes: draft.contentTypes.map((c, j) => (j === i ? v : c)) })}
+              onChange={(v) =>
+                setDraft({ contentTypes: draft.contentTypes.map((c, j) => (j === i ? v : c)) })
+              }
             />
           ))
         )}

@@ -7,17 +7,31 @@ import { NavLink, useParams } from 'react-router-dom';
 import { CAMPAIGNS_PATH } from '../../components/BulkPin/BulkPinDialog';
 import { FailedItems, PinnedItems, SkippedItems } from '../../components/Campaign/CampaignItems';
 import { CampaignProgress } from '../../components/Campaign/CampaignProgress';
-import { errorMessage, useCampaign, useCampaignItems } from '../../components/Campaign/useCampaigns';
+import {
+  errorMessage,
+  useCampaign,
+  useCampaignItems,
+} from '../../components/Campaign/useCampaigns';
 import { useBoards } from '../../hooks/useConnection';
 import { useT } from '../../utils/useT';
 
 const Card = ({ children }: { children: React.ReactNode }) => (
-  <Box background="neutral0" hasRadius shadow="tableShadow" paddingTop={6} paddingBottom={6} paddingLeft={7} paddingRight={7}>
+  <Box
+    background="neutral0"
+    hasRadius
+    shadow="tableShadow"
+    paddingTop={6}
+    paddingBottom={6}
+    paddingLeft={7}
+    paddingRight={7}
+  >
     {children}
   </Box>
 );
 
-/** One campaign: its live progress, its failures with a retry, what it left out, the pins it made. */
+/**
+ * One campaign: its live progress, its failures with a retry, what it left out, the pins it made.
+ */
 export function CampaignPage() {
   const t = useT();
   const { formatDate } = useIntl();
@@ -27,17 +41,22 @@ export function CampaignPage() {
   const { campaign, error, stale, act } = useCampaign(Number.isFinite(id) ? id : null);
   const [version, setVersion] = useState(0);
   // the lists follow the counts: a new failure, skip or pin reloads them
-  const counts = campaign ? `${campaign.progress.failed}-${campaign.progress.skipped}-${campaign.progress.done}-${version}` : version;
+  const counts = campaign
+    ? `${campaign.progress.failed}-${campaign.progress.skipped}-${campaign.progress.done}-${version}`
+    : version;
   const failed = useCampaignItems(campaign ? id : null, 'failed', counts);
   const skipped = useCampaignItems(campaign ? id : null, 'skipped', counts);
   const pinned = useCampaignItems(campaign ? id : null, 'pinned', counts);
   const { boards } = useBoards(true);
-  const boardNames = useMemo(() => Object.fromEntries((boards ?? []).map((b) => [b.id, b.name])), [boards]);
+  const boardNames = useMemo(
+    () => Object.fromEntries((boards ?? []).map((b) => [b.id, b.name])),
+    [boards]
+  );
 
   const run = (promise: Promise<unknown>) =>
     promise.then(
       () => setVersion((v) => v + 1),
-      (e) => toggleNotification({ type: 'danger', message: errorMessage(e) }),
+      (e) => toggleNotification({ type: 'danger', message: errorMessage(e) })
     );
 
   if (!campaign && error) return <Page.Error />;
@@ -45,15 +64,32 @@ export function CampaignPage() {
   const { input } = campaign;
   const pacing = input.pacing;
   const pace = [
-    t('campaign.describe.interval', 'one pin every {minutes} min', { minutes: pacing.intervalMinutes }),
-    pacing.maxPerDay ? t('campaign.describe.maxPerDay', 'at most {count} a day', { count: pacing.maxPerDay }) : null,
-    pacing.window ? t('campaign.describe.window', 'between {start} and {end}', { start: pacing.window.start, end: pacing.window.end }) : null,
+    t('campaign.describe.interval', 'one pin every {minutes} min', {
+      minutes: pacing.intervalMinutes,
+    }),
+    pacing.maxPerDay
+      ? t('campaign.describe.maxPerDay', 'at most {count} a day', { count: pacing.maxPerDay })
+      : null,
+    pacing.window
+      ? t('campaign.describe.window', 'between {start} and {end}', {
+          start: pacing.window.start,
+          end: pacing.window.end,
+        })
+      : null,
     pacing.timeZone,
-    t('campaign.describe.minDays', '{days} days between two pins of a link', { days: pacing.minDaysBetweenSameLink }),
+    t('campaign.describe.minDays', '{days} days between two pins of a link', {
+      days: pacing.minDaysBetweenSameLink,
+    }),
   ]
     .filter(Boolean)
     .join(', ');
-  const boardList = input.boards.map((b) => (b.boardId === 'entry' ? t('campaign.describe.entryBoard', 'each entry’s own board') : (boardNames[b.boardId] ?? b.boardId))).join(', ');
+  const boardList = input.boards
+    .map((b) =>
+      b.boardId === 'entry'
+        ? t('campaign.describe.entryBoard', 'each entry’s own board')
+        : (boardNames[b.boardId] ?? b.boardId)
+    )
+    .join(', ');
 
   return (
     <Page.Main>
@@ -61,7 +97,9 @@ export function CampaignPage() {
       <Layouts.Header
         title={campaign.name}
         subtitle={t('campaign.describe.created', 'Started {date}{by}', {
-          date: campaign.createdAt ? formatDate(new Date(campaign.createdAt), { dateStyle: 'medium', timeStyle: 'short' }) : '—',
+          date: campaign.createdAt
+            ? formatDate(new Date(campaign.createdAt), { dateStyle: 'medium', timeStyle: 'short' })
+            : '—',
           by: campaign.createdBy ? ` · ${campaign.createdBy}` : '',
         })}
         navigationAction={
@@ -73,7 +111,12 @@ export function CampaignPage() {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Card>
-            <CampaignProgress campaign={campaign} stale={stale} compact onAction={(a) => void run(act(a))} />
+            <CampaignProgress
+              campaign={campaign}
+              stale={stale}
+              compact
+              onAction={(a) => void run(act(a))}
+            />
           </Card>
           <Card>
             <Flex direction="column" alignItems="stretch" gap={2}>
@@ -86,10 +129,15 @@ export function CampaignPage() {
               <Typography>{t('campaign.describe.pacing', 'Pace: {pace}', { pace })}</Typography>
               {input.freshness.titleTemplates.length || input.freshness.imageField ? (
                 <Typography>
-                  {t('campaign.describe.freshness', 'Freshness: {count} title variants, images from {field}', {
-                    count: input.freshness.titleTemplates.length,
-                    field: input.freshness.imageField ?? t('campaign.describe.hero', 'the hero image'),
-                  })}
+                  {t(
+                    'campaign.describe.freshness',
+                    'Freshness: {count} title variants, images from {field}',
+                    {
+                      count: input.freshness.titleTemplates.length,
+                      field:
+                        input.freshness.imageField ?? t('campaign.describe.hero', 'the hero image'),
+                    }
+                  )}
                 </Typography>
               ) : null}
             </Flex>
@@ -113,7 +161,11 @@ export function CampaignPage() {
           ) : null}
           {skipped.data && skipped.data.pagination.total > 0 ? (
             <Card>
-              <SkippedItems model={input.selection.contentType} data={skipped.data} onPage={skipped.setPage} />
+              <SkippedItems
+                model={input.selection.contentType}
+                data={skipped.data}
+                onPage={skipped.setPage}
+              />
             </Card>
           ) : null}
         </Flex>

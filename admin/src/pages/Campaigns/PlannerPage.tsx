@@ -1,13 +1,38 @@
 import { useMemo, useState } from 'react';
-import { Box, Button, Checkbox, DatePicker, Field, Flex, Grid, IconButton, Link, NumberInput, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Checkbox,
+  DatePicker,
+  Field,
+  Flex,
+  Grid,
+  IconButton,
+  Link,
+  NumberInput,
+  SingleSelect,
+  SingleSelectOption,
+  Textarea,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
 import { ArrowLeft, Plus, Trash } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { NavLink, useNavigate } from 'react-router-dom';
 import type { CampaignDTO, CampaignInputWire } from '../../../../common/campaigns';
 import { CAMPAIGNS_PATH } from '../../components/BulkPin/BulkPinDialog';
-import { defaultPacing, PacingFields, toPacing, type PacingForm } from '../../components/Campaign/PacingFields';
+import {
+  defaultPacing,
+  PacingFields,
+  toPacing,
+  type PacingForm,
+} from '../../components/Campaign/PacingFields';
 import { PlanSummary } from '../../components/Campaign/PlanSummary';
-import { errorMessage, useCampaignOptions, usePlanPreview } from '../../components/Campaign/useCampaigns';
+import {
+  errorMessage,
+  useCampaignOptions,
+  usePlanPreview,
+} from '../../components/Campaign/useCampaigns';
 import { BoardPicker } from '../../components/PinField/BoardPicker';
 import { useBoards } from '../../hooks/useConnection';
 import { useT } from '../../utils/useT';
@@ -31,9 +56,27 @@ const lines = (text: string) =>
     .filter(Boolean);
 
 /** A card of the form: a titled white box, as Strapi's own pages have them. */
-function Section({ title, hint, children }: { title: string; hint?: string; children: React.ReactNode }) {
+function Section({
+  title,
+  hint,
+  children,
+}: {
+  title: string;
+  hint?: string;
+  children: React.ReactNode;
+}) {
   return (
-    <Box background="neutral0" hasRadius shadow="tableShadow" paddingTop={6} paddingBottom={6} paddingLeft={7} paddingRight={7} tag="section" aria-label={title}>
+    <Box
+      background="neutral0"
+      hasRadius
+      shadow="tableShadow"
+      paddingTop={6}
+      paddingBottom={6}
+      paddingLeft={7}
+      paddingRight={7}
+      tag="section"
+      aria-label={title}
+    >
       <Flex direction="column" alignItems="stretch" gap={4}>
         <Flex direction="column" alignItems="stretch" gap={1}>
           <Typography variant="delta" tag="h2">
@@ -52,7 +95,8 @@ function Section({ title, hint, children }: { title: string; hint?: string; chil
 }
 
 /**
- * The re-pin planner: which entries (filters), which boards, at what pace, with what fresh titles and
+ * The re-pin planner: which entries (filters), which boards, at what pace, with what fresh titles
+ * and
  * images — and the plan as a timeline before anything starts.
  */
 export function PlannerPage() {
@@ -63,8 +107,18 @@ export function PlannerPage() {
   const { options, error: optionsError } = useCampaignOptions();
   const { boards } = useBoards(true);
   const [name, setName] = useState(t('planner.defaultName', 'Back catalogue re-pin'));
-  const [filters, setFilters] = useState<Filters>({ contentType: '', locale: null, publishedAfter: null, publishedBefore: null, notPinnedForDays: 30, hasMedia: true, onBoardId: null });
-  const [boardRows, setBoardRows] = useState<BoardRow[]>([{ key: 0, boardId: null, boardSectionId: null }]);
+  const [filters, setFilters] = useState<Filters>({
+    contentType: '',
+    locale: null,
+    publishedAfter: null,
+    publishedBefore: null,
+    notPinnedForDays: 30,
+    hasMedia: true,
+    onBoardId: null,
+  });
+  const [boardRows, setBoardRows] = useState<BoardRow[]>([
+    { key: 0, boardId: null, boardSectionId: null },
+  ]);
   const [entryBoard, setEntryBoard] = useState(false);
   const [pacing, setPacing] = useState<PacingForm>(defaultPacing);
   const [titleTemplates, setTitleTemplates] = useState('');
@@ -74,10 +128,13 @@ export function PlannerPage() {
 
   const contentType = filters.contentType || options?.contentTypes[0]?.uid || '';
   const type = options?.contentTypes.find((c) => c.uid === contentType);
-  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) =>
+    setFilters((f) => ({ ...f, [key]: value }));
 
   const input: CampaignInputWire | null = useMemo(() => {
-    const chosen = boardRows.filter((b) => b.boardId).map((b) => ({ boardId: b.boardId!, boardSectionId: b.boardSectionId }));
+    const chosen = boardRows
+      .filter((b) => b.boardId)
+      .map((b) => ({ boardId: b.boardId!, boardSectionId: b.boardSectionId }));
     const all = [...(entryBoard ? [{ boardId: 'entry' as const }] : []), ...chosen];
     if (!contentType || !all.length) return null;
     return {
@@ -93,9 +150,24 @@ export function PlannerPage() {
       },
       boards: all,
       pacing: toPacing(pacing),
-      freshness: { titleTemplates: lines(titleTemplates), descriptionTemplates: lines(descriptionTemplates), imageField },
+      freshness: {
+        titleTemplates: lines(titleTemplates),
+        descriptionTemplates: lines(descriptionTemplates),
+        imageField,
+      },
     };
-  }, [boardRows, contentType, descriptionTemplates, entryBoard, filters, imageField, name, pacing, titleTemplates, type]);
+  }, [
+    boardRows,
+    contentType,
+    descriptionTemplates,
+    entryBoard,
+    filters,
+    imageField,
+    name,
+    pacing,
+    titleTemplates,
+    type,
+  ]);
   const { preview, error, loading } = usePlanPreview(input, 600);
 
   const start = async () => {
@@ -103,7 +175,10 @@ export function PlannerPage() {
     setStarting(true);
     try {
       const { data } = await post<{ campaign: CampaignDTO }>('/pinterest/campaigns', input);
-      toggleNotification({ type: 'success', message: t('bulk.started', 'Campaign “{name}” started.', { name: data.campaign.name }) });
+      toggleNotification({
+        type: 'success',
+        message: t('bulk.started', 'Campaign “{name}” started.', { name: data.campaign.name }),
+      });
       navigate(`${CAMPAIGNS_PATH}/${data.campaign.id}`);
     } catch (e) {
       toggleNotification({ type: 'danger', message: errorMessage(e) });
@@ -121,15 +196,26 @@ export function PlannerPage() {
       <Page.Title>{t('planner.title', 'New re-pin campaign')}</Page.Title>
       <Layouts.Header
         title={t('planner.title', 'New re-pin campaign')}
-        subtitle={t('planner.subtitle', 'Fresh pins for old posts, paced so Pinterest sees steady activity, never a burst.')}
+        subtitle={t(
+          'planner.subtitle',
+          'Fresh pins for old posts, paced so Pinterest sees steady activity, never a burst.'
+        )}
         navigationAction={
           <Link tag={NavLink} to={CAMPAIGNS_PATH} startIcon={<ArrowLeft />}>
             {t('planner.back', 'Campaigns')}
           </Link>
         }
         primaryAction={
-          <Button onClick={() => void start()} loading={starting} disabled={!input || !preview || preview.pins === 0 || Boolean(error)}>
-            {preview?.pins ? t('bulk.start', 'Start: {count, plural, one {# pin} other {# pins}}', { count: preview.pins }) : t('bulk.startEmpty', 'Start the campaign')}
+          <Button
+            onClick={() => void start()}
+            loading={starting}
+            disabled={!input || !preview || preview.pins === 0 || Boolean(error)}
+          >
+            {preview?.pins
+              ? t('bulk.start', 'Start: {count, plural, one {# pin} other {# pins}}', {
+                  count: preview.pins,
+                })
+              : t('bulk.startEmpty', 'Start the campaign')}
           </Button>
         }
       />
@@ -137,18 +223,34 @@ export function PlannerPage() {
         <Grid.Root gap={6}>
           <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
             <Flex direction="column" alignItems="stretch" gap={6}>
-              <Section title={t('planner.entries', 'Entries')} hint={t('planner.entries.hint', 'Published entries matching every filter; they are read page by page, however many there are.')}>
+              <Section
+                title={t('planner.entries', 'Entries')}
+                hint={t(
+                  'planner.entries.hint',
+                  'Published entries matching every filter; they are read page by page, however many there are.'
+                )}
+              >
                 <Grid.Root gap={4}>
                   <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                     <Field.Root name="planner-name">
                       <Field.Label>{t('campaign.name', 'Campaign name')}</Field.Label>
-                      <TextInput value={name} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setName(e.target.value)} />
+                      <TextInput
+                        value={name}
+                        onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                          setName(e.target.value)
+                        }
+                      />
                     </Field.Root>
                   </Grid.Item>
                   <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                     <Field.Root name="planner-contentType">
                       <Field.Label>{t('planner.contentType', 'Content type')}</Field.Label>
-                      <SingleSelect value={contentType} onChange={(v: string | number) => setFilters((f) => ({ ...f, contentType: String(v), locale: null }))}>
+                      <SingleSelect
+                        value={contentType}
+                        onChange={(v: string | number) =>
+                          setFilters((f) => ({ ...f, contentType: String(v), locale: null }))
+                        }
+                      >
                         {options.contentTypes.map((c) => (
                           <SingleSelectOption key={c.uid} value={c.uid}>
                             {c.displayName}
@@ -161,7 +263,12 @@ export function PlannerPage() {
                     <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                       <Field.Root name="planner-locale">
                         <Field.Label>{t('planner.locale', 'Locale')}</Field.Label>
-                        <SingleSelect value={filters.locale ?? options.locales.find((l) => l.isDefault)?.code ?? ''} onChange={(v: string | number) => setFilter('locale', String(v))}>
+                        <SingleSelect
+                          value={
+                            filters.locale ?? options.locales.find((l) => l.isDefault)?.code ?? ''
+                          }
+                          onChange={(v: string | number) => setFilter('locale', String(v))}
+                        >
                           {options.locales.map((l) => (
                             <SingleSelectOption key={l.code} value={l.code}>
                               {l.name}
@@ -174,27 +281,54 @@ export function PlannerPage() {
                   <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                     <Field.Root name="planner-publishedAfter">
                       <Field.Label>{t('planner.publishedAfter', 'Published after')}</Field.Label>
-                      <DatePicker value={filters.publishedAfter ?? undefined} clearLabel={t('campaign.pacing.clear', 'Clear')} onChange={(d: Date | undefined) => setFilter('publishedAfter', d ?? null)} onClear={() => setFilter('publishedAfter', null)} />
+                      <DatePicker
+                        value={filters.publishedAfter ?? undefined}
+                        clearLabel={t('campaign.pacing.clear', 'Clear')}
+                        onChange={(d: Date | undefined) => setFilter('publishedAfter', d ?? null)}
+                        onClear={() => setFilter('publishedAfter', null)}
+                      />
                     </Field.Root>
                   </Grid.Item>
                   <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                     <Field.Root name="planner-publishedBefore">
                       <Field.Label>{t('planner.publishedBefore', 'Published before')}</Field.Label>
-                      <DatePicker value={filters.publishedBefore ?? undefined} clearLabel={t('campaign.pacing.clear', 'Clear')} onChange={(d: Date | undefined) => setFilter('publishedBefore', d ?? null)} onClear={() => setFilter('publishedBefore', null)} />
+                      <DatePicker
+                        value={filters.publishedBefore ?? undefined}
+                        clearLabel={t('campaign.pacing.clear', 'Clear')}
+                        onChange={(d: Date | undefined) => setFilter('publishedBefore', d ?? null)}
+                        onClear={() => setFilter('publishedBefore', null)}
+                      />
                     </Field.Root>
                   </Grid.Item>
                   <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                    <Field.Root name="planner-notPinned" hint={t('planner.notPinned.hint', 'Empty: pinned entries are re-pinned too')}>
-                      <Field.Label>{t('planner.notPinned', 'Not pinned in the last (days)')}</Field.Label>
-                      <NumberInput value={filters.notPinnedForDays ?? undefined} onValueChange={(v: number | undefined) => setFilter('notPinnedForDays', v && v > 0 ? Math.round(v) : null)} />
+                    <Field.Root
+                      name="planner-notPinned"
+                      hint={t('planner.notPinned.hint', 'Empty: pinned entries are re-pinned too')}
+                    >
+                      <Field.Label>
+                        {t('planner.notPinned', 'Not pinned in the last (days)')}
+                      </Field.Label>
+                      <NumberInput
+                        value={filters.notPinnedForDays ?? undefined}
+                        onValueChange={(v: number | undefined) =>
+                          setFilter('notPinnedForDays', v && v > 0 ? Math.round(v) : null)
+                        }
+                      />
                       <Field.Hint />
                     </Field.Root>
                   </Grid.Item>
                   <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                     <Field.Root name="planner-onBoard">
                       <Field.Label>{t('planner.onBoard', 'Currently on board')}</Field.Label>
-                      <SingleSelect value={filters.onBoardId ?? ''} onChange={(v: string | number) => setFilter('onBoardId', v ? String(v) : null)}>
-                        <SingleSelectOption value="">{t('planner.onBoard.any', 'Any board')}</SingleSelectOption>
+                      <SingleSelect
+                        value={filters.onBoardId ?? ''}
+                        onChange={(v: string | number) =>
+                          setFilter('onBoardId', v ? String(v) : null)
+                        }
+                      >
+                        <SingleSelectOption value="">
+                          {t('planner.onBoard.any', 'Any board')}
+                        </SingleSelectOption>
                         {(boards ?? []).map((b) => (
                           <SingleSelectOption key={b.id} value={b.id}>
                             {b.name}
@@ -204,53 +338,131 @@ export function PlannerPage() {
                     </Field.Root>
                   </Grid.Item>
                   <Grid.Item col={12} direction="column" alignItems="stretch">
-                    <Checkbox checked={filters.hasMedia} onCheckedChange={(c: boolean | 'indeterminate') => setFilter('hasMedia', c === true)}>
+                    <Checkbox
+                      checked={filters.hasMedia}
+                      onCheckedChange={(c: boolean | 'indeterminate') =>
+                        setFilter('hasMedia', c === true)
+                      }
+                    >
                       {t('planner.hasMedia', 'Only entries with a hero image')}
                     </Checkbox>
                   </Grid.Item>
                 </Grid.Root>
               </Section>
 
-              <Section title={t('planner.boards', 'Boards')} hint={t('planner.boards.hint', 'Each entry gets one new pin on each board, spaced by the days between two pins of a link.')}>
+              <Section
+                title={t('planner.boards', 'Boards')}
+                hint={t(
+                  'planner.boards.hint',
+                  'Each entry gets one new pin on each board, spaced by the days between two pins of a link.'
+                )}
+              >
                 {boardRows.map((row, i) => (
                   <Flex key={row.key} gap={2} alignItems="flex-end">
                     <Box flex="1">
-                      <BoardPicker name={`planner-board-${i}`} boardId={row.boardId} sectionId={row.boardSectionId} onChange={(next) => setBoardRows((rows) => rows.map((r) => (r.key === row.key ? { ...r, ...next } : r)))} />
+                      <BoardPicker
+                        name={`planner-board-${i}`}
+                        boardId={row.boardId}
+                        sectionId={row.boardSectionId}
+                        onChange={(next) =>
+                          setBoardRows((rows) =>
+                            rows.map((r) => (r.key === row.key ? { ...r, ...next } : r))
+                          )
+                        }
+                      />
                     </Box>
                     {boardRows.length > 1 ? (
-                      <IconButton label={t('planner.board.remove', 'Remove this board')} variant="ghost" onClick={() => setBoardRows((rows) => rows.filter((r) => r.key !== row.key))}>
+                      <IconButton
+                        label={t('planner.board.remove', 'Remove this board')}
+                        variant="ghost"
+                        onClick={() =>
+                          setBoardRows((rows) => rows.filter((r) => r.key !== row.key))
+                        }
+                      >
                         <Trash />
                       </IconButton>
                     ) : null}
                   </Flex>
                 ))}
                 <Flex gap={4} wrap="wrap">
-                  <Button variant="secondary" startIcon={<Plus />} disabled={boardRows.length >= 10} onClick={() => setBoardRows((rows) => [...rows, { key: Date.now(), boardId: null, boardSectionId: null }])}>
+                  <Button
+                    variant="secondary"
+                    startIcon={<Plus />}
+                    disabled={boardRows.length >= 10}
+                    onClick={() =>
+                      setBoardRows((rows) => [
+                        ...rows,
+                        { key: Date.now(), boardId: null, boardSectionId: null },
+                      ])
+                    }
+                  >
                     {t('planner.board.add', 'Add a board')}
                   </Button>
-                  <Checkbox checked={entryBoard} onCheckedChange={(c: boolean | 'indeterminate') => setEntryBoard(c === true)}>
+                  <Checkbox
+                    checked={entryBoard}
+                    onCheckedChange={(c: boolean | 'indeterminate') => setEntryBoard(c === true)}
+                  >
                     {t('planner.entryBoard', 'Also each entry’s own board')}
                   </Checkbox>
                 </Flex>
               </Section>
 
-              <Section title={t('campaign.pacing.title', 'Pacing')} hint={t('planner.pacing.hint', 'Pinterest flags bursts of pins to the same link as spam: slow and steady wins.')}>
+              <Section
+                title={t('campaign.pacing.title', 'Pacing')}
+                hint={t(
+                  'planner.pacing.hint',
+                  'Pinterest flags bursts of pins to the same link as spam: slow and steady wins.'
+                )}
+              >
                 <PacingFields name="planner-pacing" value={pacing} onChange={setPacing} />
               </Section>
 
-              <Section title={t('planner.freshness', 'Freshness')} hint={t('planner.freshness.hint', 'Pinterest favours new content: a new title, description or image for each pin. One template per line, taken in turn; the entry’s fields go in braces: {fields}', { fields: placeholders })}>
+              <Section
+                title={t('planner.freshness', 'Freshness')}
+                hint={t(
+                  'planner.freshness.hint',
+                  'Pinterest favours new content: a new title, description or image for each pin. One template per line, taken in turn; the entry’s fields go in braces: {fields}',
+                  { fields: placeholders }
+                )}
+              >
                 <Field.Root name="planner-titles">
                   <Field.Label>{t('planner.titleTemplates', 'Title variants')}</Field.Label>
-                  <Textarea value={titleTemplates} placeholder="{title} — worth a second look" onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setTitleTemplates(e.target.value)} />
+                  <Textarea
+                    value={titleTemplates}
+                    placeholder="{title} — worth a second look"
+                    onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) =>
+                      setTitleTemplates(e.target.value)
+                    }
+                  />
                 </Field.Root>
                 <Field.Root name="planner-descriptions">
-                  <Field.Label>{t('planner.descriptionTemplates', 'Description variants')}</Field.Label>
-                  <Textarea value={descriptionTemplates} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setDescriptionTemplates(e.target.value)} />
+                  <Field.Label>
+                    {t('planner.descriptionTemplates', 'Description variants')}
+                  </Field.Label>
+                  <Textarea
+                    value={descriptionTemplates}
+                    onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) =>
+                      setDescriptionTemplates(e.target.value)
+                    }
+                  />
                 </Field.Root>
-                <Field.Root name="planner-image" hint={t('planner.imageField.hint', 'With several images, each pin takes the next one')}>
+                <Field.Root
+                  name="planner-image"
+                  hint={t(
+                    'planner.imageField.hint',
+                    'With several images, each pin takes the next one'
+                  )}
+                >
                   <Field.Label>{t('planner.imageField', 'Image from')}</Field.Label>
-                  <SingleSelect value={imageField ?? ''} onChange={(v: string | number) => setImageField(v ? String(v) : null)}>
-                    <SingleSelectOption value="">{t('planner.imageField.default', 'The hero image ({field})', { field: type?.defaultMediaField ?? '' })}</SingleSelectOption>
+                  <SingleSelect
+                    value={imageField ?? ''}
+                    onChange={(v: string | number) => setImageField(v ? String(v) : null)}
+                  >
+                    <SingleSelectOption value="">
+                      {t('planner.imageField.default', 'The hero image ({field})', {
+                        field: type?.defaultMediaField ?? '',
+                      })}
+                    </SingleSelectOption>
                     {(type?.mediaFields ?? [])
                       .filter((f) => f !== type?.defaultMediaField)
                       .map((f) => (
@@ -270,7 +482,9 @@ export function PlannerPage() {
                 <PlanSummary preview={preview} loading={loading} error={error} showFirst />
               ) : (
                 <Box background="neutral100" padding={4} hasRadius>
-                  <Typography textColor="neutral600">{t('planner.chooseBoard', 'Choose at least one board to see the plan.')}</Typography>
+                  <Typography textColor="neutral600">
+                    {t('planner.chooseBoard', 'Choose at least one board to see the plan.')}
+                  </Typography>
                 </Box>
               )}
             </Box>

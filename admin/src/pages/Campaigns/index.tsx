@@ -1,4 +1,17 @@
-import { Box, Button, EmptyStateLayout, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  EmptyStateLayout,
+  Flex,
+  Link,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -20,7 +33,8 @@ function CampaignList() {
   const { campaigns, error } = useCampaignList();
   if (error && !campaigns) return <Page.Error />;
   if (!campaigns) return <Page.Loading />;
-  const when = (iso: string | null) => (iso ? formatDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  const when = (iso: string | null) =>
+    iso ? formatDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' }) : '—';
   const newButton = (
     <Button startIcon={<Plus />} onClick={() => navigate(`${CAMPAIGNS_PATH}/new`)}>
       {t('campaigns.new', 'New campaign')}
@@ -31,7 +45,10 @@ function CampaignList() {
       <Page.Title>{t('campaigns.title', 'Re-pin campaigns')}</Page.Title>
       <Layouts.Header
         title={t('campaigns.title', 'Re-pin campaigns')}
-        subtitle={t('campaigns.subtitle', 'New pins for old posts, spread over days or weeks. Start one here or from the Content Manager’s list (select entries, then “Pin to Pinterest…”).')}
+        subtitle={t(
+          'campaigns.subtitle',
+          'New pins for old posts, spread over days or weeks. Start one here or from the Content Manager’s list (select entries, then “Pin to Pinterest…”).'
+        )}
         primaryAction={newButton}
       />
       <Layouts.Content>
@@ -48,13 +65,19 @@ function CampaignList() {
                   <Typography variant="sigma">{t('campaigns.column.status', 'Status')}</Typography>
                 </Th>
                 <Th>
-                  <Typography variant="sigma">{t('campaigns.column.progress', 'Progress')}</Typography>
+                  <Typography variant="sigma">
+                    {t('campaigns.column.progress', 'Progress')}
+                  </Typography>
                 </Th>
                 <Th>
-                  <Typography variant="sigma">{t('campaigns.column.eta', 'Last pin (ETA)')}</Typography>
+                  <Typography variant="sigma">
+                    {t('campaigns.column.eta', 'Last pin (ETA)')}
+                  </Typography>
                 </Th>
                 <Th>
-                  <Typography variant="sigma">{t('campaigns.column.created', 'Started')}</Typography>
+                  <Typography variant="sigma">
+                    {t('campaigns.column.created', 'Started')}
+                  </Typography>
                 </Th>
               </Tr>
             </Thead>
@@ -72,15 +95,27 @@ function CampaignList() {
                   <Td>
                     <Flex gap={2} alignItems="center" minWidth="200px">
                       <Box flex="1">
-                        <WideProgressBar value={percentDone(c.progress)} size="S" aria-label={t('campaigns.progressOf', 'Progress of {name}', { name: c.name })} />
+                        <WideProgressBar
+                          value={percentDone(c.progress)}
+                          size="S"
+                          aria-label={t('campaigns.progressOf', 'Progress of {name}', {
+                            name: c.name,
+                          })}
+                        />
                       </Box>
                       <Typography variant="pi" textColor="neutral600">
-                        {t('campaigns.counts', '{done}/{total} pinned, {failed} failed', { done: formatNumber(c.progress.done), total: formatNumber(c.progress.total - c.progress.skipped), failed: formatNumber(c.progress.failed) })}
+                        {t('campaigns.counts', '{done}/{total} pinned, {failed} failed', {
+                          done: formatNumber(c.progress.done),
+                          total: formatNumber(c.progress.total - c.progress.skipped),
+                          failed: formatNumber(c.progress.failed),
+                        })}
                       </Typography>
                     </Flex>
                   </Td>
                   <Td>
-                    <Typography>{c.status === 'done' ? when(c.finishedAt) : when(c.progress.eta)}</Typography>
+                    <Typography>
+                      {c.status === 'done' ? when(c.finishedAt) : when(c.progress.eta)}
+                    </Typography>
                   </Td>
                   <Td>
                     <Typography>{when(c.createdAt)}</Typography>
@@ -95,7 +130,10 @@ function CampaignList() {
   );
 }
 
-/** The plugin's "Re-pin campaigns" menu page: the list, the planner (`new`) and each campaign (`:id`). */
+/**
+ * The plugin's "Re-pin campaigns" menu page: the list, the planner (`new`) and each campaign
+ * (`:id`).
+ */
 export default function CampaignsRoot() {
   // useRBAC names each result after the action's last segment: bulk.repin → canRepin
   const { allowedActions, isLoading } = useRBAC(PERMISSIONS.bulkRepin);

@@ -1,6 +1,8 @@
 /**
- * Content API routes (under /api/pinterest/…). Each needs a Strapi API token: full access, or custom
- * with the route's action (`plugin::pinterest.posts.create`, `.findOne`, `.delete`); a read-only token
+ * Content API routes (under /api/pinterest/…). Each needs a Strapi API token: full access, or
+ * custom
+ * with the route's action (`plugin::pinterest.posts.create`, `.findOne`, `.delete`); a read-only
+ * token
  * may read posts. The policy refuses the public role and users-permissions logins.
  */
 // a fresh object per route: Strapi writes each route's auth scope into its config
