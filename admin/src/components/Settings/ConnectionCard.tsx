@@ -1,5 +1,6 @@
 import { Avatar, Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise, Link as LinkIcon, Trash } from '@strapi/icons';
+import { useIntl } from 'react-intl';
 import type { ConnectionDTO } from '../../../../common/wire';
 import { useT } from '../../utils/useT';
 
@@ -24,9 +25,6 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-const formatDate = (iso: string | null, locale: string) =>
-  iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
-
 /** The connected account, its environment, scopes and token health, with the connection actions. */
 export function ConnectionCard({
   connection: c,
@@ -37,7 +35,11 @@ export function ConnectionCard({
   onDisconnect,
 }: Props) {
   const t = useT();
-  const locale = typeof navigator !== 'undefined' ? navigator.language : 'en';
+  // dates in the admin's own language (react-intl), never the browser's raw language tag, which
+  // can be one Intl refuses (e.g. "en-US@posix" from a POSIX locale) and would crash the page
+  const { formatDate: intlDate } = useIntl();
+  const formatDate = (iso: string | null) =>
+    iso ? intlDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' }) : '—';
   const connected = c.status !== 'not_connected';
   const environment = t(`environment.${c.environment}`, c.environment);
 
@@ -123,10 +125,10 @@ export function ConnectionCard({
                   : t('token.inDays', 'in {days} days', { days: c.token.expiresInDays })}
             </Fact>
             <Fact label={t('token.lastRefresh', 'Last refresh')}>
-              {formatDate(c.token.lastRefreshAt, locale)}
+              {formatDate(c.token.lastRefreshAt)}
             </Fact>
             <Fact label={t('token.refreshExpires', 'Refresh token valid until')}>
-              {formatDate(c.token.refreshTokenExpiresAt, locale)}
+              {formatDate(c.token.refreshTokenExpiresAt)}
             </Fact>
           </Flex>
         ) : null}
