@@ -4,12 +4,11 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { EmulatorCore } from './core';
-import type { FaultRule } from './faults';
 import { readBody, type Reply } from './http-util';
 import { issueTokens } from './oauth';
 import { boardJson, mediaStatusJson, pinJson, sectionJson } from './render';
 import { filterRequests } from './request-log';
-import { applySeed, DEFAULT_SCOPE, type SeedInput } from './seed';
+import { applySeed, DEFAULT_SCOPE } from './seed';
 import { findUser, parseScopeList } from './state';
 
 const redact = (token: string) => `${token.slice(0, 4)}…`;
@@ -59,8 +58,10 @@ export function snapshot(core: EmulatorCore) {
 }
 
 function issueForTest(core: EmulatorCore, body: Record<string, unknown>) {
-  const user = body.user === undefined ? core.state.user : findUser(core.state, String(body.user));
-  if (!user) throw new ControlError(`unknown user ${String(body.user)}`);
+  if (body.user !== undefined && typeof body.user !== 'string')
+    throw new ControlError('user must be a user id or username');
+  const user = body.user === undefined ? core.state.user : findUser(core.state, body.user);
+  if (!user) throw new ControlError(`unknown user ${body.user}`);
   if (body.expires_in !== undefined && typeof body.expires_in !== 'number')
     throw new ControlError('expires_in must be a number of seconds');
   if (
@@ -83,7 +84,7 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown> |
   const raw = await readBody(req, 10 * 1024 * 1024);
   if (!raw.length) return undefined;
   try {
-    const value = JSON.parse(raw.toString('utf8'));
+    const value: unknown = JSON.parse(raw.toString('utf8'));
     if (value !== null && typeof value === 'object' && !Array.isArray(value))
       return value as Record<string, unknown>;
   } catch {

@@ -18,7 +18,8 @@ export interface EmulatorCore {
   limiter: RateLimiter;
   /** The seed `reset()` without an argument goes back to. */
   seed: SeedInput;
-  logRequests: boolean;
+  /** Gets one line per API/upload request; null: no request lines. */
+  logRequest: ((line: string) => void) | null;
   reset(seed?: SeedInput): void;
   setClock(now: Date | null): void;
 }

@@ -44,8 +44,11 @@ export async function fetchImage(url: string, timeoutMs = 5_000): Promise<Fetche
     let total = 0;
     const reader = res.body.getReader();
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
+      // undici types the body as ReadableStream<any>; its chunks are Uint8Arrays
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      const value: unknown = chunk.value;
+      if (!(value instanceof Uint8Array)) throw new Error('the response body is not bytes');
       total += value.length;
       if (total > MAX_IMAGE_BYTES) {
         stopped = 'larger than 20 MB';

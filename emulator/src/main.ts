@@ -9,7 +9,10 @@ async function main() {
   const raw = i > 0 ? process.argv[i + 1] : (process.env.PORT ?? '3900');
   const port = Number(raw);
   if (!/^\d+$/.test(String(raw)) || port > 65535) throw new Error(`invalid port: ${raw}`);
-  const emulator = await startEmulator({ port, logRequests: process.argv.includes('--verbose') });
+  const emulator = await startEmulator({
+    port,
+    logRequest: process.argv.includes('--verbose') ? (line) => console.log(line) : undefined,
+  });
   console.log(`Pinterest emulator listening on ${emulator.url}`);
   let stopping = false;
   const stop = () => {

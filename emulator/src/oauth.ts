@@ -130,7 +130,8 @@ export function tokenEndpoint(ctx: HandlerContext): Answer {
       const scopes = body.scope !== undefined ? parseScopeList(body.scope) : old.scopes;
       if (!scopes.length || scopes.some((s) => !old.scopes.includes(s)))
         throw invalid('scope must be a subset of the scopes granted');
-      old.revoked = true; // continuous refresh: every refresh returns a new refresh token, the old one stops working
+      // continuous refresh: every refresh returns a new refresh token, the old one stops working
+      old.revoked = true;
       return {
         status: 200,
         body: issueTokens(state, {

@@ -83,7 +83,7 @@ function carouselItems(
     throw invalid('media_source.items must have between 2 and 5 images');
   return items.map((item, i) => {
     let img: ImageRec = {
-      url: String(item.url ?? ''),
+      url: typeof item.url === 'string' ? item.url : '',
       width: 1000,
       height: 1500,
       mime: 'image/jpeg',

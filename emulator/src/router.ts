@@ -75,7 +75,7 @@ async function recorded(
     time: core.now().toISOString(),
   };
   core.requests.push(record);
-  if (core.logRequests) console.log(`[emulator] ${record.method} ${record.path}${url.search}`);
+  core.logRequest?.(`[emulator] ${record.method} ${record.path}${url.search}`);
 
   let raw: Buffer = Buffer.alloc(0);
   const found = isUpload ? null : route(req, url);

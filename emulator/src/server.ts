@@ -19,8 +19,11 @@ export interface EmulatorOptions {
   /** The emulator's clock (default: the system clock); `setClock` overrides it. */
   now?: () => Date;
   seed?: SeedInput;
-  /** Print one line per API/upload request. */
-  logRequests?: boolean;
+  /**
+   * Gets one line per API/upload request (main.ts passes console.log with --verbose); the emulator
+   * itself prints nothing.
+   */
+  logRequest?: (line: string) => void;
 }
 
 export interface Emulator {
@@ -60,7 +63,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     faults: createFaults(),
     limiter: createRateLimiter(() => now().getTime()),
     seed: startSeed,
-    logRequests: Boolean(opts.logRequests),
+    logRequest: opts.logRequest ?? null,
     reset(seed) {
       frozen = null;
       core.state = createState(seed ?? core.seed, now().getTime());
@@ -73,7 +76,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     },
   };
 
-  const server = http.createServer(createRouter(core));
+  const handle = createRouter(core);
+  const server = http.createServer((req, res) => {
+    // the router answers its own errors with a 500; this catches a failure to send that answer
+    handle(req, res).catch((e: unknown) => {
+      console.error('[emulator] error', e);
+      res.destroy();
+    });
+  });
   server.keepAliveTimeout = 5_000;
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {

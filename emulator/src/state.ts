@@ -190,11 +190,7 @@ export function newId(state: EmulatorState): string {
 
 /** Scopes arrive comma- or space-separated. */
 export const parseScopeList = (scope: unknown): string[] => [
-  ...new Set(
-    String(scope ?? '')
-      .split(/[\s,]+/)
-      .filter(Boolean)
-  ),
+  ...new Set((typeof scope === 'string' ? scope : '').split(/[\s,]+/).filter(Boolean)),
 ];
 
 export function emptyState(): EmulatorState {

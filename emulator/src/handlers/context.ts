@@ -76,7 +76,8 @@ export function checkSection(
   notFound = sectionNotFound
 ): string | null {
   if (sectionId === undefined || sectionId === null) return null;
-  const section = ctx.state.sections.get(String(sectionId));
+  // the spec makes section ids strings; anything else names no section
+  const section = typeof sectionId === 'string' ? ctx.state.sections.get(sectionId) : undefined;
   if (!section || section.boardId !== boardId) throw notFound();
   return section.id;
 }

@@ -31,7 +31,8 @@ export const pinHandlers: Record<string, Handler> = {
     const board = ownBoard(ctx, boardId);
     const sectionId = checkSection(ctx, board.id, ctx.body.board_section_id);
     if (!ctx.body.media_source) throw invalid('media_source is required');
-    if (ctx.body.parent_pin_id) findPin(ctx, String(ctx.body.parent_pin_id));
+    const parentPinId = str(ctx.body.parent_pin_id);
+    if (parentPinId) findPin(ctx, parentPinId);
     const media = await mediaFromSource(
       ctx,
       user.id,
