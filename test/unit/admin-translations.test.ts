@@ -47,7 +47,7 @@ describe('admin translations', () => {
 describe('advice translations', () => {
   // every error code the server can give, read from its type, with the advice the server writes
   const source = fs.readFileSync(
-    path.resolve(__dirname, '../../server/src/pinterest/errors.ts'),
+    path.resolve(__dirname, '../../server/src/errors/pin-error.ts'),
     'utf8'
   );
   const union = source.slice(
@@ -69,7 +69,7 @@ describe('advice translations', () => {
 
   it("has each code's standard advice in English exactly as the server writes it, and in French", () => {
     const { PinError } =
-      require('../../server/src/pinterest/errors') as typeof import('../../server/src/pinterest/errors');
+      require('../../server/src/errors/pin-error') as typeof import('../../server/src/errors/pin-error');
     for (const code of codes) {
       const advice = new PinError(code as never, 'm').advice;
       expect([code, en[`advice.${code}`]]).toEqual([code, advice]);

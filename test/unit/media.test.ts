@@ -1,5 +1,5 @@
 import { chooseMedia } from '../../server/src/mapping/media';
-import { type PinError } from '../../server/src/pinterest/errors';
+import { type PinError } from '../../server/src/errors/pin-error';
 
 const codeOf = (fn: () => unknown) => {
   try {

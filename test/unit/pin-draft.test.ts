@@ -1,6 +1,6 @@
 import { contentTypeMappingSchema } from '../../server/src/config/schema';
 import { buildPinDraft, type DraftInput } from '../../server/src/mapping/pin-draft';
-import { PinError } from '../../server/src/pinterest/errors';
+import { PinError } from '../../server/src/errors/pin-error';
 
 const mapping = contentTypeMappingSchema.parse({});
 const hero = {

@@ -1,4 +1,4 @@
-import { isNonPublicIp, looksPubliclyReachable } from '../../server/src/pins/public-address';
+import { isNonPublicIp, looksPubliclyReachable } from '../../server/src/net/public-address';
 
 describe('public addresses', () => {
   it.each([

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo, LookupFunction } from 'node:net';
 import { checkMediaUrl, readAll, safeFetch } from '../../server/src/net/safe-fetch';
-import { PinError } from '../../server/src/pinterest/errors';
+import { PinError } from '../../server/src/errors/pin-error';
 
 let server: http.Server;
 let port: number;

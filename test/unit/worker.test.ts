@@ -1,6 +1,6 @@
 import type { JobRow, JobStore } from '../../server/src/queue/job-store';
 import { createWorker, type JobHandler } from '../../server/src/queue/worker';
-import { PinError } from '../../server/src/pinterest/errors';
+import { PinError } from '../../server/src/errors/pin-error';
 
 /** An in-memory stand-in for the job table, recording what the worker asked of it. */
 function memoryStore(jobs: JobRow[]) {

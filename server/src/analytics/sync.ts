@@ -12,7 +12,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { AnalyticsConfig } from '../config/analytics';
-import { PinError } from '../pinterest/errors';
+import { PinError } from '../errors/pin-error';
 import type { PinterestClient } from '../pinterest/client';
 import type { PinAnalytics } from '../pinterest/schemas';
 import type { LeaseStore } from '../queue/lease-store';

@@ -1,4 +1,4 @@
-import { PinError } from '../pinterest/errors';
+import { PinError } from '../errors/pin-error';
 import type { AccountRow, AccountStore } from './account-store';
 import { OAuthError, type OAuthClient } from './oauth-client';
 import { needsRefresh } from './refresh-schedule';

@@ -6,7 +6,7 @@ import { checkLink, type UtmSettings } from '../mapping/link';
 import { chooseMedia, type ChosenImage, type StrapiMedia } from '../mapping/media';
 import { DESCRIPTION_MAX, pinLink, pinTexts, TITLE_MAX } from '../mapping/pin-draft';
 import { plainText, squash, truncateAtWord } from '../mapping/text';
-import { PinError } from '../pinterest/errors';
+import { PinError } from '../errors/pin-error';
 
 /**
  * A campaign pin is a new pin for an entry's link (fresh content for Pinterest), so it has its own

@@ -1,10 +1,10 @@
 import type { ContentTypeMapping } from '../config/schema';
 import type { UtmSettings } from '../mapping/link';
-import { pinCreateBody } from '../mapping/pin-draft';
+import { pinCreateBody } from '../pinterest/pin-create-body';
 import { NO_LOCALE } from '../pins/job-keys';
-import { resolveImageSource, type MediaSourceContext } from '../pins/media-source';
+import { resolveImageSource, type MediaSourceContext } from '../media/media-source';
 import { findPinByMarker, readPinField } from '../pins/pin-entry-job';
-import { PinError, toPinError, WAIT_CODES } from '../pinterest/errors';
+import { PinError, toPinError, WAIT_CODES } from '../errors/pin-error';
 import type { PinterestClient } from '../pinterest/client';
 import type { Pin } from '../pinterest/schemas';
 import type { JobRow } from '../queue/job-store';

@@ -1,4 +1,4 @@
-import { PinError } from '../pinterest/errors';
+import { PinError } from '../errors/pin-error';
 
 /** Pinterest's image limits (product spec). */
 export const IMAGE_LIMITS = {

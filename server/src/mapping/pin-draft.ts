@@ -1,8 +1,7 @@
 import type { PinFieldValue } from '../../../common/pin-field';
 import type { PinPreviewDTO } from '../../../common/wire';
 import type { ContentTypeMapping } from '../config/schema';
-import { PinError } from '../pinterest/errors';
-import type { MediaSource, PinCreateBody } from '../pinterest/schemas';
+import { PinError } from '../errors/pin-error';
 import { checkLink, LINK_MAX, pinMarker, tagLink, type UtmSettings } from './link';
 import { chooseMedia, type ChosenMedia, type StrapiMedia } from './media';
 import { firstLine, plainText, squash, truncateAtWord } from './text';
@@ -168,25 +167,6 @@ function draftParts(input: DraftInput) {
     description: texts.description,
     altText: texts.altText,
     warnings: [...texts.warnings, ...warnings],
-  };
-}
-
-/** `POST /v5/pins`'s body for a draft: empty texts are left out, as Pinterest expects. */
-export function pinCreateBody(
-  draft: Pick<
-    PinDraft,
-    'boardId' | 'boardSectionId' | 'title' | 'description' | 'link' | 'altText'
-  >,
-  mediaSource: MediaSource
-): PinCreateBody {
-  return {
-    board_id: draft.boardId,
-    ...(draft.boardSectionId && { board_section_id: draft.boardSectionId }),
-    ...(draft.title && { title: draft.title }),
-    ...(draft.description && { description: draft.description }),
-    ...(draft.link && { link: draft.link }),
-    ...(draft.altText && { alt_text: draft.altText }),
-    media_source: mediaSource,
   };
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { request } from 'undici';
-import { PinError } from '../pinterest/errors';
+import { PinError } from '../errors/pin-error';
 
 export interface UploadTarget {
   /** Pinterest's `upload_url` (an S3 bucket). */

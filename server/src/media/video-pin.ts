@@ -1,7 +1,7 @@
-import { PinError } from '../pinterest/errors';
+import { PinError } from '../errors/pin-error';
 import type { PinterestClient } from '../pinterest/client';
 import type { MediaSource } from '../pinterest/schemas';
-import type { MediaSourceContext } from '../pins/media-source';
+import type { MediaSourceContext } from './media-source';
 import { checkVideoLimits, probeVideo, type VideoFacts } from './video-probe';
 import { openVideo } from './video-source';
 import { uploadVideo } from './multipart-upload';

@@ -1,6 +1,6 @@
 import { createFile, MP4BoxBuffer, type Movie } from 'mp4box';
 import { VIDEO_LIMITS } from '../mapping/media';
-import { PinError } from '../pinterest/errors';
+import { PinError } from '../errors/pin-error';
 
 /** Random access to a file, wherever it lives (disk, HTTP range requests). */
 export interface RangeReader {

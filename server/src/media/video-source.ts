@@ -7,8 +7,8 @@ import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { VIDEO_LIMITS } from '../mapping/media';
 import { safeFetch, type SafeFetchOptions } from '../net/safe-fetch';
-import { PinError } from '../pinterest/errors';
-import { absoluteMediaUrl, localUploadPath, type MediaSourceContext } from '../pins/media-source';
+import { PinError } from '../errors/pin-error';
+import { absoluteMediaUrl, localUploadPath, type MediaSourceContext } from './media-source';
 import type { RangeReader } from './video-probe';
 
 /** A video the plugin must upload itself: random access for the header, a stream for the upload. */

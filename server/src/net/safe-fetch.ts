@@ -2,8 +2,8 @@ import dns from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import { pipeline, Transform, type Readable } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
-import { PinError } from '../pinterest/errors';
-import { isAllowlisted, isNonPublicIp } from '../pins/public-address';
+import { PinError } from '../errors/pin-error';
+import { isAllowlisted, isNonPublicIp } from './public-address';
 
 /**
  * Downloads media the plugin itself must read (video uploads, base64 fallbacks, URLs given to the

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { pinFieldValueSchema, type PinFieldValue } from '../../../common/pin-field';
 import type { ContentTypeMapping, PluginConfig } from '../config/schema';
 import { markerOfLink } from '../mapping/link';
-import { buildPinDraft, pinCreateBody, type PinDraft } from '../mapping/pin-draft';
-import { PinError, toPinError } from '../pinterest/errors';
+import { buildPinDraft, type PinDraft } from '../mapping/pin-draft';
+import { pinCreateBody } from '../pinterest/pin-create-body';
+import { PinError, toPinError } from '../errors/pin-error';
 import type { PinterestClient } from '../pinterest/client';
 import type { MediaSource, Pin } from '../pinterest/schemas';
 import type { JobRow } from '../queue/job-store';
@@ -15,7 +16,7 @@ import {
   type VideoPollPolicy,
 } from '../media/video-pin';
 import type { EntryRef } from './job-keys';
-import { resolveImageSource, type MediaSourceContext } from './media-source';
+import { resolveImageSource, type MediaSourceContext } from '../media/media-source';
 import type { PinRecordRow, PinRecordStore } from './pin-record-store';
 
 export interface PinEntryDeps {

@@ -1,5 +1,5 @@
 import type { PinterestClient } from '../pinterest/client';
-import { PinError } from '../pinterest/errors';
+import { PinError } from '../errors/pin-error';
 import type { JobRow } from '../queue/job-store';
 import type { JobContext } from '../queue/worker';
 import { ALL_LOCALES, type EntryRef } from './job-keys';

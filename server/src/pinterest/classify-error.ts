@@ -1,4 +1,4 @@
-import { PinError } from './errors';
+import { PinError } from '../errors/pin-error';
 import { pinterestErrorBodySchema } from './schemas';
 
 /**

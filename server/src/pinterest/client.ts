@@ -1,7 +1,7 @@
 import { Agent, errors as undiciErrors, request } from 'undici';
 import { z } from 'zod';
 import { classifyPinterestError } from './classify-error';
-import { PinError } from './errors';
+import { PinError } from '../errors/pin-error';
 import {
   accountSchema,
   boardSchema,

@@ -1,10 +1,11 @@
 import type { LookupFunction } from 'node:net';
 import type { UtmSettings } from '../mapping/link';
-import { pinCreateBody, pinLink } from '../mapping/pin-draft';
+import { pinLink } from '../mapping/pin-draft';
+import { pinCreateBody } from '../pinterest/pin-create-body';
 import { videoMediaSource, type VideoCover, type VideoPollPolicy } from '../media/video-pin';
-import type { MediaSourceContext } from '../pins/media-source';
+import type { MediaSourceContext } from '../media/media-source';
 import { findPinByMarker } from '../pins/pin-entry-job';
-import { toPinError } from '../pinterest/errors';
+import { toPinError } from '../errors/pin-error';
 import type { PinterestClient } from '../pinterest/client';
 import type { MediaSource, Pin } from '../pinterest/schemas';
 import type { JobRow } from '../queue/job-store';

@@ -1,8 +1,8 @@
 import dns from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import { guardedLookup } from '../net/safe-fetch';
-import { isAllowlisted } from '../pins/public-address';
-import { PinError } from '../pinterest/errors';
+import { isAllowlisted } from '../net/public-address';
+import { PinError } from '../errors/pin-error';
 
 export type HostCheck =
   { ok: true } | { ok: false; reason: 'private' | 'not-found'; message: string };

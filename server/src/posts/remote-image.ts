@@ -1,7 +1,7 @@
 import type { LookupFunction } from 'node:net';
 import { IMAGE_LIMITS } from '../mapping/media';
 import { safeFetch } from '../net/safe-fetch';
-import { PinError } from '../pinterest/errors';
+import { PinError } from '../errors/pin-error';
 
 /** What the first bytes of a file say it is. */
 export function sniffImage(

@@ -31,7 +31,7 @@ import { ALT_TEXT_MAX, DESCRIPTION_MAX, TITLE_MAX } from '../mapping/pin-draft';
 import { IMAGE_LIMITS, VIDEO_LIMITS } from '../mapping/media';
 import { firstLine, truncateAtWord } from '../mapping/text';
 import { checkMediaUrl } from '../net/safe-fetch';
-import { PinError } from '../pinterest/errors';
+import { PinError } from '../errors/pin-error';
 
 export const POST_TARGET = 'pinterest';
 /** How far in the past `scheduled_at` may be (clock skew between the caller and us). */

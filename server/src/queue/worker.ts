@@ -1,5 +1,5 @@
 import type { PinErrorDTO } from '../../../common/wire';
-import { toPinError, WAIT_CODES, type PinError } from '../pinterest/errors';
+import { toPinError, WAIT_CODES, type PinError } from '../errors/pin-error';
 import type { JobRow, JobStore } from './job-store';
 import { retryDelayMs, shouldRetry, type RetryPolicy } from './retry-schedule';
 

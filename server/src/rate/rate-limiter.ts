@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { RATE_SLOT_UID } from '../content-types';
-import { PinError } from '../pinterest/errors';
+import { PinError } from '../errors/pin-error';
 import { slotFor, spacingMs, type RateCategory, type RateLimitSettings } from './rate-limits';
 
 export interface LimiterOptions {

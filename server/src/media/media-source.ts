@@ -2,10 +2,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ChosenImage } from '../mapping/media';
 import { IMAGE_LIMITS } from '../mapping/media';
-import { PinError } from '../pinterest/errors';
+import { PinError } from '../errors/pin-error';
 import type { MediaSource } from '../pinterest/schemas';
 import { readAll, safeFetch } from '../net/safe-fetch';
-import { looksPubliclyReachable } from './public-address';
+import { looksPubliclyReachable } from '../net/public-address';
 
 export interface MediaSourceContext {
   /** Public base URL of this Strapi (turns `/uploads/x.jpg` into an absolute URL). */
