@@ -1,6 +1,6 @@
-// ESLint for the whole repository (flat config): typescript-eslint with type information everywhere,
-// React, hooks and accessibility rules for the admin and its component tests, and the import rules of
-// docs/architecture.md ("who may import whom") as no-restricted-imports per folder.
+// ESLint for the whole repository (flat config): typescript-eslint with type information
+// everywhere, React, hooks and accessibility rules for the admin and its component tests, and the
+// import rules of docs/architecture.md ("who may import whom") as no-restricted-imports per folder.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import react from 'eslint-plugin-react';
@@ -48,6 +48,13 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // The jest configs are CommonJS (package.json has "type": "commonjs" and jest loads them with
+    // require): there `require` is how a file imports, so no-require-imports does not apply.
+    files: ['jest.config.js', 'jest.cluster.config.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['admin/src/**/*.{ts,tsx}', 'test/components/**/*.{ts,tsx}'],
     ...react.configs.flat.recommended,
     ...react.configs.flat['jsx-runtime'],
@@ -87,7 +94,8 @@ export default tseslint.config(
   ...importRules,
   prettier,
   {
-    // after eslint-config-prettier, which turns max-len off: Prettier wraps code, this catches comments
+    // after eslint-config-prettier, which turns max-len off: Prettier wraps code, this catches
+    // comments
     rules: {
       'max-len': [
         'error',

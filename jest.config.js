@@ -5,7 +5,7 @@
  */
 const path = require('path');
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const pluginServerDist = path.join(__dirname, 'dist', 'server', 'index.js');
 
 const shared = {
@@ -28,11 +28,10 @@ const shared = {
     '<rootDir>/.tmp/',
   ],
   // Strapi requires the plugin's built dist/server/index.js (the file must exist: `npm test` builds
-  // it
-  // first). Inside jest that require goes to the TypeScript source, so tests always run the current
-  // code.
+  // it first). Inside jest that require goes to the TypeScript source, so tests always run the
+  // current code.
   moduleNameMapper: {
-    [`^${escape(pluginServerDist)}$`]: '<rootDir>/server/src/index.ts',
+    [`^${escapeRegExp(pluginServerDist)}$`]: '<rootDir>/server/src/index.ts',
   },
 };
 
