@@ -1,7 +1,10 @@
 /**
- * Pin analytics: what the server stores on entries and answers to the admin panel. Shared by server
- * and admin (kept apart from wire.ts so the analytics part can change without touching the pins').
+ * Pin analytics: what the server stores on entries and answers to the admin panel, as zod schemas
+ * and the types derived from them. Shared by server and admin (kept apart from wire.ts so the
+ * analytics part can change without touching the pins'); the admin parses each answer with its
+ * schema (admin/src/api/). Objects accept fields the server adds and refuse missing ones.
  */
+import { z } from 'zod';
 
 /** Name and uid of the custom field holding an entry's Pinterest totals (JSON, read-only). */
 export const STATS_FIELD_NAME = 'stats';
@@ -26,130 +29,147 @@ export type EntryMetric = (typeof ENTRY_METRICS)[number];
 
 /**
  * An entry's Pinterest totals, summed over its pins (every board of the entry × locale) and over
- * every
- * day the plugin has stored as final (`READY`), so they keep growing past Pinterest's 90-day
+ * every day the plugin has stored as final (`READY`), so they keep growing past Pinterest's 90-day
  * window.
  */
-export interface PinterestStats {
-  impressions: number;
-  saves: number;
-  pinClicks: number;
-  outboundClicks: number;
+export const pinterestStatsSchema = z.object({
+  impressions: z.number(),
+  saves: z.number(),
+  pinClicks: z.number(),
+  outboundClicks: z.number(),
   /** saves / impressions, 4 decimals (0 without impressions). */
-  saveRate: number;
+  saveRate: z.number(),
   /** Video views (Pinterest's VIDEO_MRC_VIEW); null when the entry has no video pin. */
-  videoViews: number | null;
+  videoViews: z.number().nullable(),
   /** Video starts (VIDEO_START); null without a video pin. */
-  videoStarts: number | null;
+  videoStarts: z.number().nullable(),
   /**
    * Average watch time in milliseconds (VIDEO_AVG_WATCH_TIME, weighted by video starts); null
    * without a video pin.
    */
-  videoAvgWatchTime: number | null;
+  videoAvgWatchTime: z.number().nullable(),
   /** Pins counted. */
-  pins: number;
+  pins: z.number(),
   /** First and last day (UTC, YYYY-MM-DD) counted; null before any final day is known. */
-  from: string | null;
-  through: string | null;
+  from: z.string().nullable(),
+  through: z.string().nullable(),
   /** When the plugin last synced one of the entry's pins (ISO 8601). */
-  lastSyncedAt: string | null;
-}
+  lastSyncedAt: z.string().nullable(),
+});
+export type PinterestStats = z.infer<typeof pinterestStatsSchema>;
 
-export type AnalyticsState =
-  | 'never'
-  | 'ok'
-  | 'partial'
-  | 'disabled'
-  | 'not_connected'
-  | 'not_business'
-  | 'rate_limited'
-  | 'error';
+export const analyticsStateSchema = z.enum([
+  'never',
+  'ok',
+  'partial',
+  'disabled',
+  'not_connected',
+  'not_business',
+  'rate_limited',
+  'error',
+]);
+export type AnalyticsState = z.infer<typeof analyticsStateSchema>;
 
-/** The sync's health, as the dashboard and the side panel show it. */
-export interface AnalyticsStatusDTO {
-  state: AnalyticsState;
+/** The sync's health, as the dashboard and the side panel show it (`GET /analytics/status`). */
+export const analyticsStatusSchema = z.object({
+  state: analyticsStateSchema,
   /** What happened, in plain words (one message, however many pins). */
-  message: string | null;
+  message: z.string().nullable(),
   /** What to do about it. */
-  advice: string | null;
+  advice: z.string().nullable(),
   /** What Pinterest or the database said, when there is more to say than the state. */
-  detail: string | null;
-  lastRunAt: string | null;
-  lastRun: { calls: number; pins: number; days: number; entries: number; remaining: number } | null;
+  detail: z.string().nullable(),
+  lastRunAt: z.string().nullable(),
+  lastRun: z
+    .object({
+      calls: z.number(),
+      pins: z.number(),
+      days: z.number(),
+      entries: z.number(),
+      remaining: z.number(),
+    })
+    .nullable(),
   /** Whether the app may use the multi-pin analytics endpoint (a Pinterest beta). */
-  multiPin: 'available' | 'unavailable' | 'unknown';
-  trackedPins: number;
-  rule: string;
-}
+  multiPin: z.enum(['available', 'unavailable', 'unknown']),
+  trackedPins: z.number(),
+  rule: z.string(),
+});
+export type AnalyticsStatusDTO = z.infer<typeof analyticsStatusSchema>;
 
-export interface DailyPoint {
-  date: string;
-  impressions: number;
-  saves: number;
-  pinClicks: number;
-  outboundClicks: number;
-  videoViews: number | null;
-}
+/** `POST /pinterest/analytics/sync`: the run's result (or null while it goes on) and the status. */
+export const syncAnswerSchema = z.object({ status: analyticsStatusSchema });
 
-export interface PeriodTotals {
-  impressions: number;
-  saves: number;
-  pinClicks: number;
-  outboundClicks: number;
-  saveRate: number;
-  videoViews: number | null;
-  pins: number;
-}
+export const dailyPointSchema = z.object({
+  date: z.string(),
+  impressions: z.number(),
+  saves: z.number(),
+  pinClicks: z.number(),
+  outboundClicks: z.number(),
+  videoViews: z.number().nullable(),
+});
+export type DailyPoint = z.infer<typeof dailyPointSchema>;
+
+export const periodTotalsSchema = z.object({
+  impressions: z.number(),
+  saves: z.number(),
+  pinClicks: z.number(),
+  outboundClicks: z.number(),
+  saveRate: z.number(),
+  videoViews: z.number().nullable(),
+  pins: z.number(),
+});
+export type PeriodTotals = z.infer<typeof periodTotalsSchema>;
 
 /** `GET /pinterest/analytics/overview`: totals and a daily series for a period and filters. */
-export interface AnalyticsOverviewDTO {
+export const analyticsOverviewSchema = z.object({
   /** `finalThrough`: the last day any pin has final figures for; the series stops there. */
-  period: { from: string; to: string; finalThrough: string | null };
-  totals: PeriodTotals;
-  series: DailyPoint[];
-  filters: {
-    contentTypes: Array<{ uid: string; name: string }>;
-    boards: Array<{ id: string; name: string }>;
-  };
-  status: AnalyticsStatusDTO;
-}
+  period: z.object({ from: z.string(), to: z.string(), finalThrough: z.string().nullable() }),
+  totals: periodTotalsSchema,
+  series: z.array(dailyPointSchema),
+  filters: z.object({
+    contentTypes: z.array(z.object({ uid: z.string(), name: z.string() })),
+    boards: z.array(z.object({ id: z.string(), name: z.string() })),
+  }),
+  status: analyticsStatusSchema,
+});
+export type AnalyticsOverviewDTO = z.infer<typeof analyticsOverviewSchema>;
 
 export const TOP_PIN_SORTS = ENTRY_METRICS;
 export type TopPinSort = (typeof TOP_PIN_SORTS)[number];
 
-export interface TopPinDTO {
-  pinId: string;
-  pinUrl: string;
-  contentType: string;
-  contentTypeName: string;
-  documentId: string;
-  locale: string;
-  title: string | null;
-  boardId: string;
-  boardName: string | null;
-  impressions: number;
-  saves: number;
-  pinClicks: number;
-  outboundClicks: number;
-  saveRate: number;
-  videoViews: number | null;
-}
+export const topPinSchema = z.object({
+  pinId: z.string(),
+  pinUrl: z.string(),
+  contentType: z.string(),
+  contentTypeName: z.string(),
+  documentId: z.string(),
+  locale: z.string(),
+  title: z.string().nullable(),
+  boardId: z.string(),
+  boardName: z.string().nullable(),
+  impressions: z.number(),
+  saves: z.number(),
+  pinClicks: z.number(),
+  outboundClicks: z.number(),
+  saveRate: z.number(),
+  videoViews: z.number().nullable(),
+});
+export type TopPinDTO = z.infer<typeof topPinSchema>;
 
 /** `GET /pinterest/analytics/pins`: the period's pins, sorted, one page. */
-export interface TopPinsDTO {
-  pins: TopPinDTO[];
-  total: number;
-}
+export const topPinsSchema = z.object({ pins: z.array(topPinSchema), total: z.number() });
+export type TopPinsDTO = z.infer<typeof topPinsSchema>;
 
 /** `GET /pinterest/analytics/entries/:contentType/:documentId`: the side panel. */
-export interface EntryAnalyticsDTO {
+export const entryAnalyticsSchema = z.object({
   /** Whether the entry's content type pins at all (the panel shows nothing otherwise). */
-  mapped: boolean;
-  stats: PinterestStats | null;
+  mapped: z.boolean(),
+  stats: pinterestStatsSchema.nullable(),
   /**
    * The last 90 days up to the entry's last final day, one point per day (zeros where nothing was
    * stored).
    */
-  series: DailyPoint[];
-  status: AnalyticsStatusDTO;
-}
+  series: z.array(dailyPointSchema),
+  status: analyticsStatusSchema,
+});
+export type EntryAnalyticsDTO = z.infer<typeof entryAnalyticsSchema>;

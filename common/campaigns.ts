@@ -4,7 +4,7 @@
  * admin's forms), and what the server answers. Shared by server and admin.
  */
 import { z } from 'zod';
-import type { PinErrorDTO } from './wire';
+import { pinErrorSchema } from './wire';
 
 const contentTypeUid = z
   .string()
@@ -159,96 +159,180 @@ export const SKIP_REASONS = [
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
-export type CampaignStatus = 'running' | 'paused' | 'stopped' | 'cancelled' | 'done';
-export type CampaignItemState =
-  'planned' | 'queued' | 'pinning' | 'pinned' | 'failed' | 'skipped' | 'cancelled';
+export const campaignStatusSchema = z.enum(['running', 'paused', 'stopped', 'cancelled', 'done']);
+export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
+export const campaignItemStateSchema = z.enum([
+  'planned',
+  'queued',
+  'pinning',
+  'pinned',
+  'failed',
+  'skipped',
+  'cancelled',
+]);
+export type CampaignItemState = z.infer<typeof campaignItemStateSchema>;
+const skipReasonSchema = z.enum(SKIP_REASONS);
 
-export interface PlanBucketDTO {
+/*
+ * The answers. Plain `z.object`s: a field the server adds is accepted (and dropped), a missing or
+ * mistyped one is refused; the admin parses every answer with these (admin/src/api/).
+ */
+
+export const planBucketSchema = z.object({
   /** Start of the bucket (ISO). */
-  start: string;
-  count: number;
-}
+  start: z.string(),
+  count: z.number(),
+});
+export type PlanBucketDTO = z.infer<typeof planBucketSchema>;
 
-/** The plan before it starts: what will happen, when, and what is left out and why. */
-export interface CampaignPreviewDTO {
+/**
+ * `POST /pinterest/campaigns/preview`: the plan before it starts: what will happen, when, and what
+ * is left out and why.
+ */
+export const campaignPreviewSchema = z.object({
   /** Entries examined (those matching the filters). */
-  matched: number;
-  pins: number;
-  firstAt: string | null;
-  lastAt: string | null;
-  skipped: Array<{ reason: SkipReason; count: number }>;
-  skippedSamples: Array<{
-    documentId: string;
-    locale: string;
-    title: string | null;
-    reason: SkipReason;
-  }>;
+  matched: z.number(),
+  pins: z.number(),
+  firstAt: z.string().nullable(),
+  lastAt: z.string().nullable(),
+  skipped: z.array(z.object({ reason: skipReasonSchema, count: z.number() })),
+  skippedSamples: z.array(
+    z.object({
+      documentId: z.string(),
+      locale: z.string(),
+      title: z.string().nullable(),
+      reason: skipReasonSchema,
+    })
+  ),
   /** Pins per day, week or month over the whole plan. */
-  timeline: { unit: 'day' | 'week' | 'month'; buckets: PlanBucketDTO[] };
+  timeline: z.object({
+    unit: z.enum(['day', 'week', 'month']),
+    buckets: z.array(planBucketSchema),
+  }),
   /** The first pins, in time order. */
-  first: Array<{ at: string; documentId: string; title: string | null; boardId: string }>;
-}
+  first: z.array(
+    z.object({
+      at: z.string(),
+      documentId: z.string(),
+      title: z.string().nullable(),
+      boardId: z.string(),
+    })
+  ),
+});
+export type CampaignPreviewDTO = z.infer<typeof campaignPreviewSchema>;
 
-export interface CampaignProgressDTO {
-  total: number;
-  done: number;
-  failed: number;
-  skipped: number;
-  cancelled: number;
+export const campaignProgressSchema = z.object({
+  total: z.number(),
+  done: z.number(),
+  failed: z.number(),
+  skipped: z.number(),
+  cancelled: z.number(),
   /** Planned, queued or being pinned. */
-  remaining: number;
+  remaining: z.number(),
   /**
    * When the last remaining pin should go, at the campaign's pace (null when paused, stopped or
    * finished).
    */
-  eta: string | null;
-  nextAt: string | null;
+  eta: z.string().nullable(),
+  nextAt: z.string().nullable(),
   /** Still reading entries (large selections are planned page by page). */
-  planning: boolean;
-  examined: number;
-}
-
-export interface CampaignDTO {
-  id: number;
-  name: string;
-  status: CampaignStatus;
-  input: CampaignInput;
-  createdAt: string | null;
-  createdBy: string | null;
-  finishedAt: string | null;
-  /** Why the campaign stopped by itself (a spam block), in plain words. */
-  stopReason: PinErrorDTO | null;
-  progress: CampaignProgressDTO;
-}
-
-export interface CampaignItemDTO {
-  id: number;
-  documentId: string;
-  locale: string;
-  title: string | null;
-  boardId: string;
-  state: CampaignItemState;
-  runAt: string | null;
-  pinId: string | null;
-  pinUrl: string | null;
-  pinnedAt: string | null;
-  skipReason: SkipReason | null;
-  lastError: PinErrorDTO | null;
-}
+  planning: z.boolean(),
+  examined: z.number(),
+});
+export type CampaignProgressDTO = z.infer<typeof campaignProgressSchema>;
 
 /**
- * What the planner page offers: the content types that pin, their locales, image and text
- * attributes.
+ * A campaign's input as the server stored it (the output of `campaignInputSchema`), read back
+ * without the input rules: what was valid when the campaign started stays readable (a time zone
+ * this browser does not know, a rule tightened since).
  */
-export interface CampaignOptionsDTO {
-  contentTypes: Array<{
-    uid: string;
-    displayName: string;
-    localized: boolean;
-    mediaFields: string[];
-    textFields: string[];
-    defaultMediaField: string;
-  }>;
-  locales: Array<{ code: string; name: string; isDefault: boolean }>;
-  timeZone: string;
-}
+export const storedCampaignInputSchema = z.object({
+  name: z.string(),
+  selection: z.object({
+    contentType: z.string(),
+    locale: z.string().nullish(),
+    documentIds: z.array(z.string()).optional(),
+    publishedAfter: z.string().nullish(),
+    publishedBefore: z.string().nullish(),
+    notPinnedForDays: z.number().nullish(),
+    hasMedia: z.boolean().nullish(),
+    onBoardId: z.string().nullish(),
+  }),
+  boards: z.array(z.object({ boardId: z.string(), boardSectionId: z.string().nullish() })),
+  pacing: z.object({
+    intervalMinutes: z.number(),
+    maxPerDay: z.number().nullish(),
+    window: z.object({ start: z.string(), end: z.string() }).nullish(),
+    timeZone: z.string(),
+    minDaysBetweenSameLink: z.number(),
+    startAt: z.string().nullish(),
+  }),
+  freshness: z.object({
+    titleTemplates: z.array(z.string()),
+    descriptionTemplates: z.array(z.string()),
+    imageField: z.string().nullish(),
+  }),
+});
+export type StoredCampaignInput = z.infer<typeof storedCampaignInputSchema>;
+
+export const campaignSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  status: campaignStatusSchema,
+  input: storedCampaignInputSchema,
+  createdAt: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  /** Why the campaign stopped by itself (a spam block), in plain words. */
+  stopReason: pinErrorSchema.nullable(),
+  progress: campaignProgressSchema,
+});
+export type CampaignDTO = z.infer<typeof campaignSchema>;
+
+/** What the campaign routes answer: `{ campaign }` (create, get, pause, resume, cancel, retry). */
+export const campaignAnswerSchema = z.object({ campaign: campaignSchema });
+/** `GET /pinterest/campaigns`, newest first. */
+export const campaignListSchema = z.object({ campaigns: z.array(campaignSchema) });
+
+export const campaignItemSchema = z.object({
+  id: z.number(),
+  documentId: z.string(),
+  locale: z.string(),
+  title: z.string().nullable(),
+  boardId: z.string(),
+  state: campaignItemStateSchema,
+  runAt: z.string().nullable(),
+  pinId: z.string().nullable(),
+  pinUrl: z.string().nullable(),
+  pinnedAt: z.string().nullable(),
+  skipReason: skipReasonSchema.nullable(),
+  lastError: pinErrorSchema.nullable(),
+});
+export type CampaignItemDTO = z.infer<typeof campaignItemSchema>;
+
+/** `GET /pinterest/campaigns/:id/items`: one page of a campaign's pins. */
+export const campaignItemsPageSchema = z.object({
+  items: z.array(campaignItemSchema),
+  pagination: z.object({ page: z.number(), pageSize: z.number(), total: z.number() }),
+});
+export type CampaignItemsPageDTO = z.infer<typeof campaignItemsPageSchema>;
+
+/**
+ * `GET /pinterest/campaigns/options`: what the planner page offers: the content types that pin,
+ * their locales, image and text attributes.
+ */
+export const campaignOptionsSchema = z.object({
+  contentTypes: z.array(
+    z.object({
+      uid: z.string(),
+      displayName: z.string(),
+      localized: z.boolean(),
+      mediaFields: z.array(z.string()),
+      textFields: z.array(z.string()),
+      defaultMediaField: z.string(),
+    })
+  ),
+  locales: z.array(z.object({ code: z.string(), name: z.string(), isDefault: z.boolean() })),
+  timeZone: z.string(),
+});
+export type CampaignOptionsDTO = z.infer<typeof campaignOptionsSchema>;

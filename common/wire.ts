@@ -1,147 +1,197 @@
-/** Wire types shared by the server's admin routes and the admin panel. */
+/**
+ * Wire shapes shared by the server's admin routes and the admin panel: a zod schema for each
+ * answer, and the TypeScript type derived from it. The server builds these objects; the admin
+ * parses every answer with the schema (admin/src/api/), so a mismatch is a readable error instead
+ * of a crash somewhere in a component. Objects are plain `z.object`s: a field the server adds is
+ * accepted (and dropped), a missing or mistyped one is refused.
+ */
+import { z } from 'zod';
 
 /**
  * `out_of_sync`: the entry changed but Pinterest refused the edit; `deleted`: removed on unpublish.
  */
-export type PinStatus = 'pinning' | 'pinned' | 'failed' | 'out_of_sync' | 'deleted';
-export type JobState = 'waiting' | 'running' | 'done' | 'failed' | 'cancelled';
+export const pinStatusSchema = z.enum(['pinning', 'pinned', 'failed', 'out_of_sync', 'deleted']);
+export type PinStatus = z.infer<typeof pinStatusSchema>;
+export const jobStateSchema = z.enum(['waiting', 'running', 'done', 'failed', 'cancelled']);
+export type JobState = z.infer<typeof jobStateSchema>;
 
-export interface PinErrorDTO {
+/** An optional number the server leaves out when unknown (a stored error may hold a null). */
+const optionalNumber = z
+  .number()
+  .nullish()
+  .transform((v) => v ?? undefined);
+
+export const pinErrorSchema = z.object({
   /** Stable machine code, e.g. `MEDIA_REQUIRED`, `BOARD_REQUIRED`, `PINTEREST_UNREACHABLE`. */
-  code: string;
+  code: z.string(),
   /** What went wrong, in plain words. */
-  message: string;
+  message: z.string(),
   /** What an editor can do about it. */
-  advice: string;
-  retryable: boolean;
-  httpStatus?: number;
-  pinterestCode?: number;
-}
+  advice: z.string(),
+  retryable: z.boolean(),
+  httpStatus: optionalNumber.optional(),
+  pinterestCode: optionalNumber.optional(),
+});
+export type PinErrorDTO = z.infer<typeof pinErrorSchema>;
 
-export interface PinRecordDTO {
-  id: number;
-  contentType: string;
-  documentId: string;
-  locale: string;
-  boardId: string;
-  boardSectionId: string | null;
-  pinId: string | null;
-  pinUrl: string | null;
-  status: PinStatus;
-  title: string | null;
-  link: string | null;
-  mediaSource: string | null;
-  pinnedAt: string | null;
-  lastError: PinErrorDTO | null;
-}
+export const pinRecordSchema = z.object({
+  id: z.number(),
+  contentType: z.string(),
+  documentId: z.string(),
+  locale: z.string(),
+  boardId: z.string(),
+  boardSectionId: z.string().nullable(),
+  pinId: z.string().nullable(),
+  pinUrl: z.string().nullable(),
+  status: pinStatusSchema,
+  title: z.string().nullable(),
+  link: z.string().nullable(),
+  mediaSource: z.string().nullable(),
+  pinnedAt: z.string().nullable(),
+  lastError: pinErrorSchema.nullable(),
+});
+export type PinRecordDTO = z.infer<typeof pinRecordSchema>;
 
-export interface JobDTO {
-  id: number;
-  kind: string;
-  state: JobState;
-  attempts: number;
-  runAt: string | null;
-  lastError: PinErrorDTO | null;
-  updatedAt: string | null;
-  contentType: string | null;
-  documentId: string | null;
-  locale: string | null;
-}
+export const jobSchema = z.object({
+  id: z.number(),
+  kind: z.string(),
+  state: jobStateSchema,
+  attempts: z.number(),
+  runAt: z.string().nullable(),
+  lastError: pinErrorSchema.nullable(),
+  updatedAt: z.string().nullable(),
+  contentType: z.string().nullable(),
+  documentId: z.string().nullable(),
+  locale: z.string().nullable(),
+});
+export type JobDTO = z.infer<typeof jobSchema>;
 
-export interface EntryPinsDTO {
+/** `GET /pinterest/entries/:uid/:documentId/pins`. */
+export const entryPinsSchema = z.object({
   /** Whether this content type pins at all. */
-  mapped?: boolean;
-  pins: PinRecordDTO[];
-  jobs: JobDTO[];
-}
+  mapped: z.boolean().optional(),
+  pins: z.array(pinRecordSchema),
+  jobs: z.array(jobSchema),
+});
+export type EntryPinsDTO = z.infer<typeof entryPinsSchema>;
 
-export type Environment = 'production' | 'sandbox' | 'custom';
+/** What the pin routes (pin now, re-pin, retry, cancel, reschedule) answer: the job, if any. */
+export const jobAnswerSchema = z.object({ job: jobSchema.nullable() });
 
-export interface ConnectionDTO {
-  environment: Environment;
-  apiUrl: string;
+export const environmentSchema = z.enum(['production', 'sandbox', 'custom']);
+export type Environment = z.infer<typeof environmentSchema>;
+
+/** `GET /pinterest/connection` (and the connection actions' answers). */
+export const connectionSchema = z.object({
+  environment: environmentSchema,
+  apiUrl: z.string(),
   /** What the OAuth flow needs, and what is missing, in words. */
-  setup: {
-    appId: boolean;
-    appSecret: boolean;
-    encryptionKey: boolean;
-    redirectUri: string;
-    problems: string[];
-  };
+  setup: z.object({
+    appId: z.boolean(),
+    appSecret: z.boolean(),
+    encryptionKey: z.boolean(),
+    redirectUri: z.string(),
+    problems: z.array(z.string()),
+  }),
   /** Where the token comes from: a connected account, a static token from config, or nothing. */
-  source: 'oauth' | 'static-token' | 'none';
-  status: 'connected' | 'reconnect_required' | 'not_connected';
-  account: {
-    username: string | null;
-    accountType: string | null;
-    isBusiness: boolean;
-    businessName: string | null;
-    profileImage: string | null;
-  } | null;
-  scopes: string[];
-  missingScopes: string[];
-  token: {
-    expiresAt: string | null;
-    expiresInDays: number | null;
-    refreshTokenExpiresAt: string | null;
-    lastRefreshAt: string | null;
-    connectedAt: string | null;
-  } | null;
-  lastError: PinErrorDTO | null;
+  source: z.enum(['oauth', 'static-token', 'none']),
+  status: z.enum(['connected', 'reconnect_required', 'not_connected']),
+  account: z
+    .object({
+      username: z.string().nullable(),
+      accountType: z.string().nullable(),
+      isBusiness: z.boolean(),
+      businessName: z.string().nullable(),
+      profileImage: z.string().nullable(),
+    })
+    .nullable(),
+  scopes: z.array(z.string()),
+  missingScopes: z.array(z.string()),
+  token: z
+    .object({
+      expiresAt: z.string().nullable(),
+      expiresInDays: z.number().nullable(),
+      refreshTokenExpiresAt: z.string().nullable(),
+      lastRefreshAt: z.string().nullable(),
+      connectedAt: z.string().nullable(),
+    })
+    .nullable(),
+  lastError: pinErrorSchema.nullable(),
   /** Jobs waiting for the account (they run by themselves after a reconnect). */
-  waitingJobs: number;
+  waitingJobs: z.number(),
   /** Set while pinning is paused after a spam block. */
-  writesPaused: { until: string; reason: string } | null;
-}
+  writesPaused: z.object({ until: z.string(), reason: z.string() }).nullable(),
+});
+export type ConnectionDTO = z.infer<typeof connectionSchema>;
 
-export interface ContentTypeDefaultsDTO {
-  uid: string;
-  displayName: string;
-  pinOnPublish: boolean;
-  defaultBoardId: string | null;
-  defaultBoardSectionId: string | null;
+/** `POST /pinterest/connection/authorize`: Pinterest's consent page. */
+export const authorizeAnswerSchema = z.object({ url: z.string() });
+
+/**
+ * `POST /pinterest/connection/refresh`: what the refresh did (`refreshed`, `not-needed`, `failed`,
+ * …) and the connection after it.
+ */
+export const refreshAnswerSchema = z.object({ outcome: z.string(), connection: connectionSchema });
+
+export const contentTypeDefaultsSchema = z.object({
+  uid: z.string(),
+  displayName: z.string(),
+  pinOnPublish: z.boolean(),
+  defaultBoardId: z.string().nullable(),
+  defaultBoardSectionId: z.string().nullable(),
   /** What unpublishing or deleting an entry does to its pins. */
-  onUnpublish: 'keep' | 'delete';
-}
+  onUnpublish: z.enum(['keep', 'delete']),
+});
+export type ContentTypeDefaultsDTO = z.infer<typeof contentTypeDefaultsSchema>;
 
-export interface SettingsDTO {
-  contentTypes: ContentTypeDefaultsDTO[];
-}
+/** `GET` and `PUT /pinterest/settings`. */
+export const settingsSchema = z.object({ contentTypes: z.array(contentTypeDefaultsSchema) });
+export type SettingsDTO = z.infer<typeof settingsSchema>;
 
-export interface BoardDTO {
-  id: string;
-  name: string;
-  privacy: string | null;
-  description: string | null;
-}
+export const boardSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  privacy: z.string().nullable(),
+  description: z.string().nullable(),
+});
+export type BoardDTO = z.infer<typeof boardSchema>;
 
-export interface BoardSectionDTO {
-  id: string;
-  name: string;
-}
+export const boardSectionSchema = z.object({ id: z.string(), name: z.string() });
+export type BoardSectionDTO = z.infer<typeof boardSectionSchema>;
+
+/** `GET /pinterest/boards`, `POST /pinterest/boards`, `GET /pinterest/boards/:id/sections`. */
+export const boardsAnswerSchema = z.object({ boards: z.array(boardSchema) });
+export const createdBoardAnswerSchema = z.object({ board: boardSchema });
+export const sectionsAnswerSchema = z.object({ sections: z.array(boardSectionSchema) });
+
+/** `GET /pinterest/content-types`: the content types that pin. */
+export const contentTypesAnswerSchema = z.object({ contentTypes: z.array(z.string()) });
 
 /**
  * What `POST /pinterest/preview` answers: the pin as it would be sent for the form's current
  * values.
  */
-export interface PinPreviewDTO {
-  boardId: string | null;
-  boardSectionId: string | null;
-  title: string | null;
-  description: string | null;
-  link: string | null;
-  altText: string | null;
-  media: {
-    kind: 'image' | 'video';
-    url: string;
-    mime: string;
-    width?: number | null;
-    height?: number | null;
-    bytes: number | null;
-  } | null;
+export const pinPreviewSchema = z.object({
+  boardId: z.string().nullable(),
+  boardSectionId: z.string().nullable(),
+  title: z.string().nullable(),
+  description: z.string().nullable(),
+  link: z.string().nullable(),
+  altText: z.string().nullable(),
+  media: z
+    .object({
+      kind: z.enum(['image', 'video']),
+      url: z.string(),
+      mime: z.string(),
+      width: z.number().nullish(),
+      height: z.number().nullish(),
+      bytes: z.number().nullable(),
+    })
+    .nullable(),
   /** Stable codes (TITLE_TRUNCATED, LINK_MISSING, ASPECT_RATIO, …). */
-  warnings: string[];
+  warnings: z.array(z.string()),
   /** What stops the pin today (no board, no or unusable media), as the job would report it. */
-  problems: PinErrorDTO[];
-  pinOnPublish: boolean;
-}
+  problems: z.array(pinErrorSchema),
+  pinOnPublish: z.boolean(),
+});
+export type PinPreviewDTO = z.infer<typeof pinPreviewSchema>;

@@ -1,0 +1,58 @@
+/**
+ * Why a call to the plugin's admin API failed: the server refused it (`http`, with Strapi's error
+ * message when it sent one), or its answer did not have the expected shape (`answer`, with the
+ * first mismatch). Components turn it into text with `useApiErrorText`.
+ */
+export class ApiError extends Error {
+  override name = 'ApiError';
+
+  constructor(
+    readonly kind: 'http' | 'answer',
+    message: string,
+    /** `GET /pinterest/boards`: which call failed. */
+    readonly request: string,
+    details: {
+      /** The server's own words for a refusal (400, 409…), when it gave them. */
+      serverMessage?: string | null;
+      status?: number | null;
+      /** For an unreadable answer: the first field that did not match, as `path: problem`. */
+      detail?: string | null;
+    } = {}
+  ) {
+    super(message);
+    this.serverMessage = details.serverMessage ?? null;
+    this.status = details.status ?? null;
+    this.detail = details.detail ?? null;
+  }
+
+  readonly serverMessage: string | null;
+  readonly status: number | null;
+  readonly detail: string | null;
+}
+
+type TransportError = {
+  message?: unknown;
+  status?: unknown;
+  response?: { status?: unknown; data?: { error?: { message?: unknown; status?: unknown } } };
+};
+
+const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
+const number = (v: unknown) => (typeof v === 'number' ? v : null);
+
+/** A transport failure (Strapi's `FetchError`, or anything thrown) as an `ApiError`. */
+export function httpError(e: unknown, request: string): ApiError {
+  if (e instanceof ApiError) return e;
+  const err = (typeof e === 'object' && e !== null ? e : {}) as TransportError;
+  const serverMessage = text(err.response?.data?.error?.message);
+  const status =
+    number(err.status) ?? number(err.response?.data?.error?.status) ?? number(err.response?.status);
+  const message = serverMessage ?? text(err.message) ?? `${request} failed`;
+  return new ApiError('http', message, request, { serverMessage, status });
+}
+
+/** An answer that does not match its schema. `detail` names the first mismatching field. */
+export function answerError(request: string, detail: string): ApiError {
+  return new ApiError('answer', `Unexpected answer to ${request}: ${detail}`, request, { detail });
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;

@@ -1,0 +1,13 @@
+export { ApiError, isApiError } from './api-error';
+export {
+  createPinterestApi,
+  queryString,
+  type AnalyticsFilters,
+  type CampaignAction,
+  type ContentTypeDefaultsInput,
+  type PinterestApi,
+  type TopPinsQuery,
+  type Transport,
+} from './pinterest-api';
+export { useApiErrorText } from './use-api-error-text';
+export { usePinterestApi } from './use-pinterest-api';

@@ -1,0 +1,234 @@
+/**
+ * The one client of the plugin's admin API (`/pinterest/...`): every path, query and body the admin
+ * sends is built here, and every answer is checked against its schema from `common/` before a
+ * component sees it. The transport is Strapi's fetch client (`useFetchClient`, see
+ * `usePinterestApi`); failures are `ApiError`s.
+ */
+import type { FetchClient } from '@strapi/strapi/admin';
+import type { z } from 'zod';
+import {
+  analyticsOverviewSchema,
+  entryAnalyticsSchema,
+  syncAnswerSchema,
+  topPinsSchema,
+  type TopPinSort,
+} from '../../../common/analytics';
+import {
+  campaignAnswerSchema,
+  campaignItemsPageSchema,
+  campaignListSchema,
+  campaignOptionsSchema,
+  campaignPreviewSchema,
+  type CampaignInputWire,
+} from '../../../common/campaigns';
+import {
+  authorizeAnswerSchema,
+  boardsAnswerSchema,
+  connectionSchema,
+  contentTypesAnswerSchema,
+  createdBoardAnswerSchema,
+  entryPinsSchema,
+  jobAnswerSchema,
+  pinPreviewSchema,
+  refreshAnswerSchema,
+  sectionsAnswerSchema,
+  settingsSchema,
+  type ContentTypeDefaultsDTO,
+} from '../../../common/wire';
+import { answerError, httpError } from './api-error';
+
+/** The part of Strapi's fetch client the API uses. */
+export type Transport = Pick<FetchClient, 'get' | 'post' | 'put' | 'del'>;
+
+/** The dashboard's filters (empty strings: no filter) and the top pins' order and page. */
+export interface AnalyticsFilters {
+  from: string;
+  to: string;
+  contentType: string;
+  boardId: string;
+}
+export interface TopPinsQuery {
+  sort: TopPinSort;
+  dir: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+/** What Settings → Pinterest saves for each content type. */
+export type ContentTypeDefaultsInput = Pick<
+  ContentTypeDefaultsDTO,
+  'pinOnPublish' | 'defaultBoardId' | 'defaultBoardSectionId' | 'onUnpublish'
+>;
+
+export type CampaignAction = 'pause' | 'resume' | 'cancel' | 'retry';
+
+/** Query string of the given parameters, leaving out the empty ones (with its `?`). */
+export function queryString(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params))
+    if (v !== null && v !== undefined && v !== '') search.set(k, String(v));
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+const id = (v: string | number) => encodeURIComponent(String(v));
+const entryPath = (model: string, documentId: string) =>
+  `/pinterest/entries/${model}/${id(documentId)}`;
+
+/** The first mismatch of a failed parse, as `path: message`. */
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return error.message;
+  const path = issue.path.map(String).join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+export function createPinterestApi(http: Transport) {
+  /** Sends, then checks the answer; both failures become `ApiError`s naming the call. */
+  async function call<S extends z.ZodType>(
+    schema: S,
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body?: unknown
+  ): Promise<z.output<S>> {
+    const request = `${method} ${path.split('?')[0]}`;
+    let data: unknown;
+    try {
+      if (method === 'GET') ({ data } = await http.get<unknown>(path));
+      else if (method === 'POST') ({ data } = await http.post<unknown>(path, body ?? {}));
+      else if (method === 'PUT') ({ data } = await http.put<unknown>(path, body ?? {}));
+      else ({ data } = await http.del<unknown>(path));
+    } catch (e) {
+      throw httpError(e, request);
+    }
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) throw answerError(request, firstIssue(parsed.error));
+    return parsed.data;
+  }
+
+  return {
+    // Settings → Pinterest: the connection and the defaults
+    getConnection: () => call(connectionSchema, 'GET', '/pinterest/connection'),
+    /** Pinterest's consent page for this admin (a single-use state). */
+    authorize: async () =>
+      (await call(authorizeAnswerSchema, 'POST', '/pinterest/connection/authorize')).url,
+    refreshToken: () => call(refreshAnswerSchema, 'POST', '/pinterest/connection/refresh'),
+    resumeWrites: () => call(connectionSchema, 'POST', '/pinterest/connection/resume-writes'),
+    disconnect: () => call(connectionSchema, 'DELETE', '/pinterest/connection'),
+    getSettings: () => call(settingsSchema, 'GET', '/pinterest/settings'),
+    saveSettings: (contentTypes: Record<string, ContentTypeDefaultsInput>) =>
+      call(settingsSchema, 'PUT', '/pinterest/settings', { contentTypes }),
+
+    // boards
+    listBoards: async () => (await call(boardsAnswerSchema, 'GET', '/pinterest/boards')).boards,
+    createBoard: async (name: string) =>
+      (await call(createdBoardAnswerSchema, 'POST', '/pinterest/boards', { name })).board,
+    listSections: async (boardId: string) =>
+      (await call(sectionsAnswerSchema, 'GET', `/pinterest/boards/${id(boardId)}/sections`))
+        .sections,
+
+    // the pin field and the edit view's side panel
+    /** The content types that pin. */
+    mappedContentTypes: async () =>
+      (await call(contentTypesAnswerSchema, 'GET', '/pinterest/content-types')).contentTypes,
+    previewPin: (input: {
+      contentType: string;
+      documentId: string | null;
+      values: Record<string, unknown>;
+    }) => call(pinPreviewSchema, 'POST', '/pinterest/preview', input),
+    entryPins: (model: string, documentId: string, locale?: string) =>
+      call(
+        entryPinsSchema,
+        'GET',
+        `${entryPath(model, documentId)}/pins${queryString({ locale })}`
+      ),
+    pinNow: async (model: string, documentId: string, locale?: string) =>
+      (
+        await call(
+          jobAnswerSchema,
+          'POST',
+          `${entryPath(model, documentId)}/pin${queryString({ locale })}`
+        )
+      ).job,
+    repin: async (model: string, documentId: string, locale?: string) =>
+      (
+        await call(
+          jobAnswerSchema,
+          'POST',
+          `${entryPath(model, documentId)}/repin${queryString({ locale })}`
+        )
+      ).job,
+    retryJob: async (jobId: number) =>
+      (await call(jobAnswerSchema, 'POST', `/pinterest/jobs/${id(jobId)}/retry`)).job,
+    cancelJob: async (jobId: number) =>
+      (await call(jobAnswerSchema, 'POST', `/pinterest/jobs/${id(jobId)}/cancel`)).job,
+    rescheduleJob: async (jobId: number, runAt: string) =>
+      (await call(jobAnswerSchema, 'POST', `/pinterest/jobs/${id(jobId)}/reschedule`, { runAt }))
+        .job,
+
+    // analytics
+    analyticsOverview: (filters: AnalyticsFilters) =>
+      call(
+        analyticsOverviewSchema,
+        'GET',
+        `/pinterest/analytics/overview${queryString({ ...filters })}`
+      ),
+    topPins: (filters: AnalyticsFilters, query: TopPinsQuery) =>
+      call(
+        topPinsSchema,
+        'GET',
+        `/pinterest/analytics/pins${queryString({ ...filters, ...query })}`
+      ),
+    /** The period's pins as CSV text, sorted like the table. */
+    exportCsv: async (filters: AnalyticsFilters, sort: TopPinSort, dir: 'asc' | 'desc') => {
+      const path = `/pinterest/analytics/export${queryString({ ...filters, sort, dir })}`;
+      try {
+        const { data } = await http.get(path, { responseType: 'text' });
+        return data;
+      } catch (e) {
+        throw httpError(e, 'GET /pinterest/analytics/export');
+      }
+    },
+    /** Runs a sync; answers with the status when it ends (or after 10 s while it goes on). */
+    syncAnalytics: async () =>
+      (await call(syncAnswerSchema, 'POST', '/pinterest/analytics/sync')).status,
+    entryAnalytics: (model: string, documentId: string, locale?: string) =>
+      call(
+        entryAnalyticsSchema,
+        'GET',
+        `/pinterest/analytics/entries/${model}/${id(documentId)}${queryString({ locale })}`
+      ),
+
+    // re-pin campaigns
+    campaignOptions: () => call(campaignOptionsSchema, 'GET', '/pinterest/campaigns/options'),
+    previewCampaign: (input: CampaignInputWire) =>
+      call(campaignPreviewSchema, 'POST', '/pinterest/campaigns/preview', input),
+    createCampaign: async (input: CampaignInputWire) =>
+      (await call(campaignAnswerSchema, 'POST', '/pinterest/campaigns', input)).campaign,
+    listCampaigns: async () =>
+      (await call(campaignListSchema, 'GET', '/pinterest/campaigns')).campaigns,
+    getCampaign: async (campaignId: number) =>
+      (await call(campaignAnswerSchema, 'GET', `/pinterest/campaigns/${id(campaignId)}`)).campaign,
+    /** Pause, resume, cancel, or send every failed pin back to the plan. */
+    campaignAction: async (campaignId: number, action: CampaignAction) =>
+      (await call(campaignAnswerSchema, 'POST', `/pinterest/campaigns/${id(campaignId)}/${action}`))
+        .campaign,
+    retryCampaignItem: async (campaignId: number, itemId: number) =>
+      (
+        await call(
+          campaignAnswerSchema,
+          'POST',
+          `/pinterest/campaigns/${id(campaignId)}/items/${id(itemId)}/retry`
+        )
+      ).campaign,
+    /** A page of a campaign's pins in the given states (comma-separated, e.g. `failed`). */
+    campaignItems: (campaignId: number, states: string, page: number, pageSize: number) =>
+      call(
+        campaignItemsPageSchema,
+        'GET',
+        `/pinterest/campaigns/${id(campaignId)}/items${queryString({ state: states, page, pageSize })}`
+      ),
+  };
+}
+
+export type PinterestApi = ReturnType<typeof createPinterestApi>;
