@@ -9,16 +9,30 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
 
 const DAY = 86_400_000;
 const ARTICLE = 'api::article.article';
 
 interface EmulatorHandle {
   url: string;
-  get: (p: string) => Promise<any>;
+  get: (p: string) => Promise<unknown>;
 }
 
-const post = async (url: string, body: unknown) => {
+/** The parts of `/_emulator/state` and `/_emulator/requests` the bench reads. */
+const emulatorPins = z.object({
+  pins: z.array(
+    z.object({
+      id: z.string(),
+      board_id: z.string(),
+      created_at: z.string(),
+      creative_type: z.string(),
+    })
+  ),
+});
+const emulatorRequests = z.array(z.object({ path: z.string() }));
+
+const post = async (url: string, body: unknown): Promise<unknown> => {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -47,9 +61,7 @@ export async function benchAnalytics(
       ...(i % 10 === 0 && { creative_type: 'VIDEO' }),
     })),
   });
-  const state = (await emulator.get('/_emulator/state')) as {
-    pins: Array<{ id: string; board_id: string; created_at: string; creative_type: string }>;
-  };
+  const state = emulatorPins.parse(await emulator.get('/_emulator/state'));
   const pins = state.pins.filter((p) => p.created_at < new Date(now).toISOString());
 
   // Strapi: a published article (draft + published rows) and a pin record per pin, written in bulk
@@ -91,9 +103,9 @@ export async function benchAnalytics(
   }
   await fetch(`${emulator.url}/_emulator/requests`, { method: 'DELETE' });
 
-  const analytics = strapi.plugin('pinterest').service('analytics') as {
+  const analytics = strapi.plugin('pinterest').service<{
     syncOnce: (o?: { now?: number }) => Promise<Record<string, number | string>>;
-  };
+  }>('analytics');
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   let syncPeak = rssBefore;
@@ -109,7 +121,7 @@ export async function benchAnalytics(
   // passes)
   global.gc?.();
   const after = process.memoryUsage();
-  const requests = (await emulator.get('/_emulator/requests')) as Array<{ path: string }>;
+  const requests = emulatorRequests.parse(await emulator.get('/_emulator/requests'));
   const calls = requests.filter((r) => /\/analytics$/.test(r.path)).length;
   const dailyRows = await strapi.db.query('plugin::pinterest.pin-daily-stat').count({});
   const withStats = await strapi.db

@@ -17,6 +17,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { spawn } from 'node:child_process';
+import type * as StrapiModule from '@strapi/strapi';
+import { z } from 'zod';
+import type { Runtime } from '../server/src/services/runtime';
 import { benchAnalytics } from './analytics-bench';
 import { benchCampaign } from './campaign-bench';
 
@@ -29,12 +32,19 @@ const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUs
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
+/** The parts of the emulator's `/_emulator/state` and `/_emulator/stats` the phases read. */
+const emulatorStateSchema = z.object({
+  boards: z.array(z.object({ id: z.string() })),
+  pins: z.array(z.unknown()),
+});
+const emulatorStatsSchema = z.object({ maxPerMinute: z.record(z.string(), z.number()) });
+
 /** The emulator in its own process, as Pinterest would be: its CPU is not the plugin's. */
 function startEmulatorProcess(): Promise<{
   url: string;
   apiUrl: string;
   stop: () => void;
-  get: (p: string) => Promise<any>;
+  get: (p: string) => Promise<unknown>;
 }> {
   const child = spawn(
     process.execPath,
@@ -52,7 +62,7 @@ function startEmulatorProcess(): Promise<{
         url,
         apiUrl: `${url}/v5`,
         stop: () => child.kill(),
-        get: async (p: string) => (await fetch(`${url}${p}`)).json(),
+        get: async (p: string): Promise<unknown> => (await fetch(`${url}${p}`)).json(),
       });
     });
     child.once('exit', (code) => reject(new Error(`emulator exited with ${code}: ${out}`)));
@@ -61,8 +71,10 @@ function startEmulatorProcess(): Promise<{
 
 async function main() {
   const emulator = await startEmulatorProcess();
-  const emulatorState = () =>
-    emulator.get('/_emulator/state') as Promise<{ boards: Array<{ id: string }>; pins: unknown[] }>;
+  const emulatorState = async () =>
+    emulatorStateSchema.parse(await emulator.get('/_emulator/state'));
+  const emulatorStats = async () =>
+    emulatorStatsSchema.parse(await emulator.get('/_emulator/stats'));
   const dbFile = path.join(os.tmpdir(), `pinterest-bench-${process.pid}.db`);
   Object.assign(process.env, {
     STRAPI_TELEMETRY_DISABLED: 'true',
@@ -76,7 +88,7 @@ async function main() {
     PINTEREST_WORKER_POLL_MS: '100',
   });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  const { createStrapi } = require('@strapi/strapi') as typeof StrapiModule;
   const strapi = createStrapi({
     appDir: path.join(root, 'playground'),
     distDir: path.join(root, 'playground', 'dist'),
@@ -95,7 +107,7 @@ async function main() {
   fs.writeFileSync(file, png);
   const [hero] = await strapi
     .plugin('upload')
-    .service('upload')
+    .service<{ upload: (input: unknown) => Promise<Array<{ id: number }>> }>('upload')
     .upload({
       data: { fileInfo: { name: 'bench.png' } },
       files: {
@@ -114,7 +126,7 @@ async function main() {
     canonicalUrl: `https://blog.example.com/bench-${i}`,
     pinterest: { boardId },
   });
-  const runtime = strapi.plugin('pinterest').service('runtime');
+  const runtime = strapi.plugin('pinterest').service<Runtime>('runtime');
   const pinnedCount = () =>
     strapi.db.query('plugin::pinterest.pin-record').count({ where: { status: 'pinned' } });
 
@@ -122,13 +134,12 @@ async function main() {
   if (phase === 'analytics') {
     result = await benchAnalytics(strapi, emulator, N, process.env.BENCH_MULTI_PIN === '1');
   } else if (phase === 'campaign-plan' || phase === 'campaign-drain') {
-    const stats = () => emulator.get('/_emulator/stats');
     result = await benchCampaign(
       strapi,
       {
         heroId: hero.id,
         boardId,
-        emulatorStats: stats,
+        emulatorStats,
         writeLimit: Number(process.env.PINTEREST_RATE_ORG_WRITE ?? 0),
       },
       N,
@@ -168,9 +179,7 @@ async function main() {
       pinsPerSecond: N / (elapsed / 1000),
       cpuMsPerPin: (used.user + used.system) / 1000 / N,
       emulatorPins: (await emulatorState()).pins.length,
-      maxWritesPerMinute:
-        ((await emulator.get('/_emulator/stats')) as { maxPerMinute: Record<string, number> })
-          .maxPerMinute.org_write ?? 0,
+      maxWritesPerMinute: (await emulatorStats()).maxPerMinute.org_write ?? 0,
     };
   }
   clearInterval(rssTimer);

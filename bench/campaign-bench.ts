@@ -17,8 +17,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
 import type { CampaignInputWire } from '../common/campaigns';
 import { campaignInputSchema } from '../common/campaigns';
+import type { Runtime } from '../server/src/services/runtime';
 
 const ARTICLE = 'api::article.article';
 const DAY = 86_400_000;
@@ -37,14 +39,18 @@ async function seedArticles(strapi: Core.Strapi, heroId: number, n: number) {
   } as never);
   const knex = strapi.db.connection;
   const table = strapi.db.metadata.get(ARTICLE).tableName;
-  const row = await knex(table)
-    .where({ document_id: sample.documentId })
-    .whereNotNull('published_at')
-    .first();
-  const morph = await knex('files_related_mph').where({
-    related_id: row.id,
-    related_type: ARTICLE,
-  });
+  // database rows, copied column by column: only the id is read
+  const row = z
+    .looseObject({ id: z.number() })
+    .parse(
+      await knex(table)
+        .where({ document_id: sample.documentId })
+        .whereNotNull('published_at')
+        .first()
+    );
+  const morph = z
+    .array(z.looseObject({ id: z.unknown() }))
+    .parse(await knex('files_related_mph').where({ related_id: row.id, related_type: ARTICLE }));
   if (!morph.length) throw new Error('the sample article has no media link to copy');
   const maxId = Number((await knex(table).max({ m: 'id' }).first())?.m ?? 0);
   const now = Date.now();
@@ -61,14 +67,10 @@ async function seedArticles(strapi: Core.Strapi, heroId: number, n: number) {
         canonical_url: `https://blog.example.com/archive/${i}`,
         published_at: new Date(now - (400 + (i % 1000)) * DAY),
       });
-      for (const m of morph) links.push({ ...m, id: undefined, related_id: id });
+      for (const { id: _id, ...m } of morph) links.push({ ...m, related_id: id });
     }
     await knex.batchInsert(table, rows, 100);
-    await knex.batchInsert(
-      'files_related_mph',
-      links.map(({ id: _id, ...rest }) => rest),
-      100
-    );
+    await knex.batchInsert('files_related_mph', links, 100);
   }
   await strapi.documents(ARTICLE).delete({ documentId: sample.documentId });
 }
@@ -100,9 +102,7 @@ export async function benchCampaign(
   n: number,
   kind: 'plan' | 'drain'
 ): Promise<Record<string, unknown>> {
-  const runtime = strapi
-    .plugin('pinterest')
-    .service('runtime') as import('../server/src/services/runtime').Runtime;
+  const runtime = strapi.plugin('pinterest').service<Runtime>('runtime');
   const campaigns = runtime.campaigns;
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   const seeded = Date.now();

@@ -4,11 +4,16 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { z } from 'zod';
 import { ensurePlaygroundCompiled, ensurePluginBuilt } from '../scripts/lib/ensure-built';
 
 const root = path.resolve(__dirname, '..');
 
-function phase(env: Record<string, string>): Promise<Record<string, number | string>> {
+/** The child's `BENCH {…}` line: its figures (a campaign preview's `lastAt` may be null). */
+const phaseResultSchema = z.record(z.string(), z.union([z.number(), z.string(), z.null()]));
+type PhaseResult = z.infer<typeof phaseResultSchema>;
+
+function phase(env: Record<string, string>): Promise<PhaseResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -25,7 +30,12 @@ function phase(env: Record<string, string>): Promise<Record<string, number | str
       const line = out.split('\n').find((l) => l.startsWith('BENCH '));
       if (code !== 0 || !line)
         return reject(new Error(`bench phase ${JSON.stringify(env)} failed (${code}):\n${out}`));
-      resolve(JSON.parse(line.slice(6)));
+      const parsed = phaseResultSchema.safeParse(JSON.parse(line.slice(6)));
+      if (!parsed.success)
+        return reject(
+          new Error(`bench phase ${JSON.stringify(env)} printed ${line}: ${parsed.error.message}`)
+        );
+      resolve(parsed.data);
     });
   });
 }
