@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { z } from 'zod';
 import { startEmulator } from '../emulator/src';
 import { bootPlayground } from './lib/boot-playground';
 import { ensureEverythingBuilt } from './lib/ensure-built';
@@ -51,6 +52,21 @@ const ARTICLES = [
 
 const log = (m: string) => console.log(`[demo] ${m}`);
 
+/** The Strapi admin services the demo calls (Strapi types their methods as `any`). */
+interface RoleService {
+  getSuperAdmin(): Promise<{ id: number } | null>;
+}
+interface AdminUserService {
+  create(data: typeof ADMIN & { isActive: boolean; roles: number[] }): Promise<unknown>;
+}
+interface UploadService {
+  upload(input: unknown): Promise<Array<{ id: number }>>;
+}
+
+/** The columns of the plugin's rows the demo reads. */
+const pinRecordRow = z.object({ pinId: z.string().nullish(), lastError: z.unknown() }).nullable();
+const jobRow = z.object({ lastError: z.unknown() }).nullable();
+
 async function main() {
   const started = Date.now();
   await ensureEverythingBuilt(log);
@@ -78,8 +94,13 @@ async function main() {
   });
   const { strapi, url } = await bootPlayground();
 
-  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-  await strapi.service('admin::user').create({ ...ADMIN, isActive: true, roles: [superAdmin.id] });
+  const superAdmin = await (strapi.service('admin::role') as RoleService).getSuperAdmin();
+  if (!superAdmin) throw new Error('Strapi has no Super Admin role');
+  await (strapi.service('admin::user') as AdminUserService).create({
+    ...ADMIN,
+    isActive: true,
+    roles: [superAdmin.id],
+  });
 
   const boardIds = new Map([...emulator.state.boards.values()].map((b) => [b.name, b.id]));
   const sectionIds = new Map(
@@ -93,7 +114,7 @@ async function main() {
     fs.writeFileSync(file, bytes);
     const [hero] = await strapi
       .plugin('upload')
-      .service('upload')
+      .service<UploadService>('upload')
       .upload({
         data: {
           fileInfo: { name: path.basename(file), alternativeText: `${a.title}: title card` },
@@ -127,11 +148,13 @@ async function main() {
   fs.rmSync(tmp, { recursive: true, force: true });
 
   const deadline = Date.now() + 30_000;
-  let record: { pinId?: string; status?: string; lastError?: unknown } | null = null;
+  let record: z.infer<typeof pinRecordRow> = null;
   while (Date.now() < deadline) {
-    record = await strapi.db
-      .query('plugin::pinterest.pin-record')
-      .findOne({ where: { entryDocumentId: published } });
+    record = pinRecordRow.parse(
+      await strapi.db
+        .query('plugin::pinterest.pin-record')
+        .findOne({ where: { entryDocumentId: published } })
+    );
     if (record?.pinId) break;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -141,9 +164,11 @@ async function main() {
       `  Pinned “${ARTICLES[0].title}” → pin ${record.pinId} (${emulator.url}/_emulator/state lists it)`
     );
   } else {
-    const job = await strapi.db
-      .query('plugin::pinterest.job')
-      .findOne({ where: { key: { $contains: published } } });
+    const job = jobRow.parse(
+      await strapi.db
+        .query('plugin::pinterest.job')
+        .findOne({ where: { key: { $contains: published } } })
+    );
     console.log(
       `  The pin did not arrive: ${JSON.stringify(job?.lastError ?? record?.lastError ?? 'still waiting')}`
     );
@@ -161,8 +186,14 @@ async function main() {
     await emulator.close();
     process.exit(process.exitCode ?? 0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const onSignal = () => {
+    stop().catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 }
 
 main().catch((e) => {
