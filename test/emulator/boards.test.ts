@@ -66,7 +66,7 @@ describe('boards', () => {
     expect([res.status, res.json.code]).toEqual([400, 1]);
   });
 
-  it('gives the same ids for the same seed', async () => {
+  it('gives the same ids for the same seed', () => {
     emu.reset();
     const a = [...emu.state.boards.values()].map((b) => b.id);
     emu.reset();

