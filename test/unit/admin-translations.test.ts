@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PinError } from '../../server/src/errors/pin-error';
 
 const adminSrc = path.resolve(__dirname, '../../admin/src');
 const files = (dir: string): string[] =>
@@ -68,8 +69,6 @@ describe('advice translations', () => {
   });
 
   it("has each code's standard advice in English exactly as the server writes it, and in French", () => {
-    const { PinError } =
-      require('../../server/src/errors/pin-error') as typeof import('../../server/src/errors/pin-error');
     for (const code of codes) {
       const advice = new PinError(code as never, 'm').advice;
       expect([code, en[`advice.${code}`]]).toEqual([code, advice]);

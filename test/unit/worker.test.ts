@@ -9,9 +9,9 @@ function memoryStore(jobs: JobRow[]) {
   const store = {
     calls,
     dropLease: () => (leaseHeld = false),
-    async claimNext(owner: string, leaseMs: number) {
+    claimNext(owner: string, leaseMs: number) {
       const job = jobs.find((j) => j.state === 'waiting');
-      if (!job) return null;
+      if (!job) return Promise.resolve(null);
       Object.assign(job, {
         state: 'running',
         leaseOwner: owner,
@@ -19,20 +19,21 @@ function memoryStore(jobs: JobRow[]) {
         attempts: job.attempts + 1,
       });
       calls.push(`claim ${job.key}`);
-      return { ...job };
+      return Promise.resolve({ ...job });
     },
-    async renewLease(job: JobRow) {
+    renewLease(job: JobRow) {
       calls.push(`renew ${job.key}`);
-      return leaseHeld;
+      return Promise.resolve(leaseHeld);
     },
-    async finish(job: JobRow, outcome: { state: string }) {
+    finish(job: JobRow, outcome: { state: string }) {
       calls.push(`finish ${job.key} ${outcome.state}`);
       Object.assign(
         jobs.find((j) => j.id === job.id)!,
         { state: outcome.state }
       );
+      return Promise.resolve();
     },
-    async retryLater(
+    retryLater(
       job: JobRow,
       _runAt: number,
       error: { code: string },
@@ -43,6 +44,7 @@ function memoryStore(jobs: JobRow[]) {
         jobs.find((j) => j.id === job.id)!,
         { state: 'later' }
       );
+      return Promise.resolve();
     },
   };
   return store;
@@ -107,20 +109,20 @@ describe('queue worker', () => {
 
   it('reschedules waits (rate limit) without using up an attempt, and fails permanent errors at once', async () => {
     const store = memoryStore([job('wait'), job('broken!')]);
-    await run(store, async (j) => {
-      throw j.key === 'wait'
-        ? new PinError('RATE_LIMITED', 'later', { retryAfterSeconds: 1 })
-        : new PinError('BOARD_REQUIRED', 'no board');
-    });
+    await run(store, (j) =>
+      Promise.reject(
+        j.key === 'wait'
+          ? new PinError('RATE_LIMITED', 'later', { retryAfterSeconds: 1 })
+          : new PinError('BOARD_REQUIRED', 'no board')
+      )
+    );
     expect(store.calls).toContain('retry wait RATE_LIMITED refund');
     expect(store.calls).toContain('finish broken! failed');
   });
 
   it('retries retryable errors with backoff until the attempts run out', async () => {
     const store = memoryStore([job('flaky')]);
-    await run(store, async () => {
-      throw new PinError('PINTEREST_ERROR', '503');
-    });
+    await run(store, () => Promise.reject(new PinError('PINTEREST_ERROR', '503')));
     expect(store.calls).toContain('retry flaky PINTEREST_ERROR');
   });
 });
