@@ -39,14 +39,11 @@ const emulatorStateSchema = z.object({
 const emulatorStatsSchema = z.object({ maxPerMinute: z.record(z.string(), z.number()) });
 
 /**
- * What the phases use of the plugin's `runtime` service, described here rather than imported from
- * server/src so the bench names only what it calls.
+ * What the phases use of the plugin's `queue` and `settings` services, described here rather than
+ * imported from server/src so the bench names only what it calls.
  */
-type BenchRuntime = {
-  stop: () => Promise<void>;
-  getConfig: () => { worker: { enabled: boolean } };
-  startWorker: () => void;
-};
+type BenchQueue = { stop: () => Promise<void>; start: () => void };
+type BenchSettings = { getConfig: () => { worker: { enabled: boolean } } };
 
 /** The emulator in its own process, as Pinterest would be: its CPU is not the plugin's. */
 function startEmulatorProcess(): Promise<{
@@ -135,7 +132,8 @@ async function main() {
     canonicalUrl: `https://blog.example.com/bench-${i}`,
     pinterest: { boardId },
   });
-  const runtime = strapi.plugin('pinterest').service<BenchRuntime>('runtime');
+  const queue = strapi.plugin('pinterest').service<BenchQueue>('queue');
+  const settings = strapi.plugin('pinterest').service<BenchSettings>('settings');
   const pinnedCount = () =>
     strapi.db.query('plugin::pinterest.pin-record').count({ where: { status: 'pinned' } });
 
@@ -171,15 +169,15 @@ async function main() {
     result = { p50: pct(times, 50), p95: pct(times, 95) };
   } else {
     // record N jobs with the worker stopped, then time the drain alone
-    await runtime.stop();
+    await queue.stop();
     for (let i = 0; i < N; i += 1) {
       const d = await docs.create({ data: data(i) as never });
       await docs.publish({ documentId: d.documentId });
     }
     const cpu = process.cpuUsage();
     const started = Date.now();
-    runtime.getConfig().worker.enabled = true;
-    runtime.startWorker();
+    settings.getConfig().worker.enabled = true;
+    queue.start();
     while ((await pinnedCount()) < N) await new Promise((r) => setTimeout(r, 50));
     const elapsed = Date.now() - started;
     const used = process.cpuUsage(cpu);

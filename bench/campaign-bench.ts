@@ -75,22 +75,19 @@ async function seedArticles(strapi: Core.Strapi, heroId: number, n: number) {
 }
 
 /**
- * What the bench uses of the plugin's `runtime` service and its campaign service, described here
+ * What the bench uses of the plugin's `queue`, `settings` and `campaigns` services, described here
  * rather than imported from server/src so the bench names only what it calls.
  */
-type BenchRuntime = {
-  stop: () => Promise<void>;
-  getConfig: () => { worker: { enabled: boolean } };
-  startWorker: () => void;
-  campaigns: {
-    preview: (input: CampaignInput) => Promise<{ pins: number; lastAt: string | null }>;
-    create: (input: CampaignInput, user: null) => Promise<{ id: number }>;
-    get: (id: number) => Promise<{ progress: { total: number; skipped: number } }>;
-    tick: () => Promise<unknown>;
-    store: {
-      get: (id: number) => Promise<{ planningDone: boolean } | null>;
-      counts: (id: number) => Promise<{ pinned: number; failed: number }>;
-    };
+type BenchQueue = { stop: () => Promise<void>; start: () => void };
+type BenchSettings = { getConfig: () => { worker: { enabled: boolean } } };
+type BenchCampaigns = {
+  preview: (input: CampaignInput) => Promise<{ pins: number; lastAt: string | null }>;
+  create: (input: CampaignInput, user: null) => Promise<{ id: number }>;
+  get: (id: number) => Promise<{ progress: { total: number; skipped: number } }>;
+  tick: () => Promise<unknown>;
+  store: {
+    get: (id: number) => Promise<{ planningDone: boolean } | null>;
+    counts: (id: number) => Promise<{ pinned: number; failed: number }>;
   };
 };
 
@@ -121,8 +118,9 @@ export async function benchCampaign(
   n: number,
   kind: 'plan' | 'drain'
 ): Promise<Record<string, unknown>> {
-  const runtime = strapi.plugin('pinterest').service<BenchRuntime>('runtime');
-  const campaigns = runtime.campaigns;
+  const queue = strapi.plugin('pinterest').service<BenchQueue>('queue');
+  const settings = strapi.plugin('pinterest').service<BenchSettings>('settings');
+  const campaigns = strapi.plugin('pinterest').service<BenchCampaigns>('campaigns');
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   const seeded = Date.now();
   await seedArticles(strapi, opts.heroId, n);
@@ -184,7 +182,7 @@ export async function benchCampaign(
   }
 
   // drain: plan with the worker stopped, then time the worker alone, as the queue drain bench does
-  await runtime.stop();
+  await queue.stop();
   const body = campaignInputSchema.parse(
     input(opts.boardId, { intervalMinutes: 0, minDaysBetweenSameLink: 0 })
   );
@@ -196,8 +194,8 @@ export async function benchCampaign(
   const planned = (await campaigns.get(created.id)).progress;
   const cpu = process.cpuUsage();
   const started = Date.now();
-  runtime.getConfig().worker.enabled = true;
-  runtime.startWorker();
+  settings.getConfig().worker.enabled = true;
+  queue.start();
   for (;;) {
     const counts = await campaigns.store.counts(created.id);
     if (counts.pinned + counts.failed >= planned.total - planned.skipped) break;

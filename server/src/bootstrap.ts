@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS } from '../../common/permissions';
-import { registerPublishHook } from './pins/publish-hook';
 import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -14,8 +13,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     }))
   );
 
-  const runtime = getService(strapi, 'runtime');
-  const config = runtime.getConfig();
+  const config = getService(strapi, 'settings').getConfig();
   for (const uid of Object.keys(config.contentTypes)) {
     const ct = strapi.contentType(uid as never) as
       { attributes: Record<string, unknown> } | undefined;
@@ -34,16 +32,14 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  registerPublishHook(strapi);
-  getService(strapi, 'analytics').registerGuard();
-  runtime.startWorker();
+  getService(strapi, 'queue').start();
 
   // Keep the connected account's tokens fresh: refresh when < 5 days are left and at least every 30
   // days.
   strapi.cron.add({
     pinterestTokenRefresh: {
       task: async () => {
-        await runtime.tokens
+        await getService(strapi, 'connection')
           .refreshIfDue()
           .catch((e: Error) =>
             strapi.log.warn(`[pinterest] token refresh check failed: ${e.message}`)
@@ -55,10 +51,12 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     // enqueue).
     pinterestReconcile: {
       task: async () => {
-        const result = await runtime.reconcileOnce().catch((e: Error) => {
-          strapi.log.warn(`[pinterest] reconcile failed: ${e.message}`);
-          return null;
-        });
+        const result = await getService(strapi, 'pins')
+          .reconcileOnce()
+          .catch((e: Error) => {
+            strapi.log.warn(`[pinterest] reconcile failed: ${e.message}`);
+            return null;
+          });
         if (result?.enqueued.length)
           strapi.log.info(
             `[pinterest] reconcile recorded ${result.enqueued.length} missing pin job(s)`
@@ -68,7 +66,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     },
     // Re-pin campaigns: plan the next pages and hand due pins to the queue, one instance at a time.
     pinterestCampaigns: {
-      task: () => runtime.campaigns.tick(),
+      task: () => getService(strapi, 'campaigns').tick(),
       options: { rule: config.campaigns.tickRule },
     },
     // Pin analytics into the plugin's tables and onto the entries, one instance at a time.

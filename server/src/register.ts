@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { METRIC_FIELD_NAME, STATS_FIELD_NAME } from '../../common/analytics';
 import { PIN_FIELD_NAME } from '../../common/pin-field';
+import { registerDocumentMiddlewares } from './middlewares';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // The editor's choices for an entry (board, section, cover, overrides), stored as JSON.
@@ -16,6 +17,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     { name: STATS_FIELD_NAME, plugin: 'pinterest', type: 'json' },
     { name: METRIC_FIELD_NAME, plugin: 'pinterest', type: 'float' },
   ]);
+  // The publish hook and the stats guard (server/src/middlewares), before any document call.
+  registerDocumentMiddlewares(strapi);
 };
 
 export default register;

@@ -3,13 +3,14 @@
  * SKIP LOCKED claim. (SQLite runs the same code in the integration suites.)
  */
 import type { Core } from '@strapi/strapi';
+import { createJobStore } from '../../server/src/queue/job-store';
 import { createDatabase, dropDatabase, postgresEnv } from '../helpers/postgres';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 
 const DB = `pinterest_queue_${process.pid}`;
 let booted: BootedStrapi;
 let strapi: Core.Strapi;
-const jobs = () => strapi.plugin('pinterest').service('runtime').jobs;
+const jobs = () => createJobStore(strapi);
 
 beforeAll(async () => {
   await createDatabase(DB);

@@ -16,7 +16,7 @@ import {
   toPacing,
 } from '../../admin/src/components/Campaign/PacingFields';
 import { PlanSummary } from '../../admin/src/components/Campaign/PlanSummary';
-import { PinError } from '../../server/src/pinterest/errors';
+import { PinError } from '../../server/src/errors/pin-error';
 import { renderWithProviders, type Locale } from './render';
 
 const INTERACTIVE: ByRoleMatcher[] = [

@@ -9,7 +9,7 @@ import type { PinPreviewDTO } from '../../common/wire';
 import { BoardPickerView } from '../../admin/src/components/PinField/BoardPickerView';
 import { CoverPicker } from '../../admin/src/components/PinField/CoverPicker';
 import { PinPreviewCard } from '../../admin/src/components/PinField/PinPreviewCard';
-import { PinError } from '../../server/src/pinterest/errors';
+import { PinError } from '../../server/src/errors/pin-error';
 import { LOCALES, renderWithProviders, type Locale } from './render';
 
 const BOARDS = [

@@ -7,7 +7,7 @@ import type { CampaignService } from '../../server/src/campaigns/campaign-servic
 export const ARTICLE = 'api::article.article';
 
 export const campaignsOf = (strapi: Core.Strapi): CampaignService =>
-  strapi.plugin('pinterest').service('runtime').campaigns as CampaignService;
+  strapi.plugin('pinterest').service('campaigns') as CampaignService;
 
 /**
  * An article, published at `publishedAt` (as if long ago) or left a draft (null). Its own pin on

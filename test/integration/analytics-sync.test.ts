@@ -39,10 +39,10 @@ const analytics = () =>
     .service(
       'analytics'
     ) as import('../../server/src/analytics/analytics-service').AnalyticsService;
-const runtime = () =>
+const settings = () =>
   strapi
     .plugin('pinterest')
-    .service('runtime') as import('../../server/src/services/runtime').Runtime;
+    .service('settings') as import('../../server/src/services/settings').SettingsService;
 const analyticsCalls = () =>
   emulator.requests.filter((r) => /^\/v5\/pins\/(\d+\/)?analytics$/.test(r.path));
 const boardId = (name: string) =>
@@ -189,7 +189,7 @@ beforeEach(async () => {
   emulator.setClock(new Date(NOW));
   // one call per pin unless a test is about the multi-pin endpoint (`auto`, the default, tries it
   // first)
-  Object.assign(runtime().getConfig().analytics, {
+  Object.assign(settings().getConfig().analytics, {
     batchSize: 100,
     maxCallsPerRun: 600,
     multiPin: 'never',
@@ -485,7 +485,7 @@ describe('a sync', () => {
 describe('calls and budget', () => {
   it('uses the multi-pin endpoint in batches when the app may, video pins apart', async () => {
     emulator.state.flags.multiPinAnalyticsAllowed = true;
-    Object.assign(runtime().getConfig().analytics, { batchSize: 2, multiPin: 'auto' });
+    Object.assign(settings().getConfig().analytics, { batchSize: 2, multiPin: 'auto' });
     const docs = [await article('A'), await article('B'), await article('C')];
     const pins = [
       await pin(docs[0], 5),
@@ -516,7 +516,7 @@ describe('calls and budget', () => {
   });
 
   it('falls back to one call per pin when Pinterest refuses the multi-pin endpoint, and remembers it', async () => {
-    Object.assign(runtime().getConfig().analytics, { multiPin: 'auto' });
+    Object.assign(settings().getConfig().analytics, { multiPin: 'auto' });
     const docs = [await article('A'), await article('B')];
     const pins = [
       await pin(docs[0], 5),
@@ -550,7 +550,7 @@ describe('calls and budget', () => {
   });
 
   it('spreads a catalogue over several runs when the call budget runs out, newest pins first', async () => {
-    Object.assign(runtime().getConfig().analytics, { maxCallsPerRun: 2 });
+    Object.assign(settings().getConfig().analytics, { maxCallsPerRun: 2 });
     const pins: SeededPin[] = [];
     for (const daysAgo of [40, 3, 70, 12, 25])
       pins.push(await pin(await article(`${daysAgo} days old`), daysAgo));

@@ -289,7 +289,7 @@ describe('spam block and failures', () => {
       .set('Authorization', `Bearer ${jwt}`);
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/paused until .* after a spam block/);
-    await strapi.plugin('pinterest').service('runtime').limiter.resumeWrites();
+    await strapi.plugin('pinterest').service('connection').resumeWrites();
     expect(
       (
         await api()

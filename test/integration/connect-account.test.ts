@@ -30,7 +30,7 @@ const liveTokens = (kind: 'access' | 'refresh') =>
   [...emulator.state.tokens.values()].filter(
     (t) => t.kind === kind && !t.revoked && t.token !== 'pina_emulator_static_token'
   );
-const runtime = () => strapi.plugin('pinterest').service('runtime');
+const connectionService = () => strapi.plugin('pinterest').service('connection');
 
 async function connect() {
   const back = await followCallback(strapi, await consent(strapi, jwt));
@@ -212,19 +212,19 @@ describe('staying fresh', () => {
     await connect();
     const [oldRefresh] = liveTokens('refresh');
     const before = await accountRow();
-    expect(await runtime().tokens.refreshIfDue()).toBe('refreshed');
+    expect(await connectionService().refreshIfDue()).toBe('refreshed');
     const after = await accountRow();
     expect(after.refreshToken).not.toBe(before.refreshToken);
     expect(emulator.state.tokens.get(oldRefresh.token)!.revoked).toBe(true);
     const refreshCall = emulator.requests.filter((r) => r.path === '/v5/oauth/token').pop()!;
     expect(refreshCall.body).toMatchObject({ grant_type: 'refresh_token' });
     // the new refresh token works: the next refresh succeeds too
-    expect(await runtime().tokens.refreshNow()).toBe('refreshed');
+    expect(await connectionService().refreshNow()).toBe('refreshed');
   });
 
   it('does nothing when the token has weeks left and was refreshed recently', async () => {
     await connect();
-    expect(await runtime().tokens.refreshIfDue()).toBe('not-needed');
+    expect(await connectionService().refreshIfDue()).toBe('not-needed');
   });
 
   it('refreshes at least every 30 days', async () => {
@@ -233,7 +233,7 @@ describe('staying fresh', () => {
       where: {},
       data: { lastRefreshAt: Date.now() - 31 * DAY, connectedAt: Date.now() - 31 * DAY },
     });
-    expect(await runtime().tokens.refreshIfDue()).toBe('refreshed');
+    expect(await connectionService().refreshIfDue()).toBe('refreshed');
   });
 
   it('one refresh at a time: concurrent refreshes from two token holders make one call', async () => {
@@ -242,8 +242,8 @@ describe('staying fresh', () => {
       .query('plugin::pinterest.account')
       .updateMany({ where: {}, data: { lastRefreshAt: Date.now() - 31 * DAY } });
     const results = await Promise.all([
-      runtime().tokens.refreshIfDue(),
-      runtime().tokens.refreshIfDue(),
+      connectionService().refreshIfDue(),
+      connectionService().refreshIfDue(),
     ]);
     expect(results.sort()).toEqual(['other-instance', 'refreshed']);
     expect(

@@ -192,10 +192,10 @@ it('reconcile finds a published entry whose job was lost and pins it', async () 
     .deleteMany({ where: { entryDocumentId: id } });
   for (const p of pinsTitled('Lost job')) emulator.state.pins.delete(p.id);
 
-  const result = await strapi.plugin('pinterest').service('runtime').reconcileOnce();
+  const result = await strapi.plugin('pinterest').service('pins').reconcileOnce();
   expect(result.enqueued).toEqual([{ contentType: ARTICLE, documentId: id, locale: 'default' }]);
   await done(id);
   expect(pinsTitled('Lost job')).toHaveLength(1);
-  const again = await strapi.plugin('pinterest').service('runtime').reconcileOnce();
+  const again = await strapi.plugin('pinterest').service('pins').reconcileOnce();
   expect(again.enqueued).toEqual([]);
 });

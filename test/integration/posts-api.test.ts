@@ -80,11 +80,9 @@ const settled = (id: string) =>
 const jobOf = (id: string) =>
   strapi.db.query('plugin::pinterest.job').findOne({ where: { key: `pin.post:${id}` } });
 const runtime = () =>
-  (
-    strapi.plugin('pinterest').service('runtime') as {
-      posts: { useLookup(fn: LookupFunction | undefined): void };
-    }
-  ).posts;
+  strapi.plugin('pinterest').service('posts') as {
+    useLookup(fn: LookupFunction | undefined): void;
+  };
 
 /** A DNS that answers like a hostile one for a few names (and like nothing else for the rest). */
 function hostileDns(table: Record<string, string | string[]>): LookupFunction {

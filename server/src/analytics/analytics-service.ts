@@ -10,9 +10,12 @@ import type {
 import { NO_LOCALE } from '../pins/job-keys';
 import { pinUrlOf } from '../pins/pin-record-store';
 import { PIN_RECORD_UID } from '../content-types';
-import { getService } from '../utils/get-service';
+import type { PluginConfig } from '../config/schema';
+import type { PinterestClient } from '../pinterest/client';
+import type { Board } from '../pinterest/schemas';
+import type { LeaseStore } from '../queue/lease-store';
 import { addDays, ymd } from './days';
-import { createEntryStatsWriter } from './entry-stats';
+import { createEntryStatsWriter, withoutStats } from './entry-stats';
 import { createReport, fillSeries, toCsv, type PinRow, type ReportFilters } from './report';
 import { createStatsStore } from './stats-store';
 import { createStatusStore } from './status-store';
@@ -23,13 +26,59 @@ import { isLocalized } from '../utils/is-localized';
 /** The side panel's chart: the last 90 days. */
 const PANEL_DAYS = 90;
 
+export interface AnalyticsDeps {
+  config: () => PluginConfig;
+  client: () => PinterestClient;
+  leases: LeaseStore;
+  /** This instance's name, for the sync's lease. */
+  owner: string;
+  /** The account's boards (cached by the pins service). */
+  boards: () => Promise<Board[]>;
+  isMapped: (contentType: string) => boolean;
+}
+
 /**
- * Pin analytics for one Strapi instance: the scheduled sync, stats on the entries, and what the
- * admin
- * panel reads (dashboard, side panel, CSV).
+ * Pin analytics: the scheduled sync, stats on the entries, and what the admin panel reads
+ * (dashboard, side panel, CSV).
  */
-export function createAnalyticsService(strapi: Core.Strapi) {
-  const runtime = () => getService(strapi, 'runtime');
+export interface AnalyticsService {
+  /** One sync run now (`now`: the sync's clock); `busy` when another instance holds the lease. */
+  syncOnce(opts?: { now?: number }): Promise<SyncResult>;
+  /** The cron task: never throws (a failure is logged and kept in the status). */
+  runScheduled(): Promise<void>;
+  describeStatus(): Promise<AnalyticsStatusDTO>;
+  overview(f: ReportFilters): Promise<AnalyticsOverviewDTO>;
+  pins(
+    f: ReportFilters,
+    sort: TopPinSort,
+    dir: 'asc' | 'desc',
+    limit: number,
+    offset: number
+  ): Promise<TopPinsDTO>;
+  /** Every pin of the period as CSV, sorted like the table. */
+  csv(f: ReportFilters, sort: TopPinSort, dir: 'asc' | 'desc'): Promise<string>;
+  /** One entry's totals and its last 90 days, for the side panel. */
+  entry(
+    contentType: string,
+    documentId: string,
+    locale: string | undefined,
+    now?: number
+  ): Promise<EntryAnalyticsDTO>;
+  /** The stats attributes on entries, which only the sync writes (see middlewares/). */
+  entryStats: {
+    /** Whether the content type has stats attributes. */
+    has(contentType: string): boolean;
+    /** Input data without the stats attributes. */
+    strip(contentType: string, data: Record<string, unknown>): Record<string, unknown>;
+    /** Empties a document's stats (a clone copies the source's). */
+    clear(contentType: string, documentId: string): Promise<void>;
+  };
+  /** Stops between two calls and waits for the run in hand (Strapi is shutting down). */
+  stop(): Promise<void>;
+}
+
+/** Pin analytics for one Strapi instance. */
+export function createAnalyticsService(strapi: Core.Strapi, deps: AnalyticsDeps): AnalyticsService {
   const store = createStatsStore(strapi);
   const status = createStatusStore(strapi);
   const entries = createEntryStatsWriter(strapi);
@@ -42,14 +91,10 @@ export function createAnalyticsService(strapi: Core.Strapi) {
     store,
     status,
     entries,
-    client: () => runtime().getClient(),
-    get leases() {
-      return runtime().leases;
-    },
-    get owner() {
-      return runtime().owner;
-    },
-    config: () => runtime().getConfig().analytics,
+    client: deps.client,
+    leases: deps.leases,
+    owner: deps.owner,
+    config: () => deps.config().analytics,
     log: strapi.log,
     stopping: () => stopping,
   });
@@ -62,7 +107,7 @@ export function createAnalyticsService(strapi: Core.Strapi) {
   /** Board names by id, when the account answers (the dashboard still works without them). */
   async function boardNames(): Promise<Map<string, string>> {
     try {
-      return new Map((await runtime().listBoards()).map((b) => [b.id, b.name]));
+      return new Map((await deps.boards()).map((b) => [b.id, b.name]));
     } catch {
       return new Map();
     }
@@ -79,7 +124,7 @@ export function createAnalyticsService(strapi: Core.Strapi) {
       lastRun: s.lastRun,
       multiPin: s.multiPin.state,
       trackedPins: await store.countTracked(),
-      rule: runtime().getConfig().analytics.rule,
+      rule: deps.config().analytics.rule,
     };
   }
 
@@ -104,10 +149,11 @@ export function createAnalyticsService(strapi: Core.Strapi) {
     }));
   }
 
-  return {
-    /** Keeps editors' writes off the stats attributes (Document Service middleware). */
-    registerGuard() {
-      entries.register();
+  const service: AnalyticsService = {
+    entryStats: {
+      has: (uid) => entries.hasStats(uid),
+      strip: (uid, data) => withoutStats(data, entries.attrsOf(uid)),
+      clear: (uid, documentId) => entries.clear(uid, documentId),
     },
 
     /**
@@ -123,7 +169,7 @@ export function createAnalyticsService(strapi: Core.Strapi) {
     /** The cron task: never throws (a failure is logged and kept in the status). */
     async runScheduled(): Promise<void> {
       try {
-        await this.syncOnce();
+        await service.syncOnce();
       } catch (e) {
         strapi.log.warn(`[pinterest] analytics sync failed: ${(e as Error).message}`);
       }
@@ -140,7 +186,7 @@ export function createAnalyticsService(strapi: Core.Strapi) {
         boardNames(),
         describeStatus(),
       ]);
-      const configured = Object.keys(runtime().getConfig().contentTypes);
+      const configured = Object.keys(deps.config().contentTypes);
       const uids = [...new Set([...configured, ...facets.contentTypes])].filter((u) =>
         strapi.contentType(u as never)
       );
@@ -265,7 +311,7 @@ export function createAnalyticsService(strapi: Core.Strapi) {
           )
         : null;
       return {
-        mapped: runtime().isMapped(contentType),
+        mapped: deps.isMapped(contentType),
         stats,
         series,
         status: await describeStatus(),
@@ -277,9 +323,6 @@ export function createAnalyticsService(strapi: Core.Strapi) {
       stopping = true;
       await running?.catch(() => undefined);
     },
-
-    store,
   };
+  return service;
 }
-
-export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

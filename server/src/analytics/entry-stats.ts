@@ -7,7 +7,7 @@
  * document × locale — draft and published alike — with a plain database update: no new draft, no
  * change of the published state, no `updatedAt` bump. Editors never write them: a Document Service
  * middleware drops them from every create, update and clone, so a stale form cannot put old numbers
- * back.
+ * back (server/src/middlewares/stats-guard.ts).
  */
 import type { Core } from '@strapi/strapi';
 import {
@@ -115,33 +115,11 @@ export function createEntryStatsWriter(strapi: Core.Strapi) {
       return count;
     },
 
-    /** The Document Service middleware that keeps editors' writes off the stats. */
-    register() {
-      strapi.documents.use(async (ctx, next) => {
-        const c = ctx as unknown as {
-          uid: string;
-          action: string;
-          params?: { data?: Record<string, unknown> };
-        };
-        if (
-          !['create', 'update', 'clone'].includes(c.action) ||
-          !strapi.contentType(c.uid as never)
-        )
-          return next();
-        const attrs = attrsOf(c.uid);
-        if (!has(attrs)) return next();
-        if (c.params?.data) c.params.data = withoutStats(c.params.data, attrs);
-        const result = await next();
-        // a clone copies the source's rows: its stats are not the copy's
-        if (c.action === 'clone') {
-          const documentId = (result as { documentId?: string } | null)?.documentId;
-          if (documentId)
-            await strapi.db
-              .query(c.uid)
-              .updateMany({ where: { documentId }, data: statsData(attrs, null) });
-        }
-        return result;
-      });
+    /** Empties a document's stats on all its rows (a clone copies the source's). */
+    async clear(contentType: string, documentId: string): Promise<void> {
+      await strapi.db
+        .query(contentType)
+        .updateMany({ where: { documentId }, data: statsData(attrsOf(contentType), null) });
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { ContentTypeMapping } from '../config/schema';
 import type { UtmSettings } from '../mapping/link';
 import { pinCreateBody } from '../pinterest/pin-create-body';
-import { NO_LOCALE } from '../pins/job-keys';
+import { campaignJobPayloadSchema, NO_LOCALE } from '../pins/job-keys';
 import { resolveImageSource, type MediaSourceContext } from '../media/media-source';
 import { findPinByMarker, readPinField } from '../pins/pin-entry-job';
 import { PinError, toPinError, WAIT_CODES } from '../errors/pin-error';
@@ -50,7 +50,7 @@ export type CampaignPinResult =
  */
 export function createCampaignPinHandler(deps: CampaignPinDeps) {
   return async function pinCampaign(job: JobRow, ctx: JobContext): Promise<CampaignPinResult> {
-    const { campaignId, itemId } = job.payload as { campaignId: number; itemId: number };
+    const { campaignId, itemId } = campaignJobPayloadSchema.parse(job.payload);
     const item = await deps.store.item(itemId);
     if (!item) return { outcome: 'skipped', reason: 'gone' };
     if (item.pinId) {

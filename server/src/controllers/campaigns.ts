@@ -72,7 +72,7 @@ async function answer<T>(ctx: Ctx, run: () => Promise<T>): Promise<T | void> {
  * `bulk.repin`.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const campaigns = () => getService(strapi, 'runtime').campaigns;
+  const campaigns = () => getService(strapi, 'campaigns');
   return {
     async options(ctx: Ctx) {
       ctx.body = await campaigns().options();

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import type { BoardDTO, BoardSectionDTO, SettingsDTO } from '../../../common/wire';
+import type { BoardDTO, BoardSectionDTO } from '../../../common/wire';
 import { ConnectError } from '../auth/connection';
-import { contentTypeDefaultsSchema } from '../settings/settings-store';
+import { contentTypeDefaultsSchema } from '../settings/content-type-defaults';
 import { getService } from '../utils/get-service';
 import { namedParams, validate } from './validate';
 
@@ -39,7 +39,7 @@ function settingsPageUrl(strapi: Core.Strapi, query: Record<string, string>): st
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The connected account, token health and what the setup lacks. Never a token. */
   async describe(ctx: Ctx) {
-    ctx.body = await getService(strapi, 'runtime').connection.describe();
+    ctx.body = await getService(strapi, 'connection').describe();
   },
 
   /** Starts the OAuth flow: a state bound to this admin, and the Pinterest consent URL. */
@@ -47,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const userId = ctx.state.user?.id;
     if (!userId) throw new errors.UnauthorizedError('An admin session is required.');
     try {
-      ctx.body = { url: await getService(strapi, 'runtime').connection.authorizeUrl(userId) };
+      ctx.body = { url: await getService(strapi, 'connection').authorizeUrl(userId) };
     } catch (e) {
       if (e instanceof ConnectError)
         throw new errors.ApplicationError(e.message, { reason: e.reason });
@@ -64,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const parsed = callbackQuery.safeParse(ctx.query ?? {});
     const query = parsed.success ? parsed.data : {};
     try {
-      const result = await getService(strapi, 'runtime').connection.complete(query);
+      const result = await getService(strapi, 'connection').complete(query);
       strapi.log.info(`[pinterest] connected Pinterest account @${result.username}`);
       ctx.redirect(
         settingsPageUrl(strapi, {
@@ -81,63 +81,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async refresh(ctx: Ctx) {
-    const outcome = await getService(strapi, 'runtime').tokens.refreshNow();
-    ctx.body = { outcome, connection: await getService(strapi, 'runtime').connection.describe() };
+    const connection = getService(strapi, 'connection');
+    const outcome = await connection.refreshNow();
+    ctx.body = { outcome, connection: await connection.describe() };
   },
 
   /** Ends a pause after a spam block: waiting pins go out again. */
   async resumeWrites(ctx: Ctx) {
-    const runtime = getService(strapi, 'runtime');
-    await runtime.limiter.resumeWrites();
-    for (const job of await runtime.jobs.findWaiting()) {
-      if (job.lastError?.code === 'WRITES_PAUSED') await runtime.jobs.retryNow(job.id);
-    }
-    runtime.kickWorker();
-    ctx.body = await runtime.connection.describe();
+    ctx.body = await getService(strapi, 'connection').resumeWrites();
   },
 
   async disconnect(ctx: Ctx) {
-    await getService(strapi, 'runtime').connection.disconnect();
-    ctx.body = await getService(strapi, 'runtime').connection.describe();
+    const connection = getService(strapi, 'connection');
+    await connection.disconnect();
+    ctx.body = await connection.describe();
   },
 
   async getSettings(ctx: Ctx) {
-    const runtime = getService(strapi, 'runtime');
-    const saved = await runtime.settings.get();
-    const body: SettingsDTO = {
-      contentTypes: Object.entries(runtime.getConfig().contentTypes).map(([uid, mapping]) => {
-        const s = saved.contentTypes[uid];
-        const ct = strapi.contentType(uid as never) as
-          { info?: { displayName?: string } } | undefined;
-        return {
-          uid,
-          displayName: ct?.info?.displayName ?? uid,
-          pinOnPublish: s?.pinOnPublish ?? mapping.pinOnPublish,
-          defaultBoardId: s?.defaultBoardId ?? mapping.defaultBoardId ?? null,
-          defaultBoardSectionId: s?.defaultBoardSectionId ?? mapping.defaultBoardSectionId ?? null,
-          onUnpublish: s?.onUnpublish ?? mapping.onUnpublish,
-        };
-      }),
-    };
-    ctx.body = body;
+    ctx.body = await getService(strapi, 'settings').describe();
   },
 
   async putSettings(ctx: Ctx) {
     const input = validate(settingsBody, ctx.request.body);
-    const runtime = getService(strapi, 'runtime');
+    const settings = getService(strapi, 'settings');
     for (const uid of Object.keys(input.contentTypes)) {
-      if (!runtime.isMapped(uid))
+      if (!settings.isMapped(uid))
         throw new errors.ValidationError(
           `contentTypes.${uid}: this content type is not configured to pin`
         );
     }
-    await runtime.settings.set(input);
-    return this.getSettings(ctx);
+    ctx.body = await settings.save(input);
   },
 
   /** Every board of the connected account (all bookmark pages). */
   async boards(ctx: Ctx) {
-    const boards = await withPinterest(() => getService(strapi, 'runtime').listBoards());
+    const boards = await withPinterest(() => getService(strapi, 'pins').boards());
     const body: BoardDTO[] = boards.map((b) => ({
       id: b.id,
       name: b.name,
@@ -149,11 +127,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async sections(ctx: Ctx) {
     const { boardId } = validate(boardParams, namedParams(ctx.params, ['boardId']));
-    const sections = await withPinterest(() =>
-      getService(strapi, 'runtime').getClient().listAllBoardSections(boardId)
+    const sections: BoardSectionDTO[] = await withPinterest(() =>
+      getService(strapi, 'pins').sections(boardId)
     );
-    const body: BoardSectionDTO[] = sections.map((s) => ({ id: s.id, name: s.name }));
-    ctx.body = { sections: body };
+    ctx.body = { sections };
   },
 });
 

@@ -1,10 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { pinFieldValueSchema } from '../../../common/pin-field';
-import type { BoardDTO } from '../../../common/wire';
-import { previewPin } from '../mapping/pin-draft';
-import { NO_LOCALE } from '../pins/job-keys';
 import { getService } from '../utils/get-service';
 import { validate } from './validate';
 
@@ -46,53 +42,25 @@ type Ctx = { request: { body?: unknown }; body: unknown; status: number };
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async preview(ctx: Ctx) {
     const input = validate(previewBody, ctx.request.body);
-    const runtime = getService(strapi, 'runtime');
-    const mapping = await runtime.mappingFor(input.contentType);
-    if (!mapping)
+    const preview = await getService(strapi, 'pins').preview(input);
+    if (!preview)
       throw new errors.ValidationError(
         `contentType: ${input.contentType} is not configured to pin (config.contentTypes)`
       );
-    const fieldAttribute = runtime.pinFieldOf(input.contentType, mapping);
-    const parsedField = fieldAttribute
-      ? pinFieldValueSchema.safeParse(input.values[fieldAttribute] ?? {})
-      : null;
-    const preview = previewPin({
-      contentType: input.contentType,
-      documentId: input.documentId ?? 'new',
-      locale: input.locale ?? NO_LOCALE,
-      entry: input.values,
-      mapping,
-      field: parsedField?.success ? parsedField.data : null,
-      utm: runtime.getConfig().utm,
-    });
-    ctx.body = {
-      ...preview,
-      pinOnPublish:
-        (parsedField?.success ? parsedField.data.enabled : undefined) ?? mapping.pinOnPublish,
-    };
+    ctx.body = preview;
   },
 
   /** The content types that pin (the admin shows the side panel for these only). */
-  async contentTypes(ctx: Ctx) {
-    ctx.body = {
-      contentTypes: Object.keys(getService(strapi, 'runtime').getConfig().contentTypes),
-    };
+  contentTypes(ctx: Ctx) {
+    ctx.body = { contentTypes: getService(strapi, 'settings').contentTypes() };
   },
 
   async createBoard(ctx: Ctx) {
     const input = validate(createBoardBody, ctx.request.body);
-    const runtime = getService(strapi, 'runtime');
     try {
-      const board = await runtime.getClient().createBoard(input);
-      runtime.forgetBoards();
-      const body: BoardDTO = {
-        id: board.id,
-        name: board.name,
-        privacy: board.privacy ?? null,
-        description: board.description ?? null,
-      };
+      const board = await getService(strapi, 'pins').createBoard(input);
       ctx.status = 201;
-      ctx.body = { board: body };
+      ctx.body = { board };
     } catch (e) {
       const err = e as { message?: string; code?: string; advice?: string };
       throw new errors.ApplicationError(err.message ?? 'The board could not be created.', {

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { toPostDTO } from '../posts/post-store';
 import { PostRequestError } from '../posts/posts-service';
 import { getService } from '../utils/get-service';
 import { namedParams, validate } from './validate';
@@ -62,16 +61,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         : validate(z.object({ 'idempotency-key': idempotencyKey }), {
             'idempotency-key': Array.isArray(header) ? header[0] : header,
           })['idempotency-key'];
-    const posts = getService(strapi, 'runtime').posts;
+    const posts = getService(strapi, 'posts');
     try {
       const { post, created } = await posts.create(ctx.request.body, {
         tokenId: String(ctx.state.auth?.credentials?.id ?? 'unknown'),
         idempotencyKey: key,
       });
       ctx.status = created ? 201 : 200;
-      ctx.set('Location', `/api/pinterest/posts/${post.postId}`);
+      ctx.set('Location', `/api/pinterest/posts/${post.id}`);
       if (!created) ctx.set('Idempotent-Replayed', 'true');
-      ctx.body = toPostDTO(post);
+      ctx.body = post;
     } catch (e) {
       if (e instanceof PostRequestError) return refuse(ctx, e);
       throw e;
@@ -80,17 +79,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async findOne(ctx: Ctx) {
     const { id } = validate(idParams, namedParams(ctx.params, ['id']));
-    const post = await getService(strapi, 'runtime').posts.get(id);
+    const post = await getService(strapi, 'posts').get(id);
     if (!post) throw new errors.NotFoundError(`No post ${id}`);
-    ctx.body = toPostDTO(post);
+    ctx.body = post;
   },
 
   async delete(ctx: Ctx) {
     const { id } = validate(idParams, namedParams(ctx.params, ['id']));
     try {
-      const post = await getService(strapi, 'runtime').posts.cancel(id);
+      const post = await getService(strapi, 'posts').cancel(id);
       if (!post) throw new errors.NotFoundError(`No post ${id}`);
-      ctx.body = toPostDTO(post);
+      ctx.body = post;
     } catch (e) {
       if (e instanceof PostRequestError) return refuse(ctx, e);
       throw e;

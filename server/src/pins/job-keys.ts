@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Job kinds and keys. A key names the work, so asking twice for the same work never makes two jobs.
  */
@@ -21,6 +23,24 @@ export interface EntryRef {
   documentId: string;
   locale: string;
 }
+
+/** What a `pin.entry` or `pin.unpin` job row carries (parsed where the job reads it). */
+export const entryJobPayloadSchema = z.object({
+  contentType: z.string().min(1),
+  documentId: z.string().min(1),
+  locale: z.string().min(1),
+  /** `pin.entry` only: replace the pin with a new one (the re-pin route). */
+  repin: z.boolean().optional(),
+});
+
+/** What a `pin.post` job row carries. */
+export const postJobPayloadSchema = z.object({ postId: z.string().min(1) });
+
+/** What a `pin.campaign` job row carries. */
+export const campaignJobPayloadSchema = z.object({
+  campaignId: z.number().int(),
+  itemId: z.number().int(),
+});
 
 export const entryKeyPrefix = (contentType: string, documentId: string) =>
   `${JOB_KINDS.pinEntry}:${contentType}:${documentId}:`;

@@ -15,7 +15,7 @@ import {
   type VideoPinDeps,
   type VideoPollPolicy,
 } from '../media/video-pin';
-import type { EntryRef } from './job-keys';
+import { entryJobPayloadSchema, type EntryRef } from './job-keys';
 import { resolveImageSource, type MediaSourceContext } from '../media/media-source';
 import type { PinRecordRow, PinRecordStore } from './pin-record-store';
 
@@ -28,11 +28,11 @@ export interface PinEntryDeps {
   mappingFor: (contentType: string) => Promise<ContentTypeMapping | null>;
   client: () => PinterestClient;
   records: PinRecordStore;
-  mediaContext: MediaSourceContext;
+  mediaContext: () => MediaSourceContext;
   /** The published version of the entry with its media populated, or null when there is none. */
   loadPublishedEntry: (
     ref: EntryRef,
-    mapping: ContentTypeMapping
+    populate: string[]
   ) => Promise<Record<string, unknown> | null>;
   /** The attribute holding the `plugin::pinterest.pin` field, if the content type has one. */
   pinFieldOf: (contentType: string, mapping: ContentTypeMapping) => string | null;
@@ -82,7 +82,7 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
   const now = deps.now ?? (() => new Date());
 
   return async function pinEntry(job: JobRow, ctx: JobContext): Promise<PinEntryResult> {
-    const ref = job.payload as unknown as EntryRef;
+    const { repin, ...ref } = entryJobPayloadSchema.parse(job.payload);
     const mapping = await deps.mappingFor(ref.contentType);
     if (!mapping) {
       throw new PinError(
@@ -90,7 +90,7 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
         `The content type ${ref.contentType} is not mapped in the Pinterest plugin's configuration.`
       );
     }
-    const entry = await deps.loadPublishedEntry(ref, mapping);
+    const entry = await deps.loadPublishedEntry(ref, [mapping.media]);
     if (!entry) return { outcome: 'skipped', reason: 'unpublished' };
 
     const field = readPinField(entry, deps.pinFieldOf(ref.contentType, mapping));
@@ -98,7 +98,6 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
     if (!enabled) return { outcome: 'skipped', reason: 'disabled' };
 
     const draft = buildPinDraft({ ...ref, entry, mapping, field, utm: deps.config.utm });
-    const repin = Boolean((job.payload as { repin?: boolean } | null)?.repin);
     let record = await deps.records.findForEntry(ref.contentType, ref.documentId, ref.locale);
 
     if (record?.pinId && record.status !== 'deleted' && !repin) {
@@ -191,12 +190,12 @@ async function mediaSourceFor(
   if (draft.media.kind === 'video') {
     return videoMediaSource(draft.media, draft.cover, {
       client: deps.client(),
-      media: deps.mediaContext,
+      media: deps.mediaContext(),
       policy: deps.video ?? DEFAULT_VIDEO_POLICY,
       ...video,
     });
   }
-  return resolveImageSource(draft.media, deps.mediaContext);
+  return resolveImageSource(draft.media, deps.mediaContext());
 }
 
 /**

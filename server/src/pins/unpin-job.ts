@@ -2,7 +2,7 @@ import type { PinterestClient } from '../pinterest/client';
 import { PinError } from '../errors/pin-error';
 import type { JobRow } from '../queue/job-store';
 import type { JobContext } from '../queue/worker';
-import { ALL_LOCALES, type EntryRef } from './job-keys';
+import { ALL_LOCALES, entryJobPayloadSchema } from './job-keys';
 import type { PinRecordStore } from './pin-record-store';
 
 export interface UnpinDeps {
@@ -19,7 +19,7 @@ export interface UnpinDeps {
 export function createUnpinHandler(deps: UnpinDeps) {
   const now = deps.now ?? (() => new Date());
   return async function unpin(job: JobRow, ctx: JobContext) {
-    const ref = job.payload as unknown as EntryRef;
+    const ref = entryJobPayloadSchema.parse(job.payload);
     const rows = await deps.records.listForEntry(
       ref.contentType,
       ref.documentId,

@@ -8,6 +8,7 @@ import { findPinByMarker } from '../pins/pin-entry-job';
 import { toPinError } from '../errors/pin-error';
 import type { PinterestClient } from '../pinterest/client';
 import type { MediaSource, Pin } from '../pinterest/schemas';
+import { postJobPayloadSchema } from '../pins/job-keys';
 import type { JobRow } from '../queue/job-store';
 import { LeaseLostError, type JobContext } from '../queue/worker';
 import { pinUrlFor, type PostRow, type PostStore } from './post-store';
@@ -63,8 +64,8 @@ export function createPinPostHandler(deps: PinPostDeps) {
   };
 
   return async function pinPost(job: JobRow, ctx: JobContext): Promise<PinPostResult> {
-    const { postId } = (job.payload ?? {}) as { postId?: string };
-    const post = postId ? await deps.posts.findByPostId(postId) : null;
+    const payload = postJobPayloadSchema.safeParse(job.payload);
+    const post = payload.success ? await deps.posts.findByPostId(payload.data.postId) : null;
     if (!post) return { outcome: 'skipped', reason: 'missing' };
     if (post.pinId) {
       if (post.status !== 'published')

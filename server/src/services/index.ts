@@ -1,8 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import { createAnalyticsService } from '../analytics/analytics-service';
-import { createRuntime } from './runtime';
+import { servicesOf, type PluginServices } from './wiring';
 
-export default {
-  runtime: ({ strapi }: { strapi: Core.Strapi }) => createRuntime(strapi),
-  analytics: ({ strapi }: { strapi: Core.Strapi }) => createAnalyticsService(strapi),
+type Factories = {
+  [K in keyof PluginServices]: (ctx: { strapi: Core.Strapi }) => PluginServices[K];
 };
+
+/** The plugin's Strapi services; reach them with `getService` (server/src/utils/get-service.ts). */
+const services: Factories = {
+  settings: ({ strapi }) => servicesOf(strapi).settings,
+  connection: ({ strapi }) => servicesOf(strapi).connection,
+  pins: ({ strapi }) => servicesOf(strapi).pins,
+  posts: ({ strapi }) => servicesOf(strapi).posts,
+  campaigns: ({ strapi }) => servicesOf(strapi).campaigns,
+  analytics: ({ strapi }) => servicesOf(strapi).analytics,
+  queue: ({ strapi }) => servicesOf(strapi).queue,
+};
+
+export default services;

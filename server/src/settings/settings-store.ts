@@ -1,24 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import type { ContentTypeMapping } from '../config/schema';
-
-const id = z.string().regex(/^\d+$/, 'must be a Pinterest id (digits only)');
-
-/**
- * Defaults an administrator sets in Settings → Pinterest, per content type. Stored apart from the
- * connection.
- */
-export const contentTypeDefaultsSchema = z
-  .object({
-    pinOnPublish: z.boolean(),
-    defaultBoardId: id.nullable(),
-    defaultBoardSectionId: id.nullable(),
-    /**
-     * Keep the pins (default) or delete them on Pinterest when an entry is unpublished or deleted.
-     */
-    onUnpublish: z.enum(['keep', 'delete']).optional(),
-  })
-  .strict();
+import { contentTypeDefaultsSchema } from './content-type-defaults';
 
 export const settingsSchema = z
   .object({ contentTypes: z.record(z.string(), contentTypeDefaultsSchema) })

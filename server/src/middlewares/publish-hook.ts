@@ -1,26 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { pinFieldValueSchema } from '../../../common/pin-field';
+import { NO_LOCALE, type EntryRef } from '../pins/job-keys';
 import { getService } from '../utils/get-service';
-import { JOB_KINDS, NO_LOCALE, pinEntryJobKey, type EntryRef } from './job-keys';
 import { isLocalized } from '../utils/is-localized';
-
-interface MiddlewareContext {
-  uid: string;
-  action: string;
-  params?: {
-    documentId?: string;
-    locale?: string;
-    status?: string;
-    data?: Record<string, unknown>;
-  };
-}
+import { documentCall, type DocumentCall, type DocumentMiddleware } from './document-call';
 
 /**
  * Whether a Document Service call publishes: `publish`, or a REST/API create/update with
  * `status=published`.
  */
-export const isPublishCall = (ctx: MiddlewareContext) =>
+export const isPublishCall = (ctx: DocumentCall) =>
   ctx.action === 'publish' ||
   ((ctx.action === 'create' || ctx.action === 'update') && ctx.params?.status === 'published');
 
@@ -68,27 +58,28 @@ export function scheduledRunAt(
 /**
  * Document Service middleware. Before a write: validates the `plugin::pinterest.pin` field's value
  * (a bad value is a 400, not a stored mess). After a publish: records a pin job per published
- * locale.
- * Publishing never waits on Pinterest and never fails because of the plugin.
+ * locale. After an unpublish or a delete: the entry's pins are withdrawn. Publishing never waits on
+ * Pinterest and never fails because of the plugin.
  */
-export function registerPublishHook(strapi: Core.Strapi) {
-  strapi.documents.use(async (ctx, next) => {
-    const c = ctx as unknown as MiddlewareContext;
-    const runtime = getService(strapi, 'runtime');
-    if (!runtime.isMapped(c.uid)) return next();
+export const publishHook =
+  (strapi: Core.Strapi): DocumentMiddleware =>
+  async (ctx, next) => {
+    const c = documentCall(ctx);
+    // resolved at call time: the services are not built yet when register() adds the middleware
+    const settings = getService(strapi, 'settings');
+    if (!settings.isMapped(c.uid)) return next();
+    const pinField = settings.pinFieldOf(c.uid, settings.getConfig().contentTypes[c.uid]);
 
     if ((c.action === 'create' || c.action === 'update') && c.params?.data) {
-      const mapping = runtime.getConfig().contentTypes[c.uid];
-      const attribute = runtime.pinFieldOf(c.uid, mapping);
-      const value = attribute ? c.params.data[attribute] : undefined;
-      if (attribute && value !== undefined && value !== null) {
+      const value = pinField ? c.params.data[pinField] : undefined;
+      if (pinField && value !== undefined && value !== null) {
         const parsed = pinFieldValueSchema.safeParse(value);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          const path = [attribute, ...issue.path].join('.');
+          const path = [pinField, ...issue.path].join('.');
           throw new errors.ValidationError(`${path}: ${issue.message}`, {
             errors: parsed.error.issues.map((i) => ({
-              path: [attribute, ...i.path.map(String)],
+              path: [pinField, ...i.path.map(String)],
               message: i.message,
               name: 'ValidationError',
             })),
@@ -97,14 +88,17 @@ export function registerPublishHook(strapi: Core.Strapi) {
       }
     }
 
+    const pins = getService(strapi, 'pins');
     if (c.action === 'unpublish' || c.action === 'delete') {
       const result = await next();
       const documentId = c.params?.documentId;
       if (documentId) {
-        const localized = isLocalized(strapi, c.uid);
+        const asked = c.params?.locale;
         const locale =
-          localized && c.params?.locale && c.params.locale !== '*' ? c.params.locale : null;
-        await runtime
+          isLocalized(strapi, c.uid) && typeof asked === 'string' && asked && asked !== '*'
+            ? asked
+            : null;
+        await pins
           .entryWithdrawn(
             { contentType: c.uid, documentId, locale },
             { deleted: c.action === 'delete' }
@@ -119,7 +113,6 @@ export function registerPublishHook(strapi: Core.Strapi) {
     }
 
     if (!isPublishCall(c)) return next();
-    const pinField = runtime.pinFieldOf(c.uid, runtime.getConfig().contentTypes[c.uid]);
 
     // The publish and its pin job commit together (one transaction, one commit): a published entry
     // never lacks its job. The job is written in a savepoint, so a failure there cannot undo the
@@ -129,13 +122,7 @@ export function registerPublishHook(strapi: Core.Strapi) {
       for (const { entry, ...ref } of publishedRefs(c.uid, published)) {
         try {
           // "pin at" a later time: the job waits until then (the side panel shows it as scheduled)
-          const runAt = scheduledRunAt(entry, pinField);
-          await runtime.jobs.enqueue({
-            key: pinEntryJobKey(ref),
-            kind: JOB_KINDS.pinEntry,
-            payload: { ...ref },
-            ...(runAt && { runAt }),
-          });
+          await pins.enqueueEntry(ref, { runAt: scheduledRunAt(entry, pinField), kick: false });
         } catch (e) {
           // the reconcile pass will record it
           strapi.log.error(
@@ -145,7 +132,6 @@ export function registerPublishHook(strapi: Core.Strapi) {
       }
       return published;
     });
-    runtime.kickWorker();
+    getService(strapi, 'queue').kick();
     return result;
-  });
-}
+  };

@@ -1,0 +1,79 @@
+import type { ConnectionDTO, Environment } from '../../../common/wire';
+import { createConnection } from '../auth/connection';
+import type { RefreshOutcome } from '../auth/token-provider';
+import type { PluginCore } from './core';
+
+/** Job errors that mean "waiting for the account", which a (re)connect resolves. */
+const ACCOUNT_WAIT_CODES = ['NOT_CONNECTED', 'UNAUTHORIZED'];
+
+/**
+ * The site's Pinterest account: connecting it (OAuth), describing it, keeping its tokens fresh,
+ * and the write pause a spam block puts on it.
+ */
+export interface ConnectionService {
+  /** Which Pinterest the plugin talks to (production, sandbox or a custom API URL). */
+  environment(): Environment;
+  /** The connected account, token health and what the setup lacks. Never a token. */
+  describe(): Promise<ConnectionDTO>;
+  /** Step 1 of the OAuth flow: the consent page URL, with a state bound to this admin. */
+  authorizeUrl(adminUserId: number): Promise<string>;
+  /** Step 2, the callback: the account is stored and the jobs waiting for it are woken. */
+  complete(input: {
+    code?: string;
+    state?: string;
+    error?: string;
+  }): Promise<{ username: string; missingScopes: string[]; woken: number }>;
+  disconnect(): Promise<void>;
+  /** Refreshes the access token now. */
+  refreshNow(): Promise<RefreshOutcome>;
+  /** The scheduled check: refreshes when the token is close to expiring. */
+  refreshIfDue(): Promise<RefreshOutcome>;
+  /** Ends a pause after a spam block: waiting pins go out again. */
+  resumeWrites(): Promise<ConnectionDTO>;
+}
+
+export function createConnectionService(core: PluginCore): ConnectionService {
+  const waitingForAccount = async () =>
+    (await core.jobs.findWaiting()).filter(
+      (j) => j.lastError && ACCOUNT_WAIT_CODES.includes(j.lastError.code)
+    );
+
+  const connection = createConnection({
+    config: core.getConfig,
+    get environment() {
+      return core.environment();
+    },
+    accounts: core.accounts,
+    states: core.states,
+    redirectUri: core.redirectUri,
+    writesPaused: () => core.limiter.writePause(),
+    waitingJobs: {
+      count: async () => (await waitingForAccount()).length,
+      wake: async () => {
+        const waiting = await waitingForAccount();
+        for (const job of waiting) await core.jobs.retryNow(job.id);
+        core.kick();
+        return waiting.length;
+      },
+    },
+  });
+
+  return {
+    environment: core.environment,
+    describe: () => connection.describe(),
+    authorizeUrl: (adminUserId) => connection.authorizeUrl(adminUserId),
+    complete: (input) => connection.complete(input),
+    disconnect: () => connection.disconnect(),
+    refreshNow: () => core.tokens.refreshNow(),
+    refreshIfDue: () => core.tokens.refreshIfDue(),
+
+    async resumeWrites() {
+      await core.limiter.resumeWrites();
+      for (const job of await core.jobs.findWaiting()) {
+        if (job.lastError?.code === 'WRITES_PAUSED') await core.jobs.retryNow(job.id);
+      }
+      core.kick();
+      return connection.describe();
+    },
+  };
+}

@@ -1,0 +1,212 @@
+import os from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { PIN_FIELD_UID } from '../../../common/pin-field';
+import { createAccountStore } from '../auth/account-store';
+import { environmentOf } from '../auth/environment';
+import { createOAuthClient } from '../auth/oauth-client';
+import { createOAuthStateStore } from '../auth/oauth-state-store';
+import { parseEncryptionKey } from '../auth/token-crypto';
+import { createTokenProvider } from '../auth/token-provider';
+import { parsePluginConfig, type ContentTypeMapping, type PluginConfig } from '../config/schema';
+import type { MediaSourceContext } from '../media/media-source';
+import type { VideoPollPolicy } from '../media/video-pin';
+import { NO_LOCALE } from '../pins/job-keys';
+import { createPinRecordStore } from '../pins/pin-record-store';
+import { createPostStore } from '../posts/post-store';
+import { PinterestClient } from '../pinterest/client';
+import { createJobStore } from '../queue/job-store';
+import { createLeaseStore } from '../queue/lease-store';
+import { createRateLimiter } from '../rate/rate-limiter';
+import { categoryOf } from '../rate/rate-limits';
+import { createSettingsStore, effectiveMapping } from '../settings/settings-store';
+import { isLocalized } from '../utils/is-localized';
+
+/** An entry version to read: the published one of a document in a locale. */
+export interface PublishedEntryRef {
+  contentType: string;
+  documentId: string;
+  locale: string;
+}
+
+/**
+ * The private wiring under the services, built once per Strapi instance: the parsed config, the
+ * stores, the account's tokens, the shared rate budget, the Pinterest client, and the handful of
+ * lookups every part needs. Only the service factories (./wiring.ts) see it; controllers never do.
+ */
+export function createPluginCore(strapi: Core.Strapi) {
+  let config: PluginConfig | null = null;
+  let client: PinterestClient | null = null;
+  /** Set by the queue service while this instance's worker runs. */
+  let kickWorker: () => void = () => undefined;
+  const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+  const getConfig = (): PluginConfig => {
+    config ??= parsePluginConfig(strapi.config.get('plugin::pinterest'));
+    return config;
+  };
+  const environment = () => environmentOf(getConfig().apiUrl);
+
+  const jobs = createJobStore(strapi);
+  const records = createPinRecordStore(strapi);
+  const settings = createSettingsStore(strapi);
+  const leases = createLeaseStore(strapi);
+  const posts = createPostStore(strapi);
+  const accounts = createAccountStore(strapi, () => parseEncryptionKey(getConfig().encryptionKey));
+  const states = createOAuthStateStore(strapi);
+
+  const tokens = createTokenProvider({
+    accounts,
+    get environment() {
+      return environment();
+    },
+    oauth: () => {
+      const cfg = getConfig();
+      return cfg.appId && cfg.appSecret
+        ? createOAuthClient({
+            apiUrl: cfg.apiUrl,
+            appId: cfg.appId,
+            appSecret: cfg.appSecret,
+            timeoutMs: cfg.http.timeoutMs,
+          })
+        : null;
+    },
+    get staticToken() {
+      return getConfig().accessToken;
+    },
+    owner,
+    log: strapi.log,
+  });
+
+  const limiter = createRateLimiter(strapi, {
+    settings: () => getConfig().rateLimits,
+    accountKey: () => environment(),
+    // never wait so long that a job's lease could run out
+    maxWaitMs: Math.min(10_000, Math.floor(getConfig().worker.leaseMs / 3)),
+  });
+
+  const getClient = (): PinterestClient => {
+    const cfg = getConfig();
+    client ??= new PinterestClient({
+      apiUrl: cfg.apiUrl,
+      getAccessToken: () => tokens.getAccessToken(),
+      onUnauthorized: () => tokens.onUnauthorized(),
+      beforeRequest: (method, path) => limiter.acquire(categoryOf(method, path)),
+      timeoutMs: cfg.http.timeoutMs,
+      connections: cfg.http.connections,
+    });
+    return client;
+  };
+
+  const serverUrl = (): string | undefined => {
+    const url: unknown = strapi.config.get('server.url');
+    return typeof url === 'string' && url ? url : undefined;
+  };
+
+  /** This Strapi's public base URL (config.publicUrl, server.url, or its own host and port). */
+  const publicUrl = (): string => {
+    const own = getConfig().publicUrl;
+    if (own) return own.replace(/\/$/, '');
+    const url = serverUrl();
+    if (url && /^https?:\/\//.test(url)) return url.replace(/\/$/, '');
+    const host = String(strapi.config.get('server.host'));
+    const address = strapi.server?.httpServer?.address?.();
+    const port =
+      address && typeof address === 'object'
+        ? address.port
+        : Number(strapi.config.get('server.port'));
+    return `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  };
+
+  /** The content type's mapping: the config's, with the administrator's saved defaults on top. */
+  const mappingFor = async (contentType: string): Promise<ContentTypeMapping | null> => {
+    const base = getConfig().contentTypes[contentType];
+    if (!base) return null;
+    return effectiveMapping(base, (await settings.get()).contentTypes[contentType]);
+  };
+
+  /** The attribute of a content type that holds the `plugin::pinterest.pin` custom field. */
+  const pinFieldOf = (contentType: string, mapping: ContentTypeMapping): string | null => {
+    if (mapping.pinField) return mapping.pinField;
+    const attributes = strapi.contentType(contentType as never)?.attributes ?? {};
+    const found = Object.entries(attributes).find(
+      ([, a]) => 'customField' in a && a.customField === PIN_FIELD_UID
+    );
+    return found ? found[0] : null;
+  };
+
+  return {
+    strapi,
+    owner,
+    getConfig,
+    environment,
+    redirectUri: () => getConfig().redirectUri ?? `${publicUrl()}/pinterest/oauth/callback`,
+    jobs,
+    records,
+    settings,
+    leases,
+    posts,
+    accounts,
+    states,
+    tokens,
+    limiter,
+    getClient,
+    mappingFor,
+    pinFieldOf,
+    isMapped: (contentType: string) => Boolean(getConfig().contentTypes[contentType]),
+
+    /**
+     * Where media is read from and which private hosts may be fetched (demo, tests, an intranet
+     * CDN).
+     */
+    mediaContext(): MediaSourceContext {
+      const cfg = getConfig();
+      return {
+        publicUrl: cfg.publicUrl ?? serverUrl(),
+        allowlist: cfg.mediaHostAllowlist,
+        publicDir: strapi.dirs.static.public,
+        timeoutMs: cfg.http.timeoutMs,
+      };
+    },
+
+    /** Video uploads: polling and cover defaults. */
+    videoPolicy(): VideoPollPolicy {
+      const { video } = getConfig();
+      return {
+        initialDelayMs: video.pollInitialMs,
+        maxDelayMs: video.pollMaxMs,
+        timeoutMs: video.processingTimeoutMs,
+        uploadTimeoutMs: video.uploadTimeoutMs,
+        defaultKeyFrameSeconds: video.defaultKeyFrameSeconds,
+      };
+    },
+
+    /** The published version of an entry with `populate`, or null when there is none. */
+    async loadPublishedEntry(
+      ref: PublishedEntryRef,
+      populate: string[]
+    ): Promise<Record<string, unknown> | null> {
+      const localized = isLocalized(strapi, ref.contentType);
+      const entry: unknown = await strapi.documents(ref.contentType as never).findOne({
+        documentId: ref.documentId,
+        ...(localized && ref.locale !== NO_LOCALE && { locale: ref.locale }),
+        status: 'published',
+        populate,
+      } as never);
+      return entry && typeof entry === 'object' ? (entry as Record<string, unknown>) : null;
+    },
+
+    /** Tells this instance's worker that jobs are due (nothing when it does not run). */
+    kick: () => kickWorker(),
+    onKick(fn: () => void) {
+      kickWorker = fn;
+    },
+
+    async closeClient() {
+      await client?.close();
+      client = null;
+    },
+  };
+}
+
+export type PluginCore = ReturnType<typeof createPluginCore>;

@@ -1,0 +1,285 @@
+import { pinFieldValueSchema } from '../../../common/pin-field';
+import type { BoardDTO, BoardSectionDTO, EntryPinsDTO, JobDTO } from '../../../common/wire';
+import { previewPin, type PinPreview } from '../mapping/pin-draft';
+import {
+  ALL_LOCALES,
+  entryKeyPrefix,
+  JOB_KINDS,
+  NO_LOCALE,
+  pinEntryJobKey,
+  unpinJobKey,
+  type EntryRef,
+} from '../pins/job-keys';
+import { toPinRecordDTO } from '../pins/pin-record-store';
+import type { Board } from '../pinterest/schemas';
+import type { JobRow } from '../queue/job-store';
+import { reconcile } from '../pins/reconcile';
+import type { ConnectionService } from './connection';
+import type { PluginCore } from './core';
+
+/** What the editor's preview asks about: the entry as the edit form holds it. */
+export interface PreviewInput {
+  contentType: string;
+  documentId?: string | null;
+  locale?: string | null;
+  values: Record<string, unknown>;
+}
+
+/** What the status route shows: configuration, connection and the queue's counts. */
+export interface PinsStatus {
+  environment: string;
+  apiUrl: string;
+  connected: boolean;
+  contentTypes: string[];
+  queue: { waiting: number; running: number; failed: number };
+}
+
+export type CancelJobOutcome =
+  | { outcome: 'cancelled'; job: JobDTO }
+  | { outcome: 'not-found' }
+  | { outcome: 'refused'; state: string };
+
+/**
+ * Entry pins: the jobs a publish, an unpublish or an editor records, what the edit view shows, the
+ * editor's preview, and the account's boards the pin field picks from.
+ */
+export interface PinsService {
+  /** Records that an entry was published; the worker pins it. Never talks to Pinterest. */
+  enqueueEntry(ref: EntryRef, opts?: { runAt?: number; kick?: boolean }): Promise<void>;
+  /** The entry was unpublished or deleted: its waiting jobs stop, its pins go when configured. */
+  entryWithdrawn(
+    ref: { contentType: string; documentId: string; locale: string | null },
+    opts: { deleted: boolean }
+  ): Promise<void>;
+  /** This entry's pins and pin jobs, with their states and last errors. */
+  entryPins(contentType: string, documentId: string, locale?: string): Promise<EntryPinsDTO>;
+  /** Pin the published entry now (or again); answers the entry's job. */
+  pinNow(ref: EntryRef): Promise<JobDTO | null>;
+  /** Replace the entry's pin with a new one (the old pin is deleted first). */
+  repin(ref: EntryRef): Promise<JobDTO | null>;
+  /** Cancel a job that has not started. */
+  cancelJob(id: number): Promise<CancelJobOutcome>;
+  /** Move a waiting or cancelled job to `runAt`; null when the job is in another state. */
+  rescheduleJob(id: number, runAt: number): Promise<JobDTO | null>;
+  /** Try a waiting or failed job again now; null when there is no such job. */
+  retryJob(id: number): Promise<JobDTO | null>;
+  /** Configuration, connection and queue counts. */
+  status(): Promise<PinsStatus>;
+  /** The pin as the worker would make it from the form's values; null for an unmapped type. */
+  preview(input: PreviewInput): Promise<(PinPreview & { pinOnPublish: boolean }) | null>;
+  /** Every board of the account (all bookmark pages), cached for a minute. */
+  boards(): Promise<Board[]>;
+  /** A board's sections. */
+  sections(boardId: string): Promise<BoardSectionDTO[]>;
+  createBoard(input: {
+    name: string;
+    description?: string;
+    privacy?: 'PUBLIC' | 'SECRET';
+  }): Promise<BoardDTO>;
+  /**
+   * The reconcile pass (published entries whose job was never recorded), on one instance at a
+   * time. Null when another instance holds the lease.
+   */
+  reconcileOnce(): Promise<{ scanned: number; enqueued: EntryRef[] } | null>;
+}
+
+/** A job row as the admin sees it. */
+export function toJobDTO(job: JobRow): JobDTO {
+  const payload = job.payload ?? {};
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    id: job.id,
+    kind: job.kind,
+    state: job.state,
+    attempts: job.attempts,
+    runAt: Number.isFinite(job.runAt) ? new Date(job.runAt).toISOString() : null,
+    lastError: job.lastError ?? null,
+    updatedAt: job.updatedAt ? new Date(job.updatedAt).toISOString() : null,
+    contentType: text(payload.contentType),
+    documentId: text(payload.documentId),
+    locale: text(payload.locale),
+  };
+}
+
+// The account's boards, cached briefly: the field's picker asks often, Pinterest pages 250 at a
+// time.
+const BOARDS_TTL_MS = 60_000;
+
+export function createPins(core: PluginCore, deps: { connection: ConnectionService }): PinsService {
+  const { strapi, jobs } = core;
+  let boardsCache: { at: number; environment: string; boards: Promise<Board[]> } | null = null;
+
+  const jobOf = async (key: string) => {
+    const job = await jobs.findByKey(key);
+    return job ? toJobDTO(job) : null;
+  };
+
+  const service: PinsService = {
+    async enqueueEntry(ref, opts = {}) {
+      await jobs.enqueue({
+        key: pinEntryJobKey(ref),
+        kind: JOB_KINDS.pinEntry,
+        payload: { ...ref },
+        ...(opts.runAt && { runAt: opts.runAt }),
+      });
+      if (opts.kick !== false) core.kick();
+    },
+
+    async entryWithdrawn(ref, opts) {
+      const prefix = entryKeyPrefix(ref.contentType, ref.documentId);
+      const cancelled = await jobs.cancelWaiting(ref.locale ? `${prefix}${ref.locale}` : prefix);
+      const mapping = await core.mappingFor(ref.contentType);
+      let unpinning = false;
+      if (mapping?.onUnpublish === 'delete') {
+        const locale = ref.locale ?? ALL_LOCALES;
+        await jobs.enqueue({
+          key: unpinJobKey({ ...ref, locale }),
+          kind: JOB_KINDS.unpinEntry,
+          payload: { ...ref, locale },
+        });
+        unpinning = true;
+        core.kick();
+      }
+      strapi.log.debug?.(
+        `[pinterest] ${ref.contentType} ${ref.documentId} ${opts.deleted ? 'deleted' : 'unpublished'}: ${cancelled} job(s) cancelled${unpinning ? ', pins will be deleted' : ''}`
+      );
+    },
+
+    async entryPins(contentType, documentId, locale) {
+      const records = await core.records.listForEntry(contentType, documentId, locale);
+      const entryJobs = (
+        await jobs.findByKeyPrefix(entryKeyPrefix(contentType, documentId))
+      ).filter((j) => !locale || j.payload?.locale === locale);
+      return {
+        mapped: core.isMapped(contentType),
+        pins: records.map(toPinRecordDTO),
+        jobs: entryJobs.map(toJobDTO),
+      };
+    },
+
+    async pinNow(ref) {
+      await service.enqueueEntry(ref);
+      return jobOf(pinEntryJobKey(ref));
+    },
+
+    async repin(ref) {
+      await jobs.enqueue({
+        key: pinEntryJobKey(ref),
+        kind: JOB_KINDS.pinEntry,
+        payload: { ...ref, repin: true },
+      });
+      core.kick();
+      return jobOf(pinEntryJobKey(ref));
+    },
+
+    async cancelJob(id) {
+      const job = await jobs.findById(id);
+      if (!job) return { outcome: 'not-found' };
+      if (job.state !== 'waiting') return { outcome: 'refused', state: job.state };
+      await jobs.cancelWaiting(job.key);
+      const after = await jobs.findById(id);
+      return after ? { outcome: 'cancelled', job: toJobDTO(after) } : { outcome: 'not-found' };
+    },
+
+    async rescheduleJob(id, runAt) {
+      const job = await jobs.reschedule(id, runAt);
+      if (!job) return null;
+      core.kick();
+      return toJobDTO(job);
+    },
+
+    async retryJob(id) {
+      const job = await jobs.retryNow(id);
+      if (!job) return null;
+      core.kick();
+      return toJobDTO(job);
+    },
+
+    async status() {
+      const config = core.getConfig();
+      const account = await deps.connection.describe();
+      return {
+        environment: core.environment(),
+        apiUrl: config.apiUrl,
+        connected: account.status === 'connected',
+        contentTypes: Object.keys(config.contentTypes),
+        queue: {
+          waiting: await jobs.count({ state: 'waiting' }),
+          running: await jobs.count({ state: 'running' }),
+          failed: await jobs.count({ state: 'failed' }),
+        },
+      };
+    },
+
+    async preview(input) {
+      const mapping = await core.mappingFor(input.contentType);
+      if (!mapping) return null;
+      const fieldAttribute = core.pinFieldOf(input.contentType, mapping);
+      const parsedField = fieldAttribute
+        ? pinFieldValueSchema.safeParse(input.values[fieldAttribute] ?? {})
+        : null;
+      const preview = previewPin({
+        contentType: input.contentType,
+        documentId: input.documentId ?? 'new',
+        locale: input.locale ?? NO_LOCALE,
+        entry: input.values,
+        mapping,
+        field: parsedField?.success ? parsedField.data : null,
+        utm: core.getConfig().utm,
+      });
+      return {
+        ...preview,
+        pinOnPublish:
+          (parsedField?.success ? parsedField.data.enabled : undefined) ?? mapping.pinOnPublish,
+      };
+    },
+
+    boards() {
+      const env = core.environment();
+      if (
+        !boardsCache ||
+        boardsCache.environment !== env ||
+        Date.now() - boardsCache.at > BOARDS_TTL_MS
+      ) {
+        const boards = core.getClient().listAllBoards();
+        boardsCache = { at: Date.now(), environment: env, boards };
+        boards.catch(() => (boardsCache = null));
+      }
+      return boardsCache.boards;
+    },
+
+    async sections(boardId) {
+      const sections = await core.getClient().listAllBoardSections(boardId);
+      return sections.map((s) => ({ id: s.id, name: s.name }));
+    },
+
+    async createBoard(input) {
+      const board = await core.getClient().createBoard(input);
+      boardsCache = null;
+      return {
+        id: board.id,
+        name: board.name,
+        privacy: board.privacy ?? null,
+        description: board.description ?? null,
+      };
+    },
+
+    async reconcileOnce() {
+      if (!(await core.leases.acquire('reconcile', core.owner, 10 * 60_000))) return null;
+      try {
+        return await reconcile({
+          strapi,
+          jobs,
+          records: core.records,
+          contentTypes: () => Object.keys(core.getConfig().contentTypes),
+          mappingFor: core.mappingFor,
+          pinFieldOf: core.pinFieldOf,
+          enqueue: (ref) => service.enqueueEntry(ref),
+        });
+      } finally {
+        await core.leases.release('reconcile', core.owner);
+      }
+    },
+  };
+  return service;
+}

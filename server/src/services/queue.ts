@@ -1,0 +1,107 @@
+import type { LookupFunction } from 'node:net';
+import { createCampaignPinHandler } from '../campaigns/campaign-pin-job';
+import type { CampaignService } from '../campaigns/campaign-service';
+import { JOB_KINDS } from '../pins/job-keys';
+import { createPinEntryHandler } from '../pins/pin-entry-job';
+import { createUnpinHandler } from '../pins/unpin-job';
+import { createPinPostHandler } from '../posts/pin-post-job';
+import { createWorker, type Worker } from '../queue/worker';
+import type { PluginCore } from './core';
+
+/**
+ * This instance's queue worker: started in bootstrap, stopped in destroy. Private to the plugin's
+ * lifecycle (bootstrap, destroy, the Document Service middlewares); controllers go through the
+ * services that record the jobs.
+ */
+export interface QueueService {
+  /** Starts claiming jobs (when `worker.enabled`); once per instance. */
+  start(): void;
+  /** Stops claiming, lets the jobs in hand finish, closes the Pinterest client. */
+  stop(): Promise<void>;
+  /** Jobs are due: look now rather than at the next poll. */
+  kick(): void;
+}
+
+export interface QueueDeps {
+  /** The campaign service: its store, clock and stop, for the `pin.campaign` job. */
+  campaigns: CampaignService;
+  /** The posts API's DNS resolver (tests inject one), for the `pin.post` job. */
+  lookup: () => LookupFunction | undefined;
+}
+
+/** The worker and one handler per job kind. */
+export function createQueueService(core: PluginCore, deps: QueueDeps): QueueService {
+  const { strapi } = core;
+  let worker: Worker | null = null;
+
+  return {
+    start() {
+      const cfg = core.getConfig();
+      if (!cfg.worker.enabled || worker) return;
+      const utm = () => core.getConfig().utm;
+      worker = createWorker({
+        store: core.jobs,
+        owner: core.owner,
+        handlers: {
+          [JOB_KINDS.pinEntry]: createPinEntryHandler({
+            config: cfg,
+            mappingFor: core.mappingFor,
+            client: core.getClient,
+            records: core.records,
+            pinFieldOf: core.pinFieldOf,
+            loadPublishedEntry: core.loadPublishedEntry,
+            mediaContext: core.mediaContext,
+            video: core.videoPolicy(),
+          }),
+          [JOB_KINDS.unpinEntry]: createUnpinHandler({
+            client: core.getClient,
+            records: core.records,
+          }),
+          [JOB_KINDS.pinPost]: createPinPostHandler({
+            posts: core.posts,
+            client: core.getClient,
+            utm,
+            mediaContext: core.mediaContext,
+            videoPolicy: core.videoPolicy,
+            lookup: deps.lookup,
+          }),
+          [JOB_KINDS.pinCampaign]: createCampaignPinHandler({
+            store: deps.campaigns.store,
+            now: deps.campaigns.now,
+            mappingFor: core.mappingFor,
+            pinFieldOf: core.pinFieldOf,
+            client: core.getClient,
+            mediaContext: core.mediaContext,
+            utm,
+            retry: () => core.getConfig().retry,
+            stopCampaign: deps.campaigns.stop,
+            loadEntry: core.loadPublishedEntry,
+          }),
+        },
+        pollIntervalMs: cfg.worker.pollIntervalMs,
+        leaseMs: cfg.worker.leaseMs,
+        concurrency: cfg.worker.concurrency,
+        retry: cfg.retry,
+        logger: strapi.log,
+        onFailure: async (_job, error) => {
+          if (error.code !== 'SPAM_BLOCKED') return;
+          const until = Date.now() + cfg.spamPauseMs;
+          await core.limiter.pauseWrites(until, error.message);
+          strapi.log.warn(
+            `[pinterest] spam block: pinning paused until ${new Date(until).toISOString()}`
+          );
+        },
+      });
+      core.onKick(() => worker?.kick());
+      worker.start();
+    },
+
+    async stop() {
+      await worker?.stop();
+      worker = null;
+      await core.closeClient();
+    },
+
+    kick: core.kick,
+  };
+}
