@@ -48,7 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (burstTimer) clearInterval(burstTimer);
-  await Promise.all(nodes.map((n) => n?.stop()));
+  await Promise.all(nodes.filter((n): n is StrapiProcess => n !== null).map((n) => n.stop()));
   await emulator?.close();
   await dropDatabase(DB);
   await getGlobalDispatcher().close();

@@ -162,7 +162,8 @@ function vpcC(codec: string, colorSpace: EncodedClip['colorSpace']): Buffer {
   const m = /^vp09\.(\d\d)\.(\d\d)\.(\d\d)/.exec(codec);
   if (!m) throw new Error(`not a full VP9 codec string: ${codec}`);
   const [profile, level, bitDepth] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const chromaSubsampling = 1; // 4:2:0, co-sited with luma: what VideoEncoder produces for profile 0
+  // 4:2:0, co-sited with luma: what VideoEncoder produces for profile 0
+  const chromaSubsampling = 1;
   const fullRange = colorSpace?.fullRange ? 1 : 0;
   return fullBox(
     'vpcC',
@@ -303,19 +304,21 @@ export function muxVp9(
 /** What mp4box reads from a file's header (the same parser the plugin's probe uses). */
 export function readMovie(bytes: Buffer): Movie {
   const file = createFile(false);
-  let movie: Movie | null = null;
-  let failure: string | null = null;
+  // set by the callbacks during appendBuffer/flush (a holder, so TypeScript does not keep the
+  // variables narrowed to their initial null)
+  const seen: { movie: Movie | null; failure: string | null } = { movie: null, failure: null };
   file.onReady = (info) => {
-    movie = info;
+    seen.movie = info;
   };
   file.onError = (module: string, message: string) => {
-    failure = `${module}: ${message}`;
+    seen.failure = `${module}: ${message}`;
   };
   const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;
   file.appendBuffer(MP4BoxBuffer.fromArrayBuffer(ab, 0), true);
   file.flush();
-  if (!movie) throw new Error(`mp4box could not read the video${failure ? ` (${failure})` : ''}`);
-  return movie;
+  if (!seen.movie)
+    throw new Error(`mp4box could not read the video${seen.failure ? ` (${seen.failure})` : ''}`);
+  return seen.movie;
 }
 
 /**
@@ -338,7 +341,7 @@ export async function makeClockVideo(
     );
     await page.goto(studio);
     const args = { codec: VIDEO_CODEC, seconds: opts.seconds, width, height, fps };
-    const clip = (await page.evaluate(`(${ENCODE})(${JSON.stringify(args)})`)) as EncodedClip;
+    const clip = await page.evaluate<EncodedClip>(`(${ENCODE})(${JSON.stringify(args)})`);
     if (clip.error || !clip.base64 || !clip.sizes || !clip.keys || !clip.timestamps)
       throw new Error(`Encoding the test video failed: ${clip.error ?? 'no data'}`);
     const expected = Math.round(opts.seconds * fps);

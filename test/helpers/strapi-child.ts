@@ -4,11 +4,12 @@
  */
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type * as StrapiModule from '@strapi/strapi';
 
 async function main() {
   const root = path.resolve(__dirname, '..', '..');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  const { createStrapi } = require('@strapi/strapi') as typeof StrapiModule;
   const strapi = createStrapi({
     appDir: path.join(root, 'playground'),
     distDir: path.join(root, 'playground', 'dist'),
@@ -21,8 +22,14 @@ async function main() {
     await strapi.destroy();
     process.exit(0);
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  const onSignal = () => {
+    stop().catch((e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exit(1);
+    });
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
 }
 
 main().catch((e) => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type * as StrapiModule from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -76,7 +77,7 @@ export async function bootStrapi(
   };
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  const { createStrapi } = require('@strapi/strapi') as typeof StrapiModule;
   const strapi: Core.Strapi = createStrapi({ appDir: playgroundDir, distDir: playgroundDist });
   try {
     await strapi.load();

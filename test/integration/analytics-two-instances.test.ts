@@ -3,6 +3,7 @@
  * analytics budget paced so that a run lasts seconds and the two schedules overlap: every pin's
  * analytics are asked for exactly once — the sync's lease lives in the database, not in a process.
  */
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { startEmulator, type Emulator } from '../../emulator/src';
@@ -39,8 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(instances.map((i) => i.stop()));
   await emulator?.close();
-  for (const s of ['', '-wal', '-shm', '-journal'])
-    require('node:fs').rmSync(dbFile + s, { force: true });
+  for (const s of ['', '-wal', '-shm', '-journal']) fs.rmSync(dbFile + s, { force: true });
 });
 
 it('syncs each pin once although both instances run the analytics schedule', async () => {

@@ -4,6 +4,7 @@
  * and exactly one refresh reaches Pinterest — the lease lives in the database, not in a process.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { request } from 'undici';
 import { startEmulator, type Emulator } from '../../emulator/src';
@@ -46,8 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(instances.map((i) => i.stop()));
   await emulator?.close();
-  for (const s of ['', '-wal', '-shm', '-journal'])
-    require('node:fs').rmSync(dbFile + s, { force: true });
+  for (const s of ['', '-wal', '-shm', '-journal']) fs.rmSync(dbFile + s, { force: true });
 });
 
 it('refreshes once although both instances run the refresh schedule', async () => {
