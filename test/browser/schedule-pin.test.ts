@@ -123,7 +123,7 @@ it('schedules a pin with "Pin at", cancels it from the side panel, then reschedu
   });
   await screenshot(page, 'schedule-panel-pinned');
   const pin = await waitFor(
-    async () => [...emulator.state.pins.values()].find((p) => p.title === 'Pumpkin bread'),
+    () => [...emulator.state.pins.values()].find((p) => p.title === 'Pumpkin bread'),
     'the pin on the emulator'
   );
   expect(pin.board_id).toBe(recipes.id);

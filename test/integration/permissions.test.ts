@@ -29,7 +29,8 @@ interface RouteCase {
   method: 'get' | 'post' | 'put' | 'delete';
   path: () => string;
   action: ActionKey;
-  body?: unknown | (() => unknown);
+  /** The JSON body, or a function that makes it when the case runs. */
+  body?: object | (() => object);
   /**
    * Status expected once allowed (a 404 for an unknown id still proves the guard let it through).
    */
@@ -117,8 +118,8 @@ const ROUTES: RouteCase[] = [
 const call = (r: RouteCase, jwt?: string) => {
   let req = request(strapi.server.httpServer)[r.method](r.path());
   if (jwt) req = req.set('Authorization', `Bearer ${jwt}`);
-  const body = typeof r.body === 'function' ? (r.body as () => unknown)() : r.body;
-  return body !== undefined ? req.send(body as object) : req;
+  const body = typeof r.body === 'function' ? (r.body as () => object)() : r.body;
+  return body !== undefined ? req.send(body) : req;
 };
 
 beforeAll(async () => {

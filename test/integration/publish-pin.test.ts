@@ -7,7 +7,7 @@ import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { fullAccessApiToken, registerSuperAdmin } from '../helpers/admin';
-import { uploadFile, uploadImage, makeImage } from '../helpers/images';
+import { uploadFile, uploadImage } from '../helpers/images';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait-for';
 import type { PinErrorDTO } from '../../common/wire';
@@ -105,7 +105,16 @@ describe('publish → image pin', () => {
     const [sent] = pinPosts();
     expect(pinPosts()).toHaveLength(1);
     expect(sent.status).toBe(201);
-    const body = sent.body as Record<string, any>;
+    // the emulator recorded the JSON body; the assertions below check each field
+    const body = sent.body as {
+      board_id: string;
+      board_section_id: string;
+      title: string;
+      description: string;
+      alt_text: string;
+      link: string;
+      media_source: { source_type: string; content_type: string; data: string };
+    };
     expect(body.board_id).toBe(recipes.id);
     expect(body.board_section_id).toBe(recipes.sections.Dinner);
     expect(body.title).toBe('Tomato soup');
