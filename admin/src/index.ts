@@ -4,6 +4,7 @@ import { PIN_FIELD_NAME } from '../../common/pin-field';
 import { StatsPanel } from './components/Analytics/StatsPanel';
 import { BulkPinAction } from './components/BulkPin/BulkPinAction';
 import { Initializer } from './components/Initializer';
+import { AnalyticsIcon, CampaignsIcon } from './components/MenuIcons';
 import { PinterestPanel } from './components/PinPanel/PinterestPanel';
 import { PluginIcon } from './components/PluginIcon';
 import { PERMISSIONS } from './permissions';
@@ -75,7 +76,7 @@ export default {
 
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/analytics`,
-      icon: PluginIcon,
+      icon: AnalyticsIcon,
       intlLabel: { id: getTranslation('analytics.menu'), defaultMessage: 'Pinterest analytics' },
       Component: () => import('./pages/AnalyticsPage'),
       permissions: PERMISSIONS.readStats,
@@ -85,7 +86,7 @@ export default {
     // too).
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/campaigns`,
-      icon: PluginIcon,
+      icon: CampaignsIcon,
       intlLabel: { id: getTranslation('campaigns.menu'), defaultMessage: 'Re-pin campaigns' },
       Component: () => import('./pages/Campaigns'),
       permissions: PERMISSIONS.bulkRepin,
