@@ -11,3 +11,4 @@ export {
 } from './pinterest-api';
 export { useApiErrorText } from './use-api-error-text';
 export { usePinterestApi } from './use-pinterest-api';
+export { useApiQuery } from './use-api-query';

@@ -1,22 +1,24 @@
-import { useEffect, useState } from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useCallback } from 'react';
 import type { BoardSectionDTO } from '../../../common/wire';
+import { useApiErrorText, useApiQuery, usePinterestApi } from '../api';
 import { SectionSelectView, type SectionSelectProps } from './SectionSelectView';
 
-/** The sections of a board, loaded again whenever the board changes (none without a board). */
-export function useBoardSections(boardId: string | null) {
-  const { get } = useFetchClient();
-  const [sections, setSections] = useState<BoardSectionDTO[]>([]);
+const NONE: BoardSectionDTO[] = [];
 
-  useEffect(() => {
-    if (!boardId) return setSections([]);
-    get<{ sections: BoardSectionDTO[] }>(`/pinterest/boards/${boardId}/sections`).then(
-      ({ data }) => setSections(data.sections),
-      () => setSections([])
-    );
-  }, [boardId, get]);
-
-  return sections;
+/**
+ * The sections of a board, loaded again whenever the board changes (none without a board), and
+ * why they could not be loaded.
+ */
+export function useBoardSections(boardId: string | null): {
+  sections: BoardSectionDTO[];
+  error: string | null;
+} {
+  const api = usePinterestApi();
+  const errorText = useApiErrorText();
+  const load = useCallback(() => api.listSections(boardId ?? ''), [api, boardId]);
+  const { data, error, loading } = useApiQuery(boardId ? load : null);
+  if (!boardId || loading) return { sections: NONE, error: null };
+  return { sections: data ?? NONE, error: error ? errorText(error) : null };
 }
 
 /**
@@ -24,6 +26,6 @@ export function useBoardSections(boardId: string | null) {
  * alike.
  */
 export function SectionSelect(props: SectionSelectProps) {
-  const sections = useBoardSections(props.boardId);
-  return <SectionSelectView {...props} sections={sections} />;
+  const { sections, error } = useBoardSections(props.boardId);
+  return <SectionSelectView {...props} sections={sections} error={error} />;
 }

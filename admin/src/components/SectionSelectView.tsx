@@ -20,10 +20,22 @@ export function SectionSelectView({
   disabled,
   onChange,
   sections,
-}: SectionSelectProps & { sections: BoardSectionDTO[] }) {
+  error,
+}: SectionSelectProps & {
+  sections: BoardSectionDTO[];
+  /** Why the sections could not be loaded. */
+  error?: string | null;
+}) {
   const t = useT();
   return (
-    <Field.Root name={name}>
+    <Field.Root
+      name={name}
+      error={
+        error
+          ? t('sections.error', 'Sections could not be loaded: {message}', { message: error })
+          : undefined
+      }
+    >
       <Field.Label>{label}</Field.Label>
       <SingleSelect
         value={value ?? ''}
@@ -43,6 +55,7 @@ export function SectionSelectView({
           </SingleSelectOption>
         ))}
       </SingleSelect>
+      <Field.Error />
     </Field.Root>
   );
 }

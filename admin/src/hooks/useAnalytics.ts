@@ -1,85 +1,58 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
-import type {
-  AnalyticsOverviewDTO,
-  EntryAnalyticsDTO,
-  TopPinSort,
-  TopPinsDTO,
-} from '../../../common/analytics';
-import { filterQuery } from '../utils/period';
+import { useCallback, useState } from 'react';
+import {
+  useApiErrorText,
+  useApiQuery,
+  usePinterestApi,
+  type AnalyticsFilters,
+  type TopPinsQuery,
+} from '../api';
 
-export interface DashboardFilters {
-  from: string;
-  to: string;
-  contentType: string;
-  boardId: string;
-}
-
-export interface PinsQuery {
-  sort: TopPinSort;
-  dir: 'asc' | 'desc';
-  page: number;
-  pageSize: number;
-}
-
-const messageOf = (e: unknown) =>
-  (e as { response?: { data?: { error?: { message?: string } } }; message?: string })?.response
-    ?.data?.error?.message ??
-  (e as Error)?.message ??
-  'error';
+export type DashboardFilters = AnalyticsFilters;
+export type PinsQuery = TopPinsQuery;
 
 /** The dashboard's data for a period and filters: totals and series, and a page of sorted pins. */
 export function useAnalyticsDashboard(filters: DashboardFilters, pinsQuery: PinsQuery) {
-  const { get, post } = useFetchClient();
-  const [overview, setOverview] = useState<AnalyticsOverviewDTO | null>(null);
-  const [pins, setPins] = useState<TopPinsDTO | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
+  const api = usePinterestApi();
+  const errorText = useApiErrorText();
   const [reloads, setReloads] = useState(0);
-  const base = filterQuery({ ...filters });
+  const { from, to, contentType, boardId } = filters;
+  const { sort, dir, page, pageSize } = pinsQuery;
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    get<AnalyticsOverviewDTO>(`/pinterest/analytics/overview?${base}`)
-      .then(({ data }) => live && (setOverview(data), setError(null)))
-      .catch((e) => live && setError(messageOf(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [get, base, reloads]);
-
-  useEffect(() => {
-    let live = true;
-    get<TopPinsDTO>(`/pinterest/analytics/pins?${filterQuery({ ...filters, ...pinsQuery })}`)
-      .then(({ data }) => live && setPins(data))
-      .catch((e) => live && setError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [get, base, pinsQuery.sort, pinsQuery.dir, pinsQuery.page, pinsQuery.pageSize, reloads]);
+  const loadOverview = useCallback(
+    () => api.analyticsOverview({ from, to, contentType, boardId }),
+    [api, from, to, contentType, boardId]
+  );
+  const loadPins = useCallback(
+    () => api.topPins({ from, to, contentType, boardId }, { sort, dir, page, pageSize }),
+    [api, from, to, contentType, boardId, sort, dir, page, pageSize]
+  );
+  // `reloads`: after a sync, both are asked again
+  const overview = useApiQuery(loadOverview, reloads);
+  const pins = useApiQuery(loadPins, reloads);
+  const failure = overview.error ?? pins.error;
 
   /** The period's pins as CSV text, sorted like the table. */
-  const exportCsv = useCallback(async () => {
-    const { data } = await get<string>(
-      `/pinterest/analytics/export?${filterQuery({ ...filters, sort: pinsQuery.sort, dir: pinsQuery.dir })}`,
-      { responseType: 'text' } as never
-    );
-    return data;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [get, base, pinsQuery.sort, pinsQuery.dir]);
+  const exportCsv = useCallback(
+    () => api.exportCsv({ from, to, contentType, boardId }, sort, dir),
+    [api, from, to, contentType, boardId, sort, dir]
+  );
 
   const syncNow = useCallback(async () => {
-    await post('/pinterest/analytics/sync', {});
+    await api.syncAnalytics();
     setReloads((n) => n + 1);
-  }, [post]);
+  }, [api]);
 
-  return { overview, pins, error, loading, exportCsv, syncNow };
+  return {
+    overview: overview.data,
+    pins: pins.data,
+    error: failure ? errorText(failure) : null,
+    loading: overview.loading,
+    exportCsv,
+    syncNow,
+  };
 }
 
-/** One entry's stats and its last 90 days (the side panel). */
+/** One entry's stats and its last 90 days (the side panel), and why they could not be loaded. */
 export function useEntryAnalytics(
   model: string,
   documentId: string | undefined,
@@ -87,19 +60,11 @@ export function useEntryAnalytics(
   enabled: boolean,
   version?: string
 ) {
-  const { get } = useFetchClient();
-  const [data, setData] = useState<EntryAnalyticsDTO | null>(null);
-  useEffect(() => {
-    if (!enabled || !documentId) return;
-    let live = true;
-    const query = locale ? `?locale=${encodeURIComponent(locale)}` : '';
-    get<EntryAnalyticsDTO>(`/pinterest/analytics/entries/${model}/${documentId}${query}`).then(
-      ({ data: body }) => live && setData(body),
-      () => live && setData(null)
-    );
-    return () => {
-      live = false;
-    };
-  }, [get, model, documentId, locale, enabled, version]);
-  return data;
+  const api = usePinterestApi();
+  const load = useCallback(
+    () => api.entryAnalytics(model, documentId ?? '', locale),
+    [api, model, documentId, locale]
+  );
+  // `version`: the entry was saved or published
+  return useApiQuery(enabled && documentId ? load : null, version);
 }

@@ -1,23 +1,25 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
-import type { BoardDTO, ConnectionDTO, SettingsDTO } from '../../../common/wire';
+import type { ConnectionDTO, SettingsDTO } from '../../../common/wire';
+import { useApiErrorText, useApiQuery, usePinterestApi } from '../api';
 
 /** The connection as the server describes it, with the actions an administrator can take. */
 export function useConnection() {
-  const { get, post, del } = useFetchClient();
+  const api = usePinterestApi();
   const [connection, setConnection] = useState<ConnectionDTO | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const reload = useCallback(async () => {
-    try {
-      const { data } = await get<ConnectionDTO>('/pinterest/connection');
-      setConnection(data);
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, [get]);
+  const reload = useCallback(
+    () =>
+      api.getConnection().then(
+        (data) => {
+          setConnection(data);
+          setError(null);
+        },
+        (e: unknown) => setError(e)
+      ),
+    [api]
+  );
 
   useEffect(() => {
     void reload();
@@ -40,72 +42,59 @@ export function useConnection() {
     /** Sends the browser to Pinterest's consent page. */
     connect: () =>
       run(async () => {
-        const { data } = await post<{ url: string }>('/pinterest/connection/authorize', {});
-        window.location.assign(data.url);
+        window.location.assign(await api.authorize());
       }),
     refresh: () =>
       run(async () => {
-        const { data } = await post<{ outcome: string; connection: ConnectionDTO }>(
-          '/pinterest/connection/refresh',
-          {}
-        );
+        const data = await api.refreshToken();
         setConnection(data.connection);
         return data.outcome;
       }),
     resumeWrites: () =>
       run(async () => {
-        const { data } = await post<ConnectionDTO>('/pinterest/connection/resume-writes', {});
-        setConnection(data);
+        setConnection(await api.resumeWrites());
       }),
     disconnect: () =>
       run(async () => {
-        const { data } = await del<ConnectionDTO>('/pinterest/connection');
-        setConnection(data);
+        setConnection(await api.disconnect());
       }),
   };
 }
 
+/** The defaults per content type, and saving them (the answer replaces them). */
 export function useSettings() {
-  const { get, put } = useFetchClient();
-  const [settings, setSettings] = useState<SettingsDTO | null>(null);
-  useEffect(() => {
-    void get<SettingsDTO>('/pinterest/settings').then(({ data }) => setSettings(data));
-  }, [get]);
+  const api = usePinterestApi();
+  const errorText = useApiErrorText();
+  const loaded = useApiQuery(api.getSettings);
+  const [saved, setSaved] = useState<SettingsDTO | null>(null);
   const save = useCallback(
     async (next: SettingsDTO) => {
-      const body = {
-        contentTypes: Object.fromEntries(
-          next.contentTypes.map((c) => [
-            c.uid,
-            {
-              pinOnPublish: c.pinOnPublish,
-              defaultBoardId: c.defaultBoardId,
-              defaultBoardSectionId: c.defaultBoardSectionId,
-              onUnpublish: c.onUnpublish,
-            },
-          ])
-        ),
-      };
-      const { data } = await put<SettingsDTO>('/pinterest/settings', body);
-      setSettings(data);
+      const body = Object.fromEntries(
+        next.contentTypes.map((c) => [
+          c.uid,
+          {
+            pinOnPublish: c.pinOnPublish,
+            defaultBoardId: c.defaultBoardId,
+            defaultBoardSectionId: c.defaultBoardSectionId,
+            onUnpublish: c.onUnpublish,
+          },
+        ])
+      );
+      setSaved(await api.saveSettings(body));
     },
-    [put]
+    [api]
   );
-  return { settings, setSettings, save };
+  return {
+    settings: saved ?? loaded.data,
+    error: loaded.error ? errorText(loaded.error) : null,
+    save,
+  };
 }
 
 /** The account's boards (all pages), while connected. */
 export function useBoards(enabled: boolean) {
-  const { get } = useFetchClient();
-  const [boards, setBoards] = useState<BoardDTO[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!enabled) return;
-    get<{ boards: BoardDTO[] }>('/pinterest/boards')
-      .then(({ data }) => setBoards(data.boards))
-      .catch((e: { response?: { data?: { error?: { message?: string } } }; message?: string }) =>
-        setError(e.response?.data?.error?.message ?? e.message ?? 'error')
-      );
-  }, [enabled, get]);
-  return { boards, error };
+  const api = usePinterestApi();
+  const errorText = useApiErrorText();
+  const { data, error } = useApiQuery(enabled ? api.listBoards : null);
+  return { boards: data, error: error ? errorText(error) : null };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
 import type { PinPreviewDTO } from '../../../common/wire';
+import { useApiErrorText, usePinterestApi } from '../api';
 
 export type { PinPreviewDTO };
 
@@ -13,7 +13,8 @@ export function usePinPreview(
   documentId: string | undefined,
   values: Record<string, unknown>
 ) {
-  const { post } = useFetchClient();
+  const api = usePinterestApi();
+  const errorText = useApiErrorText();
   const [preview, setPreview] = useState<PinPreviewDTO | null>(null);
   const [error, setError] = useState<string | null>(null);
   const serialised = JSON.stringify(values);
@@ -23,26 +24,26 @@ export function usePinPreview(
     if (!contentType) return;
     const mine = ++seq.current;
     const timer = setTimeout(() => {
-      post<PinPreviewDTO>('/pinterest/preview', {
-        contentType,
-        documentId: documentId ?? null,
-        values: JSON.parse(serialised),
-      })
-        .then(({ data }) => {
-          if (mine === seq.current) {
-            setPreview(data);
-            setError(null);
-          }
+      api
+        .previewPin({
+          contentType,
+          documentId: documentId ?? null,
+          values: JSON.parse(serialised) as Record<string, unknown>,
         })
-        .catch(
-          (e: { response?: { data?: { error?: { message?: string } } }; message?: string }) => {
-            if (mine === seq.current)
-              setError(e.response?.data?.error?.message ?? e.message ?? 'error');
+        .then(
+          (data) => {
+            if (mine === seq.current) {
+              setPreview(data);
+              setError(null);
+            }
+          },
+          (e: unknown) => {
+            if (mine === seq.current) setError(errorText(e));
           }
         );
     }, 300);
     return () => clearTimeout(timer);
-  }, [contentType, documentId, serialised, post]);
+  }, [contentType, documentId, serialised, api, errorText]);
 
   return { preview, error };
 }

@@ -8,8 +8,6 @@ import {
   Field,
   Flex,
   Loader,
-  SingleSelect,
-  SingleSelectOption,
   Typography,
 } from '@strapi/design-system';
 import { ArrowClockwise, Download } from '@strapi/icons';
@@ -19,6 +17,9 @@ import { StatTiles } from '../components/Analytics/StatTiles';
 import { TopPinsTable } from '../components/Analytics/TopPinsTable';
 import { useStatusText } from '../components/Analytics/useStatusText';
 import type { ChartMetric } from '../components/Analytics/DailyChart';
+import { useMetricLabels } from '../components/Analytics/useMetricLabels';
+import { SelectField } from '../components/shared/SelectField';
+import { useApiErrorText } from '../api';
 import { useAnalyticsDashboard, type DashboardFilters } from '../hooks/useAnalytics';
 import { PERMISSIONS } from '../permissions';
 import {
@@ -32,6 +33,13 @@ import { useT } from '../utils/useT';
 
 const DailyChart = lazy(() => import('../components/Analytics/DailyChart'));
 const PAGE_SIZE = 20;
+const CHART_METRICS: ChartMetric[] = [
+  'impressions',
+  'saves',
+  'pinClicks',
+  'outboundClicks',
+  'videoViews',
+];
 
 /**
  * Pinterest analytics: totals for a period, a chart over time, the pins sorted by a metric, CSV.
@@ -61,6 +69,10 @@ export default function AnalyticsPage() {
     pinsQuery
   );
   const statusText = useStatusText();
+  const metricLabels = useMetricLabels();
+  const errorText = useApiErrorText();
+  // the latest day a picker offers: today (UTC), as of the page's first render
+  const [today] = useState(() => utcDay(Date.now()));
 
   if (rbacLoading) return <Page.Loading />;
   if (!allowedActions.canRead) return <Page.NoPermissions />;
@@ -98,10 +110,10 @@ export default function AnalyticsPage() {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch {
+    } catch (e) {
       toggleNotification({
         type: 'danger',
-        message: t('analytics.export.failed', 'The export failed. Try again.'),
+        message: errorText(e, t('analytics.export.failed', 'The export failed. Try again.')),
       });
     } finally {
       setBusy(null);
@@ -115,23 +127,16 @@ export default function AnalyticsPage() {
         type: 'success',
         message: t('analytics.sync.done', 'Sync started; the figures update as it goes.'),
       });
-    } catch {
+    } catch (e) {
       toggleNotification({
         type: 'danger',
-        message: t('analytics.sync.failed', 'The sync could not start.'),
+        message: errorText(e, t('analytics.sync.failed', 'The sync could not start.')),
       });
     } finally {
       setBusy(null);
     }
   };
 
-  const metricLabels: Record<ChartMetric, string> = {
-    impressions: t('analytics.impressions', 'Impressions'),
-    saves: t('analytics.saves', 'Saves'),
-    pinClicks: t('analytics.pinClicks', 'Pin clicks'),
-    outboundClicks: t('analytics.outboundClicks', 'Outbound clicks'),
-    videoViews: t('analytics.videoViews', 'Video views'),
-  };
   const status = overview?.status;
   const trouble = status ? statusText(status) : null;
   const hasVideo =
@@ -206,29 +211,19 @@ export default function AnalyticsPage() {
           <Box background="neutral0" hasRadius shadow="tableShadow" padding={4}>
             <Flex gap={4} wrap="wrap" alignItems="flex-end">
               <Box minWidth="180px">
-                <Field.Root name="period">
-                  <Field.Label>{t('analytics.filter.period', 'Period')}</Field.Label>
-                  <SingleSelect
-                    value={preset}
-                    onChange={(v: string | number) => choosePreset(String(v) as PeriodPreset)}
-                  >
-                    <SingleSelectOption value="7">
-                      {t('analytics.filter.days7', 'Last 7 days')}
-                    </SingleSelectOption>
-                    <SingleSelectOption value="30">
-                      {t('analytics.filter.days30', 'Last 30 days')}
-                    </SingleSelectOption>
-                    <SingleSelectOption value="90">
-                      {t('analytics.filter.days90', 'Last 90 days')}
-                    </SingleSelectOption>
-                    <SingleSelectOption value="365">
-                      {t('analytics.filter.days365', 'Last 12 months')}
-                    </SingleSelectOption>
-                    <SingleSelectOption value="custom">
-                      {t('analytics.filter.custom', 'Custom dates')}
-                    </SingleSelectOption>
-                  </SingleSelect>
-                </Field.Root>
+                <SelectField
+                  name="period"
+                  label={t('analytics.filter.period', 'Period')}
+                  value={preset}
+                  onChange={(v) => choosePreset(v as PeriodPreset)}
+                  options={[
+                    { value: '7', label: t('analytics.filter.days7', 'Last 7 days') },
+                    { value: '30', label: t('analytics.filter.days30', 'Last 30 days') },
+                    { value: '90', label: t('analytics.filter.days90', 'Last 90 days') },
+                    { value: '365', label: t('analytics.filter.days365', 'Last 12 months') },
+                    { value: 'custom', label: t('analytics.filter.custom', 'Custom dates') },
+                  ]}
+                />
               </Box>
               <Box minWidth="160px">
                 <Field.Root name="from">
@@ -247,51 +242,44 @@ export default function AnalyticsPage() {
                   <DatePicker
                     value={dayToPickerDate(filters.to)}
                     minDate={dayToPickerDate(filters.from)}
-                    maxDate={dayToPickerDate(utcDay(Date.now()))}
+                    maxDate={dayToPickerDate(today)}
                     onChange={(d: Date | undefined) => chooseDay('to', d)}
                     clearLabel={t('analytics.filter.clear', 'Clear')}
                   />
                 </Field.Root>
               </Box>
               <Box minWidth="200px">
-                <Field.Root name="contentType">
-                  <Field.Label>{t('analytics.filter.contentType', 'Content type')}</Field.Label>
-                  <SingleSelect
-                    value={filters.contentType || 'all'}
-                    onChange={(v: string | number) =>
-                      update({ contentType: v === 'all' ? '' : String(v) })
-                    }
-                  >
-                    <SingleSelectOption value="all">
-                      {t('analytics.filter.allContentTypes', 'All content types')}
-                    </SingleSelectOption>
-                    {(overview?.filters.contentTypes ?? []).map((c) => (
-                      <SingleSelectOption key={c.uid} value={c.uid}>
-                        {c.name}
-                      </SingleSelectOption>
-                    ))}
-                  </SingleSelect>
-                </Field.Root>
+                <SelectField
+                  name="contentType"
+                  label={t('analytics.filter.contentType', 'Content type')}
+                  value={filters.contentType || 'all'}
+                  onChange={(v) => update({ contentType: v === 'all' ? '' : v })}
+                  options={[
+                    {
+                      value: 'all',
+                      label: t('analytics.filter.allContentTypes', 'All content types'),
+                    },
+                    ...(overview?.filters.contentTypes ?? []).map((c) => ({
+                      value: c.uid,
+                      label: c.name,
+                    })),
+                  ]}
+                />
               </Box>
               <Box minWidth="200px">
-                <Field.Root name="board">
-                  <Field.Label>{t('analytics.filter.board', 'Board')}</Field.Label>
-                  <SingleSelect
-                    value={filters.boardId || 'all'}
-                    onChange={(v: string | number) =>
-                      update({ boardId: v === 'all' ? '' : String(v) })
-                    }
-                  >
-                    <SingleSelectOption value="all">
-                      {t('analytics.filter.allBoards', 'All boards')}
-                    </SingleSelectOption>
-                    {(overview?.filters.boards ?? []).map((b) => (
-                      <SingleSelectOption key={b.id} value={b.id}>
-                        {b.name}
-                      </SingleSelectOption>
-                    ))}
-                  </SingleSelect>
-                </Field.Root>
+                <SelectField
+                  name="board"
+                  label={t('analytics.filter.board', 'Board')}
+                  value={filters.boardId || 'all'}
+                  onChange={(v) => update({ boardId: v === 'all' ? '' : v })}
+                  options={[
+                    { value: 'all', label: t('analytics.filter.allBoards', 'All boards') },
+                    ...(overview?.filters.boards ?? []).map((b) => ({
+                      value: b.id,
+                      label: b.name,
+                    })),
+                  ]}
+                />
               </Box>
             </Flex>
           </Box>
@@ -316,21 +304,15 @@ export default function AnalyticsPage() {
                     {t('analytics.chart.title', 'Over time')}
                   </Typography>
                   <Box minWidth="200px">
-                    <Field.Root name="metric">
-                      <Field.Label>{t('analytics.chart.metric', 'Metric')}</Field.Label>
-                      <SingleSelect
-                        value={metric}
-                        onChange={(v: string | number) => setMetric(String(v) as ChartMetric)}
-                      >
-                        {(Object.keys(metricLabels) as ChartMetric[])
-                          .filter((k) => k !== 'videoViews' || hasVideo)
-                          .map((k) => (
-                            <SingleSelectOption key={k} value={k}>
-                              {metricLabels[k]}
-                            </SingleSelectOption>
-                          ))}
-                      </SingleSelect>
-                    </Field.Root>
+                    <SelectField
+                      name="metric"
+                      label={t('analytics.chart.metric', 'Metric')}
+                      value={metric}
+                      onChange={(v) => setMetric(v as ChartMetric)}
+                      options={CHART_METRICS.filter((k) => k !== 'videoViews' || hasVideo).map(
+                        (k) => ({ value: k, label: metricLabels[k] })
+                      )}
+                    />
                   </Box>
                 </Flex>
                 <Suspense fallback={<Loader small>{t('analytics.loading', 'Loading…')}</Loader>}>

@@ -4,6 +4,7 @@ import { Alert, Button, Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { ConnectionCard } from '../components/Settings/ConnectionCard';
 import { ContentTypeDefaults } from '../components/Settings/ContentTypeDefaults';
+import { useApiErrorText } from '../api';
 import { useBoards, useConnection, useSettings } from '../hooks/useConnection';
 import { PERMISSIONS } from '../permissions';
 import { useT } from '../utils/useT';
@@ -20,7 +21,10 @@ export default function SettingsPage() {
     ...PERMISSIONS.manageSettings,
   ]);
   const { connection, error, busy, connect, refresh, disconnect, resumeWrites } = useConnection();
-  const { settings, save } = useSettings();
+  const { settings, error: settingsError, save } = useSettings();
+  const errorText = useApiErrorText();
+  const failed = (fallback: string) => (e: unknown) =>
+    toggleNotification({ type: 'danger', message: errorText(e, fallback) });
   const { boards, error: boardsError } = useBoards(connection?.status === 'connected');
   const outcome = useMemo(
     () => Object.fromEntries(new URLSearchParams(location.search)),
@@ -87,7 +91,14 @@ export default function SettingsPage() {
               title={t('banner.paused.title', 'Pinning is paused')}
               action={
                 canManage ? (
-                  <Button variant="danger-light" onClick={() => void resumeWrites()}>
+                  <Button
+                    variant="danger-light"
+                    onClick={() =>
+                      void resumeWrites().catch(
+                        failed(t('error.resumeWrites', 'Pinning could not be resumed.'))
+                      )
+                    }
+                  >
                     {t('action.resumeWrites', 'Resume pinning now')}
                   </Button>
                 ) : undefined
@@ -117,25 +128,26 @@ export default function SettingsPage() {
             canManage={canManage && connection.setup.problems.length === 0}
             busy={busy}
             onConnect={() =>
-              void connect().catch(() =>
-                toggleNotification({
-                  type: 'danger',
-                  message: t('error.connect', 'The connection could not start.'),
-                })
-              )
+              void connect().catch(failed(t('error.connect', 'The connection could not start.')))
             }
             onRefresh={() =>
-              void refresh().then((o) =>
-                toggleNotification({
-                  type: o === 'refreshed' ? 'success' : 'warning',
-                  message: t(
-                    `refresh.${o}`,
-                    o === 'refreshed' ? 'Token refreshed.' : 'The token was not refreshed.'
-                  ),
-                })
+              void refresh().then(
+                (o) =>
+                  toggleNotification({
+                    type: o === 'refreshed' ? 'success' : 'warning',
+                    message: t(
+                      `refresh.${o}`,
+                      o === 'refreshed' ? 'Token refreshed.' : 'The token was not refreshed.'
+                    ),
+                  }),
+                failed(t('error.refresh', 'The token could not be refreshed.'))
               )
             }
-            onDisconnect={() => void disconnect()}
+            onDisconnect={() =>
+              void disconnect().catch(
+                failed(t('error.disconnect', 'The account could not be disconnected.'))
+              )
+            }
           />
           <Flex direction="column" alignItems="flex-start" gap={1}>
             <Typography variant="pi" textColor="neutral600">
@@ -150,13 +162,26 @@ export default function SettingsPage() {
               )}
             </Typography>
           </Flex>
+          {settingsError ? (
+            <Alert
+              variant="danger"
+              closeLabel={t('close', 'Close')}
+              title={t('defaults.loadFailed', 'The defaults could not be loaded')}
+            >
+              {settingsError}
+            </Alert>
+          ) : null}
           {settings ? (
             <ContentTypeDefaults
               settings={settings}
               boards={boards}
               boardsError={boardsError}
               canManage={canManage}
-              onSave={save}
+              onSave={(next) =>
+                save(next).catch(
+                  failed(t('defaults.saveFailed', 'The defaults could not be saved.'))
+                )
+              }
             />
           ) : null}
         </Flex>

@@ -87,7 +87,7 @@ export default function DailyChart({
             />
           )}
           <Tooltip
-            labelFormatter={(d) => day(String(d))}
+            labelFormatter={(d) => (typeof d === 'string' ? day(d) : '')}
             formatter={(value, name) => [formatNumber(Number(value)), name]}
             contentStyle={{
               background: theme.colors.neutral0,

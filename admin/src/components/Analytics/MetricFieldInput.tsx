@@ -32,4 +32,6 @@ const MetricFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint 
   );
 });
 
+MetricFieldInput.displayName = 'MetricFieldInput';
+
 export default MetricFieldInput;

@@ -1,6 +1,6 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { useT } from '../../utils/useT';
+import { useMetricLabels } from './useMetricLabels';
 
 export interface TileTotals {
   impressions: number;
@@ -14,22 +14,17 @@ export interface TileTotals {
 
 /** The totals as labelled figures (a definition list, so each number is read with its name). */
 export function StatTiles({ totals, compact = false }: { totals: TileTotals; compact?: boolean }) {
-  const t = useT();
+  const label = useMetricLabels();
   const { formatNumber } = useIntl();
   const tiles: Array<[string, string]> = [
-    [t('analytics.impressions', 'Impressions'), formatNumber(totals.impressions)],
-    [t('analytics.saves', 'Saves'), formatNumber(totals.saves)],
-    [t('analytics.pinClicks', 'Pin clicks'), formatNumber(totals.pinClicks)],
-    [t('analytics.outboundClicks', 'Outbound clicks'), formatNumber(totals.outboundClicks)],
-    [
-      t('analytics.saveRate', 'Save rate'),
-      formatNumber(totals.saveRate, { style: 'percent', maximumFractionDigits: 2 }),
-    ],
+    [label.impressions, formatNumber(totals.impressions)],
+    [label.saves, formatNumber(totals.saves)],
+    [label.pinClicks, formatNumber(totals.pinClicks)],
+    [label.outboundClicks, formatNumber(totals.outboundClicks)],
+    [label.saveRate, formatNumber(totals.saveRate, { style: 'percent', maximumFractionDigits: 2 })],
   ];
-  if (totals.videoViews !== null)
-    tiles.push([t('analytics.videoViews', 'Video views'), formatNumber(totals.videoViews)]);
-  if (totals.pins !== undefined)
-    tiles.push([t('analytics.pins', 'Pins'), formatNumber(totals.pins)]);
+  if (totals.videoViews !== null) tiles.push([label.videoViews, formatNumber(totals.videoViews)]);
+  if (totals.pins !== undefined) tiles.push([label.pins, formatNumber(totals.pins)]);
 
   return (
     <Flex tag="dl" wrap="wrap" gap={compact ? 2 : 4} alignItems="stretch">

@@ -54,4 +54,6 @@ const StatsFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint }
   );
 });
 
+StatsFieldInput.displayName = 'StatsFieldInput';
+
 export default StatsFieldInput;

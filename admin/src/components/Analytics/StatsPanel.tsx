@@ -4,16 +4,19 @@ import { useRBAC } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { useIntl } from 'react-intl';
 import type { EntryAnalyticsDTO } from '../../../../common/analytics';
+import { isApiError, useApiErrorText } from '../../api';
 import { useEntryAnalytics } from '../../hooks/useAnalytics';
 import { PERMISSIONS } from '../../permissions';
 import { useT } from '../../utils/useT';
 import { StatTiles } from './StatTiles';
+import { useMetricLabels } from './useMetricLabels';
 import { useStatusText } from './useStatusText';
 
 const DailyChart = lazy(() => import('./DailyChart'));
 
 function PanelContent({ data }: { data: EntryAnalyticsDTO }) {
   const t = useT();
+  const label = useMetricLabels();
   const { formatDate } = useIntl();
   const { stats, status } = data;
   const trouble = useStatusText()(status);
@@ -46,8 +49,8 @@ function PanelContent({ data }: { data: EntryAnalyticsDTO }) {
               series={data.series}
               label={t('panel.stats.chart', 'Impressions and saves, last 90 days')}
               metrics={[
-                { key: 'impressions', label: t('analytics.impressions', 'Impressions') },
-                { key: 'saves', label: t('analytics.saves', 'Saves') },
+                { key: 'impressions', label: label.impressions },
+                { key: 'saves', label: label.saves },
               ]}
             />
           </Suspense>
@@ -91,16 +94,31 @@ export const StatsPanel: PanelComponent = ({
   const { allowedActions } = useRBAC(PERMISSIONS.readStats);
   const locale = (document as { locale?: string } | undefined)?.locale ?? undefined;
   const version = (document as { updatedAt?: string } | undefined)?.updatedAt;
-  const data = useEntryAnalytics(
+  const { data, error } = useEntryAnalytics(
     model,
     documentId,
     locale,
     Boolean(allowedActions.canRead),
     version
   );
-  if (!documentId || !allowedActions.canRead || !data?.mapped) return null;
+  const errorText = useApiErrorText();
+  if (!documentId || !allowedActions.canRead) return null;
+  // Not found or not allowed: not a content type (or a reader) the panel is for.
+  const failed = error && !(isApiError(error) && (error.status === 403 || error.status === 404));
+  if (!data?.mapped && !failed) return null;
   return {
     title: t('panel.stats.title', 'Pinterest stats'),
-    content: <PanelContent data={data} />,
+    content: (
+      <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+        {failed ? (
+          <Typography variant="pi" textColor="danger700" tag="p" role="alert">
+            {t('panel.stats.failed', 'The stats could not be loaded: {message}', {
+              message: errorText(error),
+            })}
+          </Typography>
+        ) : null}
+        {data?.mapped ? <PanelContent data={data} /> : null}
+      </Flex>
+    ),
   };
 };

@@ -9,15 +9,16 @@ import {
   TextInput,
   Typography,
 } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import type { CampaignDTO, CampaignInputWire } from '../../../../common/campaigns';
+import type { CampaignInputWire } from '../../../../common/campaigns';
+import { useApiErrorText, usePinterestApi } from '../../api';
 import { BoardPicker } from '../PinField/BoardPicker';
 import { CampaignProgress } from '../Campaign/CampaignProgress';
 import { defaultPacing, PacingFields, toPacing, type PacingForm } from '../Campaign/PacingFields';
 import { PlanSummary } from '../Campaign/PlanSummary';
-import { errorMessage, useCampaign, usePlanPreview } from '../Campaign/useCampaigns';
+import { useCampaign, usePlanPreview } from '../Campaign/useCampaigns';
 import { useT } from '../../utils/useT';
 
 export const CAMPAIGNS_PATH = '/plugins/pinterest/campaigns';
@@ -41,7 +42,8 @@ export function BulkPinDialog({
 }) {
   const t = useT();
   const { formatDate } = useIntl();
-  const { post } = useFetchClient();
+  const api = usePinterestApi();
+  const errorText = useApiErrorText();
   const { toggleNotification } = useNotification();
   const [name, setName] = useState(() =>
     t('bulk.defaultName', 'Re-pin of {count} entries, {date}', {
@@ -76,14 +78,14 @@ export function BulkPinDialog({
     if (!input) return;
     setStarting(true);
     try {
-      const { data } = await post<{ campaign: CampaignDTO }>('/pinterest/campaigns', input);
-      setStartedId(data.campaign.id);
+      const campaign = await api.createCampaign(input);
+      setStartedId(campaign.id);
       toggleNotification({
         type: 'success',
-        message: t('bulk.started', 'Campaign “{name}” started.', { name: data.campaign.name }),
+        message: t('bulk.started', 'Campaign “{name}” started.', { name: campaign.name }),
       });
     } catch (e) {
-      toggleNotification({ type: 'danger', message: errorMessage(e) });
+      toggleNotification({ type: 'danger', message: errorText(e) });
     } finally {
       setStarting(false);
     }
@@ -100,7 +102,7 @@ export function BulkPinDialog({
                 stale={stale}
                 onAction={(a) =>
                   void act(a).catch((e) =>
-                    toggleNotification({ type: 'danger', message: errorMessage(e) })
+                    toggleNotification({ type: 'danger', message: errorText(e) })
                   )
                 }
               />

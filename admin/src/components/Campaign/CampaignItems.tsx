@@ -1,53 +1,24 @@
-import {
-  Box,
-  Button,
-  Flex,
-  IconButton,
-  Link,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-  VisuallyHidden,
-} from '@strapi/design-system';
-import { ArrowClockwise, ChevronLeft, ChevronRight, ExternalLink } from '@strapi/icons';
+import { Button, Flex, Link, Typography } from '@strapi/design-system';
+import { ArrowClockwise, ExternalLink } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import type { CampaignItemDTO } from '../../../../common/campaigns';
+import type { CampaignItemDTO, CampaignItemsPageDTO } from '../../../../common/campaigns';
 import { useAdvice } from '../../utils/useAdvice';
 import { useT } from '../../utils/useT';
+import { DataTable } from '../shared/DataTable';
+import { Pager } from '../shared/Pager';
 import { useSkipReasonText } from './PlanSummary';
 
-interface Page {
-  items: CampaignItemDTO[];
-  pagination: { page: number; pageSize: number; total: number };
-}
+type Page = CampaignItemsPageDTO;
 
-function Pager({ data, onPage }: { data: Page; onPage: (page: number) => void }) {
-  const t = useT();
-  const pages = Math.max(1, Math.ceil(data.pagination.total / data.pagination.pageSize));
-  if (pages <= 1) return null;
+function ItemsPager({ data, onPage }: { data: Page; onPage: (page: number) => void }) {
   return (
-    <Flex gap={2} justifyContent="flex-end" alignItems="center" paddingTop={2}>
-      <IconButton
-        label={t('campaign.items.previous', 'Previous page')}
-        disabled={data.pagination.page <= 1}
-        onClick={() => onPage(data.pagination.page - 1)}
-      >
-        <ChevronLeft />
-      </IconButton>
-      <Typography variant="pi">
-        {t('campaign.items.page', 'Page {page} of {pages}', { page: data.pagination.page, pages })}
-      </Typography>
-      <IconButton
-        label={t('campaign.items.next', 'Next page')}
-        disabled={data.pagination.page >= pages}
-        onClick={() => onPage(data.pagination.page + 1)}
-      >
-        <ChevronRight />
-      </IconButton>
+    <Flex paddingTop={2} justifyContent="flex-end">
+      <Pager
+        page={data.pagination.page}
+        pageSize={data.pagination.pageSize}
+        total={data.pagination.total}
+        onPage={onPage}
+      />
     </Flex>
   );
 }
@@ -85,58 +56,56 @@ export function FailedItems({
           {t('campaign.failed.retryAll', 'Retry all failed pins')}
         </Button>
       </Flex>
-      <Table colCount={4} rowCount={data.items.length + 1}>
-        <Thead>
-          <Tr>
-            <Th>
-              <Typography variant="sigma">{t('campaign.items.entry', 'Entry')}</Typography>
-            </Th>
-            <Th>
-              <Typography variant="sigma">{t('campaign.items.board', 'Board')}</Typography>
-            </Th>
-            <Th>
-              <Typography variant="sigma">{t('campaign.items.reason', 'Why')}</Typography>
-            </Th>
-            <Th>
-              <VisuallyHidden>{t('campaign.items.actions', 'Actions')}</VisuallyHidden>
-            </Th>
-          </Tr>
-        </Thead>
-        <Tbody>
-          {data.items.map((item) => (
-            <Tr key={item.id}>
-              <Td>
-                <Link href={`/admin${entryLink(model, item)}`}>
-                  {item.title ?? item.documentId}
-                </Link>
-              </Td>
-              <Td>
-                <Typography>{boards[item.boardId] ?? item.boardId}</Typography>
-              </Td>
-              <Td style={{ whiteSpace: 'normal' }}>
+      <DataTable
+        rows={data.items}
+        rowKey={(item) => item.id}
+        columns={[
+          {
+            key: 'entry',
+            header: t('campaign.items.entry', 'Entry'),
+            cell: (item) => (
+              <Link href={`/admin${entryLink(model, item)}`}>{item.title ?? item.documentId}</Link>
+            ),
+          },
+          {
+            key: 'board',
+            header: t('campaign.items.board', 'Board'),
+            cell: (item) => <Typography>{boards[item.boardId] ?? item.boardId}</Typography>,
+          },
+          {
+            key: 'reason',
+            header: t('campaign.items.reason', 'Why'),
+            cellStyle: { whiteSpace: 'normal' },
+            cell: (item) => (
+              <>
                 <Typography textColor="danger600">{item.lastError?.message}</Typography>{' '}
                 <Typography textColor="neutral600">
                   {item.lastError ? adviceFor(item.lastError) : null}
                 </Typography>
-              </Td>
-              <Td>
-                <Button
-                  variant="tertiary"
-                  size="S"
-                  startIcon={<ArrowClockwise />}
-                  onClick={() => onRetry(item.id)}
-                  aria-label={t('campaign.failed.retryOne', 'Retry “{title}”', {
-                    title: item.title ?? item.documentId,
-                  })}
-                >
-                  {t('campaign.failed.retry', 'Retry')}
-                </Button>
-              </Td>
-            </Tr>
-          ))}
-        </Tbody>
-      </Table>
-      <Pager data={data} onPage={onPage} />
+              </>
+            ),
+          },
+          {
+            key: 'actions',
+            header: t('campaign.items.actions', 'Actions'),
+            hideHeader: true,
+            cell: (item) => (
+              <Button
+                variant="tertiary"
+                size="S"
+                startIcon={<ArrowClockwise />}
+                onClick={() => onRetry(item.id)}
+                aria-label={t('campaign.failed.retryOne', 'Retry “{title}”', {
+                  title: item.title ?? item.documentId,
+                })}
+              >
+                {t('campaign.failed.retry', 'Retry')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <ItemsPager data={data} onPage={onPage} />
     </Flex>
   );
 }
@@ -158,33 +127,27 @@ export function SkippedItems({
       <Typography variant="delta" tag="h2">
         {t('campaign.skipped.title', 'Left out ({count})', { count: data.pagination.total })}
       </Typography>
-      <Table colCount={2} rowCount={data.items.length + 1}>
-        <Thead>
-          <Tr>
-            <Th>
-              <Typography variant="sigma">{t('campaign.items.entry', 'Entry')}</Typography>
-            </Th>
-            <Th>
-              <Typography variant="sigma">{t('campaign.items.reason', 'Why')}</Typography>
-            </Th>
-          </Tr>
-        </Thead>
-        <Tbody>
-          {data.items.map((item) => (
-            <Tr key={item.id}>
-              <Td>
-                <Link href={`/admin${entryLink(model, item)}`}>
-                  {item.title ?? item.documentId}
-                </Link>
-              </Td>
-              <Td>
-                <Typography>{item.skipReason ? reasonText(item.skipReason) : '—'}</Typography>
-              </Td>
-            </Tr>
-          ))}
-        </Tbody>
-      </Table>
-      <Pager data={data} onPage={onPage} />
+      <DataTable
+        rows={data.items}
+        rowKey={(item) => item.id}
+        columns={[
+          {
+            key: 'entry',
+            header: t('campaign.items.entry', 'Entry'),
+            cell: (item) => (
+              <Link href={`/admin${entryLink(model, item)}`}>{item.title ?? item.documentId}</Link>
+            ),
+          },
+          {
+            key: 'reason',
+            header: t('campaign.items.reason', 'Why'),
+            cell: (item) => (
+              <Typography>{item.skipReason ? reasonText(item.skipReason) : '—'}</Typography>
+            ),
+          },
+        ]}
+      />
+      <ItemsPager data={data} onPage={onPage} />
     </Flex>
   );
 }
@@ -206,52 +169,41 @@ export function PinnedItems({
       <Typography variant="delta" tag="h2">
         {t('campaign.pinned.title', 'Pins made ({count})', { count: data.pagination.total })}
       </Typography>
-      <Box>
-        <Table colCount={3} rowCount={data.items.length + 1}>
-          <Thead>
-            <Tr>
-              <Th>
-                <Typography variant="sigma">{t('campaign.items.entry', 'Entry')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('campaign.items.board', 'Board')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('campaign.items.pinnedAt', 'Pinned')}</Typography>
-              </Th>
-            </Tr>
-          </Thead>
-          <Tbody>
-            {data.items.map((item) => (
-              <Tr key={item.id}>
-                <Td>
-                  {item.pinUrl ? (
-                    <Link href={item.pinUrl} isExternal endIcon={<ExternalLink />}>
-                      {item.title ?? item.documentId}
-                    </Link>
-                  ) : (
-                    <Typography>{item.title ?? item.documentId}</Typography>
-                  )}
-                </Td>
-                <Td>
-                  <Typography>{boards[item.boardId] ?? item.boardId}</Typography>
-                </Td>
-                <Td>
-                  <Typography>
-                    {item.pinnedAt
-                      ? formatDate(new Date(item.pinnedAt), {
-                          dateStyle: 'medium',
-                          timeStyle: 'short',
-                        })
-                      : '—'}
-                  </Typography>
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
-      </Box>
-      <Pager data={data} onPage={onPage} />
+      <DataTable
+        rows={data.items}
+        rowKey={(item) => item.id}
+        columns={[
+          {
+            key: 'entry',
+            header: t('campaign.items.entry', 'Entry'),
+            cell: (item) =>
+              item.pinUrl ? (
+                <Link href={item.pinUrl} isExternal endIcon={<ExternalLink />}>
+                  {item.title ?? item.documentId}
+                </Link>
+              ) : (
+                <Typography>{item.title ?? item.documentId}</Typography>
+              ),
+          },
+          {
+            key: 'board',
+            header: t('campaign.items.board', 'Board'),
+            cell: (item) => <Typography>{boards[item.boardId] ?? item.boardId}</Typography>,
+          },
+          {
+            key: 'pinnedAt',
+            header: t('campaign.items.pinnedAt', 'Pinned'),
+            cell: (item) => (
+              <Typography>
+                {item.pinnedAt
+                  ? formatDate(new Date(item.pinnedAt), { dateStyle: 'medium', timeStyle: 'short' })
+                  : '—'}
+              </Typography>
+            ),
+          },
+        ]}
+      />
+      <ItemsPager data={data} onPage={onPage} />
     </Flex>
   );
 }

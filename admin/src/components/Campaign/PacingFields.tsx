@@ -73,7 +73,7 @@ export function PacingFields({
   compact?: boolean;
 }) {
   const t = useT();
-  const allZones = useMemo(zones, []);
+  const allZones = useMemo(() => zones(), []);
   // the box's text is kept here: the combobox mounts only the options in view, so it cannot name
   // the chosen one
   const [zoneText, setZoneText] = useState(value.timeZone);

@@ -5,7 +5,7 @@ import { useT } from '../../utils/useT';
 
 export function useSkipReasonText() {
   const t = useT();
-  return (reason: SkipReason | string) =>
+  return (reason: string) =>
     ({
       NOT_PUBLISHED: t('campaign.skip.NOT_PUBLISHED', 'not published'),
       NO_MEDIA: t('campaign.skip.NO_MEDIA', 'no hero image'),

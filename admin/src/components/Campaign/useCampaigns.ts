@@ -1,37 +1,46 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
 import type {
   CampaignDTO,
   CampaignInputWire,
-  CampaignItemDTO,
   CampaignOptionsDTO,
   CampaignPreviewDTO,
 } from '../../../../common/campaigns';
-
-type FetchError = { response?: { data?: { error?: { message?: string } } }; message?: string };
-/** The server's own words for a refusal (400, 409…), else the transport's. */
-export const errorMessage = (e: unknown): string =>
-  (e as FetchError).response?.data?.error?.message ?? (e as FetchError).message ?? 'error';
+import {
+  useApiErrorText,
+  useApiQuery,
+  usePinterestApi,
+  type CampaignAction,
+  type PinterestApi,
+} from '../../api';
 
 let optionsCache: Promise<CampaignOptionsDTO> | null = null;
+
+/** The planner's options, asked once per page load (asked again after a failure). */
+function cachedOptions(api: PinterestApi): Promise<CampaignOptionsDTO> {
+  optionsCache ??= api.campaignOptions().catch((e: unknown) => {
+    optionsCache = null;
+    throw e;
+  });
+  return optionsCache;
+}
 
 /**
  * What the planner offers (content types that pin, their fields, locales); loaded once per page
  * load.
  */
 export function useCampaignOptions(enabled = true) {
-  const { get } = useFetchClient();
-  const [options, setOptions] = useState<CampaignOptionsDTO | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!enabled) return;
-    optionsCache ??= get<CampaignOptionsDTO>('/pinterest/campaigns/options').then((r) => r.data);
-    optionsCache.then(setOptions, (e) => {
-      optionsCache = null;
-      setError(errorMessage(e));
-    });
-  }, [enabled, get]);
-  return { options, error };
+  const api = usePinterestApi();
+  const errorText = useApiErrorText();
+  const load = useCallback(() => cachedOptions(api), [api]);
+  const { data, error } = useApiQuery(enabled ? load : null);
+  return { options: data, error: error ? errorText(error) : null };
+}
+
+interface PreviewState {
+  /** The input (serialised) this answer is for. */
+  key: string | null;
+  preview: CampaignPreviewDTO | null;
+  error: string | null;
 }
 
 /**
@@ -39,48 +48,45 @@ export function useCampaignOptions(enabled = true) {
  * answer stays on screen while the next one is computed.
  */
 export function usePlanPreview(input: CampaignInputWire | null, delayMs = 400) {
-  const { post } = useFetchClient();
-  const [preview, setPreview] = useState<CampaignPreviewDTO | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const api = usePinterestApi();
+  const errorText = useApiErrorText();
+  const [state, setState] = useState<PreviewState>({ key: null, preview: null, error: null });
   const key = input ? JSON.stringify(input) : null;
-  const seq = useRef(0);
   useEffect(() => {
-    if (!key) {
-      setPreview(null);
-      setError(null);
-      return;
-    }
-    const mine = ++seq.current;
-    setLoading(true);
+    if (!key) return;
+    let live = true;
     const timer = setTimeout(() => {
-      post<CampaignPreviewDTO>('/pinterest/campaigns/preview', JSON.parse(key))
-        .then(({ data }) => {
-          if (mine !== seq.current) return;
-          setPreview(data);
-          setError(null);
-        })
-        .catch((e) => {
-          if (mine !== seq.current) return;
-          setPreview(null);
-          setError(errorMessage(e));
-        })
-        .finally(() => mine === seq.current && setLoading(false));
+      api.previewCampaign(JSON.parse(key) as CampaignInputWire).then(
+        (preview) => {
+          if (live) setState({ key, preview, error: null });
+        },
+        (e: unknown) => {
+          if (live) setState({ key, preview: null, error: errorText(e) });
+        }
+      );
     }, delayMs);
-    return () => clearTimeout(timer);
-  }, [key, post, delayMs]);
-  return { preview, error, loading };
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [key, api, errorText, delayMs]);
+  return {
+    preview: key ? state.preview : null,
+    error: key ? state.error : null,
+    loading: key !== null && state.key !== key,
+  };
 }
 
-const LIVE = new Set(['running']);
+const isLive = (c: CampaignDTO) => c.status === 'running' || c.progress.planning;
 
 /**
  * One campaign, kept fresh by polling (every 2 s while it runs, every 15 s otherwise). A failed
- * poll
- * keeps the last answer on screen and tries again later; the actions answer with the new state.
+ * poll keeps the last answer on screen (marked stale) and tries again later; the actions answer
+ * with the new state.
  */
 export function useCampaign(id: number | null) {
-  const { get, post } = useFetchClient();
+  const api = usePinterestApi();
+  const errorText = useApiErrorText();
   const [campaign, setCampaign] = useState<CampaignDTO | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
@@ -89,16 +95,16 @@ export function useCampaign(id: number | null) {
   const load = useCallback(async () => {
     if (id === null) return;
     try {
-      const { data } = await get<{ campaign: CampaignDTO }>(`/pinterest/campaigns/${id}`);
-      live.current = LIVE.has(data.campaign.status) || data.campaign.progress.planning;
-      setCampaign(data.campaign);
+      const next = await api.getCampaign(id);
+      live.current = isLive(next);
+      setCampaign(next);
       setError(null);
       setStale(false);
     } catch (e) {
       setStale(true);
-      setError(errorMessage(e));
+      setError(errorText(e));
     }
-  }, [get, id]);
+  }, [api, errorText, id]);
 
   useEffect(() => {
     if (id === null) return;
@@ -107,7 +113,7 @@ export function useCampaign(id: number | null) {
     const loop = async () => {
       await load();
       if (stopped) return;
-      timer = setTimeout(loop, live.current ? 2_000 : 15_000);
+      timer = setTimeout(() => void loop(), live.current ? 2_000 : 15_000);
     };
     void loop();
     return () => {
@@ -116,18 +122,19 @@ export function useCampaign(id: number | null) {
     };
   }, [id, load]);
 
+  /** Pause, resume, cancel or retry every failed pin; with `itemId`, retry that pin only. */
   const act = useCallback(
-    async (action: 'pause' | 'resume' | 'cancel' | 'retry', itemId?: number) => {
-      const path =
+    async (action: CampaignAction, itemId?: number) => {
+      if (id === null) throw new Error('No campaign');
+      const next =
         itemId !== undefined
-          ? `/pinterest/campaigns/${id}/items/${itemId}/retry`
-          : `/pinterest/campaigns/${id}/${action}`;
-      const { data } = await post<{ campaign: CampaignDTO }>(path, {});
-      live.current = LIVE.has(data.campaign.status) || data.campaign.progress.planning;
-      setCampaign(data.campaign);
-      return data.campaign;
+          ? await api.retryCampaignItem(id, itemId)
+          : await api.campaignAction(id, action);
+      live.current = isLive(next);
+      setCampaign(next);
+      return next;
     },
-    [id, post]
+    [api, id]
   );
 
   return {
@@ -136,37 +143,30 @@ export function useCampaign(id: number | null) {
     stale,
     reload: load,
     act,
-    live: campaign ? LIVE.has(campaign.status) || campaign.progress.planning : true,
+    live: campaign ? isLive(campaign) : true,
   };
 }
 
 /**
  * A page of a campaign's pins in some states (failed ones with their reasons, skipped ones with
- * theirs).
+ * theirs), and why it could not be loaded.
  */
 export function useCampaignItems(id: number | null, states: string, version: unknown) {
-  const { get } = useFetchClient();
+  const api = usePinterestApi();
+  const errorText = useApiErrorText();
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{
-    items: CampaignItemDTO[];
-    pagination: { page: number; pageSize: number; total: number };
-  } | null>(null);
-  useEffect(() => {
-    if (id === null) return;
-    get<{
-      items: CampaignItemDTO[];
-      pagination: { page: number; pageSize: number; total: number };
-    }>(`/pinterest/campaigns/${id}/items?state=${states}&page=${page}&pageSize=10`).then(
-      ({ data: body }) => setData(body),
-      () => undefined
-    );
-  }, [get, id, states, page, version]);
-  return { data, page, setPage };
+  const load = useCallback(
+    () => api.campaignItems(id ?? 0, states, page, 10),
+    [api, id, states, page]
+  );
+  const { data, error } = useApiQuery(id === null ? null : load, version);
+  return { data, error: error ? errorText(error) : null, page, setPage };
 }
 
-/** The campaigns, newest first. */
+/** The campaigns, newest first, asked again every 5 s. */
 export function useCampaignList() {
-  const { get } = useFetchClient();
+  const api = usePinterestApi();
+  const errorText = useApiErrorText();
   const [campaigns, setCampaigns] = useState<CampaignDTO[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -174,19 +174,21 @@ export function useCampaignList() {
     let stopped = false;
     const loop = async () => {
       try {
-        const { data } = await get<{ campaigns: CampaignDTO[] }>('/pinterest/campaigns');
-        setCampaigns(data.campaigns);
+        const list = await api.listCampaigns();
+        if (stopped) return;
+        setCampaigns(list);
         setError(null);
       } catch (e) {
-        setError(errorMessage(e));
+        if (stopped) return;
+        setError(errorText(e));
       }
-      if (!stopped) timer = setTimeout(loop, 5_000);
+      timer = setTimeout(() => void loop(), 5_000);
     };
     void loop();
     return () => {
       stopped = true;
       if (timer) clearTimeout(timer);
     };
-  }, [get]);
+  }, [api, errorText]);
   return { campaigns, error };
 }

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
-import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useMemo, useState } from 'react';
+import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import type { BoardDTO } from '../../../../common/wire';
+import { useApiErrorText, useApiQuery, usePinterestApi } from '../../api';
 import { PERMISSIONS } from '../../permissions';
 import { useT } from '../../utils/useT';
 import { useBoardSections } from '../SectionSelect';
@@ -13,42 +14,34 @@ import { BoardPickerView, type BoardPickerProps as Props } from './BoardPickerVi
 export function BoardPicker(props: Props) {
   const { onChange } = props;
   const t = useT();
-  const { get, post } = useFetchClient();
+  const api = usePinterestApi();
+  const errorText = useApiErrorText();
   const { toggleNotification } = useNotification();
   // useRBAC names each result after the action's last segment: pins.publish → canPublish
   const { allowedActions } = useRBAC(PERMISSIONS.pinEntries);
-  const [boards, setBoards] = useState<BoardDTO[] | null>(null);
-  const [boardsError, setBoardsError] = useState<string | null>(null);
-  const sections = useBoardSections(props.boardId);
-
-  useEffect(() => {
-    get<{ boards: BoardDTO[] }>('/pinterest/boards')
-      .then(({ data }) => setBoards(data.boards))
-      .catch((e: { response?: { data?: { error?: { message?: string } } }; message?: string }) =>
-        setBoardsError(e.response?.data?.error?.message ?? e.message ?? 'error')
-      );
-  }, [get]);
+  const loaded = useApiQuery(api.listBoards);
+  // boards created here, until the list is loaded again
+  const [created, setCreated] = useState<BoardDTO[]>([]);
+  const boards = useMemo(
+    () => (loaded.data ? [...loaded.data, ...created] : null),
+    [loaded.data, created]
+  );
+  const { sections, error: sectionsError } = useBoardSections(props.boardId);
 
   const createBoard = async (boardName?: string) => {
     if (!boardName?.trim()) return;
     try {
-      const { data } = await post<{ board: BoardDTO }>('/pinterest/boards', {
-        name: boardName.trim(),
-      });
-      setBoards((prev) => [...(prev ?? []), data.board]);
-      onChange({ boardId: data.board.id, boardSectionId: null });
+      const board = await api.createBoard(boardName.trim());
+      setCreated((prev) => [...prev, board]);
+      onChange({ boardId: board.id, boardSectionId: null });
       toggleNotification({
         type: 'success',
-        message: t('board.created', 'Board “{name}” created on Pinterest.', {
-          name: data.board.name,
-        }),
+        message: t('board.created', 'Board “{name}” created on Pinterest.', { name: board.name }),
       });
     } catch (e) {
-      const message = (e as { response?: { data?: { error?: { message?: string } } } }).response
-        ?.data?.error?.message;
       toggleNotification({
         type: 'danger',
-        message: message ?? t('board.createFailed', 'The board could not be created.'),
+        message: errorText(e, t('board.createFailed', 'The board could not be created.')),
       });
     }
   };
@@ -57,8 +50,9 @@ export function BoardPicker(props: Props) {
     <BoardPickerView
       {...props}
       boards={boards}
-      boardsError={boardsError}
+      boardsError={loaded.error ? errorText(loaded.error) : null}
       sections={sections}
+      sectionsError={sectionsError}
       canCreate={allowedActions.canPublish}
       onCreateBoard={(boardName) => void createBoard(boardName)}
     />

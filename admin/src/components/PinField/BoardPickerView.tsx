@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Box, Combobox, ComboboxOption, Field, Flex } from '@strapi/design-system';
 import type { BoardDTO, BoardSectionDTO } from '../../../../common/wire';
 import { useT } from '../../utils/useT';
@@ -20,6 +20,8 @@ interface ViewProps extends BoardPickerProps {
   boardsError: string | null;
   /** The chosen board's sections. */
   sections: BoardSectionDTO[];
+  /** Why the sections could not be loaded. */
+  sectionsError?: string | null;
   /** Whether the editor may create a board from what they typed. */
   canCreate?: boolean;
   onCreateBoard: (boardName?: string) => void;
@@ -36,6 +38,7 @@ export function BoardPickerView({
   boards,
   boardsError,
   sections,
+  sectionsError,
   canCreate,
   onCreateBoard,
 }: ViewProps) {
@@ -59,17 +62,20 @@ export function BoardPickerView({
   // name,
   // and the name is only known once the boards have loaded.
   const [text, setText] = useState(selectedName ?? '');
-  useEffect(() => {
+  const [shownName, setShownName] = useState(selectedName);
+  if (selectedName !== shownName) {
+    setShownName(selectedName);
     if (selectedName !== undefined) setText(selectedName);
-  }, [selectedName]);
+  }
   // Put the chosen board's name back once the combobox is done with the event (it may empty the
   // text after).
   const [kept, setKept] = useState(0);
-  useEffect(() => {
-    if (!kept) return;
+  const [restored, setRestored] = useState(0);
+  if (kept !== restored) {
+    setRestored(kept);
     setQuery('');
     setText(selectedName ?? '');
-  }, [kept, selectedName]);
+  }
   const keepChosenBoard = () => setKept((n) => n + 1);
 
   return (
@@ -145,6 +151,7 @@ export function BoardPickerView({
           boardId={boardId}
           value={sectionId}
           sections={sections}
+          error={sectionsError}
           disabled={disabled}
           onChange={(boardSectionId) => onChange({ boardId, boardSectionId })}
         />

@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useState } from 'react';
+import { forwardRef } from 'react';
 import {
   Box,
   DateTimePicker,
@@ -7,15 +7,15 @@ import {
   TextInput,
   Textarea,
   Toggle,
+  Typography,
 } from '@strapi/design-system';
 import {
   unstable_useContentManagerContext as useContentManagerContext,
-  useFetchClient,
   useField,
   useForm,
 } from '@strapi/strapi/admin';
 import type { PinFieldValue } from '../../../../common/pin-field';
-import type { ConnectionDTO } from '../../../../common/wire';
+import { isApiError, useApiErrorText, useApiQuery, usePinterestApi } from '../../api';
 import { usePinPreview } from '../../hooks/usePinPreview';
 import { useT } from '../../utils/useT';
 import { BoardPicker } from './BoardPicker';
@@ -36,20 +36,20 @@ interface Props {
  */
 const PinFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint, disabled }, ref) => {
   const t = useT();
-  const { get } = useFetchClient();
+  const api = usePinterestApi();
+  const errorText = useApiErrorText();
   const field = useField<PinFieldValue | null>(name);
   const values = useForm('PinterestField', (s) => s.values) as Record<string, unknown>;
   const { model, id } = useContentManagerContext();
   const value: PinFieldValue = field.value ?? {};
   const { preview, error: previewError } = usePinPreview(model, id, values);
-  const [connected, setConnected] = useState<boolean | null>(null);
-
-  useEffect(() => {
-    get<ConnectionDTO>('/pinterest/connection').then(
-      ({ data }) => setConnected(data.status === 'connected'),
-      () => setConnected(null) // no permission to read the settings: say nothing
-    );
-  }, [get]);
+  const connection = useApiQuery(api.getConnection);
+  // unknown (nothing said) while loading, and for an editor without the permission to read it
+  const connected = connection.data ? connection.data.status === 'connected' : null;
+  const connectionError =
+    connection.error && !(isApiError(connection.error) && connection.error.status === 403)
+      ? errorText(connection.error)
+      : null;
 
   const set = (patch: Partial<PinFieldValue>) => {
     const next: Record<string, unknown> = { ...value, ...patch };
@@ -174,7 +174,19 @@ const PinFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint, di
               }
               connected={connected}
             />
-          ) : previewError ? (
+          ) : null}
+          {connectionError ? (
+            <Typography variant="pi" textColor="danger600" tag="p">
+              {t(
+                'field.connectionError',
+                'The Pinterest connection could not be checked: {message}',
+                {
+                  message: connectionError,
+                }
+              )}
+            </Typography>
+          ) : null}
+          {!preview && previewError ? (
             <Field.Root name={`${name}.preview`} error={previewError}>
               <Field.Error />
             </Field.Root>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   Badge,
   Box,
@@ -10,9 +10,10 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { ArrowClockwise, Clock, Cross, ExternalLink } from '@strapi/icons';
-import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
-import type { BoardDTO, EntryPinsDTO } from '../../../../common/wire';
+import type { EntryPinsDTO, JobDTO } from '../../../../common/wire';
+import { isApiError, useApiErrorText, useApiQuery, usePinterestApi } from '../../api';
 import { PERMISSIONS } from '../../permissions';
 import { entryPinState, isSettling, type EntryPinStatus } from '../../utils/pin-status';
 import { useAdvice } from '../../utils/useAdvice';
@@ -79,58 +80,73 @@ function PanelContent({
 }) {
   const t = useT();
   const adviceFor = useAdvice();
-  const { get, post } = useFetchClient();
+  const api = usePinterestApi();
+  const errorText = useApiErrorText();
   const { toggleNotification } = useNotification();
   // useRBAC names each result after the action's last segment: pins.publish → canPublish
   const { allowedActions } = useRBAC(PERMISSIONS.pinEntries);
   const [data, setData] = useState<EntryPinsDTO | null>(null);
-  const [boards, setBoards] = useState<Record<string, string>>({});
-  const query = locale ? `?locale=${encodeURIComponent(locale)}` : '';
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const boards = useApiQuery(api.listBoards);
+  const boardNames: Record<string, string> = Object.fromEntries(
+    (boards.data ?? []).map((b) => [b.id, b.name])
+  );
 
-  const load = useCallback(async () => {
-    const { data: body } = await get<EntryPinsDTO>(
-      `/pinterest/entries/${model}/${documentId}/pins${query}`
-    );
-    setData(body);
-  }, [get, model, documentId, query]);
+  const load = useCallback(
+    () =>
+      api.entryPins(model, documentId, locale).then(
+        (body) => {
+          setData(body);
+          setLoadError(null);
+        },
+        (e: unknown) => setLoadError(e)
+      ),
+    [api, model, documentId, locale]
+  );
 
-  useEffect(() => {
-    get<{ boards: BoardDTO[] }>('/pinterest/boards').then(
-      ({ data: b }) => setBoards(Object.fromEntries(b.boards.map((x) => [x.id, x.name]))),
-      () => undefined
-    );
-  }, [get]);
-
-  // Reload when the entry changes (a save or a publish), and watch closely for a while after it.
-  const [watchUntil, setWatchUntil] = useState(0);
-  useEffect(() => {
-    void load().catch(() => undefined);
-    setWatchUntil(Date.now() + 20_000);
-  }, [load, version]);
-
+  // Reload when the entry changes (a save or a publish), and watch closely for a while after it;
+  // keep watching while a pin is on its way.
+  const watchUntil = useRef(0);
+  const settling = useRef(false);
   const state = data ? entryPinState(data) : null;
-  const watching = Boolean(state && (isSettling(state) || Date.now() < watchUntil));
   useEffect(() => {
-    if (!watching) return;
-    const timer = setInterval(() => void load().catch(() => undefined), 1_500);
+    settling.current = Boolean(state && isSettling(state));
+  });
+  useEffect(() => {
+    watchUntil.current = Date.now() + 20_000;
+    void load();
+  }, [load, version]);
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (settling.current || Date.now() < watchUntil.current) void load();
+    }, 1_500);
     return () => clearInterval(timer);
-  }, [watching, load, data]);
+  }, [load]);
 
   if (!data || !state)
-    return <Typography textColor="neutral600">{t('panel.loading', 'Loading…')}</Typography>;
+    return loadError ? (
+      <Typography variant="pi" textColor="danger700" role="alert">
+        {t('panel.loadFailed', 'The pin status could not be loaded: {message}', {
+          message: errorText(loadError),
+        })}
+      </Typography>
+    ) : (
+      <Typography textColor="neutral600">{t('panel.loading', 'Loading…')}</Typography>
+    );
 
-  const act = async (path: string, done: string, body: Record<string, unknown> = {}) => {
+  const act = async (request: () => Promise<JobDTO | null>, done: string) => {
     try {
-      await post(path, body);
+      await request();
       toggleNotification({ type: 'success', message: done });
-      await load();
-    } catch {
+    } catch (e) {
       toggleNotification({
         type: 'danger',
-        message: t('panel.actionFailed', 'That did not work. Try again.'),
+        message: errorText(e, t('panel.actionFailed', 'That did not work. Try again.')),
       });
     }
+    await load();
   };
+  const job = state.job;
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
@@ -158,7 +174,7 @@ function PanelContent({
         <Box key={pin.id} padding={3} hasRadius background="neutral100">
           <Flex direction="column" alignItems="flex-start" gap={1}>
             <Typography variant="omega" fontWeight="semiBold">
-              {boards[pin.boardId] ?? t('panel.board', 'Board {id}', { id: pin.boardId })}
+              {boardNames[pin.boardId] ?? t('panel.board', 'Board {id}', { id: pin.boardId })}
             </Typography>
             <Typography variant="pi" textColor="neutral600">
               {t(`panel.pin.${pin.status}`, pin.status)}
@@ -171,6 +187,20 @@ function PanelContent({
           </Flex>
         </Box>
       ))}
+      {loadError ? (
+        <Typography variant="pi" textColor="danger700" role="alert">
+          {t('panel.loadFailed', 'The pin status could not be loaded: {message}', {
+            message: errorText(loadError),
+          })}
+        </Typography>
+      ) : null}
+      {boards.error ? (
+        <Typography variant="pi" textColor="neutral600">
+          {t('panel.boardsFailed', 'Board names could not be loaded: {message}', {
+            message: errorText(boards.error),
+          })}
+        </Typography>
+      ) : null}
       {state.error && state.status !== 'pinned' ? (
         <Box padding={3} hasRadius background="danger100">
           <Typography variant="pi" textColor="danger700" tag="p" fontWeight="bold">
@@ -202,27 +232,24 @@ function PanelContent({
       ) : null}
       {allowedActions.canPublish ? (
         <Flex gap={2} wrap="wrap">
-          {state.job && (state.status === 'failed' || state.status === 'waiting') ? (
+          {job && (state.status === 'failed' || state.status === 'waiting') ? (
             <Button
               variant="secondary"
               startIcon={<ArrowClockwise />}
               onClick={() =>
-                void act(
-                  `/pinterest/jobs/${state.job!.id}/retry`,
-                  t('panel.retried', 'Retrying now.')
-                )
+                void act(() => api.retryJob(job.id), t('panel.retried', 'Retrying now.'))
               }
             >
               {t('panel.retry', 'Retry')}
             </Button>
           ) : null}
-          {state.job && state.status === 'scheduled' ? (
+          {job && state.status === 'scheduled' ? (
             <Button
               variant="danger-light"
               startIcon={<Cross />}
               onClick={() =>
                 void act(
-                  `/pinterest/jobs/${state.job!.id}/cancel`,
+                  () => api.cancelJob(job.id),
                   t('panel.cancelled', 'The scheduled pin was cancelled.')
                 )
               }
@@ -236,7 +263,7 @@ function PanelContent({
               startIcon={<ArrowClockwise />}
               onClick={() =>
                 void act(
-                  `/pinterest/entries/${model}/${documentId}/repin${query}`,
+                  () => api.repin(model, documentId, locale),
                   t('panel.repinned', 'The pin will be replaced in a moment.')
                 )
               }
@@ -249,7 +276,7 @@ function PanelContent({
               variant="tertiary"
               onClick={() =>
                 void act(
-                  `/pinterest/entries/${model}/${documentId}/pin${query}`,
+                  () => api.pinNow(model, documentId, locale),
                   t('panel.queued', 'The entry will be pinned in a moment.')
                 )
               }
@@ -260,16 +287,15 @@ function PanelContent({
         </Flex>
       ) : null}
       {allowedActions.canPublish &&
-      state.job &&
+      job &&
       (state.status === 'scheduled' || state.status === 'cancelled') ? (
         <Reschedule
-          key={`${state.job.id}-${state.job.runAt}`}
+          key={`${job.id}-${job.runAt}`}
           initial={state.status === 'scheduled' ? state.nextRunAt : null}
           onSave={(iso) =>
             act(
-              `/pinterest/jobs/${state.job!.id}/reschedule`,
-              t('panel.rescheduled', 'The pin was rescheduled.'),
-              { runAt: iso }
+              () => api.rescheduleJob(job.id, iso),
+              t('panel.rescheduled', 'The pin was rescheduled.')
             )
           }
         />
@@ -280,21 +306,30 @@ function PanelContent({
 
 let mappedTypes: Promise<string[]> | null = null;
 
-/** The content types that pin, asked once per admin session. */
-function useMappedContentTypes(): string[] | null {
-  const { get } = useFetchClient();
-  const [types, setTypes] = useState<string[] | null>(null);
-  useEffect(() => {
-    mappedTypes ??= get<{ contentTypes: string[] }>('/pinterest/content-types').then(
-      ({ data }) => data.contentTypes,
-      () => {
-        mappedTypes = null;
-        return [];
-      }
-    );
-    void mappedTypes.then(setTypes);
-  }, [get]);
-  return types;
+/** The content types that pin, asked once per admin session (again after a failure). */
+function useMappedContentTypes() {
+  const api = usePinterestApi();
+  const load = useCallback(() => {
+    mappedTypes ??= api.mappedContentTypes().catch((e: unknown) => {
+      mappedTypes = null;
+      throw e;
+    });
+    return mappedTypes;
+  }, [api]);
+  return useApiQuery(load);
+}
+
+/** Why the panel could not learn which content types pin (nothing for a reader not allowed to). */
+function PanelError({ error }: { error: unknown }) {
+  const t = useT();
+  const errorText = useApiErrorText();
+  return (
+    <Typography variant="pi" textColor="danger700" role="alert">
+      {t('panel.typesFailed', 'The Pinterest panel could not load: {message}', {
+        message: errorText(error),
+      })}
+    </Typography>
+  );
 }
 
 /**
@@ -307,7 +342,10 @@ export const PinterestPanel: PanelComponent = ({
   document,
 }: PanelComponentProps) => {
   const mapped = useMappedContentTypes();
-  if (!documentId || !mapped?.includes(model)) return null;
+  if (!documentId) return null;
+  if (!mapped.data && mapped.error && !(isApiError(mapped.error) && mapped.error.status === 403))
+    return { title: 'Pinterest', content: <PanelError error={mapped.error} /> };
+  if (!mapped.data?.includes(model)) return null;
   return {
     title: 'Pinterest',
     content: (

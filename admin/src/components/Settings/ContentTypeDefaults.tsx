@@ -1,18 +1,10 @@
-import { useEffect, useState } from 'react';
-import {
-  Box,
-  Button,
-  Field,
-  Flex,
-  SingleSelect,
-  SingleSelectOption,
-  Toggle,
-  Typography,
-} from '@strapi/design-system';
+import { useState } from 'react';
+import { Box, Button, Field, Flex, Toggle, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import type { BoardDTO, ContentTypeDefaultsDTO, SettingsDTO } from '../../../../common/wire';
 import { useT } from '../../utils/useT';
 import { SectionSelect } from '../SectionSelect';
+import { SelectField } from '../shared/SelectField';
 
 interface Props {
   settings: SettingsDTO;
@@ -57,59 +49,46 @@ function Row({
           />
           <Field.Hint />
         </Field.Root>
-        <Field.Root
+        <SelectField
           name={`${value.uid}.onUnpublish`}
+          label={t('defaults.onUnpublish', 'When an entry is unpublished or deleted')}
           hint={t(
             'defaults.onUnpublish.hint',
             'Deleting removes the pin and its stats on Pinterest; it cannot be undone.'
           )}
-        >
-          <Field.Label>
-            {t('defaults.onUnpublish', 'When an entry is unpublished or deleted')}
-          </Field.Label>
-          <SingleSelect
-            value={value.onUnpublish}
-            disabled={disabled}
-            onChange={(v: string | number) =>
-              onChange({ ...value, onUnpublish: v === 'delete' ? 'delete' : 'keep' })
-            }
-          >
-            <SingleSelectOption value="keep">
-              {t('defaults.onUnpublish.keep', 'Keep its pins on Pinterest')}
-            </SingleSelectOption>
-            <SingleSelectOption value="delete">
-              {t('defaults.onUnpublish.delete', 'Delete its pins on Pinterest')}
-            </SingleSelectOption>
-          </SingleSelect>
-          <Field.Hint />
-        </Field.Root>
+          value={value.onUnpublish}
+          disabled={disabled}
+          onChange={(v) => onChange({ ...value, onUnpublish: v === 'delete' ? 'delete' : 'keep' })}
+          options={[
+            { value: 'keep', label: t('defaults.onUnpublish.keep', 'Keep its pins on Pinterest') },
+            {
+              value: 'delete',
+              label: t('defaults.onUnpublish.delete', 'Delete its pins on Pinterest'),
+            },
+          ]}
+        />
         <Flex gap={4} alignItems="flex-start" wrap="wrap">
           <Box flex="1" minWidth="240px">
-            <Field.Root name={`${value.uid}.defaultBoardId`}>
-              <Field.Label>{t('defaults.board', 'Default board')}</Field.Label>
-              <SingleSelect
-                value={value.defaultBoardId ?? ''}
-                disabled={disabled || !boards}
-                placeholder={
-                  boards
-                    ? t('defaults.board.none', 'No default board')
-                    : t('defaults.board.loading', 'Connect an account to choose a board')
-                }
-                clearLabel={t('defaults.board.clear', 'Clear the default board')}
-                onClear={() =>
-                  onChange({ ...value, defaultBoardId: null, defaultBoardSectionId: null })
-                }
-                onChange={(v: string | number) =>
-                  onChange({ ...value, defaultBoardId: String(v), defaultBoardSectionId: null })
-                }
-              >
-                {(boards ?? []).map((b) => (
-                  <SingleSelectOption key={b.id} value={b.id}>
-                    {b.name}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-            </Field.Root>
+            <SelectField
+              name={`${value.uid}.defaultBoardId`}
+              label={t('defaults.board', 'Default board')}
+              value={value.defaultBoardId ?? ''}
+              disabled={disabled || !boards}
+              placeholder={
+                boards
+                  ? t('defaults.board.none', 'No default board')
+                  : t('defaults.board.loading', 'Connect an account to choose a board')
+              }
+              clear={{
+                label: t('defaults.board.clear', 'Clear the default board'),
+                onClear: () =>
+                  onChange({ ...value, defaultBoardId: null, defaultBoardSectionId: null }),
+              }}
+              onChange={(v) =>
+                onChange({ ...value, defaultBoardId: v, defaultBoardSectionId: null })
+              }
+              options={(boards ?? []).map((b) => ({ value: b.id, label: b.name }))}
+            />
           </Box>
           <Box flex="1" minWidth="240px">
             <SectionSelect
@@ -132,7 +111,20 @@ export function ContentTypeDefaults({ settings, boards, boardsError, canManage, 
   const t = useT();
   const [draft, setDraft] = useState(settings);
   const [saving, setSaving] = useState(false);
-  useEffect(() => setDraft(settings), [settings]);
+  // new settings from the server (loaded or saved) replace the draft
+  const [shown, setShown] = useState(settings);
+  if (settings !== shown) {
+    setShown(settings);
+    setDraft(settings);
+  }
+  const saveDraft = async () => {
+    setSaving(true);
+    try {
+      await onSave(draft);
+    } finally {
+      setSaving(false);
+    }
+  };
   const dirty = JSON.stringify(draft) !== JSON.stringify(settings);
 
   return (
@@ -147,14 +139,7 @@ export function ContentTypeDefaults({ settings, boards, boardsError, canManage, 
               startIcon={<Check />}
               disabled={!dirty}
               loading={saving}
-              onClick={async () => {
-                setSaving(true);
-                try {
-                  await onSave(draft);
-                } finally {
-                  setSaving(false);
-                }
-              }}
+              onClick={() => void saveDraft()}
             >
               {t('action.save', 'Save')}
             </Button>

@@ -1,17 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink, useParams } from 'react-router-dom';
 import { CAMPAIGNS_PATH } from '../../components/BulkPin/BulkPinDialog';
 import { FailedItems, PinnedItems, SkippedItems } from '../../components/Campaign/CampaignItems';
 import { CampaignProgress } from '../../components/Campaign/CampaignProgress';
-import {
-  errorMessage,
-  useCampaign,
-  useCampaignItems,
-} from '../../components/Campaign/useCampaigns';
+import { useCampaign, useCampaignItems } from '../../components/Campaign/useCampaigns';
+import { useApiErrorText } from '../../api';
 import { useBoards } from '../../hooks/useConnection';
 import { useT } from '../../utils/useT';
 
@@ -35,7 +32,7 @@ const Card = ({ children }: { children: React.ReactNode }) => (
 export function CampaignPage() {
   const t = useT();
   const { formatDate } = useIntl();
-  const { post } = useFetchClient();
+  const errorText = useApiErrorText();
   const { toggleNotification } = useNotification();
   const id = Number(useParams<{ id: string }>().id);
   const { campaign, error, stale, act } = useCampaign(Number.isFinite(id) ? id : null);
@@ -47,7 +44,8 @@ export function CampaignPage() {
   const failed = useCampaignItems(campaign ? id : null, 'failed', counts);
   const skipped = useCampaignItems(campaign ? id : null, 'skipped', counts);
   const pinned = useCampaignItems(campaign ? id : null, 'pinned', counts);
-  const { boards } = useBoards(true);
+  const { boards, error: boardsError } = useBoards(true);
+  const itemsError = failed.error ?? skipped.error ?? pinned.error;
   const boardNames = useMemo(
     () => Object.fromEntries((boards ?? []).map((b) => [b.id, b.name])),
     [boards]
@@ -56,7 +54,7 @@ export function CampaignPage() {
   const run = (promise: Promise<unknown>) =>
     promise.then(
       () => setVersion((v) => v + 1),
-      (e) => toggleNotification({ type: 'danger', message: errorMessage(e) })
+      (e: unknown) => toggleNotification({ type: 'danger', message: errorText(e) })
     );
 
   if (!campaign && error) return <Page.Error />;
@@ -142,6 +140,30 @@ export function CampaignPage() {
               ) : null}
             </Flex>
           </Card>
+          {itemsError || boardsError ? (
+            <Card>
+              <Flex direction="column" alignItems="stretch" gap={2} role="alert">
+                {itemsError ? (
+                  <Typography textColor="danger600">
+                    {t(
+                      'campaign.items.error',
+                      'The campaign’s pins could not be loaded: {message}',
+                      {
+                        message: itemsError,
+                      }
+                    )}
+                  </Typography>
+                ) : null}
+                {boardsError ? (
+                  <Typography textColor="danger600">
+                    {t('boards.error', 'Boards could not be loaded: {message}', {
+                      message: boardsError,
+                    })}
+                  </Typography>
+                ) : null}
+              </Flex>
+            </Card>
+          ) : null}
           {failed.data && failed.data.pagination.total > 0 ? (
             <Card>
               <FailedItems
@@ -150,7 +172,7 @@ export function CampaignPage() {
                 boards={boardNames}
                 onPage={failed.setPage}
                 onRetry={(itemId) => void run(act('retry', itemId))}
-                onRetryAll={() => void run(post(`/pinterest/campaigns/${id}/retry`, {}))}
+                onRetryAll={() => void run(act('retry'))}
               />
             </Card>
           ) : null}

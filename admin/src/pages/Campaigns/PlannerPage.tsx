@@ -10,16 +10,15 @@ import {
   IconButton,
   Link,
   NumberInput,
-  SingleSelect,
-  SingleSelectOption,
   Textarea,
   TextInput,
   Typography,
 } from '@strapi/design-system';
 import { ArrowLeft, Plus, Trash } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { NavLink, useNavigate } from 'react-router-dom';
-import type { CampaignDTO, CampaignInputWire } from '../../../../common/campaigns';
+import type { CampaignInputWire } from '../../../../common/campaigns';
+import { useApiErrorText, usePinterestApi } from '../../api';
 import { CAMPAIGNS_PATH } from '../../components/BulkPin/BulkPinDialog';
 import {
   defaultPacing,
@@ -28,12 +27,9 @@ import {
   type PacingForm,
 } from '../../components/Campaign/PacingFields';
 import { PlanSummary } from '../../components/Campaign/PlanSummary';
-import {
-  errorMessage,
-  useCampaignOptions,
-  usePlanPreview,
-} from '../../components/Campaign/useCampaigns';
+import { useCampaignOptions, usePlanPreview } from '../../components/Campaign/useCampaigns';
 import { BoardPicker } from '../../components/PinField/BoardPicker';
+import { SelectField } from '../../components/shared/SelectField';
 import { useBoards } from '../../hooks/useConnection';
 import { useT } from '../../utils/useT';
 
@@ -102,7 +98,8 @@ function Section({
 export function PlannerPage() {
   const t = useT();
   const navigate = useNavigate();
-  const { post } = useFetchClient();
+  const api = usePinterestApi();
+  const errorText = useApiErrorText();
   const { toggleNotification } = useNotification();
   const { options, error: optionsError } = useCampaignOptions();
   const { boards } = useBoards(true);
@@ -174,14 +171,14 @@ export function PlannerPage() {
     if (!input) return;
     setStarting(true);
     try {
-      const { data } = await post<{ campaign: CampaignDTO }>('/pinterest/campaigns', input);
+      const campaign = await api.createCampaign(input);
       toggleNotification({
         type: 'success',
-        message: t('bulk.started', 'Campaign “{name}” started.', { name: data.campaign.name }),
+        message: t('bulk.started', 'Campaign “{name}” started.', { name: campaign.name }),
       });
-      navigate(`${CAMPAIGNS_PATH}/${data.campaign.id}`);
+      navigate(`${CAMPAIGNS_PATH}/${campaign.id}`);
     } catch (e) {
-      toggleNotification({ type: 'danger', message: errorMessage(e) });
+      toggleNotification({ type: 'danger', message: errorText(e) });
     } finally {
       setStarting(false);
     }
@@ -243,39 +240,28 @@ export function PlannerPage() {
                     </Field.Root>
                   </Grid.Item>
                   <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                    <Field.Root name="planner-contentType">
-                      <Field.Label>{t('planner.contentType', 'Content type')}</Field.Label>
-                      <SingleSelect
-                        value={contentType}
-                        onChange={(v: string | number) =>
-                          setFilters((f) => ({ ...f, contentType: String(v), locale: null }))
-                        }
-                      >
-                        {options.contentTypes.map((c) => (
-                          <SingleSelectOption key={c.uid} value={c.uid}>
-                            {c.displayName}
-                          </SingleSelectOption>
-                        ))}
-                      </SingleSelect>
-                    </Field.Root>
+                    <SelectField
+                      name="planner-contentType"
+                      label={t('planner.contentType', 'Content type')}
+                      value={contentType}
+                      onChange={(v) => setFilters((f) => ({ ...f, contentType: v, locale: null }))}
+                      options={options.contentTypes.map((c) => ({
+                        value: c.uid,
+                        label: c.displayName,
+                      }))}
+                    />
                   </Grid.Item>
                   {type?.localized ? (
                     <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                      <Field.Root name="planner-locale">
-                        <Field.Label>{t('planner.locale', 'Locale')}</Field.Label>
-                        <SingleSelect
-                          value={
-                            filters.locale ?? options.locales.find((l) => l.isDefault)?.code ?? ''
-                          }
-                          onChange={(v: string | number) => setFilter('locale', String(v))}
-                        >
-                          {options.locales.map((l) => (
-                            <SingleSelectOption key={l.code} value={l.code}>
-                              {l.name}
-                            </SingleSelectOption>
-                          ))}
-                        </SingleSelect>
-                      </Field.Root>
+                      <SelectField
+                        name="planner-locale"
+                        label={t('planner.locale', 'Locale')}
+                        value={
+                          filters.locale ?? options.locales.find((l) => l.isDefault)?.code ?? ''
+                        }
+                        onChange={(v) => setFilter('locale', v)}
+                        options={options.locales.map((l) => ({ value: l.code, label: l.name }))}
+                      />
                     </Grid.Item>
                   ) : null}
                   <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
@@ -318,24 +304,16 @@ export function PlannerPage() {
                     </Field.Root>
                   </Grid.Item>
                   <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                    <Field.Root name="planner-onBoard">
-                      <Field.Label>{t('planner.onBoard', 'Currently on board')}</Field.Label>
-                      <SingleSelect
-                        value={filters.onBoardId ?? ''}
-                        onChange={(v: string | number) =>
-                          setFilter('onBoardId', v ? String(v) : null)
-                        }
-                      >
-                        <SingleSelectOption value="">
-                          {t('planner.onBoard.any', 'Any board')}
-                        </SingleSelectOption>
-                        {(boards ?? []).map((b) => (
-                          <SingleSelectOption key={b.id} value={b.id}>
-                            {b.name}
-                          </SingleSelectOption>
-                        ))}
-                      </SingleSelect>
-                    </Field.Root>
+                    <SelectField
+                      name="planner-onBoard"
+                      label={t('planner.onBoard', 'Currently on board')}
+                      value={filters.onBoardId ?? ''}
+                      onChange={(v) => setFilter('onBoardId', v || null)}
+                      options={[
+                        { value: '', label: t('planner.onBoard.any', 'Any board') },
+                        ...(boards ?? []).map((b) => ({ value: b.id, label: b.name })),
+                      ]}
+                    />
                   </Grid.Item>
                   <Grid.Item col={12} direction="column" alignItems="stretch">
                     <Checkbox
@@ -446,33 +424,27 @@ export function PlannerPage() {
                     }
                   />
                 </Field.Root>
-                <Field.Root
+                <SelectField
                   name="planner-image"
+                  label={t('planner.imageField', 'Image from')}
                   hint={t(
                     'planner.imageField.hint',
                     'With several images, each pin takes the next one'
                   )}
-                >
-                  <Field.Label>{t('planner.imageField', 'Image from')}</Field.Label>
-                  <SingleSelect
-                    value={imageField ?? ''}
-                    onChange={(v: string | number) => setImageField(v ? String(v) : null)}
-                  >
-                    <SingleSelectOption value="">
-                      {t('planner.imageField.default', 'The hero image ({field})', {
+                  value={imageField ?? ''}
+                  onChange={(v) => setImageField(v || null)}
+                  options={[
+                    {
+                      value: '',
+                      label: t('planner.imageField.default', 'The hero image ({field})', {
                         field: type?.defaultMediaField ?? '',
-                      })}
-                    </SingleSelectOption>
-                    {(type?.mediaFields ?? [])
+                      }),
+                    },
+                    ...(type?.mediaFields ?? [])
                       .filter((f) => f !== type?.defaultMediaField)
-                      .map((f) => (
-                        <SingleSelectOption key={f} value={f}>
-                          {f}
-                        </SingleSelectOption>
-                      ))}
-                  </SingleSelect>
-                  <Field.Hint />
-                </Field.Root>
+                      .map((f) => ({ value: f, label: f })),
+                  ]}
+                />
               </Section>
             </Flex>
           </Grid.Item>

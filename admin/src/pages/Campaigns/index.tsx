@@ -1,17 +1,4 @@
-import {
-  Box,
-  Button,
-  EmptyStateLayout,
-  Flex,
-  Link,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, EmptyStateLayout, Flex, Link, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -19,6 +6,7 @@ import { NavLink, Route, Routes, useNavigate } from 'react-router-dom';
 import { CAMPAIGNS_PATH } from '../../components/BulkPin/BulkPinDialog';
 import { CampaignStatusBadge, percentDone } from '../../components/Campaign/CampaignProgress';
 import { WideProgressBar } from '../../components/Campaign/WideProgressBar';
+import { DataTable } from '../../components/shared/DataTable';
 import { useCampaignList } from '../../components/Campaign/useCampaigns';
 import { PERMISSIONS } from '../../permissions';
 import { useT } from '../../utils/useT';
@@ -55,75 +43,64 @@ function CampaignList() {
         {campaigns.length === 0 ? (
           <EmptyStateLayout content={t('campaigns.empty', 'No campaign yet.')} action={newButton} />
         ) : (
-          <Table colCount={5} rowCount={campaigns.length + 1}>
-            <Thead>
-              <Tr>
-                <Th>
-                  <Typography variant="sigma">{t('campaigns.column.name', 'Campaign')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{t('campaigns.column.status', 'Status')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">
-                    {t('campaigns.column.progress', 'Progress')}
-                  </Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">
-                    {t('campaigns.column.eta', 'Last pin (ETA)')}
-                  </Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">
-                    {t('campaigns.column.created', 'Started')}
-                  </Typography>
-                </Th>
-              </Tr>
-            </Thead>
-            <Tbody>
-              {campaigns.map((c) => (
-                <Tr key={c.id}>
-                  <Td>
-                    <Link tag={NavLink} to={`${CAMPAIGNS_PATH}/${c.id}`}>
-                      {c.name}
-                    </Link>
-                  </Td>
-                  <Td>
-                    <CampaignStatusBadge status={c.status} />
-                  </Td>
-                  <Td>
-                    <Flex gap={2} alignItems="center" minWidth="200px">
-                      <Box flex="1">
-                        <WideProgressBar
-                          value={percentDone(c.progress)}
-                          size="S"
-                          aria-label={t('campaigns.progressOf', 'Progress of {name}', {
-                            name: c.name,
-                          })}
-                        />
-                      </Box>
-                      <Typography variant="pi" textColor="neutral600">
-                        {t('campaigns.counts', '{done}/{total} pinned, {failed} failed', {
-                          done: formatNumber(c.progress.done),
-                          total: formatNumber(c.progress.total - c.progress.skipped),
-                          failed: formatNumber(c.progress.failed),
+          <DataTable
+            rows={campaigns}
+            rowKey={(c) => c.id}
+            columns={[
+              {
+                key: 'name',
+                header: t('campaigns.column.name', 'Campaign'),
+                cell: (c) => (
+                  <Link tag={NavLink} to={`${CAMPAIGNS_PATH}/${c.id}`}>
+                    {c.name}
+                  </Link>
+                ),
+              },
+              {
+                key: 'status',
+                header: t('campaigns.column.status', 'Status'),
+                cell: (c) => <CampaignStatusBadge status={c.status} />,
+              },
+              {
+                key: 'progress',
+                header: t('campaigns.column.progress', 'Progress'),
+                cell: (c) => (
+                  <Flex gap={2} alignItems="center" minWidth="200px">
+                    <Box flex="1">
+                      <WideProgressBar
+                        value={percentDone(c.progress)}
+                        size="S"
+                        aria-label={t('campaigns.progressOf', 'Progress of {name}', {
+                          name: c.name,
                         })}
-                      </Typography>
-                    </Flex>
-                  </Td>
-                  <Td>
-                    <Typography>
-                      {c.status === 'done' ? when(c.finishedAt) : when(c.progress.eta)}
+                      />
+                    </Box>
+                    <Typography variant="pi" textColor="neutral600">
+                      {t('campaigns.counts', '{done}/{total} pinned, {failed} failed', {
+                        done: formatNumber(c.progress.done),
+                        total: formatNumber(c.progress.total - c.progress.skipped),
+                        failed: formatNumber(c.progress.failed),
+                      })}
                     </Typography>
-                  </Td>
-                  <Td>
-                    <Typography>{when(c.createdAt)}</Typography>
-                  </Td>
-                </Tr>
-              ))}
-            </Tbody>
-          </Table>
+                  </Flex>
+                ),
+              },
+              {
+                key: 'eta',
+                header: t('campaigns.column.eta', 'Last pin (ETA)'),
+                cell: (c) => (
+                  <Typography>
+                    {c.status === 'done' ? when(c.finishedAt) : when(c.progress.eta)}
+                  </Typography>
+                ),
+              },
+              {
+                key: 'created',
+                header: t('campaigns.column.created', 'Started'),
+                cell: (c) => <Typography>{when(c.createdAt)}</Typography>,
+              },
+            ]}
+          />
         )}
       </Layouts.Content>
     </Page.Main>
