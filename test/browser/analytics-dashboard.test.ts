@@ -9,6 +9,7 @@ import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { metricsFor, startEmulator, type Emulator } from '../../emulator/src';
+import { getService } from '../../server/src/utils/get-service';
 import { registerSuperAdmin } from '../helpers/admin';
 import { openAdmin, screenshot, step, type PageLog } from '../helpers/browser';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
@@ -103,13 +104,7 @@ beforeAll(async () => {
   await pinnedArticle('A weekend in Lisbon', 25, 'Travel', true);
   await pinnedArticle('Five summer salads', 12, 'Recipes');
   await pinnedArticle('Repotting a fig tree', 40, 'Home & Garden');
-  const result = await (
-    strapi
-      .plugin('pinterest')
-      .service(
-        'analytics'
-      ) as import('../../server/src/analytics/analytics-service').AnalyticsService
-  ).syncOnce();
+  const result = await getService(strapi, 'analytics').syncOnce();
   expect(result).toMatchObject({ state: 'ok', pins: 4 });
   ({ browser, page, log } = await openAdmin(booted.url, {
     viewport: { width: 1440, height: 1300 },

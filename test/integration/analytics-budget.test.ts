@@ -6,6 +6,7 @@
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { startEmulator, type Emulator } from '../../emulator/src';
+import { getService } from '../../server/src/utils/get-service';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 
 const DAY = 86_400_000;
@@ -57,13 +58,7 @@ it('waits for its turns within the run and syncs every due pin', async () => {
       },
     });
   }
-  const result = await (
-    strapi
-      .plugin('pinterest')
-      .service(
-        'analytics'
-      ) as import('../../server/src/analytics/analytics-service').AnalyticsService
-  ).syncOnce({ now });
+  const result = await getService(strapi, 'analytics').syncOnce({ now });
   expect(result).toMatchObject({ state: 'ok', calls: 3, pins: 3, remaining: 0 });
   expect(emulator.requests.filter((r) => /\/analytics$/.test(r.path)).map((r) => r.status)).toEqual(
     [200, 200, 200]
