@@ -190,7 +190,8 @@ describe('in French', () => {
 describe.each(['en', 'fr'] as const)('every control has an accessible name (%s)', (locale) => {
   it('board picker, closed and open', async () => {
     const { user } = renderBoardPicker(locale);
-    expect(controls()).toEqual({ count: 4, unnamed: [] }); // board, its clear button, section, its clear button
+    // board, its clear button, section, its clear button
+    expect(controls()).toEqual({ count: 4, unnamed: [] });
 
     const board = screen.getByRole('combobox', { name: LOCALES[locale]['field.board'] });
     await user.clear(board);

@@ -10,7 +10,7 @@
  */
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
-import type { BoardDTO, BoardSectionDTO } from '../../common/wire';
+import type { BoardDTO, BoardSectionDTO, ConnectionDTO } from '../../common/wire';
 import { pinFieldValueSchema, type PinFieldValue } from '../../common/pin-field';
 import { contentTypeMappingSchema } from '../../server/src/config/schema';
 import { previewPin } from '../../server/src/mapping/pin-draft';
@@ -18,16 +18,11 @@ import PinFieldInput from '../../admin/src/components/PinField/PinFieldInput';
 import { renderWithProviders } from './render';
 
 type Values = Record<string, unknown>;
-const FormContext = createContext<{
+const MockFormContext = createContext<{
   values: Values;
   setValues: (update: (v: Values) => Values) => void;
-} | null>(null);
+}>({ values: {}, setValues: () => undefined });
 
-const mockForm = () => {
-  const form = useContext(FormContext);
-  if (!form) throw new Error('no form');
-  return form;
-};
 const mockClient = { get: jest.fn(), post: jest.fn() };
 const mockToggleNotification = jest.fn();
 let mockCanPublish = true;
@@ -37,7 +32,7 @@ jest.mock('@strapi/strapi/admin', () => ({
   useNotification: () => ({ toggleNotification: mockToggleNotification }),
   useRBAC: () => ({ isLoading: false, allowedActions: { canPublish: mockCanPublish } }),
   useField: (name: string) => {
-    const form = mockForm();
+    const form = useContext(MockFormContext);
     return {
       value: form.values[name],
       error: undefined,
@@ -46,7 +41,7 @@ jest.mock('@strapi/strapi/admin', () => ({
     };
   },
   useForm: (_name: string, select: (state: { values: Values }) => unknown) =>
-    select({ values: mockForm().values }),
+    select({ values: useContext(MockFormContext).values }),
   unstable_useContentManagerContext: () => ({ model: 'api::article.article', id: 'doc-1' }),
 }));
 
@@ -71,7 +66,24 @@ const ARTICLE = {
   canonicalUrl: 'https://blog.example.com/soup',
 };
 
-let connection = 'connected';
+/** What GET /pinterest/connection answers, with the status each test sets. */
+const connectionAnswer = (status: ConnectionDTO['status']): ConnectionDTO => ({
+  environment: 'sandbox',
+  apiUrl: 'https://api-sandbox.pinterest.com/v5',
+  setup: { appId: true, appSecret: true, encryptionKey: true, redirectUri: 'x', problems: [] },
+  source: status === 'not_connected' ? 'none' : 'oauth',
+  status,
+  account: null,
+  scopes: [],
+  missingScopes: [],
+  token: null,
+  lastError: null,
+  waitingJobs: 0,
+  writesPaused: null,
+});
+const answer = (data: unknown) => Promise.resolve({ data });
+
+let connection: ConnectionDTO['status'] = 'connected';
 let created: { board?: BoardDTO; error?: string } = {};
 
 beforeEach(() => {
@@ -79,16 +91,16 @@ beforeEach(() => {
   created = {};
   mockCanPublish = true;
   mockToggleNotification.mockReset();
-  mockClient.get.mockReset().mockImplementation(async (url: string) => {
-    if (url === '/pinterest/boards') return { data: { boards: BOARDS } };
-    if (url === '/pinterest/connection') return { data: { status: connection } };
+  mockClient.get.mockReset().mockImplementation((url: string) => {
+    if (url === '/pinterest/boards') return answer({ boards: BOARDS });
+    if (url === '/pinterest/connection') return answer(connectionAnswer(connection));
     const sections = /^\/pinterest\/boards\/(\w+)\/sections$/.exec(url);
-    if (sections) return { data: { sections: SECTIONS[sections[1]] ?? [] } };
-    throw new Error(`unexpected GET ${url}`);
+    if (sections) return answer({ sections: SECTIONS[sections[1]] ?? [] });
+    return Promise.reject(new Error(`unexpected GET ${url}`));
   });
   mockClient.post
     .mockReset()
-    .mockImplementation(async (url: string, body: { values?: Values; name?: string }) => {
+    .mockImplementation((url: string, body: { values?: Values; name?: string }) => {
       if (url === '/pinterest/preview') {
         // as the editor controller does: the field's value, parsed, and the entry's values as they
         // are
@@ -103,25 +115,33 @@ beforeEach(() => {
           field,
           utm: { enabled: true, source: 'pinterest', medium: 'social' },
         });
-        return { data: { ...preview, pinOnPublish: field?.enabled ?? MAPPING.pinOnPublish } };
+        return answer({ ...preview, pinOnPublish: field?.enabled ?? MAPPING.pinOnPublish });
       }
       if (url === '/pinterest/boards') {
-        if (created.error) throw { response: { data: { error: { message: created.error } } } };
-        return { data: { board: created.board } };
+        // as Strapi's fetch client rejects: a FetchError carrying the server's error body
+        if (created.error)
+          return Promise.reject(
+            Object.assign(new Error('Request failed with status code 400'), {
+              response: { data: { error: { status: 400, message: created.error } } },
+            })
+          );
+        return answer({ board: created.board });
       }
-      throw new Error(`unexpected POST ${url}`);
+      return Promise.reject(new Error(`unexpected POST ${url}`));
     });
 });
 
 let current: Values = {};
 function Form({ initial, children }: { initial: Values; children: ReactNode }) {
   const [values, setState] = useState(initial);
-  current = values;
   const setValues = (update: (v: Values) => Values) => setState((v) => (current = update(v)));
-  return <FormContext.Provider value={{ values, setValues }}>{children}</FormContext.Provider>;
+  return (
+    <MockFormContext.Provider value={{ values, setValues }}>{children}</MockFormContext.Provider>
+  );
 }
 
 function renderField(entry: Values = ARTICLE, field: PinFieldValue = {}) {
+  current = { ...entry, pinterest: field };
   return renderWithProviders(
     <Form initial={{ ...entry, pinterest: field }}>
       <PinFieldInput name="pinterest" />
