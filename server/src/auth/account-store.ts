@@ -1,46 +1,37 @@
 import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
 import type { PinErrorDTO } from '../../../common/wire';
 import { ACCOUNT_UID } from '../content-types';
+import { dbNumber, dbNumberOrNull, dbPinError, dbText } from '../utils/db-columns';
 import type { Account } from '../pinterest/schemas';
 import type { TokenResponse } from './oauth-client';
 import { parseScopes } from './scopes';
 import { decryptToken, encryptToken } from './token-crypto';
 
-export type AccountStatus = 'connected' | 'reconnect_required';
+/** The account row as the store reads it; tokens stay sealed until `accessToken()` opens one. */
+const accountRowSchema = z.object({
+  id: dbNumber,
+  environment: z.string(),
+  status: z.enum(['connected', 'reconnect_required']),
+  pinterestUserId: dbText,
+  username: dbText,
+  accountType: dbText,
+  businessName: dbText,
+  profileImage: dbText,
+  scopes: z.array(z.string()).nullish().catch(null).transform((v) => v ?? []),
+  accessToken: dbText,
+  refreshToken: dbText,
+  accessTokenExpiresAt: dbNumberOrNull,
+  refreshTokenExpiresAt: dbNumberOrNull,
+  connectedAt: dbNumberOrNull,
+  lastRefreshAt: dbNumberOrNull,
+  lastError: dbPinError,
+  connectedBy: dbNumberOrNull,
+});
+export type AccountRow = z.infer<typeof accountRowSchema>;
+export type AccountStatus = AccountRow['status'];
 
-export interface AccountRow {
-  id: number;
-  environment: string;
-  status: AccountStatus;
-  pinterestUserId: string | null;
-  username: string | null;
-  accountType: string | null;
-  businessName: string | null;
-  profileImage: string | null;
-  scopes: string[];
-  accessToken: string | null;
-  refreshToken: string | null;
-  accessTokenExpiresAt: number | null;
-  refreshTokenExpiresAt: number | null;
-  connectedAt: number | null;
-  lastRefreshAt: number | null;
-  lastError: PinErrorDTO | null;
-  connectedBy: number | null;
-}
-
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-
-function normalise(row: Record<string, unknown>): AccountRow {
-  return {
-    ...(row as unknown as AccountRow),
-    scopes: Array.isArray(row.scopes) ? (row.scopes as string[]) : [],
-    accessTokenExpiresAt: num(row.accessTokenExpiresAt),
-    refreshTokenExpiresAt: num(row.refreshTokenExpiresAt),
-    connectedAt: num(row.connectedAt),
-    lastRefreshAt: num(row.lastRefreshAt),
-    connectedBy: num(row.connectedBy),
-  };
-}
+const normalise = (row: unknown): AccountRow => accountRowSchema.parse(row);
 
 function tokenFields(
   tokens: TokenResponse,
@@ -65,12 +56,13 @@ function tokenFields(
 /** The connected account per environment, tokens encrypted at rest. */
 export function createAccountStore(strapi: Core.Strapi, getKey: () => Buffer) {
   const q = () => strapi.db.query(ACCOUNT_UID);
+  const find = async (environment: string): Promise<AccountRow | null> => {
+    const row: unknown = await q().findOne({ where: { environment } });
+    return row ? normalise(row) : null;
+  };
 
   return {
-    async get(environment: string): Promise<AccountRow | null> {
-      const row = await q().findOne({ where: { environment } });
-      return row ? normalise(row) : null;
-    },
+    get: find,
 
     /** Stores a new connection (replacing any previous one for the environment). */
     async saveConnection(
@@ -95,7 +87,7 @@ export function createAccountStore(strapi: Core.Strapi, getKey: () => Buffer) {
         refreshLeaseOwner: null,
         refreshLeaseUntil: null,
       };
-      const existing = await q().findOne({ where: { environment } });
+      const existing = await find(environment);
       const row = existing
         ? await q().update({ where: { id: existing.id }, data })
         : await q().create({ data });
@@ -108,12 +100,12 @@ export function createAccountStore(strapi: Core.Strapi, getKey: () => Buffer) {
       now: number
     ): Promise<AccountRow> {
       const key = getKey();
-      const existing = await q().findOne({ where: { environment } });
+      const existing = await find(environment);
       if (!existing) throw new Error('no account to refresh');
       const row = await q().update({
         where: { id: existing.id },
         data: {
-          ...tokenFields(tokens, key, now, existing.refreshToken ?? null),
+          ...tokenFields(tokens, key, now, existing.refreshToken),
           status: 'connected',
           lastRefreshAt: now,
           lastError: null,

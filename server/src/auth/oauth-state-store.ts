@@ -1,6 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
 import { OAUTH_STATE_UID } from '../content-types';
+import { dbNumber } from '../utils/db-columns';
+
+/** A stored state: who asked, for which environment, until when. */
+const stateRowSchema = z.object({
+  id: dbNumber,
+  adminUserId: dbNumber,
+  environment: z.string(),
+  expiresAt: dbNumber,
+});
 
 export const STATE_TTL_MS = 10 * 60 * 1000;
 
@@ -30,16 +40,13 @@ export function createOAuthStateStore(strapi: Core.Strapi, now: () => number = D
     /** Deletes the state (single use) and says whether it was valid. */
     async consume(state: string): Promise<StateCheck> {
       if (!state || state.length > 200) return { ok: false, reason: 'unknown' };
-      const row = await q().findOne({ where: { stateHash: hash(state) } });
-      if (!row) return { ok: false, reason: 'unknown' };
+      const found: unknown = await q().findOne({ where: { stateHash: hash(state) } });
+      if (!found) return { ok: false, reason: 'unknown' };
+      const row = stateRowSchema.parse(found);
       const { count } = await q().deleteMany({ where: { id: row.id } });
       if (count !== 1) return { ok: false, reason: 'unknown' }; // another callback consumed it first
-      if (Number(row.expiresAt) < now()) return { ok: false, reason: 'expired' };
-      return {
-        ok: true,
-        adminUserId: Number(row.adminUserId),
-        environment: String(row.environment),
-      };
+      if (row.expiresAt < now()) return { ok: false, reason: 'expired' };
+      return { ok: true, adminUserId: row.adminUserId, environment: row.environment };
     },
   };
 }

@@ -1,88 +1,126 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import type {
-  CampaignInput,
-  CampaignItemState,
-  CampaignStatus,
-  SkipReason,
+import { z } from 'zod';
+import {
+  campaignItemStateSchema,
+  campaignStatusSchema,
+  SKIP_REASONS,
+  storedCampaignInputSchema,
+  type CampaignInput,
+  type CampaignItemState,
+  type CampaignStatus,
+  type SkipReason,
 } from '../../../common/campaigns';
-import type { PinErrorDTO } from '../../../common/wire';
 import { CAMPAIGN_ITEM_UID, CAMPAIGN_UID, PIN_RECORD_UID } from '../content-types';
-import type { AssignerState } from './pacing-grid';
-import { entryKey, type PageHistory, type PlanCounters, type PlannedRow } from './planner';
+import {
+  dbBoolean,
+  dbDate,
+  dbNumber,
+  dbNumberOrNull,
+  dbPinError,
+  dbText,
+} from '../utils/db-columns';
+import { entryKey, type PageHistory, type PlannedRow } from './planner';
 
 /** Where planning stands: the next page of entries, the slots handed out, the counts so far. */
-export interface PlanState {
-  cursor: { lastId: number; chunk: number };
-  assigner: AssignerState | null;
-  counters: PlanCounters;
-}
+const planStateSchema = z.object({
+  cursor: z.object({ lastId: z.number(), chunk: z.number() }),
+  assigner: z.object({ cursor: z.number(), taken: z.array(z.number()) }).nullable(),
+  counters: z.object({
+    examined: z.number(),
+    pins: z.number(),
+    skipped: z.number(),
+    variant: z.number(),
+  }),
+});
+export type PlanState = z.infer<typeof planStateSchema>;
 
-export interface CampaignRow {
-  id: number;
-  name: string;
-  status: CampaignStatus;
-  input: CampaignInput;
-  startAt: number;
-  planState: PlanState | null;
-  planningDone: boolean;
-  dispatchCursor: number | null;
-  stopReason: PinErrorDTO | null;
-  createdByName: string | null;
-  createdAt: string | Date | null;
-  finishedAt: string | Date | null;
-}
+/**
+ * The campaign's input as it was accepted, read back with the lenient stored shape (a rule
+ * tightened since must not make a running campaign unreadable).
+ */
+const storedInput = z.custom<CampaignInput>(
+  (v) => storedCampaignInputSchema.safeParse(v).success,
+  'not a stored campaign input'
+);
 
-export interface CampaignItemRow {
-  id: number;
-  campaignId: number;
-  contentType: string;
-  entryDocumentId: string;
-  entryLocale: string;
-  boardId: string;
-  boardSectionId: string | null;
-  entryTitle: string | null;
-  linkKey: string | null;
-  state: CampaignItemState;
-  skipReason: SkipReason | null;
-  runAt: number | null;
-  variant: number;
-  marker: string | null;
-  pinId: string | null;
-  pinnedAt: number | null;
-  createAttemptedAt: number | null;
-  title: string | null;
-  description: string | null;
-  lastError: PinErrorDTO | null;
-}
+const campaignRowSchema = z.object({
+  id: dbNumber,
+  name: z.string(),
+  status: campaignStatusSchema,
+  input: storedInput,
+  startAt: dbNumber,
+  planState: planStateSchema.nullish().transform((v) => v ?? null),
+  planningDone: dbBoolean,
+  dispatchCursor: dbNumberOrNull,
+  stopReason: dbPinError,
+  createdByName: dbText,
+  createdAt: dbDate,
+  finishedAt: dbDate,
+});
+export type CampaignRow = z.infer<typeof campaignRowSchema>;
+
+const campaignItemRowSchema = z.object({
+  id: dbNumber,
+  campaignId: dbNumber,
+  contentType: z.string(),
+  entryDocumentId: z.string(),
+  entryLocale: z.string(),
+  boardId: z.string(),
+  boardSectionId: dbText,
+  entryTitle: dbText,
+  linkKey: dbText,
+  state: campaignItemStateSchema,
+  skipReason: z
+    .enum(SKIP_REASONS)
+    .nullish()
+    .transform((v): SkipReason | null => v ?? null),
+  runAt: dbNumberOrNull,
+  variant: dbNumberOrNull.transform((v) => v ?? 0),
+  marker: dbText,
+  pinId: dbText,
+  pinnedAt: dbNumberOrNull,
+  createAttemptedAt: dbNumberOrNull,
+  title: dbText,
+  description: dbText,
+  lastError: dbPinError,
+});
+export type CampaignItemRow = z.infer<typeof campaignItemRowSchema>;
 
 const ITEMS = 'pinterest_campaign_items';
 /** Item states that hold (or will hold) a pin: they count for the spacing of their link. */
 const LIVE_STATES: CampaignItemState[] = ['planned', 'queued', 'pinning', 'pinned'];
 export const OPEN_STATES: CampaignItemState[] = ['planned', 'queued', 'pinning'];
 
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+// what the aggregate and partial reads below answer
+const stateCountsSchema = z.array(z.object({ state: campaignItemStateSchema, n: dbNumber }));
+const openRangeSchema = z.array(
+  z.object({ state: z.string(), first: dbNumberOrNull, last: dbNumberOrNull })
+);
+const entryPinsSchema = z.array(
+  z.object({
+    entryDocumentId: z.string(),
+    entryLocale: z.string(),
+    boardId: z.string(),
+    pinId: dbText,
+    status: z.string(),
+    pinnedAt: dbDate,
+  })
+);
+const pinnedItemsSchema = z.array(
+  z.object({
+    entry_document_id: z.string(),
+    entry_locale: z.string(),
+    board_id: z.string(),
+    pinned_at: dbNumberOrNull,
+  })
+);
+const linkTimesSchema = z.array(z.object({ link_key: z.string(), t: dbNumberOrNull }));
+const latestSchema = z.object({ t: dbNumberOrNull }).optional();
+const pinnedAtsSchema = z.array(z.object({ pinnedAt: z.union([z.string(), z.date()]) }));
 
-function normaliseCampaign(row: Record<string, unknown>): CampaignRow {
-  const r = row as unknown as CampaignRow;
-  return {
-    ...r,
-    startAt: Number(row.startAt),
-    dispatchCursor: num(row.dispatchCursor),
-    planningDone: Boolean(row.planningDone),
-  };
-}
-
-function normaliseItem(row: Record<string, unknown>): CampaignItemRow {
-  const r = row as unknown as CampaignItemRow;
-  return {
-    ...r,
-    runAt: num(row.runAt),
-    pinnedAt: num(row.pinnedAt),
-    createAttemptedAt: num(row.createAttemptedAt),
-    variant: Number(row.variant ?? 0),
-  };
-}
+const normaliseCampaign = (row: unknown): CampaignRow => campaignRowSchema.parse(row);
+const normaliseItem = (row: unknown): CampaignItemRow => campaignItemRowSchema.parse(row);
 
 /** The campaigns and their pins, in Strapi's database. */
 export function createCampaignStore(strapi: Core.Strapi) {
@@ -184,11 +222,13 @@ export function createCampaignStore(strapi: Core.Strapi) {
     },
 
     async counts(campaignId: number): Promise<Record<CampaignItemState, number>> {
-      const rows = (await knex()(ITEMS)
-        .where({ campaign_id: campaignId })
-        .select('state')
-        .count({ n: '*' })
-        .groupBy('state')) as Array<{ state: CampaignItemState; n: number | string }>;
+      const rows = stateCountsSchema.parse(
+        await knex()(ITEMS)
+          .where({ campaign_id: campaignId })
+          .select('state')
+          .count({ n: '*' })
+          .groupBy('state')
+      );
       const out = {
         planned: 0,
         queued: 0,
@@ -198,7 +238,7 @@ export function createCampaignStore(strapi: Core.Strapi) {
         skipped: 0,
         cancelled: 0,
       };
-      for (const r of rows) out[r.state] = Number(r.n);
+      for (const r of rows) out[r.state] = r.n;
       return out;
     },
 
@@ -209,18 +249,20 @@ export function createCampaignStore(strapi: Core.Strapi) {
     async openRange(
       campaignId: number
     ): Promise<{ firstQueued: number | null; firstPlanned: number | null; last: number | null }> {
-      const rows = (await knex()(ITEMS)
-        .where({ campaign_id: campaignId })
-        .whereIn('state', ['planned', 'queued'])
-        .select('state')
-        .min({ first: 'run_at' })
-        .max({ last: 'run_at' })
-        .groupBy('state')) as Array<{ state: string; first: unknown; last: unknown }>;
+      const rows = openRangeSchema.parse(
+        await knex()(ITEMS)
+          .where({ campaign_id: campaignId })
+          .whereIn('state', ['planned', 'queued'])
+          .select('state')
+          .min({ first: 'run_at' })
+          .max({ last: 'run_at' })
+          .groupBy('state')
+      );
       const of = (state: string) => rows.find((r) => r.state === state);
-      const lasts = rows.map((r) => num(r.last)).filter((v): v is number => v !== null);
+      const lasts = rows.map((r) => r.last).filter((v): v is number => v !== null);
       return {
-        firstQueued: num(of('queued')?.first),
-        firstPlanned: num(of('planned')?.first),
+        firstQueued: of('queued')?.first ?? null,
+        firstPlanned: of('planned')?.first ?? null,
         last: lasts.length ? Math.max(...lasts) : null,
       };
     },
@@ -308,17 +350,12 @@ export function createCampaignStore(strapi: Core.Strapi) {
       const later = (map: Map<string, number>, key: string, t: number) =>
         map.set(key, Math.max(t, map.get(key) ?? -Infinity));
 
-      const records = (await strapi.db.query(PIN_RECORD_UID).findMany({
-        where: { contentType, entryDocumentId: { $in: documentIds } },
-        select: ['entryDocumentId', 'entryLocale', 'boardId', 'pinId', 'status', 'pinnedAt'],
-      })) as Array<{
-        entryDocumentId: string;
-        entryLocale: string;
-        boardId: string;
-        pinId: string | null;
-        status: string;
-        pinnedAt: string | Date | null;
-      }>;
+      const records = entryPinsSchema.parse(
+        await strapi.db.query(PIN_RECORD_UID).findMany({
+          where: { contentType, entryDocumentId: { $in: documentIds } },
+          select: ['entryDocumentId', 'entryLocale', 'boardId', 'pinId', 'status', 'pinnedAt'],
+        })
+      );
       for (const r of records) {
         const key = entryKey(r.entryDocumentId, r.entryLocale);
         const live = r.pinId && r.status !== 'deleted';
@@ -330,34 +367,29 @@ export function createCampaignStore(strapi: Core.Strapi) {
         if (link) later(linkTimes, link, t);
       }
 
-      const pinned = (await knex()(ITEMS)
-        .where({ content_type: contentType, state: 'pinned' })
-        .whereIn('entry_document_id', documentIds)
-        .select('entry_document_id', 'entry_locale', 'board_id', 'pinned_at')) as Array<{
-        entry_document_id: string;
-        entry_locale: string;
-        board_id: string;
-        pinned_at: unknown;
-      }>;
+      const pinned = pinnedItemsSchema.parse(
+        await knex()(ITEMS)
+          .where({ content_type: contentType, state: 'pinned' })
+          .whereIn('entry_document_id', documentIds)
+          .select('entry_document_id', 'entry_locale', 'board_id', 'pinned_at')
+      );
       for (const r of pinned) {
         const key = entryKey(r.entry_document_id, r.entry_locale);
         if (onBoardId && r.board_id === onBoardId) onBoard.add(key);
-        const t = num(r.pinned_at);
-        if (t !== null) later(entryPinnedAt, key, t);
+        if (r.pinned_at !== null) later(entryPinnedAt, key, r.pinned_at);
       }
 
       const links = [...new Set(page.map((e) => e.linkKey).filter((k): k is string => Boolean(k)))];
       if (links.length) {
-        const rows = (await knex()(ITEMS)
-          .whereIn('link_key', links)
-          .whereIn('state', LIVE_STATES)
-          .select('link_key')
-          .max({ t: knex().raw('COALESCE(pinned_at, run_at)') })
-          .groupBy('link_key')) as Array<{ link_key: string; t: unknown }>;
-        for (const r of rows) {
-          const t = num(r.t);
-          if (t !== null) later(linkTimes, r.link_key, t);
-        }
+        const rows = linkTimesSchema.parse(
+          await knex()(ITEMS)
+            .whereIn('link_key', links)
+            .whereIn('state', LIVE_STATES)
+            .select('link_key')
+            .max({ t: knex().raw('COALESCE(pinned_at, run_at)') })
+            .groupBy('link_key')
+        );
+        for (const r of rows) if (r.t !== null) later(linkTimes, r.link_key, r.t);
       }
       return { linkTimes, entryPinnedAt, onBoard };
     },
@@ -374,22 +406,26 @@ export function createCampaignStore(strapi: Core.Strapi) {
     ): Promise<number | null> {
       let last = -Infinity;
       if (item.linkKey) {
-        const row = (await knex()(ITEMS)
-          .where({ link_key: item.linkKey, state: 'pinned' })
-          .whereNot({ id: item.id })
-          .max({ t: 'pinned_at' })
-          .first()) as { t: unknown } | undefined;
-        last = Math.max(last, num(row?.t) ?? -Infinity);
+        const row = latestSchema.parse(
+          await knex()(ITEMS)
+            .where({ link_key: item.linkKey, state: 'pinned' })
+            .whereNot({ id: item.id })
+            .max({ t: 'pinned_at' })
+            .first()
+        );
+        last = Math.max(last, row?.t ?? -Infinity);
       }
-      const records = (await strapi.db.query(PIN_RECORD_UID).findMany({
-        where: {
-          contentType: item.contentType,
-          entryDocumentId: item.entryDocumentId,
-          entryLocale: item.entryLocale,
-          pinnedAt: { $notNull: true },
-        },
-        select: ['pinnedAt'],
-      })) as Array<{ pinnedAt: string | Date }>;
+      const records = pinnedAtsSchema.parse(
+        await strapi.db.query(PIN_RECORD_UID).findMany({
+          where: {
+            contentType: item.contentType,
+            entryDocumentId: item.entryDocumentId,
+            entryLocale: item.entryLocale,
+            pinnedAt: { $notNull: true },
+          },
+          select: ['pinnedAt'],
+        })
+      );
       for (const r of records) last = Math.max(last, new Date(r.pinnedAt).getTime());
       return Number.isFinite(last) ? last : null;
     },

@@ -16,4 +16,4 @@ export interface DocumentCall {
 }
 
 /** The call a middleware sees, through the few fields the plugin reads (same object). */
-export const documentCall = (ctx: DocumentContext): DocumentCall => ctx as DocumentCall;
+export const documentCall = (ctx: DocumentContext): DocumentCall => ctx;

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import type { PinErrorDTO, PinRecordDTO, PinStatus } from '../../../common/wire';
+import { z } from 'zod';
+import { pinStatusSchema, type PinRecordDTO } from '../../../common/wire';
 import { PIN_RECORD_UID } from '../content-types';
+import { dbDate, dbNumber, dbPinError, dbText } from '../utils/db-columns';
 
 export interface PinTarget {
   contentType: string;
@@ -9,30 +11,36 @@ export interface PinTarget {
   boardId: string;
 }
 
-export interface PinRecordRow {
-  id: number;
-  contentType: string;
-  entryDocumentId: string;
-  entryLocale: string;
-  boardId: string;
-  boardSectionId: string | null;
-  marker: string;
-  pinId: string | null;
-  status: PinStatus;
-  title: string | null;
-  link: string | null;
-  mediaSource: string | null;
-  description?: string | null;
-  altText?: string | null;
+/** A pin record as the store reads it. */
+const pinRecordRowSchema = z.object({
+  id: dbNumber,
+  contentType: z.string(),
+  entryDocumentId: z.string(),
+  entryLocale: z.string(),
+  boardId: z.string(),
+  boardSectionId: dbText,
+  marker: z.string(),
+  pinId: dbText,
+  status: pinStatusSchema,
+  title: dbText,
+  link: dbText,
+  mediaSource: dbText,
+  description: dbText,
+  altText: dbText,
   /** Hash of what was last sent to Pinterest (texts, link, board): an edit changes it. */
-  syncedHash?: string | null;
+  syncedHash: dbText,
   /** The uploaded video's media id, kept so a retry polls it again instead of uploading again. */
-  mediaId?: string | null;
-  deletedAt?: string | Date | null;
-  createAttemptedAt: string | Date | null;
-  pinnedAt: string | Date | null;
-  lastError: PinErrorDTO | null;
-}
+  mediaId: dbText,
+  deletedAt: dbDate,
+  createAttemptedAt: dbDate,
+  pinnedAt: dbDate,
+  lastError: dbPinError,
+});
+export type PinRecordRow = z.infer<typeof pinRecordRowSchema>;
+
+const toRow = (row: unknown): PinRecordRow => pinRecordRowSchema.parse(row);
+const toRowOrNull = (row: unknown): PinRecordRow | null => (row ? toRow(row) : null);
+const toRows = (rows: unknown[]): PinRecordRow[] => rows.map(toRow);
 
 const iso = (v: string | Date | null | undefined) => (v ? new Date(v).toISOString() : null);
 
@@ -68,29 +76,32 @@ export function createPinRecordStore(strapi: Core.Strapi) {
     boardId: t.boardId,
   });
 
+  const find = async (target: PinTarget): Promise<PinRecordRow | null> =>
+    toRowOrNull(await q().findOne({ where: whereTarget(target) }));
+
   return {
-    async find(target: PinTarget): Promise<PinRecordRow | null> {
-      return (await q().findOne({ where: whereTarget(target) })) as PinRecordRow | null;
-    },
+    find,
 
     /** The record for a target, created in state `pinning` when there is none yet. */
     async findOrCreate(
       target: PinTarget,
       init: { marker: string; boardSectionId: string | null }
     ): Promise<PinRecordRow> {
-      const existing = await this.find(target);
+      const existing = await find(target);
       if (existing) return existing;
       try {
-        return (await q().create({
-          data: {
-            ...whereTarget(target),
-            marker: init.marker,
-            boardSectionId: init.boardSectionId,
-            status: 'pinning',
-          },
-        })) as PinRecordRow;
+        return toRow(
+          await q().create({
+            data: {
+              ...whereTarget(target),
+              marker: init.marker,
+              boardSectionId: init.boardSectionId,
+              status: 'pinning',
+            },
+          })
+        );
       } catch (e) {
-        const again = await this.find(target);
+        const again = await find(target);
         if (again) return again;
         throw e;
       }
@@ -101,7 +112,7 @@ export function createPinRecordStore(strapi: Core.Strapi) {
     },
 
     async update(id: number, data: Partial<Omit<PinRecordRow, 'id'>>): Promise<PinRecordRow> {
-      return (await q().update({ where: { id }, data })) as PinRecordRow;
+      return toRow(await q().update({ where: { id }, data }));
     },
 
     /**
@@ -113,10 +124,12 @@ export function createPinRecordStore(strapi: Core.Strapi) {
       documentId: string,
       locale: string
     ): Promise<PinRecordRow | null> {
-      const rows = (await q().findMany({
-        where: { contentType, entryDocumentId: documentId, entryLocale: locale },
-        orderBy: { id: 'desc' },
-      })) as PinRecordRow[];
+      const rows = toRows(
+        await q().findMany({
+          where: { contentType, entryDocumentId: documentId, entryLocale: locale },
+          orderBy: { id: 'desc' },
+        })
+      );
       return rows.find((r) => r.pinId && r.status !== 'deleted') ?? rows[0] ?? null;
     },
 
@@ -125,10 +138,16 @@ export function createPinRecordStore(strapi: Core.Strapi) {
       documentId: string,
       locale?: string
     ): Promise<PinRecordRow[]> {
-      return (await q().findMany({
-        where: { contentType, entryDocumentId: documentId, ...(locale && { entryLocale: locale }) },
-        orderBy: { id: 'asc' },
-      })) as PinRecordRow[];
+      return toRows(
+        await q().findMany({
+          where: {
+            contentType,
+            entryDocumentId: documentId,
+            ...(locale && { entryLocale: locale }),
+          },
+          orderBy: { id: 'asc' },
+        })
+      );
     },
   };
 }

@@ -1,39 +1,62 @@
 import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
 import type { PinErrorDTO } from '../../../common/wire';
 import { POST_UID } from '../content-types';
+import { dbDate, dbNumber, dbPinError, dbText } from '../utils/db-columns';
 import type { PostPin, PostRequestInput } from './request';
 
 export { POST_UID };
 
-export type PostStatus =
-  'scheduled' | 'pending' | 'publishing' | 'published' | 'failed' | 'cancelled';
+const postStatusSchema = z.enum([
+  'scheduled',
+  'pending',
+  'publishing',
+  'published',
+  'failed',
+  'cancelled',
+]);
+export type PostStatus = z.infer<typeof postStatusSchema>;
 
 export interface StoredPostRequest {
   input: PostRequestInput;
   pin: PostPin;
 }
 
-export interface PostRow {
-  id: number;
-  postId: string;
-  status: PostStatus;
-  scheduledAt: string | Date;
-  request: StoredPostRequest;
-  boardId: string;
-  marker: string;
-  pinId: string | null;
-  pinUrl: string | null;
-  pinnedAt: string | Date | null;
-  createAttemptedAt: string | Date | null;
-  mediaId: string | null;
-  lastError: PinErrorDTO | null;
-  idempotencyScope: string | null;
-  requestHash: string | null;
-  tokenId: string | null;
-  cancelledAt: string | Date | null;
-  createdAt?: string | Date;
-  updatedAt?: string | Date;
-}
+/** The accepted request as stored (written by the posts service from its own parse). */
+const storedRequest = z.custom<StoredPostRequest>(
+  (v) =>
+    z
+      .object({ input: z.record(z.string(), z.unknown()), pin: z.record(z.string(), z.unknown()) })
+      .safeParse(v).success,
+  'not a stored post request'
+);
+
+/** A post row as the store reads it. */
+const postRowSchema = z.object({
+  id: dbNumber,
+  postId: z.string(),
+  status: postStatusSchema,
+  scheduledAt: z.union([z.string(), z.date()]),
+  request: storedRequest,
+  boardId: z.string(),
+  marker: z.string(),
+  pinId: dbText,
+  pinUrl: dbText,
+  pinnedAt: dbDate,
+  createAttemptedAt: dbDate,
+  mediaId: dbText,
+  lastError: dbPinError,
+  idempotencyScope: dbText,
+  requestHash: dbText,
+  tokenId: dbText,
+  cancelledAt: dbDate,
+  createdAt: z.union([z.string(), z.date()]).optional(),
+  updatedAt: z.union([z.string(), z.date()]).optional(),
+});
+export type PostRow = z.infer<typeof postRowSchema>;
+
+const toRow = (row: unknown): PostRow => postRowSchema.parse(row);
+const toRowOrNull = (row: unknown): PostRow | null => (row ? toRow(row) : null);
 
 /** What the posts API answers for a post (RelayAPI-shaped, snake_case). */
 export interface PostDTO {
@@ -94,11 +117,11 @@ export function createPostStore(strapi: Core.Strapi) {
   const q = () => strapi.db.query(POST_UID);
   return {
     async findByPostId(postId: string): Promise<PostRow | null> {
-      return (await q().findOne({ where: { postId } })) as PostRow | null;
+      return toRowOrNull(await q().findOne({ where: { postId } }));
     },
 
     async findByIdempotencyScope(scope: string): Promise<PostRow | null> {
-      return (await q().findOne({ where: { idempotencyScope: scope } })) as PostRow | null;
+      return toRowOrNull(await q().findOne({ where: { idempotencyScope: scope } }));
     },
 
     async create(
@@ -116,11 +139,11 @@ export function createPostStore(strapi: Core.Strapi) {
         | 'cancelledAt'
       >
     ): Promise<PostRow> {
-      return (await q().create({ data })) as PostRow;
+      return toRow(await q().create({ data }));
     },
 
     async update(id: number, data: Partial<Omit<PostRow, 'id'>>): Promise<PostRow> {
-      return (await q().update({ where: { id }, data })) as PostRow;
+      return toRow(await q().update({ where: { id }, data }));
     },
 
     /**

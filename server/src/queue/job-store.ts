@@ -1,37 +1,43 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import type { PinErrorDTO, JobState } from '../../../common/wire';
+import { z } from 'zod';
+import { jobStateSchema, type PinErrorDTO } from '../../../common/wire';
 import { JOB_UID } from '../content-types';
+import {
+  dbBoolean,
+  dbDate,
+  dbJsonObject,
+  dbNumber,
+  dbNumberOrNull,
+  dbPinError,
+  dbText,
+} from '../utils/db-columns';
 
-export interface JobRow {
-  id: number;
-  key: string;
-  kind: string;
-  state: JobState;
-  payload: Record<string, unknown> | null;
-  attempts: number;
-  runAt: number;
-  leaseOwner: string | null;
-  leaseUntil: number | null;
-  requeue: boolean;
-  lastError: PinErrorDTO | null;
-  result: Record<string, unknown> | null;
-  updatedAt?: string | Date | null;
-}
+/** A job row as the queue reads it (parsed: the drivers answer numbers and booleans variously). */
+export const jobRowSchema = z.object({
+  id: dbNumber,
+  key: z.string(),
+  kind: z.string(),
+  state: jobStateSchema,
+  /** What the job works on; each handler parses its own kind's payload (pins/job-keys.ts). */
+  payload: dbJsonObject,
+  attempts: dbNumberOrNull.transform((v) => v ?? 0),
+  runAt: dbNumber,
+  leaseOwner: dbText,
+  leaseUntil: dbNumberOrNull,
+  requeue: dbBoolean,
+  lastError: dbPinError,
+  result: dbJsonObject,
+  updatedAt: dbDate.optional(),
+});
+export type JobRow = z.infer<typeof jobRowSchema>;
 
-const toNumber = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-
-function normalise(row: Record<string, unknown>): JobRow {
-  return {
-    ...(row as unknown as JobRow),
-    attempts: Number(row.attempts ?? 0),
-    runAt: Number(row.runAt),
-    leaseUntil: toNumber(row.leaseUntil),
-    requeue: Boolean(row.requeue),
-  };
-}
+const normalise = (row: unknown): JobRow => jobRowSchema.parse(row);
 
 const TABLE = 'pinterest_jobs';
+
+/** The database client's name: `sqlite`, `postgres`, `mysql`. */
+const dialectOf = (strapi: Core.Strapi): string => strapi.db.dialect.client;
 
 const isUniqueViolation = (e: unknown) =>
   /unique|duplicate/i.test(String((e as Error)?.message ?? e));
@@ -56,7 +62,7 @@ export function createJobStore(strapi: Core.Strapi) {
       payload: Record<string, unknown>;
       runAt?: number;
     }): Promise<void> {
-      const client = (strapi.db as unknown as { dialect: { client: string } }).dialect.client;
+      const client = dialectOf(strapi);
       if (client === 'sqlite' || client === 'postgres') return upsert(input);
       await enqueueInSteps(input);
     },
@@ -68,7 +74,7 @@ export function createJobStore(strapi: Core.Strapi) {
 
     /** Takes the next due job for `owner`, or null. */
     async claimNext(owner: string, leaseMs: number, now = Date.now()): Promise<JobRow | null> {
-      const client = (strapi.db as unknown as { dialect: { client: string } }).dialect.client;
+      const client = dialectOf(strapi);
       if (client === 'postgres' || client === 'mysql') return claimSkipLocked(owner, leaseMs, now);
       return claimCompareAndSet(owner, leaseMs, now);
     },

@@ -1,7 +1,18 @@
 import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
 import { RATE_SLOT_UID } from '../content-types';
+import { dbNumber, dbNumberOrNull, dbText } from '../utils/db-columns';
 import { PinError } from '../errors/pin-error';
 import { slotFor, spacingMs, type RateCategory, type RateLimitSettings } from './rate-limits';
+
+/** A budget row: when the next call may go (µs), and a write pause after a spam block. */
+const slotRowSchema = z.object({
+  nextAt: dbNumber,
+  pausedUntil: dbNumberOrNull,
+  pauseReason: dbText,
+});
+type SlotRow = z.infer<typeof slotRowSchema>;
+const toSlot = (row: unknown): SlotRow | null => (row ? slotRowSchema.parse(row) : null);
 
 export interface LimiterOptions {
   settings: () => RateLimitSettings;
@@ -25,13 +36,17 @@ export function createRateLimiter(strapi: Core.Strapi, opts: LimiterOptions) {
   const maxWait = opts.maxWaitMs ?? 10_000;
   const keyOf = (category: RateCategory) => `${opts.accountKey()}:${category}`;
 
-  async function row(key: string) {
-    const existing = await q().findOne({ where: { key } });
+  const find = async (key: string) => toSlot(await q().findOne({ where: { key } }));
+
+  async function row(key: string): Promise<SlotRow> {
+    const existing = await find(key);
     if (existing) return existing;
     try {
-      return await q().create({ data: { key, nextAt: 0 } });
+      return slotRowSchema.parse(await q().create({ data: { key, nextAt: 0 } }));
     } catch {
-      return q().findOne({ where: { key } });
+      const created = await find(key);
+      if (!created) throw new Error(`[pinterest] the rate budget row ${key} could not be read`);
+      return created;
     }
   }
 
@@ -43,10 +58,7 @@ export function createRateLimiter(strapi: Core.Strapi, opts: LimiterOptions) {
       for (let attempt = 0; attempt < 20; attempt += 1) {
         const current = await row(key);
         const t = now();
-        const pausedUntil =
-          current.pausedUntil === null || current.pausedUntil === undefined
-            ? null
-            : Number(current.pausedUntil);
+        const pausedUntil = current.pausedUntil;
         if (category === 'org_write' && pausedUntil !== null && pausedUntil > t) {
           throw new PinError(
             'WRITES_PAUSED',
@@ -59,7 +71,7 @@ export function createRateLimiter(strapi: Core.Strapi, opts: LimiterOptions) {
         if (interval === 0) return;
         // turns are kept in microseconds, so fractional spacing adds up exactly
         const tUs = t * 1000;
-        const slotUs = slotFor(Number(current.nextAt), tUs);
+        const slotUs = slotFor(current.nextAt, tUs);
         const waitMs = (slotUs - tUs) / 1000;
         if (waitMs > maxWait) {
           throw new PinError(
@@ -102,10 +114,10 @@ export function createRateLimiter(strapi: Core.Strapi, opts: LimiterOptions) {
     },
 
     async writePause(): Promise<{ until: string; reason: string } | null> {
-      const current = await q().findOne({ where: { key: keyOf('org_write') } });
-      const until = current?.pausedUntil ? Number(current.pausedUntil) : null;
+      const current = await find(keyOf('org_write'));
+      const until = current?.pausedUntil ?? null;
       return until && until > now()
-        ? { until: new Date(until).toISOString(), reason: current.pauseReason ?? '' }
+        ? { until: new Date(until).toISOString(), reason: current?.pauseReason ?? '' }
         : null;
     },
   };

@@ -159,7 +159,7 @@ export function createPluginCore(strapi: Core.Strapi) {
      * Where media is read from and which private hosts may be fetched (demo, tests, an intranet
      * CDN).
      */
-    mediaContext(): MediaSourceContext {
+    mediaContext: (): MediaSourceContext => {
       const cfg = getConfig();
       return {
         publicUrl: cfg.publicUrl ?? serverUrl(),
@@ -170,7 +170,7 @@ export function createPluginCore(strapi: Core.Strapi) {
     },
 
     /** Video uploads: polling and cover defaults. */
-    videoPolicy(): VideoPollPolicy {
+    videoPolicy: (): VideoPollPolicy => {
       const { video } = getConfig();
       return {
         initialDelayMs: video.pollInitialMs,
@@ -182,10 +182,10 @@ export function createPluginCore(strapi: Core.Strapi) {
     },
 
     /** The published version of an entry with `populate`, or null when there is none. */
-    async loadPublishedEntry(
+    loadPublishedEntry: async (
       ref: PublishedEntryRef,
       populate: string[]
-    ): Promise<Record<string, unknown> | null> {
+    ): Promise<Record<string, unknown> | null> => {
       const localized = isLocalized(strapi, ref.contentType);
       const entry: unknown = await strapi.documents(ref.contentType as never).findOne({
         documentId: ref.documentId,
@@ -198,11 +198,11 @@ export function createPluginCore(strapi: Core.Strapi) {
 
     /** Tells this instance's worker that jobs are due (nothing when it does not run). */
     kick: () => kickWorker(),
-    onKick(fn: () => void) {
+    onKick: (fn: () => void) => {
       kickWorker = fn;
     },
 
-    async closeClient() {
+    closeClient: async () => {
       await client?.close();
       client = null;
     },
