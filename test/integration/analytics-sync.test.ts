@@ -8,6 +8,7 @@
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { metricsFor, startEmulator, type Emulator } from '../../emulator/src';
+import { getService } from '../../server/src/utils/get-service';
 import { adminWithRole, fullAccessApiToken, registerSuperAdmin } from '../helpers/admin';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 
@@ -33,16 +34,8 @@ interface SeededPin {
   boardId: string;
 }
 
-const analytics = () =>
-  strapi
-    .plugin('pinterest')
-    .service(
-      'analytics'
-    ) as import('../../server/src/analytics/analytics-service').AnalyticsService;
-const settings = () =>
-  strapi
-    .plugin('pinterest')
-    .service('settings') as import('../../server/src/services/settings').SettingsService;
+const analytics = () => getService(strapi, 'analytics');
+const settings = () => getService(strapi, 'settings');
 const analyticsCalls = () =>
   emulator.requests.filter((r) => /^\/v5\/pins\/(\d+\/)?analytics$/.test(r.path));
 const boardId = (name: string) =>
@@ -150,10 +143,35 @@ function expectedStats(pins: SeededPin[], through: string, lastSyncedAt: number)
   };
 }
 
+/**
+ * The analytics fields the plugin adds to a mapped content type (the playground's generated types
+ * do not know them).
+ */
+interface AnalyticsColumns {
+  pinterestStats: ReturnType<typeof expectedStats> | null;
+  pinterestSaves: number | null;
+  pinterestImpressions: number | null;
+}
+
+/** The columns of an article row the tests read. */
+interface ArticleRow extends AnalyticsColumns {
+  id: number;
+  title: string;
+  publishedAt: unknown;
+  updatedAt: unknown;
+}
+
 const rowsOf = async (documentId: string) =>
   (await strapi.db
     .query(ARTICLE)
-    .findMany({ where: { documentId }, orderBy: { id: 'asc' } })) as Array<Record<string, any>>;
+    .findMany({ where: { documentId }, orderBy: { id: 'asc' } })) as ArticleRow[];
+
+/** The published version of an article, as the Document Service reads it. */
+async function publishedRow(documentId: string) {
+  const row = await strapi.documents(ARTICLE).findOne({ documentId, status: 'published' });
+  if (!row) throw new Error(`no published version of ${documentId}`);
+  return row as typeof row & AnalyticsColumns;
+}
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
@@ -249,12 +267,10 @@ describe('a sync', () => {
       [salad]: expectedStats(saladPins, through, NOW),
     };
     for (const documentId of [soup, clip, salad]) {
-      const published = await strapi
-        .documents(ARTICLE)
-        .findOne({ documentId, status: 'published' });
-      expect((published as any).pinterestStats).toEqual(expected[documentId]);
-      expect((published as any).pinterestSaves).toBe(expected[documentId].saves);
-      expect((published as any).pinterestImpressions).toBe(expected[documentId].impressions);
+      const published = await publishedRow(documentId);
+      expect(published.pinterestStats).toEqual(expected[documentId]);
+      expect(published.pinterestSaves).toBe(expected[documentId].saves);
+      expect(published.pinterestImpressions).toBe(expected[documentId].impressions);
     }
     expect(expected[clip].videoViews).toBeGreaterThan(0);
     expect(expected[soup].videoViews).toBeNull();
@@ -343,7 +359,7 @@ describe('a sync', () => {
     const after = { edited: await rowsOf(edited), draftOnly: await rowsOf(draftOnly) };
 
     const expectedEdited = expectedStats([editedPin], day(-2), NOW);
-    const keep = (r: Record<string, any>) => ({
+    const keep = (r: ArticleRow) => ({
       id: r.id,
       title: r.title,
       publishedAt: r.publishedAt,
@@ -380,13 +396,7 @@ describe('a sync', () => {
 
     // publishing copies the draft, stats included; a clone starts without the original's stats
     await strapi.documents(ARTICLE).publish({ documentId: edited });
-    expect(
-      (
-        (await strapi
-          .documents(ARTICLE)
-          .findOne({ documentId: edited, status: 'published' })) as any
-      ).pinterestStats
-    ).toEqual(expectedEdited);
+    expect((await publishedRow(edited)).pinterestStats).toEqual(expectedEdited);
     const clone = await strapi
       .documents(ARTICLE)
       .clone({ documentId: edited, data: { title: 'A copy' } as never });
@@ -405,10 +415,7 @@ describe('a sync', () => {
 
     await analytics().syncOnce({ now: NOW });
     // READY up to 3 days ago; 2 days ago ESTIMATE; yesterday and today PROCESSING
-    expect(
-      ((await strapi.documents(ARTICLE).findOne({ documentId: doc, status: 'published' })) as any)
-        .pinterestStats
-    ).toEqual(expectedStats([p], day(-3), NOW));
+    expect((await publishedRow(doc)).pinterestStats).toEqual(expectedStats([p], day(-3), NOW));
     const first = await strapi.db
       .query('plugin::pinterest.pin-daily-stat')
       .findMany({ where: { pinId: p.id }, orderBy: { day: 'asc' } });
@@ -422,12 +429,10 @@ describe('a sync', () => {
     const [call] = analyticsCalls();
     expect(call.query.start_date).toBe(day(-2));
     expect(call.query.end_date).toBe(day(1));
-    const stats = (
-      (await strapi.documents(ARTICLE).findOne({ documentId: doc, status: 'published' })) as any
-    ).pinterestStats;
+    const stats = (await publishedRow(doc)).pinterestStats;
     expect(stats).toEqual(expectedStats([p], day(-2), tomorrow));
     const was = expectedStats([p], day(-3), NOW);
-    expect(stats.saves - was.saves).toBe(metricsFor(p.id, day(-2)).SAVE);
+    expect(stats!.saves - was.saves).toBe(metricsFor(p.id, day(-2)).SAVE);
     expect(
       await strapi.db.query('plugin::pinterest.pin-daily-stat').count({ where: { pinId: p.id } })
     ).toBe(first.length + 1);
@@ -446,17 +451,8 @@ describe('a sync', () => {
     expect(call.status).toBe(200);
     expect(call.query.start_date).toBe(day(-90));
     const edgeStats = expectedStats([edgePin], day(-2), NOW);
-    expect(
-      ((await strapi.documents(ARTICLE).findOne({ documentId: edge, status: 'published' })) as any)
-        .pinterestStats
-    ).toEqual(edgeStats);
-    expect(
-      (
-        (await strapi
-          .documents(ARTICLE)
-          .findOne({ documentId: tooOld, status: 'published' })) as any
-      ).pinterestStats
-    ).toBeNull();
+    expect((await publishedRow(edge)).pinterestStats).toEqual(edgeStats);
+    expect((await publishedRow(tooOld)).pinterestStats).toBeNull();
 
     // 120 days later Pinterest has nothing left for that pin: no call, and the history is still
     // there
@@ -467,10 +463,7 @@ describe('a sync', () => {
     expect(analyticsCalls()).toHaveLength(0);
     // nothing due: not even the account is asked for
     expect(emulator.requests.filter((r) => r.path === '/v5/user_account')).toHaveLength(0);
-    expect(
-      ((await strapi.documents(ARTICLE).findOne({ documentId: edge, status: 'published' })) as any)
-        .pinterestStats
-    ).toEqual(edgeStats);
+    expect((await publishedRow(edge)).pinterestStats).toEqual(edgeStats);
     const overview = await request(booted.url)
       .get(`/pinterest/analytics/overview?from=${day(-90)}&to=${TODAY}`)
       .set('Authorization', `Bearer ${adminJwt}`);
@@ -504,9 +497,7 @@ describe('calls and budget', () => {
     expect(calls[2].query.metric_types).toContain('VIDEO_MRC_VIEW');
     expect(calls[0].query.metric_types).not.toContain('VIDEO');
     expect(calls[0].query.start_date).toBe(pins[1].created);
-    const stats = async (d: string) =>
-      ((await strapi.documents(ARTICLE).findOne({ documentId: d, status: 'published' })) as any)
-        .pinterestStats;
+    const stats = async (d: string) => (await publishedRow(d)).pinterestStats;
     expect(await stats(docs[0])).toEqual(expectedStats([pins[0], pins[4]], day(-2), NOW));
     expect(await stats(docs[2])).toEqual(expectedStats([pins[2], pins[3]], day(-2), NOW));
     const status = await request(booted.url)
@@ -533,13 +524,9 @@ describe('calls and budget', () => {
       [`/v5/pins/${pins[1].id}/analytics`, 200],
       [`/v5/pins/${pins[2].id}/analytics`, 200],
     ]);
-    expect(
-      (
-        (await strapi
-          .documents(ARTICLE)
-          .findOne({ documentId: docs[1], status: 'published' })) as any
-      ).pinterestStats
-    ).toEqual(expectedStats([pins[1], pins[2]], day(-2), NOW));
+    expect((await publishedRow(docs[1])).pinterestStats).toEqual(
+      expectedStats([pins[1], pins[2]], day(-2), NOW)
+    );
     expect((await analytics().describeStatus()).multiPin).toBe('unavailable');
 
     emulator.requests.length = 0;
@@ -613,10 +600,7 @@ describe('a personal account', () => {
       ['active', null],
       ['active', null],
     ]);
-    expect(
-      ((await strapi.documents(ARTICLE).findOne({ documentId: doc, status: 'published' })) as any)
-        .pinterestStats
-    ).toBeNull();
+    expect((await publishedRow(doc)).pinterestStats).toBeNull();
   });
 });
 
