@@ -11,6 +11,15 @@ import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
 
+/** The languages the plugin is translated to, each loaded when the admin asks for it. */
+const TRANSLATIONS: Record<
+  string,
+  (() => Promise<{ default: Record<string, string> }>) | undefined
+> = {
+  en: () => import('./translations/en.json'),
+  fr: () => import('./translations/fr.json'),
+};
+
 export default {
   register(app: StrapiApp) {
     app.customFields.register({
@@ -129,17 +138,14 @@ export default {
   async registerTrads({ locales }: { locales: string[] }) {
     return Promise.all(
       locales.map(async (locale) => {
-        try {
-          const { default: data } = (await import(`./translations/${locale}.json`)) as {
-            default: Record<string, string>;
-          };
-          return {
-            data: Object.fromEntries(Object.entries(data).map(([k, v]) => [getTranslation(k), v])),
-            locale,
-          };
-        } catch {
-          return { data: {}, locale };
-        }
+        const load = TRANSLATIONS[locale];
+        // a language the plugin is not translated to: Strapi shows the English defaults
+        if (!load) return { data: {}, locale };
+        const { default: data } = await load();
+        return {
+          data: Object.fromEntries(Object.entries(data).map(([k, v]) => [getTranslation(k), v])),
+          locale,
+        };
       })
     );
   },
