@@ -2,12 +2,11 @@
  * Helpers for the re-pin campaign suites: articles with a chosen publication date and pin history.
  */
 import type { Core } from '@strapi/strapi';
-import type { CampaignService } from '../../server/src/campaigns/campaign-service';
+import { getService } from '../../server/src/utils/get-service';
 
 export const ARTICLE = 'api::article.article';
 
-export const campaignsOf = (strapi: Core.Strapi): CampaignService =>
-  strapi.plugin('pinterest').service('campaigns') as CampaignService;
+export const campaignsOf = (strapi: Core.Strapi) => getService(strapi, 'campaigns');
 
 /**
  * An article, published at `publishedAt` (as if long ago) or left a draft (null). Its own pin on

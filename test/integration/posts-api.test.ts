@@ -12,6 +12,7 @@ import type { AddressInfo, LookupFunction } from 'node:net';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { startEmulator, type Emulator } from '../../emulator/src';
+import { getService } from '../../server/src/utils/get-service';
 import { fullAccessApiToken } from '../helpers/admin';
 import { makeImage } from '../helpers/images';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
@@ -79,10 +80,7 @@ const settled = (id: string) =>
   }, `post ${id} to settle`);
 const jobOf = (id: string) =>
   strapi.db.query('plugin::pinterest.job').findOne({ where: { key: `pin.post:${id}` } });
-const runtime = () =>
-  strapi.plugin('pinterest').service('posts') as {
-    useLookup(fn: LookupFunction | undefined): void;
-  };
+const runtime = () => getService(strapi, 'posts');
 
 /** A DNS that answers like a hostile one for a few names (and like nothing else for the rest). */
 function hostileDns(table: Record<string, string | string[]>): LookupFunction {
