@@ -2,8 +2,19 @@ import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS } from '../../common/permissions';
 import { getService } from './utils/get-service';
 
+/** What the plugin uses of the admin's permission service: registering its RBAC actions. */
+type AdminPermissions = {
+  actionProvider: { registerMany: (actions: Array<Record<string, unknown>>) => Promise<void> };
+};
+
+const isAdminPermissions = (s: unknown): s is AdminPermissions =>
+  typeof s === 'object' && s !== null && 'actionProvider' in s;
+
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
-  await strapi.service('admin::permission').actionProvider.registerMany(
+  const permissions: unknown = strapi.service('admin::permission');
+  if (!isAdminPermissions(permissions))
+    throw new Error('[pinterest] the admin permission service cannot register actions');
+  await permissions.actionProvider.registerMany(
     ACTION_DEFINITIONS.map((a) => ({
       section: 'plugins',
       pluginName: 'pinterest',

@@ -3,9 +3,10 @@
  * period,
  * a daily series, and the period's pins sorted by a metric. Plus the CSV export of those pins.
  */
+import type { Core } from '@strapi/strapi';
 import type { DailyPoint, PeriodTotals, TopPinSort } from '../../../common/analytics';
 import { eachDay } from './days';
-import { toNullableNum, toNum, type StatsStore } from './stats-store';
+import { sqlRows, toNullableNum, toNum, type StatsStore } from './stats-store';
 import { saveRate } from './totals';
 
 export interface ReportFilters {
@@ -46,8 +47,17 @@ export function fillSeries(rows: DailyPoint[], from: string, to: string): DailyP
   );
 }
 
+const isText = (v: unknown): v is string => typeof v === 'string';
+
+const cellText = (v: unknown): string => {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return v.toString();
+  return JSON.stringify(v) ?? '';
+};
+
 const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
+  const s = cellText(v);
   // quote what needs it; neutralise spreadsheet formulas
   const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
@@ -58,10 +68,7 @@ export function toCsv(header: string[], rows: unknown[][]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-export function createReport(
-  store: StatsStore,
-  knex: () => import('@strapi/strapi').Core.Strapi['db']['connection']
-) {
+export function createReport(store: StatsStore, knex: () => Core.Strapi['db']['connection']) {
   const filtered = (f: ReportFilters) => {
     const d = store.daily();
     const q = knex()(d.name).where(d.col('day'), '>=', f.from).andWhere(d.col('day'), '<=', f.to);
@@ -140,11 +147,11 @@ export function createReport(
   return {
     async totals(f: ReportFilters): Promise<PeriodTotals> {
       const d = store.daily();
-      const [r] = (await filtered(f)
-        .select(...sums(d))
-        .select(knex().raw('COUNT(DISTINCT ??) as pins', [d.col('pinId')]))) as Array<
-        Record<string, unknown>
-      >;
+      const [r] = sqlRows(
+        await filtered(f)
+          .select(...sums(d))
+          .select(knex().raw('COUNT(DISTINCT ??) as pins', [d.col('pinId')]))
+      );
       return {
         impressions: toNum(r?.impressions),
         saves: toNum(r?.saves),
@@ -159,10 +166,8 @@ export function createReport(
     /** The last day any pin has final figures for (null before the first sync). */
     async lastFinalDay(): Promise<string | null> {
       const d = store.daily();
-      const [r] = (await knex()(d.name).max({ last: d.col('day') })) as Array<{
-        last: string | null;
-      }>;
-      return r?.last ?? null;
+      const [r] = sqlRows(await knex()(d.name).max({ last: d.col('day') }));
+      return typeof r?.last === 'string' ? r.last : null;
     },
 
     /**
@@ -173,11 +178,13 @@ export function createReport(
       const end = through && through < f.to ? through : f.to;
       if (end < f.from) return [];
       const d = store.daily();
-      const rows = (await filtered(f)
-        .select(d.col('day'))
-        .select(...sums(d))
-        .groupBy(d.col('day'))
-        .orderBy(d.col('day'))) as Array<Record<string, unknown>>;
+      const rows = sqlRows(
+        await filtered(f)
+          .select(d.col('day'))
+          .select(...sums(d))
+          .groupBy(d.col('day'))
+          .orderBy(d.col('day'))
+      );
       return fillSeries(
         rows.map((r) => ({
           date: String(r[d.col('day')]),
@@ -201,18 +208,18 @@ export function createReport(
       offset: number
     ): Promise<{ rows: PinRow[]; total: number }> {
       const d = store.daily();
-      const [{ n }] = (await filtered(f).countDistinct({ n: d.col('pinId') })) as Array<{
-        n: number | string;
-      }>;
+      const [{ n }] = sqlRows(await filtered(f).countDistinct({ n: d.col('pinId') }));
       const [expr, bindings] = sortExpression(sort);
       // NULLs (image pins when sorting by video views) last either way; ties by pin id
-      const rows = (await pinsQuery(f)
-        .orderByRaw(
-          `CASE WHEN ${expr} IS NULL THEN 1 ELSE 0 END, ${expr} ${dir === 'asc' ? 'ASC' : 'DESC'}, ?? ASC`,
-          [...bindings, ...bindings, d.col('pinId')]
-        )
-        .limit(limit)
-        .offset(offset)) as Array<Record<string, unknown>>;
+      const rows = sqlRows(
+        await pinsQuery(f)
+          .orderByRaw(
+            `CASE WHEN ${expr} IS NULL THEN 1 ELSE 0 END, ${expr} ${dir === 'asc' ? 'ASC' : 'DESC'}, ?? ASC`,
+            [...bindings, ...bindings, d.col('pinId')]
+          )
+          .limit(limit)
+          .offset(offset)
+      );
       return { rows: rows.map(toPinRow), total: toNum(n) };
     },
 
@@ -220,11 +227,17 @@ export function createReport(
     async facets(): Promise<{ contentTypes: string[]; boardIds: string[] }> {
       const d = store.daily();
       const k = knex();
-      const cts = (await k(d.name).distinct(d.col('contentType'))) as Array<Record<string, string>>;
-      const boards = (await k(d.name).distinct(d.col('boardId'))) as Array<Record<string, string>>;
+      const cts = sqlRows(await k(d.name).distinct(d.col('contentType')));
+      const boards = sqlRows(await k(d.name).distinct(d.col('boardId')));
       return {
-        contentTypes: cts.map((r) => r[d.col('contentType')]).sort(),
-        boardIds: boards.map((r) => r[d.col('boardId')]).sort(),
+        contentTypes: cts
+          .map((r) => r[d.col('contentType')])
+          .filter(isText)
+          .sort(),
+        boardIds: boards
+          .map((r) => r[d.col('boardId')])
+          .filter(isText)
+          .sort(),
       };
     },
   };

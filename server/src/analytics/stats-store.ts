@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
 import { PIN_ANALYTICS_UID, PIN_DAILY_STAT_UID, PIN_RECORD_UID } from '../content-types';
 import type { DayReading } from './daily';
 import { addDays, dayStartMs, ymd } from './days';
@@ -49,11 +50,38 @@ const chunks = <T>(items: T[], size: number): T[][] => {
 };
 
 /** A number read back from SQL (drivers may give strings or null). */
+/** Rows of a raw SQL read (column names vary with the database's naming): parsed as records. */
+export const sqlRows = (rows: unknown): Array<Record<string, unknown>> =>
+  z.array(z.record(z.string(), z.unknown())).parse(rows);
+
+/** The pin records the sync tracks (a partial read). */
+const trackedRecordsSchema = z.array(
+  z.object({
+    pinId: z.string(),
+    status: z.string(),
+    contentType: z.string(),
+    entryDocumentId: z.string(),
+    entryLocale: z.string(),
+    boardId: z.string(),
+    mediaSource: z
+      .string()
+      .nullish()
+      .transform((v) => v ?? null),
+    pinnedAt: z
+      .union([z.string(), z.date()])
+      .nullish()
+      .transform((v) => v ?? null),
+  })
+);
+
+const text = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'bigint' ? String(v) : '';
+
 export const toNum = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 export const toNullableNum = (v: unknown): number | null =>
   v === null || v === undefined ? null : Number(v);
 
-type Knex = Core.Strapi['db']['connection'];
+export type Knex = Core.Strapi['db']['connection'];
 
 /**
  * The analytics tables: daily rows (one per pin × READY day, kept forever) and one sync row per pin
@@ -62,12 +90,12 @@ type Knex = Core.Strapi['db']['connection'];
  */
 export function createStatsStore(strapi: Core.Strapi) {
   const table = (uid: string) => {
-    const meta = strapi.db.metadata.get(uid) as unknown as {
-      tableName: string;
-      attributes: Record<string, { columnName?: string }>;
+    const meta = strapi.db.metadata.get(uid);
+    const col = (attr: string) => {
+      const attribute = meta.attributes[attr];
+      const named = attribute && 'columnName' in attribute ? attribute.columnName : undefined;
+      return named ?? attr.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
     };
-    const col = (attr: string) =>
-      meta.attributes[attr]?.columnName ?? attr.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
     return { name: meta.tableName, col };
   };
   const daily = () => table(PIN_DAILY_STAT_UID);
@@ -107,34 +135,25 @@ export function createStatsStore(strapi: Core.Strapi) {
      * window; marks the ones whose record says they were deleted. Returns how many were added.
      */
     async trackPins(windowStartDay: string, now: number, trx: Knex = db()): Promise<number> {
-      const records = (await strapi.db.query(PIN_RECORD_UID).findMany({
-        select: [
-          'pinId',
-          'status',
-          'contentType',
-          'entryDocumentId',
-          'entryLocale',
-          'boardId',
-          'mediaSource',
-          'pinnedAt',
-        ],
-        where: { pinId: { $notNull: true } },
-      })) as Array<{
-        pinId: string;
-        status: string;
-        contentType: string;
-        entryDocumentId: string;
-        entryLocale: string;
-        boardId: string;
-        mediaSource: string | null;
-        pinnedAt: string | Date | null;
-      }>;
+      const records = trackedRecordsSchema.parse(
+        await strapi.db.query(PIN_RECORD_UID).findMany({
+          select: [
+            'pinId',
+            'status',
+            'contentType',
+            'entryDocumentId',
+            'entryLocale',
+            'boardId',
+            'mediaSource',
+            'pinnedAt',
+          ],
+          where: { pinId: { $notNull: true } },
+        })
+      );
       const p = pins();
       const tracked = new Map<string, string>();
-      for (const row of (await trx(p.name).select(p.col('pinId'), p.col('syncState'))) as Array<
-        Record<string, string>
-      >) {
-        tracked.set(String(row[p.col('pinId')]), row[p.col('syncState')]);
+      for (const row of sqlRows(await trx(p.name).select(p.col('pinId'), p.col('syncState')))) {
+        tracked.set(text(row[p.col('pinId')]), text(row[p.col('syncState')]));
       }
       const since = dayStartMs(windowStartDay);
       const fresh = records.filter(
@@ -189,15 +208,13 @@ export function createStatsStore(strapi: Core.Strapi) {
     /** Every pin still synced (not gone, not refused). */
     async activePins(trx: Knex = db()): Promise<TrackedPin[]> {
       const p = pins();
-      const rows = (await trx(p.name).where(p.col('syncState'), 'active')) as Array<
-        Record<string, unknown>
-      >;
+      const rows = sqlRows(await trx(p.name).where(p.col('syncState'), 'active'));
       return rows.map((r) => toTracked(r, p));
     },
 
     async countTracked(trx: Knex = db()): Promise<number> {
       const p = pins();
-      const [row] = (await trx(p.name).count({ n: '*' })) as Array<{ n: number | string }>;
+      const [row] = sqlRows(await trx(p.name).count({ n: '*' }));
       return toNum(row?.n);
     },
 
@@ -262,34 +279,36 @@ export function createStatsStore(strapi: Core.Strapi) {
         results.map((r) => r.pin.pinId),
         IDS_PER_QUERY
       )) {
-        const agg = (await trx(d.name)
-          .select(d.col('pinId'))
-          .select(
-            trx.raw('SUM(??) as impressions', [d.col('impressions')]),
-            trx.raw('SUM(??) as saves', [d.col('saves')]),
-            trx.raw('SUM(??) as pin_clicks', [d.col('pinClicks')]),
-            trx.raw('SUM(??) as outbound_clicks', [d.col('outboundClicks')]),
-            trx.raw('SUM(??) as video_views', [d.col('videoViews')]),
-            trx.raw('SUM(??) as video_starts', [d.col('videoStarts')]),
-            trx.raw('SUM(?? * ??) as video_watch_time', [
-              d.col('videoAvgWatchTime'),
-              d.col('videoStarts'),
-            ]),
-            trx.raw('MIN(??) as first_day', [d.col('day')]),
-            trx.raw('MAX(??) as last_day', [d.col('day')]),
-            trx.raw('SUM(CASE WHEN ?? >= ? THEN ?? ELSE 0 END) as recent_impressions', [
-              d.col('day'),
-              recentFrom,
-              d.col('impressions'),
-            ]),
-            trx.raw('SUM(CASE WHEN ?? >= ? THEN ?? ELSE 0 END) as recent_saves', [
-              d.col('day'),
-              recentFrom,
-              d.col('saves'),
-            ])
-          )
-          .whereIn(d.col('pinId'), ids)
-          .groupBy(d.col('pinId'))) as Array<Record<string, unknown>>;
+        const agg = sqlRows(
+          await trx(d.name)
+            .select(d.col('pinId'))
+            .select(
+              trx.raw('SUM(??) as impressions', [d.col('impressions')]),
+              trx.raw('SUM(??) as saves', [d.col('saves')]),
+              trx.raw('SUM(??) as pin_clicks', [d.col('pinClicks')]),
+              trx.raw('SUM(??) as outbound_clicks', [d.col('outboundClicks')]),
+              trx.raw('SUM(??) as video_views', [d.col('videoViews')]),
+              trx.raw('SUM(??) as video_starts', [d.col('videoStarts')]),
+              trx.raw('SUM(?? * ??) as video_watch_time', [
+                d.col('videoAvgWatchTime'),
+                d.col('videoStarts'),
+              ]),
+              trx.raw('MIN(??) as first_day', [d.col('day')]),
+              trx.raw('MAX(??) as last_day', [d.col('day')]),
+              trx.raw('SUM(CASE WHEN ?? >= ? THEN ?? ELSE 0 END) as recent_impressions', [
+                d.col('day'),
+                recentFrom,
+                d.col('impressions'),
+              ]),
+              trx.raw('SUM(CASE WHEN ?? >= ? THEN ?? ELSE 0 END) as recent_saves', [
+                d.col('day'),
+                recentFrom,
+                d.col('saves'),
+              ])
+            )
+            .whereIn(d.col('pinId'), ids)
+            .groupBy(d.col('pinId'))
+        );
         for (const row of agg) sums.set(String(row[d.col('pinId')]), row);
       }
 
@@ -387,25 +406,25 @@ export function createStatsStore(strapi: Core.Strapi) {
       const out: EntryTotals[] = [];
       const documentIds = [...new Set(entries.map((e) => e.documentId))];
       for (const ids of chunks(documentIds, IDS_PER_QUERY)) {
-        const rows = (await trx(p.name)
-          .select(p.col('contentType'), p.col('entryDocumentId'), p.col('entryLocale'))
-          .select(
-            trx.raw('COUNT(*) as pins'),
-            trx.raw('SUM(??) as impressions', [p.col('impressions')]),
-            trx.raw('SUM(??) as saves', [p.col('saves')]),
-            trx.raw('SUM(??) as pin_clicks', [p.col('pinClicks')]),
-            trx.raw('SUM(??) as outbound_clicks', [p.col('outboundClicks')]),
-            trx.raw('SUM(??) as video_views', [p.col('videoViews')]),
-            trx.raw('SUM(??) as video_starts', [p.col('videoStarts')]),
-            trx.raw('SUM(??) as video_watch_time', [p.col('videoWatchTime')]),
-            trx.raw('MIN(??) as first_day', [p.col('firstDay')]),
-            trx.raw('MAX(??) as last_day', [p.col('lastDay')]),
-            trx.raw('MAX(??) as last_synced_at', [p.col('lastSyncedAt')])
-          )
-          .whereIn(p.col('entryDocumentId'), ids)
-          .groupBy(p.col('contentType'), p.col('entryDocumentId'), p.col('entryLocale'))) as Array<
-          Record<string, unknown>
-        >;
+        const rows = sqlRows(
+          await trx(p.name)
+            .select(p.col('contentType'), p.col('entryDocumentId'), p.col('entryLocale'))
+            .select(
+              trx.raw('COUNT(*) as pins'),
+              trx.raw('SUM(??) as impressions', [p.col('impressions')]),
+              trx.raw('SUM(??) as saves', [p.col('saves')]),
+              trx.raw('SUM(??) as pin_clicks', [p.col('pinClicks')]),
+              trx.raw('SUM(??) as outbound_clicks', [p.col('outboundClicks')]),
+              trx.raw('SUM(??) as video_views', [p.col('videoViews')]),
+              trx.raw('SUM(??) as video_starts', [p.col('videoStarts')]),
+              trx.raw('SUM(??) as video_watch_time', [p.col('videoWatchTime')]),
+              trx.raw('MIN(??) as first_day', [p.col('firstDay')]),
+              trx.raw('MAX(??) as last_day', [p.col('lastDay')]),
+              trx.raw('MAX(??) as last_synced_at', [p.col('lastSyncedAt')])
+            )
+            .whereIn(p.col('entryDocumentId'), ids)
+            .groupBy(p.col('contentType'), p.col('entryDocumentId'), p.col('entryLocale'))
+        );
         for (const r of rows) {
           const key = {
             contentType: String(r[p.col('contentType')]),
@@ -449,7 +468,7 @@ export function createStatsStore(strapi: Core.Strapi) {
         [p.col('entryDocumentId')]: documentId,
       });
       if (locale) q.andWhere(p.col('entryLocale'), locale);
-      const rows = (await q) as Array<Record<string, unknown>>;
+      const rows = sqlRows(await q);
       return rows.map((r) => ({
         ...toTracked(r, p),
         firstDay: (r[p.col('firstDay')] as string | null) ?? null,
@@ -487,9 +506,7 @@ export function createStatsStore(strapi: Core.Strapi) {
         .where({ [d.col('contentType')]: contentType, [d.col('entryDocumentId')]: documentId })
         .andWhere(d.col('day'), '>=', from);
       if (locale) q.andWhere(d.col('entryLocale'), locale);
-      const rows = (await q.groupBy(d.col('day')).orderBy(d.col('day'))) as Array<
-        Record<string, unknown>
-      >;
+      const rows = sqlRows(await q.groupBy(d.col('day')).orderBy(d.col('day')));
       return rows.map((r) => ({
         date: String(r[d.col('day')]),
         impressions: toNum(r.impressions),

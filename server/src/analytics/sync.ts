@@ -20,7 +20,13 @@ import { metricTypesFor, pinSeries, readDays } from './daily';
 import { ymd } from './days';
 import type { EntryStatsWriter } from './entry-stats';
 import { planCalls, prioritize, windowStart, type PlannedCall } from './plan';
-import { entryKeyOf, type PinResult, type StatsStore, type TrackedPin } from './stats-store';
+import {
+  entryKeyOf,
+  type Knex,
+  type PinResult,
+  type StatsStore,
+  type TrackedPin,
+} from './stats-store';
 import {
   MULTI_PIN_RECHECK_MS,
   STATE_TEXT,
@@ -169,7 +175,7 @@ export function createSync(deps: SyncDeps) {
     }
     let entryRows = 0;
     let entryWrites = 0;
-    const saved = await strapi.db.transaction(async ({ trx }) => {
+    const saved = await strapi.db.transaction(async ({ trx }: { trx: Knex }) => {
       const out = await store.saveResults(results, today, now, trx);
       for (const t of await store.entryTotals(out.entries, trx)) {
         const written = await entries.write(

@@ -18,7 +18,11 @@ const accountRowSchema = z.object({
   accountType: dbText,
   businessName: dbText,
   profileImage: dbText,
-  scopes: z.array(z.string()).nullish().catch(null).transform((v) => v ?? []),
+  scopes: z
+    .array(z.string())
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? []),
   accessToken: dbText,
   refreshToken: dbText,
   accessTokenExpiresAt: dbNumberOrNull,
@@ -88,7 +92,7 @@ export function createAccountStore(strapi: Core.Strapi, getKey: () => Buffer) {
         refreshLeaseUntil: null,
       };
       const existing = await find(environment);
-      const row = existing
+      const row: unknown = existing
         ? await q().update({ where: { id: existing.id }, data })
         : await q().create({ data });
       return normalise(row);
@@ -102,7 +106,7 @@ export function createAccountStore(strapi: Core.Strapi, getKey: () => Buffer) {
       const key = getKey();
       const existing = await find(environment);
       if (!existing) throw new Error('no account to refresh');
-      const row = await q().update({
+      const row: unknown = await q().update({
         where: { id: existing.id },
         data: {
           ...tokenFields(tokens, key, now, existing.refreshToken),

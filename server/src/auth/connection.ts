@@ -173,7 +173,7 @@ export function createConnection(deps: ConnectionDeps) {
       }
       const client = new PinterestClient({
         apiUrl: cfg.apiUrl,
-        getAccessToken: async () => tokens.access_token,
+        getAccessToken: () => Promise.resolve(tokens.access_token),
         timeoutMs: cfg.http.timeoutMs,
         connections: 1,
       });

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
 import type { PinFieldValue } from '../../../common/pin-field';
 import type {
   CampaignDTO,
@@ -55,6 +56,11 @@ export class CampaignProblem extends Error {
   }
 }
 
+/** What the i18n plugin's locales service answers (only what the options use). */
+const i18nLocalesSchema = z.array(
+  z.object({ code: z.string(), name: z.string(), isDefault: z.boolean().nullish() })
+);
+
 const LEASE = 'campaigns';
 /** A preview reads at most this many entries (a campaign itself has no limit). */
 const PREVIEW_MAX_ENTRIES = 100_000;
@@ -97,12 +103,8 @@ export function createCampaignService(deps: CampaignServiceDeps) {
   function attributesOf(
     uid: string
   ): Record<string, { type?: string; multiple?: boolean; allowedTypes?: string[] }> {
-    return (
-      (
-        strapi.contentType(uid as never) as unknown as
-          { attributes?: Record<string, { type?: string }> } | undefined
-      )?.attributes ?? {}
-    );
+    const attributes: Record<string, object> = strapi.contentType(uid as never)?.attributes ?? {};
+    return attributes;
   }
 
   async function mappingOrFail(uid: string): Promise<ContentTypeMapping> {
@@ -532,9 +534,11 @@ export function createCampaignService(deps: CampaignServiceDeps) {
       }
       let locales: CampaignOptionsDTO['locales'] = [];
       try {
-        const found = (await strapi.plugin('i18n')?.service('locales')?.find?.()) as
-          Array<{ code: string; name: string; isDefault: boolean }> | undefined;
-        locales = (found ?? []).map((l) => ({
+        const i18nLocales = strapi
+          .plugin('i18n')
+          ?.service<{ find?: () => Promise<unknown> }>('locales');
+        const found = i18nLocalesSchema.parse((await i18nLocales?.find?.()) ?? []);
+        locales = found.map((l) => ({
           code: l.code,
           name: l.name,
           isDefault: Boolean(l.isDefault),
@@ -561,9 +565,10 @@ export function createCampaignService(deps: CampaignServiceDeps) {
         grid: gridFor(input.pacing, startAt),
         state: initialPlanState(),
         keepGoing: () => examined < PREVIEW_MAX_ENTRIES,
-        sink: async (rows, state) => {
+        sink: (rows, state) => {
           summary.add(rows);
           examined = state.counters.examined;
+          return Promise.resolve();
         },
       });
       return summary.result(examined);

@@ -141,7 +141,7 @@ export function createCampaignStore(strapi: Core.Strapi) {
     },
 
     async get(id: number): Promise<CampaignRow | null> {
-      const row = await campaigns().findOne({ where: { id } });
+      const row: unknown = await campaigns().findOne({ where: { id } });
       return row ? normaliseCampaign(row) : null;
     },
 
@@ -295,7 +295,7 @@ export function createCampaignStore(strapi: Core.Strapi) {
     },
 
     async item(id: number): Promise<CampaignItemRow | null> {
-      const row = await items().findOne({ where: { id } });
+      const row: unknown = await items().findOne({ where: { id } });
       return row ? normaliseItem(row) : null;
     },
 

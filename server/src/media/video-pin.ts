@@ -124,7 +124,7 @@ export async function videoMediaSource(
           size: file.size,
           filename: `video.${facts.container === 'mov' ? 'mov' : 'mp4'}`,
           contentType: facts.container === 'mov' ? 'video/quicktime' : 'video/mp4',
-          stream: file.stream,
+          stream: () => file.stream(),
         },
         { timeoutMs: deps.policy.uploadTimeoutMs }
       );

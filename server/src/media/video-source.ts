@@ -73,7 +73,7 @@ async function fromRangeServer(url: URL, opts: SafeFetchOptions): Promise<VideoF
           headers: { range: `bytes=${offset}-${end}` },
         });
         const chunks: Buffer[] = [];
-        for await (const c of res.body) chunks.push(c);
+        for await (const c of res.body) chunks.push(c as Buffer);
         const all = Buffer.concat(chunks);
         // a server that ignores Range on later requests would send the whole file: the cap stops it
         // above
@@ -84,10 +84,10 @@ async function fromRangeServer(url: URL, opts: SafeFetchOptions): Promise<VideoF
       const out = new PassThrough({ highWaterMark: 256 * 1024 });
       safeFetch(finalUrl, { ...opts, maxBytes: VIDEO_LIMITS.maxBytes })
         .then((res) => res.body.pipe(out))
-        .catch((e) => out.destroy(e));
+        .catch((e: Error) => out.destroy(e));
       return out;
     },
-    close: async () => undefined,
+    close: () => Promise.resolve(),
   };
 }
 

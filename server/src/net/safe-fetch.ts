@@ -217,6 +217,6 @@ export async function safeFetch(raw: string | URL, opts: SafeFetchOptions): Prom
 /** Reads a whole (small) body into memory, within the response's size cap. */
 export async function readAll(res: SafeResponse): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of res.body) chunks.push(chunk);
+  for await (const chunk of res.body) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }

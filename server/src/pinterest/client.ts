@@ -240,7 +240,8 @@ export class PinterestClient {
   ): Promise<z.infer<S>> {
     const url = new URL(path, this.base);
     for (const [k, v] of Object.entries(opts.query ?? {})) {
-      if (Array.isArray(v)) for (const item of v) url.searchParams.append(k, item);
+      if (Array.isArray(v))
+        for (const item of v as readonly string[]) url.searchParams.append(k, item);
       else if (v !== undefined) url.searchParams.set(k, String(v));
     }
     const token = await this.options.getAccessToken();

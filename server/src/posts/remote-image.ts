@@ -70,7 +70,8 @@ export async function checkRemoteImage(
   const chunks: Buffer[] = [];
   let size = 0;
   try {
-    for await (const chunk of res.body) {
+    for await (const body of res.body) {
+      const chunk = body as Buffer;
       chunks.push(chunk);
       size += chunk.length;
       if (size >= 512) break;

@@ -34,7 +34,12 @@ export type JobRow = z.infer<typeof jobRowSchema>;
 
 const normalise = (row: unknown): JobRow => jobRowSchema.parse(row);
 
+/** The id a SKIP LOCKED claim selected. */
+const claimedIdSchema = z.object({ id: dbNumber });
+
 const TABLE = 'pinterest_jobs';
+
+type Knex = Core.Strapi['db']['connection'];
 
 /** The database client's name: `sqlite`, `postgres`, `mysql`. */
 const dialectOf = (strapi: Core.Strapi): string => strapi.db.dialect.client;
@@ -49,6 +54,12 @@ const isUniqueViolation = (e: unknown) =>
  */
 export function createJobStore(strapi: Core.Strapi) {
   const q = () => strapi.db.query(JOB_UID);
+
+  /** Whether the job was asked for again while it ran (its row's `requeue`). */
+  const askedAgain = async (id: number): Promise<boolean> => {
+    const current: unknown = await q().findOne({ where: { id } });
+    return current ? normalise(current).requeue : false;
+  };
 
   const claiming = {
     /**
@@ -68,7 +79,7 @@ export function createJobStore(strapi: Core.Strapi) {
     },
 
     async findByKey(key: string): Promise<JobRow | null> {
-      const row = await q().findOne({ where: { key } });
+      const row: unknown = await q().findOne({ where: { key } });
       return row ? normalise(row) : null;
     },
 
@@ -96,8 +107,8 @@ export function createJobStore(strapi: Core.Strapi) {
     const running = `${TABLE}.state = 'running'`;
     // inside the caller's transaction when there is one (the publish hook opens one; SQLite has a
     // single connection), in a savepoint so a failure here never aborts the caller's work
-    await strapi.db.transaction(({ trx }) =>
-      trx.transaction((savepoint: typeof trx) =>
+    await strapi.db.transaction(({ trx }: { trx: Knex }) =>
+      trx.transaction((savepoint) =>
         savepoint(TABLE)
           .insert({
             document_id: randomUUID().replace(/-/g, '').slice(0, 24),
@@ -138,7 +149,7 @@ export function createJobStore(strapi: Core.Strapi) {
   }): Promise<void> {
     const runAt = input.runAt ?? Date.now();
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const existing = await q().findOne({ where: { key: input.key } });
+      const existing: unknown = await q().findOne({ where: { key: input.key } });
       if (existing) {
         const row = normalise(existing);
         if (row.state === 'running') {
@@ -194,17 +205,22 @@ export function createJobStore(strapi: Core.Strapi) {
     now: number
   ): Promise<JobRow | null> {
     const knex = strapi.db.connection;
-    const id = await knex.transaction(async (trx) => {
-      const row = await trx(TABLE)
+    const id = await knex.transaction(async (trx): Promise<number | null> => {
+      const found: unknown = await trx(TABLE)
         .select('id')
-        .where((w) => w.where({ state: 'waiting' }).andWhere('run_at', '<=', now))
-        .orWhere((w) => w.where({ state: 'running' }).andWhere('lease_until', '<', now))
+        .where((w) => {
+          void w.where({ state: 'waiting' }).andWhere('run_at', '<=', now);
+        })
+        .orWhere((w) => {
+          void w.where({ state: 'running' }).andWhere('lease_until', '<', now);
+        })
         .orderBy([{ column: 'run_at' }, { column: 'id' }])
         .limit(1)
         .forUpdate()
         .skipLocked()
         .first();
-      if (!row) return null;
+      if (!found) return null;
+      const row = claimedIdSchema.parse(found);
       await trx(TABLE)
         .where({ id: row.id })
         .update({
@@ -215,10 +231,10 @@ export function createJobStore(strapi: Core.Strapi) {
           requeue: false,
           updated_at: new Date(),
         });
-      return row.id as number;
+      return row.id;
     });
     if (id === null) return null;
-    const claimed = await q().findOne({ where: { id } });
+    const claimed: unknown = await q().findOne({ where: { id } });
     return claimed ? normalise(claimed) : null;
   }
 
@@ -283,8 +299,7 @@ export function createJobStore(strapi: Core.Strapi) {
         error?: PinErrorDTO | null;
       }
     ) {
-      const current = await q().findOne({ where: { id: job.id } });
-      const requeue = Boolean(current?.requeue);
+      const requeue = await askedAgain(job.id);
       await q().updateMany({
         where: { id: job.id, leaseOwner: job.leaseOwner },
         data: requeue
@@ -324,8 +339,7 @@ export function createJobStore(strapi: Core.Strapi) {
       error: PinErrorDTO,
       opts: { refundAttempt?: boolean } = {}
     ) {
-      const current = await q().findOne({ where: { id: job.id } });
-      const requeue = Boolean(current?.requeue);
+      const requeue = await askedAgain(job.id);
       await q().updateMany({
         where: { id: job.id, leaseOwner: job.leaseOwner },
         data: {
@@ -343,10 +357,11 @@ export function createJobStore(strapi: Core.Strapi) {
 
     /** An editor asked to try again now. */
     async retryNow(id: number): Promise<JobRow | null> {
-      const row = await q().findOne({ where: { id } });
-      if (!row) return null;
-      if (row.state === 'running') return normalise(row);
-      const updated = await q().update({
+      const found: unknown = await q().findOne({ where: { id } });
+      if (!found) return null;
+      const row = normalise(found);
+      if (row.state === 'running') return row;
+      const updated: unknown = await q().update({
         where: { id },
         data: {
           state: 'waiting',
@@ -404,7 +419,7 @@ export function createJobStore(strapi: Core.Strapi) {
     },
 
     async findById(id: number): Promise<JobRow | null> {
-      const row = await q().findOne({ where: { id } });
+      const row: unknown = await q().findOne({ where: { id } });
       return row ? normalise(row) : null;
     },
 
