@@ -197,4 +197,23 @@ describe('SelectField', () => {
       screen.getByRole('combobox', { name: 'Default board' }).getAttribute('aria-disabled')
     ).toBe('true');
   });
+
+  it('shows what is wrong with the field', () => {
+    renderWithProviders(
+      <SelectField
+        name="section"
+        label="Section"
+        value=""
+        options={[]}
+        onChange={() => undefined}
+        error="Sections could not be loaded: Pinterest could not be reached"
+      />
+    );
+    expect(
+      screen.getByRole('combobox', {
+        name: 'Section',
+        description: 'Sections could not be loaded: Pinterest could not be reached',
+      })
+    ).toBeTruthy();
+  });
 });

@@ -1,6 +1,6 @@
-import { Field, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import type { BoardSectionDTO } from '../../../common/wire';
 import { useT } from '../utils/useT';
+import { SelectField } from './shared/SelectField';
 
 export interface SectionSelectProps {
   name: string;
@@ -28,34 +28,24 @@ export function SectionSelectView({
 }) {
   const t = useT();
   return (
-    <Field.Root
+    <SelectField
       name={name}
+      label={label}
       error={
         error
           ? t('sections.error', 'Sections could not be loaded: {message}', { message: error })
           : undefined
       }
-    >
-      <Field.Label>{label}</Field.Label>
-      <SingleSelect
-        value={value ?? ''}
-        disabled={disabled || !boardId || sections.length === 0}
-        placeholder={
-          !boardId || sections.length
-            ? t('section.placeholder', 'No section')
-            : t('section.none', 'This board has no sections')
-        }
-        clearLabel={t('section.clear', 'Clear the section')}
-        onClear={() => onChange(null)}
-        onChange={(v: string | number) => onChange(String(v))}
-      >
-        {sections.map((s) => (
-          <SingleSelectOption key={s.id} value={s.id}>
-            {s.name}
-          </SingleSelectOption>
-        ))}
-      </SingleSelect>
-      <Field.Error />
-    </Field.Root>
+      value={value ?? ''}
+      disabled={disabled || !boardId || sections.length === 0}
+      placeholder={
+        !boardId || sections.length
+          ? t('section.placeholder', 'No section')
+          : t('section.none', 'This board has no sections')
+      }
+      clear={{ label: t('section.clear', 'Clear the section'), onClear: () => onChange(null) }}
+      onChange={onChange}
+      options={sections.map((s) => ({ value: s.id, label: s.name }))}
+    />
   );
 }

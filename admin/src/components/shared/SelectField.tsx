@@ -10,6 +10,8 @@ interface Props {
   name: string;
   label: string;
   hint?: string;
+  /** What is wrong with the field (shown under it, and the select is marked invalid). */
+  error?: string;
   value: string;
   options: SelectOption[];
   onChange: (value: string) => void;
@@ -19,11 +21,15 @@ interface Props {
   clear?: { label: string; onClear: () => void };
 }
 
-/** A labelled single select (the design system's field parts), with an optional hint. */
+/**
+ * A labelled single select (the design system's field parts), with an optional hint, error and
+ * clear button.
+ */
 export function SelectField({
   name,
   label,
   hint,
+  error,
   value,
   options,
   onChange,
@@ -32,7 +38,7 @@ export function SelectField({
   clear,
 }: Props) {
   return (
-    <Field.Root name={name} hint={hint}>
+    <Field.Root name={name} hint={hint} error={error}>
       <Field.Label>{label}</Field.Label>
       <SingleSelect
         value={value}
@@ -49,6 +55,7 @@ export function SelectField({
         ))}
       </SingleSelect>
       {hint ? <Field.Hint /> : null}
+      {error ? <Field.Error /> : null}
     </Field.Root>
   );
 }
