@@ -40,6 +40,15 @@ function CampaignList() {
         primaryAction={newButton}
       />
       <Layouts.Content>
+        {error ? (
+          <Box paddingBottom={4}>
+            <Typography textColor="danger600" role="alert">
+              {t('campaigns.refreshFailed', 'The list could not be refreshed: {message}', {
+                message: error,
+              })}
+            </Typography>
+          </Box>
+        ) : null}
         {campaigns.length === 0 ? (
           <EmptyStateLayout content={t('campaigns.empty', 'No campaign yet.')} action={newButton} />
         ) : (
