@@ -267,11 +267,14 @@ export const storedCampaignInputSchema = z.object({
     minDaysBetweenSameLink: z.number(),
     startAt: z.string().nullish(),
   }),
-  freshness: z.object({
-    titleTemplates: z.array(z.string()),
-    descriptionTemplates: z.array(z.string()),
-    imageField: z.string().nullish(),
-  }),
+  // defaults as campaignInputSchema's, for a campaign stored without them
+  freshness: z
+    .object({
+      titleTemplates: z.array(z.string()).default([]),
+      descriptionTemplates: z.array(z.string()).default([]),
+      imageField: z.string().nullish(),
+    })
+    .default({ titleTemplates: [], descriptionTemplates: [] }),
 });
 export type StoredCampaignInput = z.infer<typeof storedCampaignInputSchema>;
 
