@@ -111,6 +111,15 @@ describe('board picker', () => {
     expect(optionNames()).toEqual(['Garden', 'Recipes', 'Travel', 'Travel hacks']);
   });
 
+  it('opened with a board chosen, lists every board with the chosen one marked', async () => {
+    const { user } = renderWithProviders(
+      <Harness initial={{ boardId: '12', boardSectionId: null }} />
+    );
+    await waitFor(() => expect((boardBox() as HTMLInputElement).value).toBe('Recipes'));
+    await user.click(boardBox());
+    expect(optionNames()).toEqual(['Garden', 'Recipes (chosen)', 'Travel', 'Travel hacks']);
+  });
+
   it('filters the boards as you type, whatever the case', async () => {
     const { user } = renderWithProviders(<Harness />);
     await user.type(boardBox(), 'TRAV');

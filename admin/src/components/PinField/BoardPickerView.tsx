@@ -110,7 +110,9 @@ export function BoardPickerView({
               t('board.create', 'Create board “{name}”', { name: value })
             }
             onCreateOption={(value?: string) => onCreateBoard(value)}
-            autocomplete={{ type: 'list', filter: 'contains' }}
+            // The list is filtered here, by what the editor typed: the combobox's own filter would
+            // use the chosen board's name and list that board alone.
+            autocomplete="none"
             textValue={text}
             onTextValueChange={setText}
             onInputChange={(e: React.ChangeEvent<HTMLInputElement>) =>
@@ -135,8 +137,8 @@ export function BoardPickerView({
             }}
           >
             {shown.map((b) => (
-              <ComboboxOption key={b.id} value={b.id}>
-                {b.name}
+              <ComboboxOption key={b.id} value={b.id} textValue={b.name}>
+                {b.id === boardId ? t('board.chosen', '{name} (chosen)', { name: b.name }) : b.name}
               </ComboboxOption>
             ))}
           </Combobox>
