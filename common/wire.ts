@@ -48,6 +48,8 @@ export const pinRecordSchema = z.object({
   link: z.string().nullable(),
   mediaSource: z.string().nullable(),
   pinnedAt: z.string().nullable(),
+  /** When an edit of the entry last reached Pinterest (an update of the pin); null until then. */
+  lastSyncedAt: z.string().nullable().optional(),
   lastError: pinErrorSchema.nullable(),
 });
 export type PinRecordDTO = z.infer<typeof pinRecordSchema>;
@@ -87,9 +89,9 @@ export const connectionSchema = z.object({
   apiUrl: z.string(),
   /** What the OAuth flow needs, and what is missing, in words. */
   setup: z.object({
-    appId: z.boolean(),
-    appSecret: z.boolean(),
-    encryptionKey: z.boolean(),
+    hasAppId: z.boolean(),
+    hasAppSecret: z.boolean(),
+    hasEncryptionKey: z.boolean(),
     redirectUri: z.string(),
     problems: z.array(z.string()),
   }),

@@ -33,7 +33,7 @@ const BOARD = { id: '11', name: 'Travel', privacy: 'PUBLIC', description: null }
 const CONNECTION: ConnectionDTO = {
   environment: 'production',
   apiUrl: 'https://api.pinterest.com/v5',
-  setup: { appId: true, appSecret: true, encryptionKey: true, redirectUri: 'x', problems: [] },
+  setup: { hasAppId: true, hasAppSecret: true, hasEncryptionKey: true, redirectUri: 'x', problems: [] },
   source: 'oauth',
   status: 'connected',
   account: {

@@ -70,7 +70,7 @@ describe('connect round trip', () => {
       environment: 'custom',
       source: 'none',
       status: 'not_connected',
-      setup: { appId: true, appSecret: true, encryptionKey: true, problems: [] },
+      setup: { hasAppId: true, hasAppSecret: true, hasEncryptionKey: true, problems: [] },
     });
     expect(c.setup.redirectUri).toBe(`${booted.url}/pinterest/oauth/callback`);
   });

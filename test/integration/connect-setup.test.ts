@@ -25,7 +25,7 @@ afterAll(async () => {
 it('lists the missing key as a setup problem and refuses to start the OAuth flow', async () => {
   const http = request(booted.strapi.server.httpServer);
   const connection = await http.get('/pinterest/connection').set('Authorization', `Bearer ${jwt}`);
-  expect(connection.body.setup.encryptionKey).toBe(false);
+  expect(connection.body.setup.hasEncryptionKey).toBe(false);
   expect(connection.body.setup.problems.join(' ')).toMatch(
     /PINTEREST_ENCRYPTION_KEY.*refuses to store tokens/
   );

@@ -112,7 +112,7 @@ export function createPinterestApi(http: Transport) {
     /** Pinterest's consent page for this admin (a single-use state). */
     authorize: async () =>
       (await call(authorizeAnswerSchema, 'POST', '/pinterest/connection/authorize')).url,
-    refreshToken: () => call(refreshAnswerSchema, 'POST', '/pinterest/connection/refresh'),
+    refreshAccessToken: () => call(refreshAnswerSchema, 'POST', '/pinterest/connection/refresh'),
     resumeWrites: () => call(connectionSchema, 'POST', '/pinterest/connection/resume-writes'),
     disconnect: () => call(connectionSchema, 'DELETE', '/pinterest/connection'),
     getSettings: () => call(settingsSchema, 'GET', '/pinterest/settings'),

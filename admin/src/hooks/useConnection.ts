@@ -46,7 +46,7 @@ export function useConnection() {
       }),
     refresh: () =>
       run(async () => {
-        const data = await api.refreshToken();
+        const data = await api.refreshAccessToken();
         setConnection(data.connection);
         return data.outcome;
       }),

@@ -86,9 +86,9 @@ export function createConnection(deps: ConnectionDeps) {
         environment: deps.environment,
         apiUrl: cfg.apiUrl,
         setup: {
-          appId: Boolean(cfg.appId),
-          appSecret: Boolean(cfg.appSecret),
-          encryptionKey: !problems.some((p) => p.includes('encryption key')),
+          hasAppId: Boolean(cfg.appId),
+          hasAppSecret: Boolean(cfg.appSecret),
+          hasEncryptionKey: !problems.some((p) => p.includes('encryption key')),
           redirectUri: deps.redirectUri(),
           problems,
         },
