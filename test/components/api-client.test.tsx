@@ -33,7 +33,13 @@ const BOARD = { id: '11', name: 'Travel', privacy: 'PUBLIC', description: null }
 const CONNECTION: ConnectionDTO = {
   environment: 'production',
   apiUrl: 'https://api.pinterest.com/v5',
-  setup: { hasAppId: true, hasAppSecret: true, hasEncryptionKey: true, redirectUri: 'x', problems: [] },
+  setup: {
+    hasAppId: true,
+    hasAppSecret: true,
+    hasEncryptionKey: true,
+    redirectUri: 'x',
+    problems: [],
+  },
   source: 'oauth',
   status: 'connected',
   account: {

@@ -70,7 +70,13 @@ const ARTICLE = {
 const connectionAnswer = (status: ConnectionDTO['status']): ConnectionDTO => ({
   environment: 'sandbox',
   apiUrl: 'https://api-sandbox.pinterest.com/v5',
-  setup: { hasAppId: true, hasAppSecret: true, hasEncryptionKey: true, redirectUri: 'x', problems: [] },
+  setup: {
+    hasAppId: true,
+    hasAppSecret: true,
+    hasEncryptionKey: true,
+    redirectUri: 'x',
+    problems: [],
+  },
   source: status === 'not_connected' ? 'none' : 'oauth',
   status,
   account: null,
