@@ -108,10 +108,13 @@ it('without a hero image: a warning in the field, then a clear error in the pane
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByText('Failed', { exact: true }).first().waitFor({ timeout: 30_000 });
   await page
-    .getByText(/add a hero image or video to this entry/)
+    .getByText('Add an image or a video to this entry, then publish again.')
     .first()
     .waitFor();
-  await page.getByRole('button', { name: 'Retry' }).waitFor({ timeout: 10_000 });
+  // no image cannot succeed by trying again: the fix is offered, not Retry
+  await page.getByRole('button', { name: 'Add an image' }).waitFor({ timeout: 10_000 });
+  expect(await page.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+  await page.getByText('Code: MEDIA_REQUIRED', { exact: false }).first().waitFor();
   await screenshot(page, 'editor-panel-failed');
   await waitFor(
     async () =>

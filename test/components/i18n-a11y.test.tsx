@@ -164,10 +164,7 @@ describe('in French', () => {
   it("preview card: a problem's standard advice in French, advice written for the case left as it is", () => {
     // the server's English advice for these codes, as the preview route sends them
     const problems = [
-      new PinError(
-        'MEDIA_REQUIRED',
-        'This entry has no hero image or video, and Pinterest has no text-only pins.'
-      ).toJSON(),
+      new PinError('MEDIA_REQUIRED', 'This entry has no image or video.').toJSON(),
       new PinError('MEDIA_UNREADABLE', 'The file is gone.', {
         advice: 'Upload the file again.',
       }).toJSON(),
@@ -180,10 +177,10 @@ describe('in French', () => {
       .getAllByRole('listitem')
       .map((li) => li.textContent);
     expect(items).toEqual([
-      `This entry has no hero image or video, and Pinterest has no text-only pins. ${LOCALES.fr['advice.MEDIA_REQUIRED']}`,
-      'The file is gone. Upload the file again.',
+      `${LOCALES.fr['problem.MEDIA_REQUIRED']} ${LOCALES.fr['advice.MEDIA_REQUIRED']} Code : MEDIA_REQUIRED · This entry has no image or video.`,
+      `${LOCALES.fr['problem.MEDIA_UNREADABLE']} Upload the file again. Code : MEDIA_UNREADABLE · The file is gone.`,
     ]);
-    expect(LOCALES.fr['advice.MEDIA_REQUIRED']).toMatch(/^Pinterest n’a pas d’épingles sans image/);
+    expect(LOCALES.fr['advice.MEDIA_REQUIRED']).toMatch(/^Ajoutez une image ou une vidéo/);
   });
 });
 

@@ -294,6 +294,6 @@ it('warns when no Pinterest account is connected, and about the missing hero ima
       .map((li) => li.textContent)
   ).toEqual([
     'No Pinterest account is connected: pins will wait until one is.',
-    expect.stringMatching(/no hero image or video/),
+    expect.stringMatching(/^No image or video: Pinterest has no text-only pins/),
   ]);
 });

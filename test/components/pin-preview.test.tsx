@@ -168,7 +168,7 @@ describe('pin preview: what to fix', () => {
     renderPreview({ ...ARTICLE, hero: null });
     expect(within(card()).getByText('No image')).toBeTruthy();
     expect(notes()).toEqual([
-      expect.stringMatching(/no hero image or video.*add a hero image or video to this entry/),
+      'No image or video: Pinterest has no text-only pins Add an image or a video to this entry, then publish again. Code: MEDIA_REQUIRED · This entry has no image or video.',
     ]);
   });
 
@@ -261,7 +261,9 @@ describe('pin preview: what to fix', () => {
   it('no board chosen and no default board', () => {
     renderPreview(ARTICLE, { field: null });
     expect(notes()).toEqual([
-      expect.stringMatching(/no Pinterest board was chosen.*choose a board in the Pinterest field/),
+      expect.stringMatching(
+        /^No board chosen Choose a board for this pin in the Pinterest field of this entry, or ask an administrator for a default board; then publish again\. Code: BOARD_REQUIRED/
+      ),
     ]);
   });
 
@@ -290,7 +292,7 @@ describe('pin preview: what to fix', () => {
     );
     expect(notes()).toEqual([
       'No Pinterest account is connected: pins will wait until one is.',
-      expect.stringMatching(/no hero image or video/),
+      expect.stringMatching(/^No image or video: Pinterest has no text-only pins/),
       'No title: the first line of the description is used.',
       'The title is longer than 100 characters: it is cut at a word.',
       'The link is not https.',

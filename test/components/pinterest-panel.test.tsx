@@ -92,12 +92,22 @@ it('says so when an answer is not what the admin expects', async () => {
 });
 
 it('shows a refused action in the server’s words, and board names it could not read', async () => {
+  const timeout: JobDTO = {
+    ...FAILED_JOB,
+    lastError: {
+      code: 'TIMEOUT',
+      message: 'Pinterest did not answer within 30 s.',
+      advice: 'Pinterest did not answer in time; the pin will be tried again automatically.',
+      retryable: true,
+    },
+  };
+  entry = () => answer({ ...ENTRY, jobs: [timeout] });
   boards = () => refusal(400, 'No Pinterest account is connected.');
   mockClient.post.mockImplementation(() =>
     refusal(400, 'Only a waiting or failed job can be retried.')
   );
   const { user } = renderWithProviders(<Host />);
-  expect(await screen.findByText('No board is chosen for this entry.')).toBeTruthy();
+  expect(await screen.findByText('Pinterest did not answer in time')).toBeTruthy();
   expect(
     await screen.findByText('Board names could not be loaded: No Pinterest account is connected.')
   ).toBeTruthy();

@@ -233,7 +233,7 @@ describe('bad input: a clear error on the job, the entry still published, nothin
     const job = await settledJob(documentId);
     expect(job.state).toBe('failed');
     expect(job.lastError).toMatchObject({ code: 'MEDIA_REQUIRED', retryable: false });
-    expect(job.lastError!.advice).toMatch(/add a hero image/);
+    expect(job.lastError!.advice).toMatch(/^Add an image or a video to this entry/);
     expect(pinPosts()).toHaveLength(0);
     const published = await strapi.documents(ARTICLE).findOne({ documentId, status: 'published' });
     expect(published?.title).toBe('Words only');
@@ -255,12 +255,12 @@ describe('bad input: a clear error on the job, the entry still published, nothin
     expect(pinPosts()).toHaveLength(0);
   });
 
-  it('no board → BOARD_REQUIRED (“Requires boardId”)', async () => {
+  it('no board → BOARD_REQUIRED, said in editors’ words', async () => {
     const hero = await uploadImage(strapi);
     const documentId = await publishArticle({ title: 'Where to?', hero: hero.id });
     const job = await settledJob(documentId);
     expect(job.lastError).toMatchObject({ code: 'BOARD_REQUIRED' });
-    expect(job.lastError!.message).toMatch(/Requires boardId/);
+    expect(job.lastError!.message).toMatch(/^No Pinterest board was chosen/);
     expect(pinPosts()).toHaveLength(0);
   });
 
@@ -435,7 +435,7 @@ describe('Pinterest unreachable', () => {
       const j = await jobFor(documentId);
       return j && j.state === 'waiting' && j.lastError?.code === 'PINTEREST_UNREACHABLE' ? j : null;
     }, 'the job to wait with PINTEREST_UNREACHABLE');
-    expect(waiting.lastError!.advice).toMatch(/retried automatically/);
+    expect(waiting.lastError!.advice).toMatch(/tried again automatically/);
     expect(
       (await strapi.documents(ARTICLE).findOne({ documentId, status: 'published' }))?.title
     ).toBe('Down and up');

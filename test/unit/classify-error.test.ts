@@ -64,7 +64,7 @@ describe('classifyPinterestError', () => {
 
   it('gives the seed advice for media problems', () => {
     expect(classifyPinterestError(400, { code: 1, message: 'invalid URL' }).advice).toMatch(
-      /publicly accessible HTTPS link returning actual media bytes/
+      /opens from a public web address/
     );
   });
 });

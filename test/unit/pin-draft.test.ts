@@ -89,7 +89,9 @@ describe('buildPinDraft', () => {
 
   it('requires a board: the field, else the content type default', () => {
     expect(() => buildPinDraft(input({ title: 't', hero }, {}))).toThrow(PinError);
-    expect(() => buildPinDraft(input({ title: 't', hero }, null))).toThrow(/Requires boardId/);
+    expect(() => buildPinDraft(input({ title: 't', hero }, null))).toThrow(
+      /No Pinterest board was chosen/
+    );
     const withDefault = buildPinDraft({
       ...input({ title: 't', hero }, null),
       mapping: { ...mapping, defaultBoardId: '999', defaultBoardSectionId: '42' },

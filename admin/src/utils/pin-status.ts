@@ -6,6 +6,10 @@ export type EntryPinStatus =
   | 'scheduled'
   | 'pinning'
   | 'pinned'
+  /** The entry is pinned and an edit of it waits to reach Pinterest. */
+  | 'sync_waiting'
+  /** The entry is pinned and an edit of it is being sent to Pinterest. */
+  | 'syncing'
   | 'failed'
   | 'reconnect_required'
   | 'paused'
@@ -35,7 +39,7 @@ export function entryPinState(data: EntryPinsDTO, now = Date.now()): EntryPinSta
   if (!job) return { ...base, status: pinned.length ? 'pinned' : 'not_pinned' };
   switch (job.state) {
     case 'running':
-      return { ...base, status: 'pinning' };
+      return { ...base, status: pinned.length ? 'syncing' : 'pinning' };
     case 'failed':
       return {
         ...base,
@@ -51,6 +55,8 @@ export function entryPinState(data: EntryPinsDTO, now = Date.now()): EntryPinSta
         return { ...base, status: 'paused', nextRunAt: job.runAt };
       if (!job.lastError && runAt > now + 5_000)
         return { ...base, status: 'scheduled', nextRunAt: job.runAt };
+      if (pinned.length && !job.lastError)
+        return { ...base, status: 'sync_waiting', nextRunAt: job.runAt };
       return { ...base, status: 'waiting', nextRunAt: job.runAt };
     }
     default: {
@@ -67,4 +73,32 @@ export function entryPinState(data: EntryPinsDTO, now = Date.now()): EntryPinSta
 
 /** Whether the panel should keep polling. */
 export const isSettling = (s: EntryPinState) =>
-  s.status === 'waiting' || s.status === 'pinning' || s.status === 'scheduled';
+  s.status === 'waiting' ||
+  s.status === 'pinning' ||
+  s.status === 'scheduled' ||
+  s.status === 'sync_waiting' ||
+  s.status === 'syncing';
+
+/** Failures an editor must fix in the entry before trying again: the fix is offered, not Retry. */
+export const BOARD_FIX_CODES: ReadonlySet<string> = new Set([
+  'BOARD_REQUIRED',
+  'BOARD_NOT_FOUND',
+  'SECTION_NOT_FOUND',
+]);
+export const MEDIA_FIX_CODES: ReadonlySet<string> = new Set([
+  'MEDIA_REQUIRED',
+  'MEDIA_UNSUPPORTED',
+  'MEDIA_TOO_LARGE',
+  'MEDIA_TOO_SMALL',
+  'MEDIA_NOT_PUBLIC',
+  'MEDIA_UNREADABLE',
+  'VIDEO_DURATION',
+]);
+
+/** When the entry's pin last took an edit (the latest of its pinned records), if ever. */
+export const lastSyncedAt = (s: EntryPinState): string | null =>
+  s.pins
+    .filter((p) => p.status === 'pinned' && p.lastSyncedAt)
+    .map((p) => p.lastSyncedAt as string)
+    .sort()
+    .at(-1) ?? null;

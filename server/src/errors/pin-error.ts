@@ -42,55 +42,57 @@ export type PinErrorCode =
 
 const ADVICE: Record<PinErrorCode, string> = {
   BOARD_REQUIRED:
-    'Always provide the board_id field: choose a board in the Pinterest field of this entry (or set a default board for the content type), then publish again.',
-  MEDIA_REQUIRED:
-    'Pinterest has no text-only pins: add a hero image or video to this entry, then publish again.',
+    'Choose a board for this pin in the Pinterest field of this entry, or ask an administrator for a default board; then publish again.',
+  MEDIA_REQUIRED: 'Add an image or a video to this entry, then publish again.',
   MEDIA_UNSUPPORTED:
-    'Use a JPEG, PNG, WebP or GIF image (or an MP4/MOV video) as the hero media, then publish again.',
+    'Use a JPEG, PNG, WebP or GIF image (or an MP4 or MOV video) for this entry, then publish again.',
   MEDIA_TOO_LARGE:
     'Use an image of at most 20 MB (or a video of at most 2 GB), then publish again.',
   MEDIA_TOO_SMALL:
     'Use an image of at least 100×100 pixels (1000×1500 works best), then publish again.',
   MEDIA_NOT_PUBLIC:
-    'Serve your media from a public HTTPS address (an upload provider or PUBLIC_URL), or use a JPEG/PNG image, then retry.',
-  MEDIA_UNREADABLE: 'Check that the media file still exists in the media library, then retry.',
+    'Use a JPEG or PNG image, or ask an administrator to serve media from a public address; then try again.',
+  MEDIA_UNREADABLE: 'Check that the file still exists in the media library, then try again.',
   MEDIA_URL_REFUSED:
-    'Use media from a public http(s) address; private, loopback and link-local addresses are refused unless the plugin’s mediaHostAllowlist names them.',
+    'Use a file from the media library or a public web address, or ask an administrator to allow this address.',
   VIDEO_DURATION: 'Use a video between 4 seconds and 15 minutes long, then publish again.',
   VIDEO_PROCESSING_FAILED:
-    'Pinterest could not process this video: check it plays (H.264/H.265 in MP4 or MOV), then retry or use another video.',
+    'Pinterest could not process this video: check that it plays, then try again or use another video.',
   VIDEO_PROCESSING_TIMEOUT:
-    'Pinterest is still processing the video; the pin will be retried automatically.',
+    'Pinterest is still processing the video; the pin will be tried again automatically.',
   EDIT_UNSUPPORTED:
-    'This Pinterest app cannot edit pins (the update endpoint is in beta). Use “Re-pin” to create a new pin with the changes, or keep the current one.',
+    'This Pinterest account cannot update pins yet. Use “Re-pin” to create a new pin with the changes, or keep the current one.',
   TEXT_REQUIRED: 'Give the entry a title or a description, then publish again.',
   ENTRY_NOT_FOUND: 'The entry was deleted or unpublished; nothing to pin.',
-  NOT_CONFIGURED: 'Check the plugin configuration (config/plugins) for this content type.',
+  NOT_CONFIGURED: 'Ask an administrator to set up pinning for this content type.',
   NOT_CONNECTED:
     'Connect a Pinterest account in Settings → Pinterest; waiting pins will then go out by themselves.',
   UNAUTHORIZED:
     'Reconnect the Pinterest account in Settings → Pinterest; waiting pins will then go out by themselves.',
   FORBIDDEN:
-    'The connected Pinterest account or app is not allowed to do this: check the granted scopes and the board’s owner.',
+    'The connected Pinterest account is not allowed to do this: reconnect it with all permissions, or choose a board it owns.',
   INVALID_REQUEST:
-    'Verify the URL is a publicly accessible HTTPS link returning actual media bytes, and the fields are within limits.',
+    'Check that the image or video opens from a public web address and that the title and description are not too long, then try again.',
   MEDIA_UNREACHABLE:
-    'Verify the URL is a publicly accessible HTTPS link returning actual media bytes, then retry.',
-  BOARD_NOT_FOUND: 'The board no longer exists or is not yours: choose another board, then retry.',
+    'Check that the image or video opens from a public web address, then try again.',
+  BOARD_NOT_FOUND:
+    'The board no longer exists or is not yours: choose another board, then try again.',
   SECTION_NOT_FOUND:
-    'The board section no longer exists: choose another section (or none), then retry.',
+    'The board section no longer exists: choose another section (or none), then try again.',
   PIN_NOT_FOUND: 'The pin was deleted on Pinterest; pin the entry again to create a new one.',
-  RATE_LIMITED: 'Pinterest asked us to slow down; the pin will be retried automatically.',
+  RATE_LIMITED: 'Pinterest asked us to slow down; the pin will be tried again automatically.',
   SPAM_BLOCKED:
-    'Pinterest flagged recent activity as spam: pinning is paused. Wait, review recent pins, then retry.',
+    'Pinterest flagged recent activity as spam: pinning is paused. Wait, review recent pins, then try again.',
   WRITES_PAUSED:
     'Pinning is paused after a spam block; this pin goes out by itself when the pause ends (or an administrator resumes it).',
-  BOARD_LOCKED: 'Pinterest was busy writing to this board; the pin will be retried automatically.',
-  PINTEREST_ERROR: 'Pinterest had a problem; the pin will be retried automatically.',
-  PINTEREST_UNREACHABLE: 'Pinterest could not be reached; the pin will be retried automatically.',
-  TIMEOUT: 'Pinterest did not answer in time; the pin will be retried automatically.',
+  BOARD_LOCKED:
+    'Pinterest was busy writing to this board; the pin will be tried again automatically.',
+  PINTEREST_ERROR: 'Pinterest had a problem; the pin will be tried again automatically.',
+  PINTEREST_UNREACHABLE:
+    'Pinterest could not be reached; the pin will be tried again automatically.',
+  TIMEOUT: 'Pinterest did not answer in time; the pin will be tried again automatically.',
   UNEXPECTED_RESPONSE:
-    'Pinterest answered in an unexpected way; the pin will be retried automatically.',
+    'Pinterest answered in an unexpected way; the pin will be tried again automatically.',
 };
 
 const RETRYABLE: ReadonlySet<PinErrorCode> = new Set<PinErrorCode>([

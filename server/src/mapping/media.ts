@@ -90,10 +90,7 @@ const describe = (mime: string) =>
  */
 export function chooseMedia(media: StrapiMedia | null | undefined): ChosenMedia {
   if (!media || !media.url) {
-    throw new PinError(
-      'MEDIA_REQUIRED',
-      'This entry has no hero image or video, and Pinterest has no text-only pins.'
-    );
+    throw new PinError('MEDIA_REQUIRED', 'This entry has no image or video.');
   }
   const mime = mimeOf(media);
   if ((VIDEO_LIMITS.mimes as readonly string[]).includes(mime)) {

@@ -135,12 +135,7 @@ function draftParts(input: DraftInput) {
   const errors: PinError[] = [];
   const { boardId, boardSectionId } = resolveBoard(field, mapping);
   if (!boardId)
-    errors.push(
-      new PinError(
-        'BOARD_REQUIRED',
-        'Requires boardId: no Pinterest board was chosen for this entry.'
-      )
-    );
+    errors.push(new PinError('BOARD_REQUIRED', 'No Pinterest board was chosen for this entry.'));
   let media: ChosenMedia | null = null;
   try {
     media = chooseMedia(entry[mapping.media] as StrapiMedia | null | undefined);

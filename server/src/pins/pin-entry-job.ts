@@ -281,6 +281,7 @@ async function syncEdits(
     link: draft.link,
     altText: draft.altText,
     syncedHash: hash,
+    syncedAt: new Date(),
     lastError: null,
   });
   return { outcome: 'updated', pinId, moved };

@@ -34,6 +34,8 @@ const pinRecordRowSchema = z.object({
   deletedAt: dbDate,
   createAttemptedAt: dbDate,
   pinnedAt: dbDate,
+  /** When an edit of the entry last reached Pinterest (PATCH); empty until the first one. */
+  syncedAt: dbDate,
   lastError: dbPinError,
 });
 export type PinRecordRow = z.infer<typeof pinRecordRowSchema>;
@@ -62,6 +64,7 @@ export function toPinRecordDTO(row: PinRecordRow): PinRecordDTO {
     link: row.link ?? null,
     mediaSource: row.mediaSource ?? null,
     pinnedAt: iso(row.pinnedAt),
+    lastSyncedAt: iso(row.syncedAt),
     lastError: row.lastError ?? null,
   };
 }

@@ -113,6 +113,7 @@ export function BoardPickerView({
             // The list is filtered here, by what the editor typed: the combobox's own filter would
             // use the chosen board's name and list that board alone.
             autocomplete="none"
+            data-pinterest-board-picker
             textValue={text}
             onTextValueChange={setText}
             onInputChange={(e: React.ChangeEvent<HTMLInputElement>) =>

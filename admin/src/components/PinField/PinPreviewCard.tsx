@@ -1,7 +1,7 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { WarningCircle } from '@strapi/icons';
 import type { PinPreviewDTO } from '../../hooks/usePinPreview';
-import { useAdvice } from '../../utils/useAdvice';
+import { useProblemText } from '../../utils/useAdvice';
 import { useT } from '../../utils/useT';
 
 const WARNING_TEXT: Record<string, [string, string]> = {
@@ -29,6 +29,17 @@ const WARNING_TEXT: Record<string, [string, string]> = {
   ],
 };
 
+function Note({ text }: { text: string }) {
+  return (
+    <Flex tag="li" gap={2} alignItems="flex-start" paddingTop={1}>
+      <WarningCircle fill="warning600" aria-hidden />
+      <Typography variant="pi" textColor="warning700">
+        {text}
+      </Typography>
+    </Flex>
+  );
+}
+
 /** A 2:3 card showing the pin as it will be sent, live counters, and what to fix. */
 export function PinPreviewCard({
   preview,
@@ -42,9 +53,10 @@ export function PinPreviewCard({
   connected: boolean | null;
 }) {
   const t = useT();
-  const adviceFor = useAdvice();
+  const problemText = useProblemText();
   const titleLength = [...(preview.title ?? '')].length;
   const descriptionLength = [...(preview.description ?? '')].length;
+  const problems = preview.problems.map((p) => ({ key: p.code, ...problemText(p) }));
   const notes = [
     ...(connected === false
       ? [
@@ -54,7 +66,6 @@ export function PinPreviewCard({
           ),
         ]
       : []),
-    ...preview.problems.map((p) => `${p.message} ${adviceFor(p)}`),
     ...preview.warnings.map((w) =>
       WARNING_TEXT[w] ? t(WARNING_TEXT[w][0], WARNING_TEXT[w][1]) : w
     ),
@@ -126,15 +137,29 @@ export function PinPreviewCard({
             {preview.link}
           </Typography>
         ) : null}
-        {notes.length ? (
+        {notes.length || problems.length ? (
           <Box tag="ul" aria-label={t('preview.warnings', 'Things to check before pinning')}>
-            {notes.map((n) => (
-              <Flex key={n} tag="li" gap={2} alignItems="flex-start" paddingTop={1}>
-                <WarningCircle fill="warning600" aria-hidden />
-                <Typography variant="pi" textColor="warning700">
-                  {n}
-                </Typography>
+            {notes.slice(0, connected === false ? 1 : 0).map((n) => (
+              <Note key={n} text={n} />
+            ))}
+            {problems.map((p) => (
+              <Flex key={p.key} tag="li" gap={2} alignItems="flex-start" paddingTop={1}>
+                <WarningCircle fill="danger600" aria-hidden />
+                <Flex direction="column" alignItems="flex-start">
+                  <Typography variant="pi" textColor="danger700" fontWeight="bold">
+                    {p.title}{' '}
+                  </Typography>
+                  <Typography variant="pi" textColor="danger700">
+                    {p.advice}{' '}
+                  </Typography>
+                  <Typography variant="pi" textColor="neutral600">
+                    {p.details}
+                  </Typography>
+                </Flex>
               </Flex>
+            ))}
+            {notes.slice(connected === false ? 1 : 0).map((n) => (
+              <Note key={n} text={n} />
             ))}
           </Box>
         ) : null}

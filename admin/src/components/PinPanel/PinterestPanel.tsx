@@ -4,20 +4,29 @@ import {
   Box,
   Button,
   DateTimePicker,
+  Dialog,
   Field,
   Flex,
   Link,
   Typography,
 } from '@strapi/design-system';
-import { ArrowClockwise, Clock, Cross, ExternalLink } from '@strapi/icons';
+import { ArrowClockwise, Clock, Cross, ExternalLink, Image, Pencil } from '@strapi/icons';
 import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import type { EntryPinsDTO, JobDTO } from '../../../../common/wire';
 import { isApiError, useApiErrorText, useApiQuery, usePinterestApi } from '../../api';
 import { PERMISSIONS } from '../../permissions';
-import { entryPinState, isSettling, type EntryPinStatus } from '../../utils/pin-status';
-import { useAdvice } from '../../utils/useAdvice';
+import {
+  BOARD_FIX_CODES,
+  entryPinState,
+  isSettling,
+  lastSyncedAt,
+  MEDIA_FIX_CODES,
+  type EntryPinStatus,
+} from '../../utils/pin-status';
+import { useDates } from '../../utils/useDates';
 import { useT } from '../../utils/useT';
+import { ProblemNote } from '../shared/ProblemNote';
 
 const STATUS_TEXT: Record<EntryPinStatus, string> = {
   not_pinned: 'Not pinned',
@@ -25,6 +34,8 @@ const STATUS_TEXT: Record<EntryPinStatus, string> = {
   scheduled: 'Scheduled',
   pinning: 'Pinning',
   pinned: 'Pinned',
+  sync_waiting: 'Changes waiting to sync',
+  syncing: 'Syncing changes',
   failed: 'Failed',
   reconnect_required: 'Reconnect required',
   paused: 'Paused',
@@ -67,6 +78,87 @@ function Reschedule({
   );
 }
 
+/** Brings the editor to the entry's board picker (the Pinterest field), when the form shows it. */
+function focusBoardPicker() {
+  const input = document.querySelector<HTMLInputElement>('[data-pinterest-board-picker]');
+  input?.scrollIntoView({ block: 'center' });
+  input?.focus();
+}
+
+/** Brings the editor to the entry's first media field, when the form shows one. */
+function focusMediaField() {
+  const carousel = document.querySelector<HTMLElement>('[aria-roledescription="carousel"]');
+  carousel?.scrollIntoView({ block: 'center' });
+  carousel?.querySelector<HTMLElement>('button')?.focus();
+}
+
+type Pending = {
+  /** What the panel showed when the action started: shown until the server reports a new state. */
+  shown: EntryPinsDTO;
+  since: number;
+  action: 'pinNow' | 'retry';
+};
+
+/** Once the server reports a new state after an action, the panel shows it again. */
+function stillPending(p: Pending | null, body: EntryPinsDTO): Pending | null {
+  if (!p) return p;
+  const s = entryPinState(body);
+  const changedSince = s.job?.updatedAt ? Date.parse(s.job.updatedAt) >= p.since - 2_000 : false;
+  if (!isSettling(s) || (s.error && changedSince) || Date.now() > p.since + 60_000) return null;
+  return p;
+}
+
+/** Asks before an action that changes what Pinterest shows. */
+function ConfirmPin({
+  pinned,
+  busy,
+  onConfirm,
+}: {
+  pinned: boolean;
+  busy: boolean;
+  onConfirm: () => void;
+}) {
+  const t = useT();
+  const label = pinned ? t('panel.syncNow', 'Sync now') : t('panel.pinNow', 'Pin now');
+  return (
+    <Dialog.Root>
+      <Dialog.Trigger>
+        <Button variant="tertiary" loading={busy} disabled={busy}>
+          {label}
+        </Button>
+      </Dialog.Trigger>
+      <Dialog.Content>
+        <Dialog.Header>
+          {pinned
+            ? t('panel.syncNow.title', 'Update the pin on Pinterest now?')
+            : t('panel.pinNow.title', 'Create the pin on Pinterest now?')}
+        </Dialog.Header>
+        <Dialog.Body>
+          <Typography tag="p">
+            {pinned
+              ? t(
+                  'panel.syncNow.text',
+                  'The pin on Pinterest takes the published entry’s title, description, link and board.'
+                )
+              : t(
+                  'panel.pinNow.text',
+                  'A pin is created on Pinterest from the published entry, without waiting.'
+                )}
+          </Typography>
+        </Dialog.Body>
+        <Dialog.Footer>
+          <Dialog.Cancel>
+            <Button variant="tertiary">{t('panel.confirm.cancel', 'Cancel')}</Button>
+          </Dialog.Cancel>
+          <Dialog.Action>
+            <Button onClick={onConfirm}>{label}</Button>
+          </Dialog.Action>
+        </Dialog.Footer>
+      </Dialog.Content>
+    </Dialog.Root>
+  );
+}
+
 function PanelContent({
   model,
   documentId,
@@ -79,7 +171,7 @@ function PanelContent({
   version: string;
 }) {
   const t = useT();
-  const adviceFor = useAdvice();
+  const { when, ago } = useDates();
   const api = usePinterestApi();
   const errorText = useApiErrorText();
   const { toggleNotification } = useNotification();
@@ -87,6 +179,7 @@ function PanelContent({
   const { allowedActions } = useRBAC(PERMISSIONS.pinEntries);
   const [data, setData] = useState<EntryPinsDTO | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
   const boards = useApiQuery(api.listBoards);
   const boardNames: Record<string, string> = Object.fromEntries(
     (boards.data ?? []).map((b) => [b.id, b.name])
@@ -97,6 +190,7 @@ function PanelContent({
       api.entryPins(model, documentId, locale).then(
         (body) => {
           setData(body);
+          setPending((p) => stillPending(p, body));
           setLoadError(null);
         },
         (e: unknown) => setLoadError(e)
@@ -108,9 +202,12 @@ function PanelContent({
   // keep watching while a pin is on its way.
   const watchUntil = useRef(0);
   const settling = useRef(false);
-  const state = data ? entryPinState(data) : null;
+  const real = data ? entryPinState(data) : null;
+  // After Pin now or Retry, the true state stays shown (with a busy button) until the server
+  // reports a new one: no flash of a queued job's passing states.
+  const state = pending ? entryPinState(pending.shown) : real;
   useEffect(() => {
-    settling.current = Boolean(state && isSettling(state));
+    settling.current = Boolean(pending || (real && isSettling(real)));
   });
   useEffect(() => {
     watchUntil.current = Date.now() + 20_000;
@@ -134,11 +231,17 @@ function PanelContent({
       <Typography textColor="neutral600">{t('panel.loading', 'Loading…')}</Typography>
     );
 
-  const act = async (request: () => Promise<JobDTO | null>, done: string) => {
+  const act = async (
+    request: () => Promise<JobDTO | null>,
+    done: string,
+    waitFor?: Pending['action']
+  ) => {
+    if (waitFor) setPending({ shown: data, since: Date.now(), action: waitFor });
     try {
       await request();
       toggleNotification({ type: 'success', message: done });
     } catch (e) {
+      setPending(null);
       toggleNotification({
         type: 'danger',
         message: errorText(e, t('panel.actionFailed', 'That did not work. Try again.')),
@@ -147,6 +250,11 @@ function PanelContent({
     await load();
   };
   const job = state.job;
+  const pinned = state.pins.some((p) => p.status === 'pinned');
+  const syncedAt = lastSyncedAt(state);
+  const error = state.error && state.status !== 'pinned' ? state.error : null;
+  const boardFix = Boolean(error && !error.retryable && BOARD_FIX_CODES.has(error.code));
+  const mediaFix = Boolean(error && !error.retryable && MEDIA_FIX_CODES.has(error.code));
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
@@ -179,6 +287,13 @@ function PanelContent({
             <Typography variant="pi" textColor="neutral600">
               {t(`panel.pin.${pin.status}`, pin.status)}
             </Typography>
+            {pin.status === 'pinned' && pin.lastSyncedAt ? (
+              <Typography variant="pi" textColor="success600">
+                {t('panel.updatedOnPinterest', 'Updated on Pinterest · {ago}', {
+                  ago: ago(pin.lastSyncedAt),
+                })}
+              </Typography>
+            ) : null}
             {pin.pinUrl ? (
               <Link href={pin.pinUrl} isExternal endIcon={<ExternalLink />}>
                 {t('panel.viewPin', 'View the pin on Pinterest')}
@@ -201,20 +316,20 @@ function PanelContent({
           })}
         </Typography>
       ) : null}
-      {state.error && state.status !== 'pinned' ? (
-        <Box padding={3} hasRadius background="danger100">
-          <Typography variant="pi" textColor="danger700" tag="p" fontWeight="bold">
-            {state.error.message}
-          </Typography>
-          <Typography variant="pi" textColor="danger700" tag="p">
-            {adviceFor(state.error)}
-          </Typography>
-        </Box>
+      {state.status === 'sync_waiting' || state.status === 'syncing' ? (
+        <Typography variant="pi" textColor="neutral600">
+          {syncedAt
+            ? t('panel.syncWaiting.since', 'The pin shows the version sent {ago}.', {
+                ago: ago(syncedAt),
+              })
+            : t('panel.syncWaiting', 'The pin shows the previous version until then.')}
+        </Typography>
       ) : null}
+      {error ? <ProblemNote error={error} /> : null}
       {state.status === 'scheduled' && state.nextRunAt ? (
         <Typography variant="pi" textColor="neutral700" fontWeight="semiBold">
           {t('panel.scheduledFor', 'Scheduled for {time}', {
-            time: new Date(state.nextRunAt).toLocaleString(),
+            time: when(state.nextRunAt),
           })}
         </Typography>
       ) : null}
@@ -226,21 +341,35 @@ function PanelContent({
       {state.nextRunAt && (state.status === 'waiting' || state.status === 'paused') ? (
         <Typography variant="pi" textColor="neutral600">
           {t('panel.next', 'Next attempt: {time}', {
-            time: new Date(state.nextRunAt).toLocaleString(),
+            time: when(state.nextRunAt),
           })}
         </Typography>
       ) : null}
       {allowedActions.canPublish ? (
         <Flex gap={2} wrap="wrap">
-          {job && (state.status === 'failed' || state.status === 'waiting') ? (
+          {job && error?.retryable && (state.status === 'failed' || state.status === 'waiting') ? (
             <Button
               variant="secondary"
               startIcon={<ArrowClockwise />}
+              loading={pending?.action === 'retry'}
+              disabled={Boolean(pending)}
               onClick={() =>
-                void act(() => api.retryJob(job.id), t('panel.retried', 'Retrying now.'))
+                void act(() => api.retryJob(job.id), t('panel.retried', 'Retrying now.'), 'retry')
               }
             >
               {t('panel.retry', 'Retry')}
+            </Button>
+          ) : null}
+          {boardFix ? (
+            <Button variant="secondary" startIcon={<Pencil />} onClick={focusBoardPicker}>
+              {t('panel.fix.board', 'Choose a board')}
+            </Button>
+          ) : null}
+          {mediaFix ? (
+            <Button variant="secondary" startIcon={<Image />} onClick={focusMediaField}>
+              {error?.code === 'MEDIA_REQUIRED'
+                ? t('panel.fix.addImage', 'Add an image')
+                : t('panel.fix.changeImage', 'Change the image')}
             </Button>
           ) : null}
           {job && state.status === 'scheduled' ? (
@@ -272,17 +401,19 @@ function PanelContent({
             </Button>
           ) : null}
           {state.status !== 'scheduled' ? (
-            <Button
-              variant="tertiary"
-              onClick={() =>
+            <ConfirmPin
+              pinned={pinned}
+              busy={pending?.action === 'pinNow'}
+              onConfirm={() =>
                 void act(
                   () => api.pinNow(model, documentId, locale),
-                  t('panel.queued', 'The entry will be pinned in a moment.')
+                  pinned
+                    ? t('panel.synced', 'The pin will be updated in a moment.')
+                    : t('panel.queued', 'The entry will be pinned in a moment.'),
+                  'pinNow'
                 )
               }
-            >
-              {t('panel.pinNow', 'Pin now')}
-            </Button>
+            />
           ) : null}
         </Flex>
       ) : null}
