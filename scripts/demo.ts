@@ -43,16 +43,10 @@ async function main() {
   });
   const { strapi, url } = await bootPlayground();
 
-  const stop = async () => {
-    await strapi.destroy();
-    await emulator.close();
-    process.exit(process.exitCode ?? 0);
-  };
+  // Strapi destroys itself and exits on SIGINT and SIGTERM (a handler of its own): the demo only
+  // closes the emulator alongside, and never destroys Strapi a second time
   const onSignal = () => {
-    stop().catch((e: unknown) => {
-      console.error(e);
-      process.exit(1);
-    });
+    emulator.close().catch((e: unknown) => console.error(e));
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);

@@ -369,8 +369,8 @@ export async function seedDemo(strapi: Core.Strapi, opts: SeedOptions): Promise<
         intervalMinutes,
         timeZone: 'UTC',
         minDaysBetweenSameLink: 7,
-        // a few seconds ahead: a campaign planned after its start time has passed puts its first
-        // pin one interval later (for "one a day", tomorrow)
+        // a few seconds ahead: started "now", a campaign of one pin a day was seen to put its
+        // first pin at the next midnight instead of at once
         startAt: new Date(Date.now() + 5_000).toISOString(),
       },
       freshness: { titleTemplates, descriptionTemplates: [] },
