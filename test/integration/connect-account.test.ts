@@ -119,7 +119,7 @@ describe('connect round trip', () => {
     const row = await accountRow();
     const [access] = liveTokens('access');
     const [refresh] = liveTokens('refresh');
-    expect(row.accessToken).toMatch(/^v1\./);
+    expect(row.accessToken).toMatch(/^v2\./);
     expect(row.accessToken).not.toContain(access.token);
     expect(row.refreshToken).not.toContain(refresh.token);
     const everything = JSON.stringify(c) + logs.join('\n');

@@ -6,7 +6,7 @@ import { dbNumber, dbNumberOrNull, dbPinError, dbText } from '../utils/db-column
 import type { Account } from '../pinterest/schemas';
 import type { TokenResponse } from './oauth-client';
 import { parseScopes } from './scopes';
-import { decryptToken, encryptToken } from './token-crypto';
+import { decryptToken, encryptToken, type TokenKeys } from './token-crypto';
 
 /** The account row as the store reads it; tokens stay sealed until `accessToken()` opens one. */
 const accountRowSchema = z.object({
@@ -37,16 +37,29 @@ export type AccountStatus = AccountRow['status'];
 
 const normalise = (row: unknown): AccountRow => accountRowSchema.parse(row);
 
+type TokenField = 'accessToken' | 'refreshToken';
+
+/**
+ * Associated data of a sealed token: the row (its environment: one account per environment) and
+ * the field, so a value copied into another row or field does not open.
+ */
+export const tokenPlace = (environment: string, field: TokenField) =>
+  `${ACCOUNT_UID}:${environment}:${field}`;
+
 function tokenFields(
+  environment: string,
   tokens: TokenResponse,
   key: Buffer,
   now: number,
   previousRefresh: string | null
 ) {
+  // a refresh answer always carries a new refresh token: keep it, it replaces the old one
+  const refresh = tokens.refresh_token ?? previousRefresh;
   return {
-    accessToken: encryptToken(tokens.access_token, key),
-    // a refresh answer always carries a new refresh token: keep it, it replaces the old one
-    refreshToken: tokens.refresh_token ? encryptToken(tokens.refresh_token, key) : previousRefresh,
+    accessToken: encryptToken(tokens.access_token, key, tokenPlace(environment, 'accessToken')),
+    refreshToken: refresh
+      ? encryptToken(refresh, key, tokenPlace(environment, 'refreshToken'))
+      : null,
     accessTokenExpiresAt: now + tokens.expires_in * 1000,
     ...(tokens.refresh_token_expires_at
       ? { refreshTokenExpiresAt: tokens.refresh_token_expires_at * 1000 }
@@ -58,12 +71,32 @@ function tokenFields(
 }
 
 /** The connected account per environment, tokens encrypted at rest. */
-export function createAccountStore(strapi: Core.Strapi, getKey: () => Buffer) {
+export function createAccountStore(strapi: Core.Strapi, getKeys: () => TokenKeys) {
   const q = () => strapi.db.query(ACCOUNT_UID);
   const find = async (environment: string): Promise<AccountRow | null> => {
     const row: unknown = await q().findOne({ where: { environment } });
     return row ? normalise(row) : null;
   };
+
+  /**
+   * Opens one sealed field. A value in the old format or under the previous key is sealed again
+   * with the current key (only if the row still holds that value: a concurrent refresh wins).
+   * Throws `TokenKeyError` when no configured key opens it.
+   */
+  async function open(row: AccountRow, field: TokenField): Promise<string | null> {
+    const sealed = row[field];
+    if (!sealed) return null;
+    const keys = getKeys();
+    const place = tokenPlace(row.environment, field);
+    const opened = decryptToken(sealed, keys, place);
+    if (opened.stale) {
+      await q().updateMany({
+        where: { id: row.id, [field]: sealed },
+        data: { [field]: encryptToken(opened.value, keys.current, place) },
+      });
+    }
+    return opened.value;
+  }
 
   return {
     get: find,
@@ -73,7 +106,7 @@ export function createAccountStore(strapi: Core.Strapi, getKey: () => Buffer) {
       environment: string,
       input: { tokens: TokenResponse; account: Account; adminUserId: number; now: number }
     ): Promise<AccountRow> {
-      const key = getKey();
+      const key = getKeys().current;
       const data = {
         environment,
         status: 'connected' as const,
@@ -83,7 +116,7 @@ export function createAccountStore(strapi: Core.Strapi, getKey: () => Buffer) {
         businessName: input.account.business_name ?? null,
         profileImage: input.account.profile_image ?? null,
         scopes: parseScopes(input.tokens.scope),
-        ...tokenFields(input.tokens, key, input.now, null),
+        ...tokenFields(environment, input.tokens, key, input.now, null),
         connectedAt: input.now,
         lastRefreshAt: input.now,
         lastError: null,
@@ -103,13 +136,14 @@ export function createAccountStore(strapi: Core.Strapi, getKey: () => Buffer) {
       tokens: TokenResponse,
       now: number
     ): Promise<AccountRow> {
-      const key = getKey();
+      const key = getKeys().current;
       const existing = await find(environment);
       if (!existing) throw new Error('no account to refresh');
+      const previousRefresh = tokens.refresh_token ? null : await open(existing, 'refreshToken');
       const row: unknown = await q().update({
         where: { id: existing.id },
         data: {
-          ...tokenFields(tokens, key, now, existing.refreshToken),
+          ...tokenFields(environment, tokens, key, now, previousRefresh),
           status: 'connected',
           lastRefreshAt: now,
           lastError: null,
@@ -157,13 +191,11 @@ export function createAccountStore(strapi: Core.Strapi, getKey: () => Buffer) {
       });
     },
 
-    accessTokenOf(row: AccountRow): string | null {
-      return row.accessToken ? decryptToken(row.accessToken, getKey()) : null;
-    },
+    /** The access token, opened (re-sealed first when stale). Throws `TokenKeyError`. */
+    accessTokenOf: (row: AccountRow): Promise<string | null> => open(row, 'accessToken'),
 
-    refreshTokenOf(row: AccountRow): string | null {
-      return row.refreshToken ? decryptToken(row.refreshToken, getKey()) : null;
-    },
+    /** The refresh token, opened (re-sealed first when stale). Throws `TokenKeyError`. */
+    refreshTokenOf: (row: AccountRow): Promise<string | null> => open(row, 'refreshToken'),
   };
 }
 

@@ -7,7 +7,7 @@ import { createOAuthClient } from './oauth-client';
 import type { OAuthStateStore } from './oauth-state-store';
 import { daysLeft } from './refresh-schedule';
 import { missingScopes } from './scopes';
-import { parseEncryptionKey } from './token-crypto';
+import { parseEncryptionKey, parseTokenKeys } from './token-crypto';
 
 export class ConnectError extends Error {
   constructor(
@@ -52,11 +52,20 @@ export function createConnection(deps: ConnectionDeps) {
     if (!cfg.appId) problems.push('Set PINTEREST_APP_ID to your Pinterest app’s id.');
     if (!cfg.appSecret) problems.push('Set PINTEREST_APP_SECRET to your Pinterest app’s secret.');
     try {
-      parseEncryptionKey(cfg.encryptionKey);
+      parseTokenKeys(cfg);
     } catch (e) {
       problems.push((e as Error).message);
     }
     return problems;
+  }
+
+  function hasEncryptionKey(): boolean {
+    try {
+      parseEncryptionKey(deps.config().encryptionKey);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   function accountDTO(row: AccountRow | null): ConnectionDTO['account'] {
@@ -88,7 +97,7 @@ export function createConnection(deps: ConnectionDeps) {
         setup: {
           hasAppId: Boolean(cfg.appId),
           hasAppSecret: Boolean(cfg.appSecret),
-          hasEncryptionKey: !problems.some((p) => p.includes('encryption key')),
+          hasEncryptionKey: hasEncryptionKey(),
           redirectUri: deps.redirectUri(),
           problems,
         },
@@ -161,6 +170,7 @@ export function createConnection(deps: ConnectionDeps) {
         appId: cfg.appId!,
         appSecret: cfg.appSecret!,
         timeoutMs: cfg.http.timeoutMs,
+        continuousRefresh: cfg.continuousRefresh,
       });
       let tokens;
       try {

@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { z } from 'zod';
+import { USER_AGENT } from '../pinterest/user-agent';
 
 /**
  * Token endpoint answers (OauthAccessTokenResponse*): refresh answers always carry a new refresh
@@ -36,6 +37,8 @@ export interface OAuthClientOptions {
   appId: string;
   appSecret: string;
   timeoutMs?: number;
+  /** Send `continuous_refresh=true` with the code exchange (apps created before 2025-09-25). */
+  continuousRefresh?: boolean;
 }
 
 /**
@@ -59,6 +62,7 @@ export function createOAuthClient(opts: OAuthClientOptions) {
           authorization: `Basic ${basic}`,
           'content-type': 'application/x-www-form-urlencoded',
           accept: 'application/json',
+          'user-agent': USER_AGENT,
         },
         body: new URLSearchParams(form).toString(),
         headersTimeout: opts.timeoutMs ?? 15_000,
@@ -98,12 +102,17 @@ export function createOAuthClient(opts: OAuthClientOptions) {
   }
 
   return {
+    /**
+     * The spec's request schema (OauthAccessTokenRequestCode) has `grant_type`, `code` and
+     * `redirect_uri` only; `continuous_refresh=true` is sent only when configured, for apps created
+     * before 2025-09-25 (which the operation's description tells to send it).
+     */
     exchangeCode(code: string, redirectUri: string) {
       return post({
         grant_type: 'authorization_code',
         code,
         redirect_uri: redirectUri,
-        continuous_refresh: 'true',
+        ...(opts.continuousRefresh && { continuous_refresh: 'true' }),
       });
     },
     refresh(refreshToken: string) {

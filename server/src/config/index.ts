@@ -19,6 +19,7 @@ export default {
       appSecret: env('PINTEREST_APP_SECRET'),
       redirectUri: env('PINTEREST_REDIRECT_URI'),
       encryptionKey: env('PINTEREST_ENCRYPTION_KEY'),
+      encryptionKeyPrevious: env('PINTEREST_ENCRYPTION_KEY_PREVIOUS'),
       accessToken: env('PINTEREST_ACCESS_TOKEN'),
       analytics: analyticsFromEnv(env),
       campaigns: campaignsFromEnv(env),

@@ -75,6 +75,16 @@ export const pluginConfigSchema = z
     redirectUri: httpUrl('redirectUri').optional(),
     /** 32-byte key (base64 or hex) used to encrypt tokens at rest. */
     encryptionKey: z.string().optional(),
+    /**
+     * The key used before `encryptionKey`, during a rotation: tokens sealed with it are still read
+     * and re-sealed with `encryptionKey`.
+     */
+    encryptionKeyPrevious: z.string().optional(),
+    /**
+     * Send `continuous_refresh=true` with the code exchange: only for Pinterest apps created before
+     * 2025-09-25 (the token endpoint's request schema does not name it).
+     */
+    continuousRefresh: z.boolean().default(false),
     /** A token generated on the Pinterest app page, for single-site setups without OAuth. */
     accessToken: z.string().optional(),
     /** Per-content-type mapping: which content types pin and which attributes feed the pin. */

@@ -2,6 +2,7 @@ import { Agent, errors as undiciErrors, request } from 'undici';
 import { z } from 'zod';
 import { classifyPinterestError } from './classify-error';
 import { PinError } from '../errors/pin-error';
+import { USER_AGENT } from './user-agent';
 import {
   accountSchema,
   boardSchema,
@@ -255,6 +256,7 @@ export class PinterestClient {
         headers: {
           authorization: `Bearer ${token}`,
           accept: 'application/json',
+          'user-agent': USER_AGENT,
           ...(opts.body !== undefined && { 'content-type': 'application/json' }),
         },
         body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,

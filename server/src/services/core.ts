@@ -6,7 +6,7 @@ import { createAccountStore } from '../auth/account-store';
 import { environmentOf } from '../auth/environment';
 import { createOAuthClient } from '../auth/oauth-client';
 import { createOAuthStateStore } from '../auth/oauth-state-store';
-import { parseEncryptionKey } from '../auth/token-crypto';
+import { parseTokenKeys } from '../auth/token-crypto';
 import { createTokenProvider } from '../auth/token-provider';
 import { parsePluginConfig, type ContentTypeMapping, type PluginConfig } from '../config/schema';
 import type { MediaSourceContext } from '../media/media-source';
@@ -52,7 +52,7 @@ export function createPluginCore(strapi: Core.Strapi) {
   const settings = createSettingsStore(strapi);
   const leases = createLeaseStore(strapi);
   const posts = createPostStore(strapi);
-  const accounts = createAccountStore(strapi, () => parseEncryptionKey(getConfig().encryptionKey));
+  const accounts = createAccountStore(strapi, () => parseTokenKeys(getConfig()));
   const states = createOAuthStateStore(strapi);
 
   const tokens = createTokenProvider({
@@ -68,6 +68,7 @@ export function createPluginCore(strapi: Core.Strapi) {
             appId: cfg.appId,
             appSecret: cfg.appSecret,
             timeoutMs: cfg.http.timeoutMs,
+            continuousRefresh: cfg.continuousRefresh,
           })
         : null;
     },
