@@ -2,6 +2,7 @@ import { PinError } from '../errors/pin-error';
 import type { AccountRow, AccountStore } from './account-store';
 import { OAuthError, type OAuthClient } from './oauth-client';
 import { needsRefresh } from './refresh-schedule';
+import { TokenKeyError } from './token-crypto';
 
 export interface TokenProviderOptions {
   accounts: AccountStore;
@@ -18,6 +19,14 @@ export interface TokenProviderOptions {
 
 export type RefreshOutcome =
   'refreshed' | 'not-needed' | 'other-instance' | 'failed' | 'no-account';
+
+/**
+ * Only Pinterest refusing the grant itself (400/401 from the token endpoint, e.g. `invalid_grant`
+ * or a revoked refresh token) means the account must be reconnected; an outage (5xx, 429, a
+ * timeout, no network, an odd answer) is tried again later and the account stays connected.
+ */
+export const isDefiniteRefusal = (e: unknown): boolean =>
+  e instanceof OAuthError && e.needsReconnect;
 
 /**
  * Where pin jobs get their access token, and what keeps it fresh: the connected account's token
@@ -48,11 +57,45 @@ export function createTokenProvider(opts: TokenProviderOptions) {
     }
   }
 
+  /** The last refresh failure that was not a refusal (an outage): jobs retry, not reconnect. */
+  let lastTransient: string | null = null;
+
+  /** The stored tokens no key opens (the encryption key changed): only a reconnect helps. */
+  async function markUnreadable(e: TokenKeyError): Promise<void> {
+    await opts.accounts.markReconnectRequired(opts.environment, {
+      code: 'RECONNECT_REQUIRED',
+      message: e.message,
+      advice:
+        'Set the old key as PINTEREST_ENCRYPTION_KEY_PREVIOUS and restart, or reconnect the Pinterest account in Settings → Pinterest.',
+      retryable: false,
+    });
+    opts.log.warn(`[pinterest] the ${opts.environment} account must be reconnected: ${e.message}`);
+  }
+
+  /** Opens a stored token; unreadable tokens mark the account "reconnect required". */
+  async function opened(
+    read: () => Promise<string | null>,
+    row: AccountRow
+  ): Promise<string | null> {
+    try {
+      return await read();
+    } catch (e) {
+      if (!(e instanceof TokenKeyError)) throw e;
+      await markUnreadable(e);
+      throw reconnectError(await opts.accounts.get(opts.environment).catch(() => row));
+    }
+  }
+
   async function refresh(force: boolean): Promise<RefreshOutcome> {
     const row = await opts.accounts.get(opts.environment);
     if (!row || !row.refreshToken) return 'no-account';
     if (row.status === 'reconnect_required') return 'failed';
-    if (!force && !needsRefresh(row, now())) return 'not-needed';
+    if (!force && !needsRefresh(row, now())) {
+      // a stale seal (old format, previous key) is renewed by the hourly check too
+      await opened(() => opts.accounts.refreshTokenOf(row), row).catch(() => undefined);
+      await opened(() => opts.accounts.accessTokenOf(row), row).catch(() => undefined);
+      return 'not-needed';
+    }
     const oauth = opts.oauth();
     if (!oauth) {
       await opts.accounts.recordError(opts.environment, {
@@ -71,32 +114,37 @@ export function createTokenProvider(opts: TokenProviderOptions) {
     try {
       // re-read under the lease: another instance may have refreshed just before we took it
       const current = (await opts.accounts.get(opts.environment))!;
-      if (current.lastRefreshAt !== row.lastRefreshAt && !force) return 'other-instance';
-      if (force && current.lastRefreshAt !== row.lastRefreshAt) return 'other-instance';
-      const tokens = await oauth.refresh(opts.accounts.refreshTokenOf(current)!);
+      if (current.lastRefreshAt !== row.lastRefreshAt) return 'other-instance';
+      const tokens = await oauth.refresh((await opts.accounts.refreshTokenOf(current))!);
       await opts.accounts.saveRefresh(opts.environment, tokens, now());
+      lastTransient = null;
       opts.log.info(
         `[pinterest] refreshed the ${opts.environment} token${current.username ? ` of @${current.username}` : ''}`
       );
       return 'refreshed';
     } catch (e) {
+      if (e instanceof TokenKeyError) {
+        await markUnreadable(e);
+        return 'failed';
+      }
       const message = e instanceof Error ? e.message : String(e);
-      const error = {
-        code: 'UNAUTHORIZED',
-        message: `Refreshing the token failed. ${message}`,
-        advice: 'Reconnect the Pinterest account in Settings → Pinterest.',
-        retryable: false,
-      };
-      if (e instanceof OAuthError && e.needsReconnect) {
-        await opts.accounts.markReconnectRequired(opts.environment, error);
+      if (isDefiniteRefusal(e)) {
+        await opts.accounts.markReconnectRequired(opts.environment, {
+          code: 'UNAUTHORIZED',
+          message: `Refreshing the token failed. ${message}`,
+          advice: 'Reconnect the Pinterest account in Settings → Pinterest.',
+          retryable: false,
+        });
         opts.log.warn(
           `[pinterest] the ${opts.environment} account must be reconnected: ${message}`
         );
       } else {
+        lastTransient = message;
         await opts.accounts.recordError(opts.environment, {
-          ...error,
+          code: 'PINTEREST_UNREACHABLE',
+          message: `Refreshing the token failed for now. ${message}`,
+          advice: 'The account stays connected; the refresh is tried again by itself.',
           retryable: true,
-          advice: 'The refresh will be tried again by the schedule.',
         });
         opts.log.warn(`[pinterest] token refresh failed, will try again: ${message}`);
       }
@@ -104,6 +152,25 @@ export function createTokenProvider(opts: TokenProviderOptions) {
     } finally {
       await opts.accounts.releaseRefreshLease(opts.environment, opts.owner);
     }
+  }
+
+  /**
+   * After a refresh that did not work: a retryable error while the account stays connected (the
+   * job waits with backoff), the reconnect error once the account needs a reconnect.
+   */
+  async function afterFailedRefresh(): Promise<never> {
+    const after = await opts.accounts.get(opts.environment);
+    if (after?.status === 'connected') {
+      throw new PinError(
+        'PINTEREST_UNREACHABLE',
+        `The access token could not be refreshed for now${lastTransient ? `: ${lastTransient}` : '.'}`,
+        {
+          advice: 'The account stays connected; the pin will be tried again automatically.',
+          outcomeUnknown: false,
+        }
+      );
+    }
+    throw reconnectError(after);
   }
 
   return {
@@ -116,16 +183,20 @@ export function createTokenProvider(opts: TokenProviderOptions) {
           const outcome = await refresh(true);
           const after = await opts.accounts.get(opts.environment);
           if (outcome === 'failed' || !after || after.status !== 'connected')
-            throw reconnectError(after);
-          return opts.accounts.accessTokenOf(after)!;
+            return afterFailedRefresh();
+          return (await opened(() => opts.accounts.accessTokenOf(after), after))!;
         }
-        return opts.accounts.accessTokenOf(row)!;
+        return (await opened(() => opts.accounts.accessTokenOf(row), row))!;
       }
       if (opts.staticToken) return opts.staticToken;
       throw new PinError('NOT_CONNECTED', 'No Pinterest account is connected.');
     },
 
-    /** Called after a 401 code 2: refresh once; true when the request is worth one more try. */
+    /**
+     * Called after a 401 code 2: refresh once; true when the request is worth one more try. A
+     * refresh that failed for now (an outage) throws a retryable error: the account stays
+     * connected and the job tries again later; only a refused refresh means "reconnect required".
+     */
     async onUnauthorized(): Promise<boolean> {
       const row = await opts.accounts.get(opts.environment);
       if (!row) return false;
@@ -134,17 +205,7 @@ export function createTokenProvider(opts: TokenProviderOptions) {
         const after = await opts.accounts.get(opts.environment);
         return after?.status === 'connected';
       }
-      if (outcome === 'failed') {
-        const after = await opts.accounts.get(opts.environment);
-        if (after?.status === 'connected') {
-          await opts.accounts.markReconnectRequired(opts.environment, {
-            code: 'UNAUTHORIZED',
-            message: 'Pinterest refused the token and it could not be refreshed.',
-            advice: 'Reconnect the Pinterest account in Settings → Pinterest.',
-            retryable: false,
-          });
-        }
-      }
+      if (outcome === 'failed') return afterFailedRefresh();
       return false;
     },
 
