@@ -12,6 +12,7 @@ import {
 } from '@strapi/design-system';
 import { ArrowClockwise, Download } from '@strapi/icons';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
 import type { TopPinSort } from '../../../common/analytics';
 import { StatTiles } from '../components/Analytics/StatTiles';
 import { TopPinsTable } from '../components/Analytics/TopPinsTable';
@@ -29,6 +30,7 @@ import {
   utcDay,
   type PeriodPreset,
 } from '../utils/period';
+import { useScheduleText } from '../utils/useScheduleText';
 import { useT } from '../utils/useT';
 
 const DailyChart = lazy(() => import('../components/Analytics/DailyChart'));
@@ -46,6 +48,10 @@ const CHART_METRICS: ChartMetric[] = [
  */
 export default function AnalyticsPage() {
   const t = useT();
+  const scheduleText = useScheduleText();
+  const { formatDate } = useIntl();
+  const dayText = (d: string) =>
+    formatDate(new Date(`${d}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
   const { toggleNotification } = useNotification();
   // stats.read → canRead, settings.manage → canManage
   const { allowedActions, isLoading: rbacLoading } = useRBAC([
@@ -193,8 +199,8 @@ export default function AnalyticsPage() {
             >
               {t(
                 'analytics.status.never',
-                'Pin stats are synced on a schedule ({rule}); the first figures appear after the first run.',
-                { rule: status.rule }
+                'Pin stats are synced {rule}; the first figures appear after the first run.',
+                { rule: scheduleText(status.rule) }
               )}
             </Alert>
           ) : null}
@@ -321,9 +327,10 @@ export default function AnalyticsPage() {
                     metrics={[{ key: metric, label: metricLabels[metric] }]}
                     label={t('analytics.chart.label', '{metric} per day, {from} to {to}', {
                       metric: metricLabels[metric],
-                      from: filters.from,
-                      to: filters.to,
+                      from: dayText(filters.from),
+                      to: dayText(filters.to),
                     })}
+                    dateLabel={t('chart.date', 'Day')}
                   />
                 </Suspense>
               </Box>

@@ -7,11 +7,13 @@ import { ContentTypeDefaults } from '../components/Settings/ContentTypeDefaults'
 import { useApiErrorText } from '../api';
 import { useBoards, useConnection, useSettings } from '../hooks/useConnection';
 import { PERMISSIONS } from '../permissions';
+import { useDates } from '../utils/useDates';
 import { useT } from '../utils/useT';
 
 /** Settings → Pinterest: connect the account, see its health, and set the defaults. */
 export default function SettingsPage() {
   const t = useT();
+  const { when } = useDates();
   const location = useLocation();
   const { toggleNotification } = useNotification();
   // useRBAC names each result after the action's last segment: settings.read → canRead,
@@ -26,6 +28,7 @@ export default function SettingsPage() {
   const failed = (fallback: string) => (e: unknown) =>
     toggleNotification({ type: 'danger', message: errorText(e, fallback) });
   const { boards, error: boardsError } = useBoards(connection?.status === 'connected');
+  const tokenWorks = connection?.status === 'connected' && connection.source === 'static-token';
   const outcome = useMemo(
     () => Object.fromEntries(new URLSearchParams(location.search)),
     [location.search]
@@ -108,20 +111,35 @@ export default function SettingsPage() {
                 'banner.paused',
                 'Pinterest reported a spam block. Pins wait until {until}: {reason}',
                 {
-                  until: new Date(connection.writesPaused.until).toLocaleString(),
+                  until: when(connection.writesPaused.until),
                   reason: connection.writesPaused.reason,
                 }
               )}
             </Alert>
           ) : null}
           {connection.setup.problems.length && canManage ? (
-            <Alert
-              variant="warning"
-              closeLabel={t('close', 'Close')}
-              title={t('setup.title', 'Finish the setup to connect with OAuth')}
-            >
-              {connection.setup.problems.join(' ')}
-            </Alert>
+            tokenWorks ? (
+              // a working token is not a problem: OAuth is offered as the way to keep it fresh
+              <Alert
+                variant="default"
+                closeLabel={t('close', 'Close')}
+                title={t('setup.tokenWorks.title', 'Connected with the configured token')}
+              >
+                {t(
+                  'setup.tokenWorks',
+                  'Pinning works. To renew the access by itself instead of replacing the token by hand, finish the OAuth setup: {problems}',
+                  { problems: connection.setup.problems.join(' ') }
+                )}
+              </Alert>
+            ) : (
+              <Alert
+                variant="warning"
+                closeLabel={t('close', 'Close')}
+                title={t('setup.title', 'Finish the setup to connect with OAuth')}
+              >
+                {connection.setup.problems.join(' ')}
+              </Alert>
+            )
           ) : null}
           <ConnectionCard
             connection={connection}

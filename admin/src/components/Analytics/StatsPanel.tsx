@@ -48,6 +48,7 @@ function PanelContent({ data }: { data: EntryAnalyticsDTO }) {
               height={120}
               series={data.series}
               label={t('panel.stats.chart', 'Impressions and saves, last 90 days')}
+              dateLabel={t('chart.date', 'Day')}
               metrics={[
                 { key: 'impressions', label: label.impressions },
                 { key: 'saves', label: label.saves },
