@@ -16,12 +16,15 @@ export const pinFieldValueSchema = z
     enabled: z.boolean().optional(),
     boardId: numericId.nullish(),
     boardSectionId: numericId.nullish(),
-    /** Pinterest-only title, instead of the entry's title (max 100 characters). */
-    title: z.string().max(100, 'title override must be at most 100 characters').nullish(),
-    /** Pinterest-only description (max 500 characters). */
+    /**
+     * Pinterest-only title, instead of the entry's title. Pinterest takes 100 characters: a longer
+     * one is cut at a word when sent, as the entry's own title is (the editor is told).
+     */
+    title: z.string().max(1000, 'title override must be at most 1000 characters').nullish(),
+    /** Pinterest-only description: 500 characters are sent, a longer one is cut at a word. */
     description: z
       .string()
-      .max(500, 'description override must be at most 500 characters')
+      .max(5000, 'description override must be at most 5000 characters')
       .nullish(),
     /** Video cover: a key-frame time in seconds, or a cover image URL. */
     cover: z

@@ -226,8 +226,9 @@ it('counts the Pinterest-only title and description as they are typed, and the p
     name: 'Pinterest description (optional)',
     description: 'Pinterest only. 0 / 500',
   });
-  expect(title.getAttribute('maxlength')).toBe('100');
-  expect(description.getAttribute('maxlength')).toBe('500');
+  // no silent stop at the limit: past it, the field says what Pinterest gets
+  expect(title.getAttribute('maxlength')).toBeNull();
+  expect(description.getAttribute('maxlength')).toBeNull();
   expect(within(await previewCard()).getByText('Tomato soup for cold evenings')).toBeTruthy();
 
   await user.type(title, 'Soup night 🍅');
@@ -258,6 +259,37 @@ it('counts the Pinterest-only title and description as they are typed, and the p
       values: expect.objectContaining({ pinterest: fieldValue() }),
     })
   );
+});
+
+it('lets the override run past 100 characters and says, in red, the title Pinterest gets', async () => {
+  // 13 words of 9 characters: 129 characters; cut at a word (with an ellipsis) to fit 100
+  const long = Array.from({ length: 13 }, (_, i) => `word${String(i).padStart(4, '0')}x`).join(' ');
+  renderField(ARTICLE, { title: long });
+  const sent = `${long.slice(0, 89)}…`;
+  expect(sent.endsWith('word0008x…')).toBe(true);
+  const error = await screen.findByText(
+    `129 / 100: too long. Pinterest gets the title cut at a word: “${sent}”`
+  );
+  expect(
+    screen.getByRole('textbox', {
+      name: 'Pinterest title (optional)',
+      description: error.textContent ?? '',
+    })
+  ).toHaveProperty('value', long);
+  expect(fieldValue()).toEqual({ title: long });
+  expect(within(await previewCard()).getByText(sent)).toBeTruthy();
+});
+
+it('says where a description past 500 characters will end', async () => {
+  const long = Array.from({ length: 60 }, (_, i) => `sentence${String(i).padStart(2, '0')}`).join(
+    ' '
+  );
+  renderField(ARTICLE, { description: long });
+  expect(
+    await screen.findByText(
+      /^659 \/ 500: too long\. Pinterest gets the description cut at a word, ending “….* sentence\d\d…”$/
+    )
+  ).toBeTruthy();
 });
 
 it('turns pinning on publish off for this entry', async () => {

@@ -311,10 +311,10 @@ describe('every way of publishing pins', () => {
     const res = await request(strapi.server.httpServer)
       .post('/api/articles?status=published')
       .set('Authorization', `Bearer ${token}`)
-      .send({ data: { title: 'Bad', pinterest: { boardId: '1', title: 'x'.repeat(101) } } });
+      .send({ data: { title: 'Bad', pinterest: { boardId: '1', title: 'x'.repeat(1001) } } });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(
-      /pinterest.title: title override must be at most 100 characters/
+      /pinterest.title: title override must be at most 1000 characters/
     );
   });
 

@@ -22,6 +22,10 @@ import { BoardPicker } from './BoardPicker';
 import { CoverPicker } from './CoverPicker';
 import { PinPreviewCard } from './PinPreviewCard';
 
+/** The last words of a long text, for a message that says where it ends. */
+const ending = (text: string | null | undefined) =>
+  text ? `…${[...text].slice(-40).join('').trimStart()}` : '…';
+
 interface Props {
   name: string;
   label?: string;
@@ -59,6 +63,10 @@ const PinFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint, di
   };
 
   const media = preview?.media ?? null;
+  // Longer overrides may be typed: the field says what Pinterest gets (cut at a word, like the
+  // entry's own texts), never a silent stop at the limit.
+  const titleCount = [...(value.title ?? '')].length;
+  const descriptionCount = [...(value.description ?? '')].length;
   const enabled = value.enabled ?? preview?.pinOnPublish ?? true;
 
   return (
@@ -128,40 +136,58 @@ const PinFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint, di
               <Field.Root
                 name={`${name}.title`}
                 hint={t('field.title.hint', 'Pinterest only. {count} / 100', {
-                  count: [...(value.title ?? '')].length,
+                  count: titleCount,
                 })}
+                error={
+                  titleCount > 100
+                    ? t(
+                        'field.title.over',
+                        '{count} / 100: too long. Pinterest gets the title cut at a word: “{sent}”',
+                        { count: titleCount, sent: preview?.title ?? '…' }
+                      )
+                    : undefined
+                }
               >
                 <Field.Label>{t('field.title', 'Pinterest title (optional)')}</Field.Label>
                 <TextInput
                   value={value.title ?? ''}
-                  maxLength={100}
                   disabled={disabled}
                   onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
                     set({ title: e.target.value })
                   }
                 />
                 <Field.Hint />
+                <Field.Error />
               </Field.Root>
             </Box>
             <Box flex="1" minWidth="240px">
               <Field.Root
                 name={`${name}.description`}
                 hint={t('field.description.hint', 'Pinterest only. {count} / 500', {
-                  count: [...(value.description ?? '')].length,
+                  count: descriptionCount,
                 })}
+                error={
+                  descriptionCount > 500
+                    ? t(
+                        'field.description.over',
+                        '{count} / 500: too long. Pinterest gets the description cut at a word, ending “{end}”',
+                        { count: descriptionCount, end: ending(preview?.description) }
+                      )
+                    : undefined
+                }
               >
                 <Field.Label>
                   {t('field.description', 'Pinterest description (optional)')}
                 </Field.Label>
                 <Textarea
                   value={value.description ?? ''}
-                  maxLength={500}
                   disabled={disabled}
                   onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) =>
                     set({ description: e.target.value })
                   }
                 />
                 <Field.Hint />
+                <Field.Error />
               </Field.Root>
             </Box>
           </Flex>
