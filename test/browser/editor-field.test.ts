@@ -76,7 +76,8 @@ it('picks a board and a section, previews the pin, publishes, and the panel show
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByText('Pinned', { exact: true }).first().waitFor({ timeout: 30_000 });
   await page.getByRole('link', { name: /View the pin on Pinterest/ }).waitFor();
-  await page.getByRole('button', { name: 'Pin now' }).waitFor({ timeout: 10_000 });
+  // on a pinned entry the button says what it does
+  await page.getByRole('button', { name: 'Sync now' }).waitFor({ timeout: 10_000 });
   await screenshot(page, 'editor-panel-pinned');
 
   const recipes = [...emulator.state.boards.values()].find((b) => b.name === 'Recipes')!;
