@@ -117,6 +117,13 @@ it('without a hero image: a warning in the field, then a clear error in the pane
   expect(await page.getByRole('button', { name: 'Retry' }).count()).toBe(0);
   await page.getByText('Code: MEDIA_REQUIRED', { exact: false }).first().waitFor();
   await screenshot(page, 'editor-panel-failed');
+  // the fix brings the editor to the entry's media field
+  await page.getByRole('button', { name: 'Add an image' }).click();
+  expect(
+    await page.evaluate(() =>
+      Boolean(document.activeElement?.closest('[aria-roledescription="carousel"]'))
+    )
+  ).toBe(true);
   await waitFor(
     async () =>
       (
