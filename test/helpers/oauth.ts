@@ -5,8 +5,18 @@ import type { Core } from '@strapi/strapi';
 import type { Emulator } from '../../emulator/src';
 
 /**
+ * The flow cookie the authorize route set, per state: what the browser that started the flow would
+ * send back to the callback.
+ */
+const flowCookies = new Map<string, string>();
+
+/** The `name=value` pairs of a response's Set-Cookie headers (attributes dropped). */
+const cookiePairs = (setCookie: string | string[] | undefined): string[] =>
+  (Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []).map((c) => c.split(';')[0]);
+
+/**
  * Asks the plugin for the consent URL, approves it on the emulator's page, and returns the redirect
- * back.
+ * back (the browser's flow cookie is remembered for `followCallback`).
  */
 export async function consent(
   strapi: Core.Strapi,
@@ -20,6 +30,8 @@ export async function consent(
   if (start.status !== 200)
     throw new Error(`authorize answered ${start.status}: ${JSON.stringify(start.body)}`);
   const authorizeUrl = new URL(start.body.url as string);
+  const cookie = cookiePairs(start.headers['set-cookie']).join('; ');
+  if (cookie) flowCookies.set(authorizeUrl.searchParams.get('state') ?? '', cookie);
   const scopes = opts.scopes ?? (authorizeUrl.searchParams.get('scope') ?? '').split(',');
   const form = new URLSearchParams([
     ['decision', opts.decision ?? 'allow'],
@@ -35,13 +47,24 @@ export async function consent(
   return String(res.headers.location);
 }
 
-/** Follows the redirect back to Strapi's callback (as the browser would, without admin headers). */
-export async function followCallback(strapi: Core.Strapi, callbackUrl: string) {
+/**
+ * Follows the redirect back to Strapi's callback (as the browser would, without admin headers,
+ * with the cookie of the browser that started the flow, or `opts.cookie`: null for none).
+ */
+export async function followCallback(
+  strapi: Core.Strapi,
+  callbackUrl: string,
+  opts: { cookie?: string | null } = {}
+) {
   const url = new URL(callbackUrl);
-  const res = await supertest(strapi.server.httpServer).get(`${url.pathname}${url.search}`);
+  const cookie =
+    opts.cookie === undefined ? flowCookies.get(url.searchParams.get('state') ?? '') : opts.cookie;
+  const req = supertest(strapi.server.httpServer).get(`${url.pathname}${url.search}`);
+  const res = await (cookie ? req.set('Cookie', cookie) : req);
   return {
     status: res.status,
     location: new URL(String(res.headers.location), 'http://admin.local'),
+    setCookie: cookiePairs(res.headers['set-cookie']),
   };
 }
 

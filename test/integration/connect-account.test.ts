@@ -331,3 +331,58 @@ describe('permissions and secrets', () => {
     expect(await accountRow()).toBeNull();
   });
 });
+
+describe('the flow is bound to the browser that started it', () => {
+  it('sets a short-lived httpOnly SameSite=Lax cookie scoped to the callback', async () => {
+    const res = await http()
+      .post('/pinterest/connection/authorize')
+      .set('Authorization', `Bearer ${jwt}`)
+      .send({});
+    const raw = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+    const cookie = raw.find((c) => c.startsWith('pinterest_oauth_flow='))!;
+    expect(cookie).toBeDefined();
+    expect(cookie).toMatch(/; path=\/pinterest\/oauth\/callback/i);
+    expect(cookie).toMatch(/; httponly/i);
+    expect(cookie).toMatch(/; samesite=lax/i);
+    const expires = Date.parse(/; expires=([^;]+)/i.exec(cookie)![1]);
+    expect(expires - Date.now()).toBeGreaterThan(9 * 60_000);
+    expect(expires - Date.now()).toBeLessThanOrEqual(10 * 60_000 + 1000);
+    // the secret is not the state and never appears in the consent URL
+    const secret = cookie.split(';')[0].split('=')[1];
+    expect(res.body.url).not.toContain(secret);
+  });
+
+  it('refuses a valid state coming back without the cookie, with a clear message', async () => {
+    const back = await followCallback(strapi, await consent(strapi, jwt), { cookie: null });
+    expect(back.location.searchParams.get('error')).toBe('state-other-browser');
+    expect(back.location.searchParams.get('message')).toMatch(/not started in this browser/);
+    expect((await connection()).status).toBe('not_connected');
+    expect(emulator.requests.some((r) => r.path === '/v5/oauth/token')).toBe(false);
+  });
+
+  it('refuses a valid state coming back with another browser’s cookie', async () => {
+    const mine = await consent(strapi, jwt);
+    // another browser starts its own flow: its cookie is valid, but for its own state
+    const other = await http()
+      .post('/pinterest/connection/authorize')
+      .set('Authorization', `Bearer ${jwt}`)
+      .send({});
+    const otherCookie = ([] as string[])
+      .concat(other.headers['set-cookie'] ?? [])
+      .map((c) => c.split(';')[0])
+      .find((c) => c.startsWith('pinterest_oauth_flow='))!;
+    const crossed = await followCallback(strapi, mine, { cookie: otherCookie });
+    expect(crossed.location.searchParams.get('error')).toBe('state-other-browser');
+    expect(crossed.location.searchParams.get('message')).toMatch(/not started in this browser/);
+    // the state is single use: the right cookie afterwards does not revive it
+    const late = await followCallback(strapi, mine);
+    expect(late.location.searchParams.get('error')).toBe('state-invalid');
+    expect((await connection()).status).toBe('not_connected');
+  });
+
+  it('clears the cookie at the callback', async () => {
+    const back = await followCallback(strapi, await consent(strapi, jwt));
+    expect(back.location.searchParams.get('connected')).toBe('strapi_demo');
+    expect(back.setCookie.some((c) => /^pinterest_oauth_flow=;?/.test(c))).toBe(true);
+  });
+});

@@ -4,10 +4,13 @@ import { PinterestClient } from '../pinterest/client';
 import type { AccountRow, AccountStore } from './account-store';
 import { buildAuthorizeUrl } from './authorize-url';
 import { createOAuthClient } from './oauth-client';
-import type { OAuthStateStore } from './oauth-state-store';
+import { STATE_TTL_MS, type OAuthStateStore } from './oauth-state-store';
 import { daysLeft } from './refresh-schedule';
 import { missingScopes } from './scopes';
 import { parseEncryptionKey, parseTokenKeys } from './token-crypto';
+
+/** How long a started connection (its state and its browser cookie) stays valid. */
+export const FLOW_TTL_MS = STATE_TTL_MS;
 
 export class ConnectError extends Error {
   constructor(
@@ -16,6 +19,7 @@ export class ConnectError extends Error {
       | 'not-configured'
       | 'state-invalid'
       | 'state-expired'
+      | 'state-other-browser'
       | 'denied'
       | 'exchange-failed'
       | 'account-failed',
@@ -121,18 +125,22 @@ export function createConnection(deps: ConnectionDeps) {
       };
     },
 
-    /** Step 1: a single-use state bound to this admin, and the consent page URL. */
-    async authorizeUrl(adminUserId: number): Promise<string> {
+    /**
+     * Step 1: a single-use state bound to this admin and this browser, and the consent page URL.
+     * The caller keeps `browserSecret` in a cookie of the browser and hands it back to `complete`.
+     */
+    async authorizeUrl(adminUserId: number): Promise<{ url: string; browserSecret: string }> {
       const problems = setupProblems();
       if (problems.length) throw new ConnectError('not-configured', problems.join(' '));
       const cfg = deps.config();
-      const state = await deps.states.issue(adminUserId, deps.environment);
-      return buildAuthorizeUrl({
+      const { state, browserSecret } = await deps.states.issue(adminUserId, deps.environment);
+      const url = buildAuthorizeUrl({
         oauthUrl: cfg.oauthUrl,
         appId: cfg.appId!,
         redirectUri: deps.redirectUri(),
         state,
       });
+      return { url, browserSecret };
     },
 
     /**
@@ -143,9 +151,16 @@ export function createConnection(deps: ConnectionDeps) {
       code?: string;
       state?: string;
       error?: string;
+      /** The secret from the cookie of the browser that came back. */
+      browserSecret?: string;
     }): Promise<{ username: string; missingScopes: string[]; woken: number }> {
-      const check = await deps.states.consume(input.state ?? '');
+      const check = await deps.states.consume(input.state ?? '', input.browserSecret);
       if (!check.ok) {
+        if (check.reason === 'other-browser')
+          throw new ConnectError(
+            'state-other-browser',
+            'This connection was not started in this browser (its connection cookie is missing or different). Start again from Settings → Pinterest, in the browser you finish it in.'
+          );
         throw check.reason === 'expired'
           ? new ConnectError(
               'state-expired',

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { BoardDTO, BoardSectionDTO } from '../../../common/wire';
-import { ConnectError } from '../auth/connection';
+import { ConnectError, FLOW_TTL_MS } from '../auth/connection';
 import { contentTypeDefaultsSchema } from '../settings/content-type-defaults';
 import { getService } from '../utils/get-service';
 import { namedParams, validate } from './validate';
@@ -12,6 +12,12 @@ type Ctx = {
   query: unknown;
   request: { body?: unknown };
   state: { user?: { id: number } };
+  /** Whether the request came over HTTPS (behind a proxy: when Strapi trusts it). */
+  secure: boolean;
+  cookies: {
+    get(name: string): string | undefined;
+    set(name: string, value: string | null, opts?: Record<string, unknown>): unknown;
+  };
   body: unknown;
   status: number;
   redirect: (url: string) => void;
@@ -30,6 +36,21 @@ const boardParams = z
   .object({ boardId: z.string().regex(/^\d+$/, 'must be a Pinterest board id') })
   .strict();
 
+/**
+ * The cookie that binds an OAuth flow to the browser that started it: httpOnly, SameSite=Lax (sent
+ * on the top-level redirect back from Pinterest), valid as long as the state, and sent only to the
+ * callback.
+ */
+const FLOW_COOKIE = 'pinterest_oauth_flow';
+const flowCookieOptions = (ctx: Ctx, callbackPath: string) => ({
+  httpOnly: true,
+  sameSite: 'lax' as const,
+  secure: ctx.secure,
+  path: callbackPath,
+  overwrite: true,
+});
+const callbackPathOf = (redirectUri: string) => new URL(redirectUri).pathname;
+
 /** Where the admin's settings page lives, to send the browser back after the consent page. */
 function settingsPageUrl(strapi: Core.Strapi, query: Record<string, string>): string {
   const admin = String(strapi.config.get('admin.url') ?? '/admin').replace(/\/$/, '');
@@ -42,12 +63,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = await getService(strapi, 'connection').describe();
   },
 
-  /** Starts the OAuth flow: a state bound to this admin, and the Pinterest consent URL. */
+  /**
+   * Starts the OAuth flow: a state bound to this admin and to this browser (a cookie scoped to the
+   * callback), and the Pinterest consent URL.
+   */
   async authorize(ctx: Ctx) {
     const userId = ctx.state.user?.id;
     if (!userId) throw new errors.UnauthorizedError('An admin session is required.');
+    const connection = getService(strapi, 'connection');
     try {
-      ctx.body = { url: await getService(strapi, 'connection').authorizeUrl(userId) };
+      const { url, browserSecret } = await connection.authorizeUrl(userId);
+      ctx.cookies.set(FLOW_COOKIE, browserSecret, {
+        ...flowCookieOptions(ctx, callbackPathOf(connection.redirectUri())),
+        maxAge: FLOW_TTL_MS,
+      });
+      ctx.body = { url };
     } catch (e) {
       if (e instanceof ConnectError)
         throw new errors.ApplicationError(e.message, { reason: e.reason });
@@ -57,14 +87,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /**
    * The OAuth redirect URI. Reached by the browser coming back from Pinterest (no admin header):
-   * the single-use state proves which admin started the flow. Always answers with a redirect to
-   * the settings page carrying the outcome.
+   * the single-use state proves which admin started the flow, the cookie that this browser
+   * started it. Always answers with a redirect to the settings page carrying the outcome.
    */
   async callback(ctx: Ctx) {
     const parsed = callbackQuery.safeParse(ctx.query ?? {});
     const query = parsed.success ? parsed.data : {};
+    const connection = getService(strapi, 'connection');
+    const browserSecret = ctx.cookies.get(FLOW_COOKIE);
+    // single use, like the state: the cookie goes whatever the outcome
+    ctx.cookies.set(
+      FLOW_COOKIE,
+      null,
+      flowCookieOptions(ctx, callbackPathOf(connection.redirectUri()))
+    );
     try {
-      const result = await getService(strapi, 'connection').complete(query);
+      const result = await connection.complete({ ...query, browserSecret });
       strapi.log.info(`[pinterest] connected Pinterest account @${result.username}`);
       ctx.redirect(
         settingsPageUrl(strapi, {

@@ -15,14 +15,23 @@ export interface ConnectionService {
   environment(): Environment;
   /** The connected account, token health and what the setup lacks. Never a token. */
   describe(): Promise<ConnectionDTO>;
-  /** Step 1 of the OAuth flow: the consent page URL, with a state bound to this admin. */
-  authorizeUrl(adminUserId: number): Promise<string>;
-  /** Step 2, the callback: the account is stored and the jobs waiting for it are woken. */
+  /**
+   * Step 1 of the OAuth flow: the consent page URL, with a state bound to this admin and to the
+   * browser that keeps `browserSecret` (in a cookie the callback reads).
+   */
+  authorizeUrl(adminUserId: number): Promise<{ url: string; browserSecret: string }>;
+  /**
+   * Step 2, the callback (with the cookie's secret): the account is stored and the jobs waiting
+   * for it are woken.
+   */
   complete(input: {
     code?: string;
     state?: string;
     error?: string;
+    browserSecret?: string;
   }): Promise<{ username: string; missingScopes: string[]; woken: number }>;
+  /** The redirect URI registered on the Pinterest app (the callback the cookie is scoped to). */
+  redirectUri(): string;
   disconnect(): Promise<void>;
   /** Refreshes the access token now. */
   refreshNow(): Promise<RefreshOutcome>;
@@ -63,6 +72,7 @@ export function createConnectionService(core: PluginCore): ConnectionService {
     describe: () => connection.describe(),
     authorizeUrl: (adminUserId) => connection.authorizeUrl(adminUserId),
     complete: (input) => connection.complete(input),
+    redirectUri: () => core.redirectUri(),
     disconnect: () => connection.disconnect(),
     refreshNow: () => core.tokens.refreshNow(),
     refreshIfDue: () => core.tokens.refreshIfDue(),
