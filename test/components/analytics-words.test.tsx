@@ -6,11 +6,21 @@
 import { renderHook, render, screen, within } from '@testing-library/react';
 import { IntlProvider } from 'react-intl';
 import { DesignSystemProvider } from '@strapi/design-system';
-import type { ReactNode } from 'react';
+import { cloneElement, type ReactElement, type ReactNode } from 'react';
 import type { DailyPoint } from '../../common/analytics';
 import DailyChart from '../../admin/src/components/Analytics/DailyChart';
 import { useScheduleText } from '../../admin/src/utils/useScheduleText';
 import { messagesFor, type Locale } from './render';
+
+jest.mock('recharts', () => {
+  const actual: Record<string, unknown> = jest.requireActual('recharts');
+  return {
+    ...actual,
+    // jsdom lays nothing out: give the chart the size a browser would
+    ResponsiveContainer: ({ children }: { children: ReactElement<{ width?: number }> }) =>
+      cloneElement(children, { width: 300, height: 120 } as { width: number }),
+  };
+});
 
 function wrapper(locale: Locale) {
   function Providers({ children }: { children: ReactNode }) {
@@ -71,6 +81,8 @@ describe('the stats chart', () => {
   it('adds no tab stop: the drawing is out of the tab order and hidden from screen readers', () => {
     renderChart();
     const figure = screen.getByRole('figure', { name: 'Impressions and saves, last 90 days' });
+    // the drawing is there (a sized container stands in for jsdom's zero-size layout)
+    expect(figure.querySelectorAll('svg.recharts-surface')).toHaveLength(1);
     const focusable = figure.querySelectorAll(
       'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])'
     );
