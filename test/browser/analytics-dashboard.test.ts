@@ -85,9 +85,20 @@ function periodSum(s: Seeded, metric: string) {
   return n;
 }
 
+// the top pins table (the chart's text alternative is a table too, with a caption)
+const TOP_PINS = 'table:not(:has(caption))';
+const TOP_PIN_ROWS = `${TOP_PINS} tbody tr`;
+
+/** Waits until the top pins table's first row is the entry with this title. */
+const firstRowIs = (title: string) =>
+  page.waitForFunction(
+    ([first, rows]) => document.querySelector(`${rows} td a`)?.textContent?.trim() === first,
+    [title, TOP_PIN_ROWS] as const
+  );
+
 const rowTitles = async () =>
   page
-    .locator('table tbody tr')
+    .locator(TOP_PIN_ROWS)
     .evaluateAll((rows) => rows.map((r) => (r.querySelector('td a')?.textContent ?? '').trim()));
 
 beforeAll(async () => {
@@ -126,7 +137,7 @@ it('shows totals, a chart and the top pins; sorts, filters by board and exports 
       .getByRole('figure', { name: /Impressions per day/ })
       .locator('.recharts-surface')
       .waitFor({ timeout: 30_000 });
-    await page.locator('table tbody tr').first().waitFor();
+    await page.locator(TOP_PIN_ROWS).first().waitFor();
   });
 
   const totals = page.getByRole('region', { name: 'Totals for the period' });
@@ -149,15 +160,15 @@ it('shows totals, a chart and the top pins; sorts, filters by board and exports 
     .sort((a, b) => periodSum(b, 'SAVE') - periodSum(a, 'SAVE'))
     .map((s) => s.title);
   await step(page, log, 'analytics-sorted-by-saves', async () => {
-    await page.waitForFunction(
-      (first) => document.querySelector('table tbody tr td a')?.textContent?.trim() === first,
-      bySaves[0]
-    );
+    await firstRowIs(bySaves[0]);
   });
   expect(await rowTitles()).toEqual(bySaves);
-  expect(await page.getByRole('columnheader', { name: /Saves/ }).getAttribute('aria-sort')).toBe(
-    'descending'
-  );
+  expect(
+    await page
+      .locator(TOP_PINS)
+      .getByRole('columnheader', { name: /Saves/ })
+      .getAttribute('aria-sort')
+  ).toBe('descending');
 
   // sort by impressions, then the other way
   const byImpressions = [...seeded]
@@ -165,21 +176,18 @@ it('shows totals, a chart and the top pins; sorts, filters by board and exports 
     .map((s) => s.title);
   await page.getByRole('button', { name: 'Sort by Impressions' }).click();
   await step(page, log, 'analytics-sorted-by-impressions', async () => {
-    await page.waitForFunction(
-      (first) => document.querySelector('table tbody tr td a')?.textContent?.trim() === first,
-      byImpressions[0]
-    );
+    await firstRowIs(byImpressions[0]);
   });
   expect(await rowTitles()).toEqual(byImpressions);
   await page.getByRole('button', { name: 'Sort by Impressions' }).click();
   await step(page, log, 'analytics-sorted-ascending', async () => {
-    await page.waitForFunction(
-      (first) => document.querySelector('table tbody tr td a')?.textContent?.trim() === first,
-      byImpressions[3]
-    );
+    await firstRowIs(byImpressions[3]);
   });
   expect(
-    await page.getByRole('columnheader', { name: /Impressions/ }).getAttribute('aria-sort')
+    await page
+      .locator(TOP_PINS)
+      .getByRole('columnheader', { name: /Impressions/ })
+      .getAttribute('aria-sort')
   ).toBe('ascending');
   const soup = seeded[0];
   expect(await page.getByRole('link', { name: soup.title, exact: true }).getAttribute('href')).toBe(
@@ -194,10 +202,10 @@ it('shows totals, a chart and the top pins; sorts, filters by board and exports 
   await page.getByRole('option', { name: 'Recipes' }).click();
   const recipes = seeded.filter((s) => s.board === 'Recipes');
   await step(page, log, 'analytics-board-filter', async () => {
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('table tbody tr').length === n,
-      recipes.length
-    );
+    await page.waitForFunction(([n, rows]) => document.querySelectorAll(rows).length === n, [
+      recipes.length,
+      TOP_PIN_ROWS,
+    ] as const);
     await totals
       .getByText(
         recipes.reduce((n, s) => n + periodSum(s, 'IMPRESSION'), 0).toLocaleString('en-US'),

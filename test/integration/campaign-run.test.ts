@@ -336,7 +336,7 @@ describe('spam block and failures', () => {
       state: 'failed',
       lastError: { code: 'FORBIDDEN', retryable: false },
     });
-    expect(item.lastError!.advice).toMatch(/scopes/);
+    expect(item.lastError!.advice).toMatch(/reconnect it with all permissions/);
 
     const retried = await api()
       .post(`/pinterest/campaigns/${campaign.id}/items/${item.id}/retry`)
