@@ -74,7 +74,14 @@ it('refreshes once although both instances run the refresh schedule', async () =
   });
   await consent.body.dump();
   const callback = new URL(String(consent.headers.location));
-  const back = await request(`${a.url}${callback.pathname}${callback.search}`);
+  // the flow cookie of the browser that started the flow (the callback refuses a flow without it)
+  const setCookie = start.headers['set-cookie'];
+  const cookie = (Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [])
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const back = await request(`${a.url}${callback.pathname}${callback.search}`, {
+    headers: { cookie },
+  });
   await back.body.dump();
   expect(String(back.headers.location)).toContain('connected=strapi_demo');
   expect(refreshCalls()).toHaveLength(0);
