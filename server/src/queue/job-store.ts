@@ -30,7 +30,13 @@ export const jobRowSchema = z.object({
   result: dbJsonObject,
   updatedAt: dbDate.optional(),
 });
-export type JobRow = z.infer<typeof jobRowSchema>;
+export type JobRow = z.infer<typeof jobRowSchema> & {
+  /**
+   * Set on a row returned by a claim that took a running job over after its lease ran out (not a
+   * column: the claim fills it in). See `JobContext.takenOver`.
+   */
+  takenOverFrom?: { previousLeaseUntil: number } | null;
+};
 
 const normalise = (row: unknown): JobRow => jobRowSchema.parse(row);
 

@@ -10,6 +10,12 @@ export interface JobContext {
    * creating a pin. Throws `LeaseLostError` when another worker has taken the job over.
    */
   ensureLease(): Promise<void>;
+  /**
+   * Set when this claim took the job over from a worker whose lease ran out while the job was
+   * running: that worker may have sent a create whose outcome nobody recorded. `previousLeaseUntil`
+   * is when its lease ended (ms since epoch). Null for a job claimed from `waiting`.
+   */
+  readonly takenOver: { readonly previousLeaseUntil: number } | null;
 }
 
 export type JobHandler = (job: JobRow, ctx: JobContext) => Promise<Record<string, unknown> | void>;
@@ -102,6 +108,7 @@ export function createWorker(options: WorkerOptions) {
     );
     beat.unref?.();
     const ctx: JobContext = {
+      takenOver: job.takenOverFrom ?? null,
       async ensureLease() {
         if (lost || !(await options.store.renewLease(job, options.leaseMs))) {
           lost = true;
