@@ -108,19 +108,48 @@ it('schedules a pin with "Pin at", cancels it from the side panel, then reschedu
   await screenshot(page, 'schedule-panel-cancelled');
 
   // reschedule from the panel to a time already past: it goes out at once
-  await step(page, log, 'reschedule', async () => {
-    const panelDate = page.getByRole('combobox', { name: 'Pin date' }).last();
-    const today = new Date();
-    await panelDate.fill(
-      `${pad(today.getUTCMonth() + 1)}/${pad(today.getUTCDate())}/${today.getUTCFullYear()}`
-    );
-    await panelDate.press('Enter');
-    await page.getByRole('combobox', { name: 'Pin time' }).last().click();
-    await page.getByRole('option', { name: '00:00' }).click();
-    await page.getByRole('button', { name: 'Reschedule' }).click();
-    await page.getByText('Pinned', { exact: true }).first().waitFor({ timeout: 30_000 });
-    await page.getByRole('link', { name: /View the pin on Pinterest/ }).waitFor();
+  const today = new Date();
+  const todayText = `${pad(today.getUTCMonth() + 1)}/${pad(today.getUTCDate())}/${today.getUTCFullYear()}`;
+  const state = async () => ({
+    job: await jobOf(),
+    pinsOnEmulator: [...emulator.state.pins.values()].map((p) => p.title),
+    at: new Date().toISOString(),
   });
+  await step(
+    page,
+    log,
+    'reschedule-pick',
+    async () => {
+      const panelDate = page.getByRole('combobox', { name: 'Pin date' }).last();
+      await panelDate.fill(todayText);
+      await page.getByRole('combobox', { name: 'Pin time' }).last().click();
+      await page.getByRole('option', { name: '00:00' }).click();
+      // what the editor sees is what will be sent: the panel shows today's date at 00:00
+      await waitFor(
+        async () => (await panelDate.inputValue()) === todayText || undefined,
+        `the panel's date box to show ${todayText}`
+      );
+      await waitFor(
+        async () =>
+          (await page.getByRole('combobox', { name: 'Pin time' }).last().inputValue()) ===
+            '00:00' || undefined,
+        "the panel's time box to show 00:00"
+      );
+    },
+    state
+  );
+  await step(
+    page,
+    log,
+    'reschedule',
+    async () => {
+      await page.getByRole('button', { name: 'Reschedule' }).click();
+      await page.getByText('The pin was rescheduled.').first().waitFor({ timeout: 15_000 });
+      await page.getByText('Pinned', { exact: true }).first().waitFor({ timeout: 30_000 });
+      await page.getByRole('link', { name: /View the pin on Pinterest/ }).waitFor();
+    },
+    state
+  );
   await screenshot(page, 'schedule-panel-pinned');
   const pin = await waitFor(
     () => [...emulator.state.pins.values()].find((p) => p.title === 'Pumpkin bread'),

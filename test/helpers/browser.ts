@@ -93,16 +93,21 @@ export function recordPage(page: Page): PageLog {
   return log;
 }
 
+/** What a test knows about its own state when a step fails (a job row, the emulator's pins). */
+export type Diagnose = () => Promise<unknown>;
+
 /**
  * Runs one step of a browser test; when it fails, saves a FAILED-<name> screenshot and rethrows
- * with
- * the page's URL, its visible text and what the page logged, so a CI failure explains itself.
+ * with, in this order: what `diagnose` reports (the test's own state), the page log, the URL, and
+ * the page's visible text folded onto a few lines — so a CI failure explains itself even when only
+ * the first lines of it are kept.
  */
 export async function step<T>(
   page: Page,
   log: PageLog,
   name: string,
-  fn: () => Promise<T>
+  fn: () => Promise<T>,
+  diagnose?: Diagnose
 ): Promise<T> {
   try {
     return await fn();
@@ -112,13 +117,21 @@ export async function step<T>(
       .locator('body')
       .innerText({ timeout: 2_000 })
       .catch(() => '(no body text)');
+    const state = diagnose
+      ? await diagnose().then(
+          (v) => JSON.stringify(v),
+          (d: unknown) => `(diagnose failed: ${String(d)})`
+        )
+      : '(none)';
     const original = e as Error;
     const err = new Error('', { cause: original });
     err.message = [
-      `${original.message}`,
+      `${original.message.split('\n')[0]}`,
       `--- step "${name}" failed at ${page.url()} (screenshot ${shot})`,
-      `--- visible text:\n${text.replace(/\n{2,}/g, '\n').slice(0, 1500)}`,
-      `--- page log:\n${log.lines.slice(-40).join('\n') || '(empty)'}`,
+      `--- state: ${state.slice(0, 1500)}`,
+      `--- page log: ${log.lines.slice(-25).join(' | ') || '(empty)'}`,
+      `--- visible text: ${foldText(text)}`,
+      `--- ${original.message}`,
     ].join('\n');
     err.stack = `${err.message}\n${(original.stack ?? '')
       .split('\n')
@@ -126,6 +139,18 @@ export async function step<T>(
       .join('\n')}`;
     throw err;
   }
+}
+
+/** A page's visible text on one line: its lines joined by " | ", the admin's menu left out. */
+export function foldText(text: string, max = 1500): string {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  // the main content starts after the admin's left menu, which ends with the user's name block
+  const settings = lines.indexOf('Settings');
+  const body = settings >= 0 && settings < 30 ? lines.slice(settings + 1) : lines;
+  return body.join(' | ').slice(0, max);
 }
 
 /** A logged-in admin tab: the browser (launched unless given), the page, and what the page logs. */
