@@ -29,6 +29,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           [env('PINTEREST_EXTRA_CONTENT_TYPE') as string]: {},
         }),
       },
+      // PINTEREST_UTM_ENABLED=false: pin links go out untagged (the cluster suite runs both ways)
+      utm: { enabled: env.bool('PINTEREST_UTM_ENABLED', true) },
       ...(env('PINTEREST_TOKEN_REFRESH_RULE') && {
         tokenRefreshRule: env('PINTEREST_TOKEN_REFRESH_RULE'),
       }),
