@@ -43,6 +43,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  // types mapped for the first time are enabled now: their archive is not pinned by reconcile
+  await getService(strapi, 'pins').markEnabledTypes();
   getService(strapi, 'queue').start();
 
   // Keep the connected account's tokens fresh: refresh when < 5 days are left and at least every 30

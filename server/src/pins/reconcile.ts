@@ -1,65 +1,107 @@
 import type { Core } from '@strapi/strapi';
 import type { ContentTypeMapping } from '../config/schema';
-import type { JobStore } from '../queue/job-store';
-import { entryKeyPrefix, NO_LOCALE, pinEntryJobKey, type EntryRef } from './job-keys';
+import { z } from 'zod';
+import { JOB_UID, PIN_RECORD_UID } from '../content-types';
+import { NO_LOCALE, pinEntryJobKey, type EntryRef } from './job-keys';
 import { readPinField } from './pin-entry-job';
-import type { PinRecordStore } from './pin-record-store';
+import { readFrom, type ReconcileMarks } from './reconcile-marks';
 import { isLocalized } from '../utils/is-localized';
+
+/** The entry a pin record belongs to, as read back for the reconcile pass. */
+const recordRefSchema = z.object({ entryDocumentId: z.string(), entryLocale: z.string() });
 
 export interface ReconcileDeps {
   strapi: Core.Strapi;
-  jobs: JobStore;
-  records: PinRecordStore;
+  marks: ReconcileMarks;
   contentTypes: () => string[];
   mappingFor: (uid: string) => Promise<ContentTypeMapping | null>;
   pinFieldOf: (uid: string, mapping: ContentTypeMapping) => string | null;
   enqueue: (ref: EntryRef) => Promise<unknown>;
   pageSize?: number;
+  now?: () => number;
 }
 
 /**
- * Nothing lost: finds published entries that should have a pin but have neither a job nor a pin
- * record (a crash between the publish and the enqueue), and records their job. Pages through the
- * entries; never loads a whole table.
+ * Nothing lost: finds entries published since the last pass that should have a pin but have
+ * neither a job nor a pin record (a crash between the publish and the enqueue), and records their
+ * job. Only entries published after their content type was enabled count: installing the plugin on
+ * a site never pins its archive. A pass reads only what was published since the previous one, in
+ * pages, with one look-up of jobs and one of pin records per page.
  */
 export async function reconcile(
   deps: ReconcileDeps
 ): Promise<{ scanned: number; enqueued: EntryRef[] }> {
   const pageSize = deps.pageSize ?? 200;
+  const now = deps.now ?? Date.now;
   const enqueued: EntryRef[] = [];
   let scanned = 0;
-  for (const uid of deps.contentTypes()) {
+  const uids = deps.contentTypes();
+  // a type seen mapped for the first time is enabled now: what it published before stays unpinned
+  await deps.marks.ensureEnabled(uids, now());
+  for (const uid of uids) {
     const mapping = await deps.mappingFor(uid);
-    if (!mapping) continue;
+    const mark = await deps.marks.get(uid);
+    if (!mapping || !mark) continue;
+    const passStart = now();
     const field = deps.pinFieldOf(uid, mapping);
     const localized = isLocalized(deps.strapi, uid);
     for (let start = 0; ; start += pageSize) {
       const entries = (await deps.strapi.documents(uid as never).findMany({
         status: 'published',
         ...(localized && { locale: '*' }),
-        fields: ['documentId', ...(field ? [field] : [])] as never,
+        filters: { publishedAt: { $gte: new Date(readFrom(mark)).toISOString() } },
+        fields: ['documentId', 'publishedAt', ...(field ? [field] : [])] as never,
         sort: 'id:asc',
         start,
         limit: pageSize,
       } as never)) as Array<Record<string, unknown>>;
-      for (const entry of entries) {
-        scanned += 1;
-        const ref: EntryRef = {
+      scanned += entries.length;
+      const candidates = entries
+        .filter((entry) => readPinField(entry, field)?.enabled ?? mapping.pinOnPublish)
+        .map((entry): EntryRef => ({
           contentType: uid,
           documentId: String(entry.documentId),
           locale: (entry.locale as string) || NO_LOCALE,
-        };
-        const enabled = readPinField(entry, field)?.enabled ?? mapping.pinOnPublish;
-        if (!enabled) continue;
-        const jobs = await deps.jobs.findByKeyPrefix(entryKeyPrefix(uid, ref.documentId));
-        if (jobs.some((j) => j.key === pinEntryJobKey(ref))) continue;
-        const records = await deps.records.listForEntry(uid, ref.documentId, ref.locale);
-        if (records.length) continue;
+        }));
+      const handled = await alreadyHandled(deps, uid, candidates);
+      for (const ref of candidates) {
+        if (handled.has(pinEntryJobKey(ref))) continue;
         await deps.enqueue(ref);
         enqueued.push(ref);
       }
       if (entries.length < pageSize) break;
     }
+    await deps.marks.setScannedTo(uid, passStart);
   }
   return { scanned, enqueued };
+}
+
+/**
+ * The job keys of the given entries that already have a pin job or a pin record (two queries for a
+ * page of entries, whatever its size).
+ */
+async function alreadyHandled(
+  deps: ReconcileDeps,
+  uid: string,
+  refs: EntryRef[]
+): Promise<Set<string>> {
+  const handled = new Set<string>();
+  if (!refs.length) return handled;
+  const jobs = await deps.strapi.db.query(JOB_UID).findMany({
+    select: ['key'],
+    where: { key: { $in: refs.map(pinEntryJobKey) } },
+  });
+  for (const job of z.array(z.object({ key: z.string() })).parse(jobs)) handled.add(job.key);
+  const records = await deps.strapi.db.query(PIN_RECORD_UID).findMany({
+    select: ['entryDocumentId', 'entryLocale'],
+    where: {
+      contentType: uid,
+      entryDocumentId: { $in: [...new Set(refs.map((r) => r.documentId))] },
+    },
+  });
+  for (const r of z.array(recordRefSchema).parse(records))
+    handled.add(
+      pinEntryJobKey({ contentType: uid, documentId: r.entryDocumentId, locale: r.entryLocale })
+    );
+  return handled;
 }

@@ -14,6 +14,7 @@ import { toPinRecordDTO } from '../pins/pin-record-store';
 import type { Board } from '../pinterest/schemas';
 import type { JobRow } from '../queue/job-store';
 import { reconcile } from '../pins/reconcile';
+import { createReconcileMarks } from '../pins/reconcile-marks';
 import type { ConnectionService } from './connection';
 import type { PluginCore } from './core';
 
@@ -81,6 +82,11 @@ export interface PinsService {
    * time. Null when another instance holds the lease.
    */
   reconcileOnce(): Promise<{ scanned: number; enqueued: EntryRef[] } | null>;
+  /**
+   * Records "enabled now" for every mapped content type seen for the first time (at start-up):
+   * entries it published before stay unpinned unless someone asks (a re-pin campaign).
+   */
+  markEnabledTypes(): Promise<void>;
 }
 
 /** A job row as the admin sees it. */
@@ -107,6 +113,7 @@ const BOARDS_TTL_MS = 60_000;
 
 export function createPins(core: PluginCore, deps: { connection: ConnectionService }): PinsService {
   const { strapi, jobs } = core;
+  const marks = createReconcileMarks(strapi);
   let boardsCache: { at: number; environment: string; boards: Promise<Board[]> } | null = null;
 
   const jobOf = async (key: string) => {
@@ -264,13 +271,16 @@ export function createPins(core: PluginCore, deps: { connection: ConnectionServi
       };
     },
 
+    async markEnabledTypes() {
+      await marks.ensureEnabled(Object.keys(core.getConfig().contentTypes));
+    },
+
     async reconcileOnce() {
       if (!(await core.leases.acquire('reconcile', core.owner, 10 * 60_000))) return null;
       try {
         return await reconcile({
           strapi,
-          jobs,
-          records: core.records,
+          marks,
           contentTypes: () => Object.keys(core.getConfig().contentTypes),
           mappingFor: core.mappingFor,
           pinFieldOf: core.pinFieldOf,
