@@ -128,10 +128,11 @@ async function runScenario(s: Scenario): Promise<Report> {
         7_000
       )
     );
+    let unknownTimer: NodeJS.Timeout | undefined;
     if (s.unknownOutcomes) {
       // a few creates at a time answered 500 after the pin was made: their outcome is unknown
       timers.push(
-        setInterval(
+        (unknownTimer = setInterval(
           () =>
             emulator.setFault({
               method: 'POST',
@@ -141,7 +142,7 @@ async function runScenario(s: Scenario): Promise<Report> {
               times: 3,
             }),
           3_000
-        )
+        ))
       );
     }
 
@@ -267,6 +268,8 @@ async function runScenario(s: Scenario): Promise<Report> {
     });
     await Promise.all(publishers);
     expect(killed).toBe(s.kill);
+    // no new unknown outcomes once every entry is published: the run ends (with or without dups)
+    clearInterval(unknownTimer);
 
     await waitFor(
       async () => {
