@@ -325,7 +325,24 @@ function PanelContent({
             : t('panel.syncWaiting', 'The pin shows the previous version until then.')}
         </Typography>
       ) : null}
-      {error ? <ProblemNote error={error} /> : null}
+      {error ? (
+        <ProblemNote
+          error={
+            // a retryable failure only ends "failed" once its retries ran out: say so, instead of
+            // the code's usual "will be tried again automatically"
+            state.status === 'failed' && error.retryable && job
+              ? {
+                  ...error,
+                  advice: t(
+                    'panel.gaveUp',
+                    'Tried {attempts} times without success: it will not be tried again by itself. Press Retry once the problem is solved.',
+                    { attempts: job.attempts }
+                  ),
+                }
+              : error
+          }
+        />
+      ) : null}
       {state.status === 'scheduled' && state.nextRunAt ? (
         <Typography variant="pi" textColor="neutral700" fontWeight="semiBold">
           {t('panel.scheduledFor', 'Scheduled for {time}', {
