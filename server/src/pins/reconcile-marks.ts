@@ -34,10 +34,34 @@ export function readFrom(mark: ReconcileMark): number {
 
 export interface ReconcileMarks {
   all(): Promise<Record<string, ReconcileMark>>;
-  get(uid: string): Promise<ReconcileMark | null>;
   /** Records `now` as the enabling time of every type given that has none yet. */
   ensureEnabled(uids: readonly string[], now?: number): Promise<void>;
-  setScannedTo(uid: string, at: number): Promise<void>;
+  /**
+   * Saves marks, merged into what is stored: an enabling time already stored wins (the earliest
+   * instance to see the type), and `scannedTo` only moves forward.
+   */
+  save(marks: Record<string, ReconcileMark>): Promise<void>;
+}
+
+/** Two sets of marks as one: the earliest enabling time, the latest scan. Pure. */
+export function mergeMarks(
+  stored: Record<string, ReconcileMark>,
+  next: Record<string, ReconcileMark>
+): Record<string, ReconcileMark> {
+  const merged = { ...stored };
+  for (const [uid, mark] of Object.entries(next)) {
+    const old = stored[uid];
+    merged[uid] = old
+      ? {
+          enabledAt: Math.min(old.enabledAt, mark.enabledAt),
+          scannedTo:
+            old.scannedTo === null || mark.scannedTo === null
+              ? (old.scannedTo ?? mark.scannedTo)
+              : Math.max(old.scannedTo, mark.scannedTo),
+        }
+      : mark;
+  }
+  return merged;
 }
 
 export function createReconcileMarks(strapi: Core.Strapi): ReconcileMarks {
@@ -46,25 +70,19 @@ export function createReconcileMarks(strapi: Core.Strapi): ReconcileMarks {
     const parsed = marksSchema.safeParse((await store().get({ key: KEY })) ?? {});
     return parsed.success ? parsed.data : {};
   };
-  const write = (marks: Record<string, ReconcileMark>) => store().set({ key: KEY, value: marks });
+  const save = async (marks: Record<string, ReconcileMark>) => {
+    await store().set({ key: KEY, value: mergeMarks(await read(), marks) });
+  };
   return {
     all: read,
-    async get(uid) {
-      return (await read())[uid] ?? null;
-    },
+    save,
     async ensureEnabled(uids, now = Date.now()) {
       const marks = await read();
       const missing = uids.filter((uid) => !marks[uid]);
       if (!missing.length) return;
-      for (const uid of missing) marks[uid] = { enabledAt: now, scannedTo: null };
-      await write(marks);
-    },
-    async setScannedTo(uid, at) {
-      const marks = await read();
-      const mark = marks[uid];
-      if (!mark) return;
-      marks[uid] = { ...mark, scannedTo: Math.max(mark.scannedTo ?? 0, at) };
-      await write(marks);
+      await save(
+        Object.fromEntries(missing.map((uid) => [uid, { enabledAt: now, scannedTo: null }]))
+      );
     },
   };
 }

@@ -36,12 +36,13 @@ export async function reconcile(
   const enqueued: EntryRef[] = [];
   let scanned = 0;
   const uids = deps.contentTypes();
-  // a type seen mapped for the first time is enabled now: what it published before stays unpinned
-  await deps.marks.ensureEnabled(uids, now());
+  const marks = await deps.marks.all();
   for (const uid of uids) {
+    // a type seen mapped for the first time is enabled now: what it published before stays unpinned
+    const mark = marks[uid] ?? { enabledAt: now(), scannedTo: null };
+    marks[uid] = mark;
     const mapping = await deps.mappingFor(uid);
-    const mark = await deps.marks.get(uid);
-    if (!mapping || !mark) continue;
+    if (!mapping) continue;
     const passStart = now();
     const field = deps.pinFieldOf(uid, mapping);
     const localized = isLocalized(deps.strapi, uid);
@@ -71,8 +72,9 @@ export async function reconcile(
       }
       if (entries.length < pageSize) break;
     }
-    await deps.marks.setScannedTo(uid, passStart);
+    marks[uid] = { ...mark, scannedTo: passStart };
   }
+  await deps.marks.save(marks);
   return { scanned, enqueued };
 }
 
