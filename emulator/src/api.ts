@@ -1,9 +1,9 @@
 /**
  * The /v5 pipeline: route to an operation of the spec, authenticate (Bearer token + scopes, or
- * Basic
- * client auth on /oauth/token*), rate-limit, validate against the spec, run the handler, and check
- * the answer against the spec's response schema (a mismatch is logged and noted on the request
- * record).
+ * Basic client auth on /oauth/token*), rate-limit, validate against the spec, run the handler, and
+ * check the answer against the spec's response schema (strict mode answers a mismatch as a 500;
+ * otherwise it is logged; either way it is noted on the request record and in the core's
+ * `specMismatches`).
  */
 import type { IncomingMessage } from 'node:http';
 import { ApiError, authFailed, invalid, notPermitted, rateLimited } from './api-error';
@@ -71,13 +71,52 @@ export async function runApi(
   raw: Buffer,
   record: RecordedRequest
 ): Promise<Reply> {
+  let reply: Reply;
   try {
-    return await pipeline(core, req, url, found, raw, record);
+    reply = await pipeline(core, req, url, found, raw);
   } catch (e) {
-    if (e instanceof ApiError) return { status: e.status, body: e.body(), headers: e.headers };
-    console.error('[emulator] handler error', e);
-    return { status: 500, body: { code: 500, message: `Emulator error: ${(e as Error).message}` } };
+    if (!(e instanceof ApiError)) {
+      console.error('[emulator] handler error', e);
+      return {
+        status: 500,
+        body: { code: 500, message: `Emulator error: ${(e as Error).message}` },
+      };
+    }
+    reply = { status: e.status, body: e.body(), headers: e.headers };
   }
+  return found.op ? checkAnswer(core, found.op, reply, record) : reply;
+}
+
+/**
+ * Checks the emulator's own answer (success or error) against the operation's response schema. A
+ * mismatch is noted on the request record and in `core.specMismatches`; in strict mode the client
+ * gets a 500 naming it instead of the answer, otherwise the answer goes out with a warning.
+ */
+function checkAnswer(
+  core: EmulatorCore,
+  op: Operation,
+  reply: Reply,
+  record: RecordedRequest
+): Reply {
+  if (!core.state.flags.validateResponses) return reply;
+  const problem = checkResponse(op, reply.status, reply.body);
+  if (!problem) return reply;
+  record.specMismatch = problem;
+  core.specMismatches.push({
+    method: record.method,
+    path: record.path,
+    operationId: op.operationId,
+    status: reply.status,
+    problem,
+    time: core.now().toISOString(),
+  });
+  if (!core.strictAnswers) {
+    console.warn(`[emulator] answer does not match the spec: ${problem}`);
+    return reply;
+  }
+  const message = `[emulator] answer breaks the spec: ${problem} (${record.method} ${record.path})`;
+  console.error(message);
+  return { status: 500, body: { code: 500, message } };
 }
 
 async function pipeline(
@@ -85,8 +124,7 @@ async function pipeline(
   req: IncomingMessage,
   url: URL,
   found: Route,
-  raw: Buffer,
-  record: RecordedRequest
+  raw: Buffer
 ): Promise<Reply> {
   if (!found.op) {
     return found.methodMismatch
@@ -132,14 +170,5 @@ async function pipeline(
     token,
   };
   const answer: Answer = await HANDLERS[op.operationId](ctx);
-  if (answer.status >= 200 && answer.status < 300 && state.flags.validateResponses) {
-    const problem = checkResponse(op, answer.status, answer.body);
-    if (problem) {
-      // sent anyway (the spec has quirks, e.g. PATCH /boards answers only PUBLIC|SECRET privacy),
-      // but flagged
-      record.specMismatch = problem;
-      console.warn(`[emulator] answer does not match the spec: ${problem}`);
-    }
-  }
   return { ...answer, headers: { ...decision.headers, ...answer.headers } };
 }

@@ -1,6 +1,6 @@
 /**
- * The test/demo control API under /_emulator/ (JSON): reset, seed, request log, state snapshot,
- * faults, clock, direct token issuing and rate statistics.
+ * The test/demo control API under /_emulator/ (JSON): reset, seed, flags, request log, state
+ * snapshot, faults, clock, direct token issuing, rate statistics and off-spec answers.
  */
 import type { IncomingMessage } from 'node:http';
 import type { EmulatorCore } from './core';
@@ -9,7 +9,7 @@ import { issueTokens } from './oauth';
 import { boardJson, mediaStatusJson, pinJson, sectionJson } from './render';
 import { filterRequests } from './request-log';
 import { applySeed, DEFAULT_SCOPE } from './seed';
-import { findUser, parseScopeList } from './state';
+import { checkFlags, findUser, parseScopeList } from './state';
 
 const redact = (token: string) => `${token.slice(0, 4)}…`;
 
@@ -52,6 +52,7 @@ export function snapshot(core: EmulatorCore) {
       revoked: t.revoked,
     })),
     flags: state.flags,
+    strictAnswers: core.strictAnswers,
     rateLimits: state.rateLimits,
     faults: core.faults.list(),
   };
@@ -150,6 +151,17 @@ export async function controlRoute(
       }
       case 'POST /_emulator/tokens':
         return { status: 201, body: issueForTest(core, body ?? {}) };
+      case 'GET /_emulator/flags':
+        return { status: 200, body: core.state.flags };
+      case 'POST /_emulator/flags':
+        if (!body) throw new ControlError('the body must be an object of flags');
+        core.state.flags = { ...core.state.flags, ...checkFlags(body) };
+        return { status: 200, body: core.state.flags };
+      case 'GET /_emulator/spec-mismatches':
+        return { status: 200, body: core.specMismatches };
+      case 'DELETE /_emulator/spec-mismatches':
+        core.specMismatches.length = 0;
+        return { status: 204 };
       case 'GET /_emulator/stats':
         return { status: 200, body: core.limiter.stats() };
       default:
@@ -158,7 +170,7 @@ export async function controlRoute(
   } catch (e) {
     if (
       e instanceof ControlError ||
-      (e instanceof Error && /^(seed:|probability|times)/.test(e.message))
+      (e instanceof Error && /^(seed:|flags:|probability|times)/.test(e.message))
     )
       return { status: 400, body: { code: 1, message: e.message } };
     throw e;

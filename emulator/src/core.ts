@@ -4,7 +4,7 @@
  */
 import type { Faults } from './faults';
 import type { RateLimiter } from './rate-limits';
-import type { RecordedRequest } from './request-log';
+import type { RecordedRequest, SpecMismatch } from './request-log';
 import type { SeedInput } from './seed';
 import type { EmulatorState } from './state';
 
@@ -14,6 +14,13 @@ export interface EmulatorCore {
   /** `http://127.0.0.1:PORT` once listening. */
   baseUrl: string;
   requests: RecordedRequest[];
+  /**
+   * Strict answers: an answer of the emulator's own that breaks the spec is sent as a 500 (and
+   * `close()` fails) instead of being sent anyway with a warning.
+   */
+  strictAnswers: boolean;
+  /** Every answer that broke the spec, oldest first; `reset()` keeps them. */
+  specMismatches: SpecMismatch[];
   faults: Faults;
   limiter: RateLimiter;
   /** The seed `reset()` without an argument goes back to. */

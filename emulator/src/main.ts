@@ -1,6 +1,6 @@
 /**
- * `npm run emulator [-- --port N]`: the Pinterest API v5 emulator on 127.0.0.1 (port from --port,
- * PORT, or 3900), default seed.
+ * `npm run emulator [-- --port N] [--verbose] [--strict]`: the Pinterest API v5 emulator on
+ * 127.0.0.1 (port from --port, PORT, or 3900), default seed.
  */
 import { startEmulator } from './server';
 
@@ -12,6 +12,8 @@ async function main() {
   const emulator = await startEmulator({
     port,
     logRequest: process.argv.includes('--verbose') ? (line) => console.log(line) : undefined,
+    // --strict: an off-spec answer is a 500 (see strictAnswers); lenient otherwise
+    strictAnswers: process.argv.includes('--strict') || undefined,
   });
   console.log(`Pinterest emulator listening on ${emulator.url}`);
   let stopping = false;

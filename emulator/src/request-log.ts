@@ -19,10 +19,22 @@ export interface RecordedRequest {
   /** The id of the fault rule applied, if any. */
   fault?: number;
   /**
-   * Set when the emulator's own 2xx answer did not fit the spec's response schema (a bug or a spec
-   * quirk).
+   * Set when the emulator's own answer did not fit the spec's response schema (an emulator bug: the
+   * known spec contradictions are let through in spec-exceptions.ts).
    */
   specMismatch?: string;
+}
+
+/** An answer of the emulator's own that broke the spec (what `specMismatches()` lists). */
+export interface SpecMismatch {
+  method: string;
+  path: string;
+  operationId: string;
+  /** The status the handler meant to answer (strict mode sent a 500 instead). */
+  status: number;
+  problem: string;
+  /** ISO time on the emulator's clock. */
+  time: string;
 }
 
 export interface RequestFilter {

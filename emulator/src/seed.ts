@@ -1,5 +1,6 @@
 /** Seeds: the default demo account, and how a seed becomes (or adds to) the emulator's state. */
 import {
+  checkFlags,
   DEFAULT_FLAGS,
   emptyState,
   findUser,
@@ -240,7 +241,11 @@ export function applySeed(state: EmulatorState, seed: SeedInput, now: number): E
   const flags: Partial<EmulatorFlags> = { ...seed.flags };
   for (const key of FLAG_KEYS)
     if (seed[key] !== undefined) (flags as Record<string, unknown>)[key] = seed[key];
-  state.flags = { ...state.flags, ...flags };
+  try {
+    state.flags = { ...state.flags, ...checkFlags(flags) };
+  } catch (e) {
+    throw new Error(`seed: ${(e as Error).message}`);
+  }
   if (seed.rateLimits) state.rateLimits = { ...state.rateLimits, ...seed.rateLimits };
   if (seed.user) {
     const primary = addUser(

@@ -6,10 +6,10 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { EmulatorCore } from './core';
 import { createFaults, type FaultRule } from './faults';
 import { createRateLimiter } from './rate-limits';
-import type { RecordedRequest } from './request-log';
+import type { RecordedRequest, SpecMismatch } from './request-log';
 import { createRouter } from './router';
 import { createState, type SeedInput } from './seed';
-import type { EmulatorState } from './state';
+import { checkFlags, type EmulatorFlags, type EmulatorState } from './state';
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -24,7 +24,18 @@ export interface EmulatorOptions {
    * itself prints nothing.
    */
   logRequest?: (line: string) => void;
+  /**
+   * Strict answers (default: on under Jest, i.e. when JEST_WORKER_ID is set; off otherwise, as for
+   * `npm run emulator` and the demo). An answer of the emulator's own that breaks the spec's
+   * response schema is then sent as a 500 `[emulator] answer breaks the spec: …`, and `close()`
+   * rejects naming every such answer, so the test that caused it fails. Off: the answer is sent
+   * anyway and a warning logged. Either way it is listed by `specMismatches()`.
+   */
+  strictAnswers?: boolean;
 }
+
+/** Strict answers unless told otherwise when running under Jest. */
+export const strictByDefault = () => process.env.JEST_WORKER_ID !== undefined;
 
 export interface Emulator {
   /** `http://127.0.0.1:PORT` */
@@ -32,7 +43,22 @@ export interface Emulator {
   /** `url + '/v5'` */
   apiUrl: string;
   port: number;
+  /**
+   * Stops listening and drops open connections. In strict mode it then rejects when any answer
+   * broke the spec (see `specMismatches()`), so a test's teardown fails.
+   */
   close(): Promise<void>;
+  /** Whether an off-spec answer is a 500 and fails `close()` (see `EmulatorOptions`). */
+  readonly strictAnswers: boolean;
+  /** Every answer of the emulator's own that broke the spec, oldest first (`reset` keeps them). */
+  specMismatches(): SpecMismatch[];
+  /** Forgets the recorded spec mismatches (for a test that provoked one on purpose). */
+  clearSpecMismatches(): void;
+  /**
+   * Changes flags of the live state (validated; the same as POST /_emulator/flags), e.g.
+   * `{boardPinsOrder: 'shuffled'}`; returns all flags. `reset` goes back to the seed's.
+   */
+  setFlags(flags: Partial<EmulatorFlags>): EmulatorFlags;
   /** The live in-memory state (a fresh object after `reset`). */
   readonly state: EmulatorState;
   /**
@@ -60,6 +86,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     now,
     baseUrl: '',
     requests: [],
+    strictAnswers: opts.strictAnswers ?? strictByDefault(),
+    specMismatches: [],
     faults: createFaults(),
     limiter: createRateLimiter(() => now().getTime()),
     seed: startSeed,
@@ -108,10 +136,23 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return core.state;
     },
     requests: core.requests,
+    strictAnswers: core.strictAnswers,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const s of sockets) s.destroy();
       await closed;
+      if (core.strictAnswers && core.specMismatches.length) {
+        const list = core.specMismatches.map(
+          (m) => `  ${m.method} ${m.path} (${m.status}): ${m.problem}`
+        );
+        throw new Error(`[emulator] ${list.length} answer(s) broke the spec:\n${list.join('\n')}`);
+      }
+    },
+    specMismatches: () => core.specMismatches.map((m) => ({ ...m })),
+    clearSpecMismatches: () => void (core.specMismatches.length = 0),
+    setFlags: (flags) => {
+      core.state.flags = { ...core.state.flags, ...checkFlags(flags) };
+      return { ...core.state.flags };
     },
     reset: (seed) => core.reset(seed),
     setFault: (rule) => void core.faults.add(rule),

@@ -4,6 +4,7 @@
  * and the body (per content type), and answers Pinterest's `Invalid request: <field> <rule>`.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { bodyToCheck } from './spec-exceptions';
 import { compileAt, pointerSegment, resolveRef, spec, type JsonObject } from './spec-schemas';
 
 interface ParamDef {
@@ -242,16 +243,22 @@ export function validateRequest(
 }
 
 /**
- * Checks an answer against the operation's response schema; returns the problem, or null when it
- * fits.
+ * Checks an answer against the operation's response schema (the status's own, or `default` for an
+ * error status the spec does not list); returns the problem, or null when it fits. A success status
+ * the spec does not list is itself a problem. The exceptions in spec-exceptions.ts apply.
  */
 export function checkResponse(op: Operation, status: number, body: unknown): string | null {
-  const validate =
-    op.responses[String(status)] ?? (String(status) in op.responses ? null : op.responses.default);
+  const key = String(status);
+  const success = status >= 200 && status < 300;
+  if (success && !(key in op.responses))
+    return `status ${status} is not a documented answer of ${op.operationId}`;
+  const validate = key in op.responses ? op.responses[key] : op.responses.default;
   if (validate === undefined)
     return `status ${status} is not a documented answer of ${op.operationId}`;
-  if (validate === null || body === undefined) return null;
-  return validate(body)
+  if (validate === null) return null;
+  if (body === undefined)
+    return success ? `the body is missing (${op.operationId} ${status})` : null;
+  return validate(bodyToCheck(op.operationId, status, body))
     ? null
     : `${describeError('', validate.errors![0])} (${op.operationId} ${status})`;
 }

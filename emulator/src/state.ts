@@ -133,11 +133,27 @@ export interface EmulatorFlags {
   /** Timeout for fetching `image_url` media, ms. */
   imageFetchTimeoutMs: number;
   /**
-   * Check every 2xx answer against the spec's response schema (a mismatch is logged and noted on
-   * the request record).
+   * Check every answer of the emulator's own (not a fault's) against the spec's response schema:
+   * see `strictAnswers` in server.ts for what a mismatch does.
    */
   validateResponses: boolean;
+  /**
+   * The order of GET /boards/{id}/pins and GET /boards/{id}/sections/{id}/pins, which the spec
+   * does not document: newest first (the default), oldest first, or shuffled by
+   * `boardPinsShuffleSeed` (a fixed order per pin, the same on every page and every call).
+   */
+  boardPinsOrder: BoardPinsOrder;
+  /** The seed of the `shuffled` order: another seed, another order. */
+  boardPinsShuffleSeed: number;
+  /**
+   * Whether GET /boards/{id}/pins lists the pins in the board's sections too (the spec does not
+   * say; default true).
+   */
+  boardPinsIncludeSections: boolean;
 }
+
+export const BOARD_PINS_ORDERS = ['newest-first', 'oldest-first', 'shuffled'] as const;
+export type BoardPinsOrder = (typeof BOARD_PINS_ORDERS)[number];
 
 export interface RateLimits {
   org_read?: number;
@@ -178,7 +194,38 @@ export const DEFAULT_FLAGS: EmulatorFlags = {
   oauthUser: null,
   imageFetchTimeoutMs: 5_000,
   validateResponses: true,
+  boardPinsOrder: 'newest-first',
+  boardPinsShuffleSeed: 1,
+  boardPinsIncludeSections: true,
 };
+
+/**
+ * Checks flags to set (known names, the default's type, a known order, whole non-negative numbers
+ * where the default is one); returns them without undefined values, or throws `flags: …`.
+ */
+export function checkFlags(input: unknown): Partial<EmulatorFlags> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new Error('flags: must be an object');
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    if (!(key in DEFAULT_FLAGS)) throw new Error(`flags: unknown flag ${key}`);
+    const fallback: unknown = DEFAULT_FLAGS[key as keyof EmulatorFlags];
+    if (key === 'boardPinsOrder') {
+      if (!BOARD_PINS_ORDERS.includes(value as BoardPinsOrder))
+        throw new Error(`flags: boardPinsOrder must be one of ${BOARD_PINS_ORDERS.join(', ')}`);
+    } else if (key === 'oauthUser') {
+      if (value !== null && typeof value !== 'string')
+        throw new Error('flags: oauthUser must be a username or null');
+    } else if (typeof value !== typeof fallback) {
+      throw new Error(`flags: ${key} must be a ${typeof fallback}`);
+    } else if (typeof value === 'number' && !(Number.isInteger(value) && value >= 0)) {
+      throw new Error(`flags: ${key} must be a whole number of at least 0`);
+    }
+    out[key] = value;
+  }
+  return out;
+}
 
 /**
  * 18-digit numeric ids from a counter: the same seed and the same calls always give the same ids.
