@@ -1,11 +1,12 @@
 /**
  * Boards and board sections: list (paginated), create, get, update, delete; pins on a board or
- * section.
+ * section (in the order, and with or without section pins, as the flags say).
  */
+import { createHash } from 'node:crypto';
 import { ApiError, notPermitted } from '../api-error';
 import { paginate } from '../pagination';
 import { boardJson, pinJson, sectionJson } from '../render';
-import { newId, type BoardPrivacy, type BoardRec } from '../state';
+import { newId, type BoardPrivacy, type BoardRec, type PinRec } from '../state';
 import {
   caller,
   checkSection,
@@ -33,11 +34,24 @@ function checkName(ctx: HandlerContext, name: string, except?: string) {
     throw nameTaken();
 }
 
-const visiblePins = (
-  ctx: HandlerContext,
-  filter: (boardId: string, sectionId: string | null) => boolean
-) =>
-  newestFirst([...ctx.state.pins.values()].filter((p) => filter(p.board_id, p.board_section_id)));
+/** A stable pseudo-random place for a pin in the `shuffled` order (the same on every call). */
+const shuffleKey = (seed: number, id: string) =>
+  createHash('sha256').update(`${seed}:${id}`).digest('hex');
+
+/**
+ * The pins of a board (or section) in the order the flags ask for: the spec documents none, so a
+ * client must not rely on one. Every order is a fixed order of the pins, so pages never overlap.
+ */
+function listed(ctx: HandlerContext, filter: (pin: PinRec) => boolean): PinRec[] {
+  const newest = newestFirst([...ctx.state.pins.values()].filter(filter));
+  const { boardPinsOrder, boardPinsShuffleSeed } = ctx.state.flags;
+  if (boardPinsOrder === 'oldest-first') return newest.reverse();
+  if (boardPinsOrder === 'shuffled') {
+    const keys = new Map(newest.map((p) => [p.id, shuffleKey(boardPinsShuffleSeed, p.id)]));
+    return newest.sort((a, b) => keys.get(a.id)!.localeCompare(keys.get(b.id)!));
+  }
+  return newest;
+}
 
 export const boardHandlers: Record<string, Handler> = {
   'boards/list': (ctx) => {
@@ -119,8 +133,13 @@ export const boardHandlers: Record<string, Handler> = {
   'boards/list_pins': (ctx) => {
     const b = findBoard(ctx, ctx.path.board_id);
     const types = ctx.query.creative_types as string[] | undefined;
-    const pins = visiblePins(ctx, (boardId) => boardId === b.id).filter(
-      (p) => !types || types.includes(p.creative_type)
+    const sections = ctx.state.flags.boardPinsIncludeSections;
+    const pins = listed(
+      ctx,
+      (p) =>
+        p.board_id === b.id &&
+        (sections || p.board_section_id === null) &&
+        (!types || types.includes(p.creative_type))
     );
     const page = paginate(pins, ctx.query);
     return ok({
@@ -137,7 +156,7 @@ export const boardHandlers: Record<string, Handler> = {
     const b = findBoard(ctx, ctx.path.board_id);
     const sectionId = checkSection(ctx, b.id, ctx.path.section_id);
     const page = paginate(
-      visiblePins(ctx, (boardId, section) => boardId === b.id && section === sectionId),
+      listed(ctx, (p) => p.board_id === b.id && p.board_section_id === sectionId),
       ctx.query
     );
     return ok({
