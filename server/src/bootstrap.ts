@@ -24,6 +24,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     }))
   );
 
+  // Editors can pin on day one: Strapi's default Editor and Author roles get the everyday rights,
+  // once per database
+  await getService(strapi, 'settings').grantDefaultRolesOnce();
+
   const config = getService(strapi, 'settings').getConfig();
   for (const uid of Object.keys(config.contentTypes)) {
     const ct = strapi.contentType(uid as never) as

@@ -1,5 +1,6 @@
 import type { SettingsDTO } from '../../../common/wire';
 import type { ContentTypeMapping, PluginConfig } from '../config/schema';
+import { grantDefaultsOnce, LAST_DEFAULT_ROLE, logGrants } from '../settings/default-grants';
 import type { StoredSettings } from '../settings/settings-store';
 import type { PluginCore } from './core';
 
@@ -22,6 +23,11 @@ export interface SettingsService {
   describe(): Promise<SettingsDTO>;
   /** Saves the administrator's defaults (the caller checked the content types are mapped). */
   save(value: StoredSettings): Promise<SettingsDTO>;
+  /**
+   * On a new install, gives Strapi's default Editor and Author roles the plugin's everyday rights,
+   * once per database (one instance at a time). Returns what was granted, or null when done before.
+   */
+  grantDefaultRolesOnce(): Promise<Record<string, string[]> | null>;
 }
 
 export function createSettingsService(core: PluginCore): SettingsService {
@@ -52,6 +58,33 @@ export function createSettingsService(core: PluginCore): SettingsService {
           };
         }),
       };
+    },
+
+    async grantDefaultRolesOnce() {
+      const grant = async () => {
+        if (!(await core.leases.acquire('default-grants', core.owner, 60_000))) return null;
+        try {
+          return await grantDefaultsOnce(strapi);
+        } finally {
+          await core.leases.release('default-grants', core.owner);
+        }
+      };
+      const granted = await grant();
+      if (granted === 'no-roles') {
+        // a new database: the admin makes its default roles after the plugins start; grant as soon
+        // as the last of them (Author) exists
+        strapi.db.lifecycles.subscribe({
+          models: ['admin::role'],
+          async afterCreate(event: { result?: { code?: string } }) {
+            if (event.result?.code !== LAST_DEFAULT_ROLE) return;
+            const late = await grant();
+            if (late && late !== 'no-roles') logGrants(strapi, late);
+          },
+        });
+        return null;
+      }
+      if (granted) logGrants(strapi, granted);
+      return granted;
     },
 
     async save(value) {
