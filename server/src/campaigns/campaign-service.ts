@@ -348,7 +348,7 @@ export function createCampaignService(deps: CampaignServiceDeps) {
   async function stop(id: number, reason: PinErrorDTO): Promise<boolean> {
     if (!(await store.setStatus(id, ['running'], { status: 'stopped', stopReason: reason })))
       return false;
-    await deps.jobs.cancelWaiting(campaignKeyPrefix(id));
+    await deps.jobs.cancelWaiting({ prefix: campaignKeyPrefix(id) });
     await store.moveAll(id, ['queued'], { state: 'planned' });
     strapi.log.warn(`[pinterest] campaign ${id} stopped: ${reason.message}`);
     return true;
@@ -625,7 +625,7 @@ export function createCampaignService(deps: CampaignServiceDeps) {
           'conflict'
         );
       }
-      await deps.jobs.cancelWaiting(campaignKeyPrefix(id));
+      await deps.jobs.cancelWaiting({ prefix: campaignKeyPrefix(id) });
       await store.moveAll(id, ['queued'], { state: 'planned' });
       return toDTO(await mustGet(id));
     },
@@ -662,7 +662,7 @@ export function createCampaignService(deps: CampaignServiceDeps) {
       ) {
         throw new CampaignProblem(`This campaign is already ${campaign.status}.`, 'conflict');
       }
-      await deps.jobs.cancelWaiting(campaignKeyPrefix(id));
+      await deps.jobs.cancelWaiting({ prefix: campaignKeyPrefix(id) });
       await store.moveAll(id, ['planned', 'queued'], { state: 'cancelled' });
       return toDTO(await mustGet(id));
     },

@@ -40,6 +40,20 @@ export type JobRow = z.infer<typeof jobRowSchema> & {
 
 const normalise = (row: unknown): JobRow => jobRowSchema.parse(row);
 
+/**
+ * Which jobs an operation touches: one exact key, or every key under a prefix. A prefix must end
+ * with the key separator `:`, so that `…:fr` never takes `…:fr-CA` and board `123` never `1234`.
+ */
+export type KeyMatch = { key: string } | { prefix: string };
+
+/** The `where` on the key column for a match. Pure; throws on a prefix that could overreach. */
+export function keyWhere(match: KeyMatch): string | { $startsWith: string } {
+  if ('key' in match) return match.key;
+  if (!match.prefix.endsWith(':'))
+    throw new Error(`a job key prefix must end with “:”, not “${match.prefix}”`);
+  return { $startsWith: match.prefix };
+}
+
 /** The id a SKIP LOCKED claim selected. */
 const claimedIdSchema = z.object({ id: dbNumber });
 
@@ -381,17 +395,17 @@ export function createJobStore(strapi: Core.Strapi) {
     },
 
     /**
-     * Cancels the jobs under a key (or key prefix) that have not started; a running one is not
-     * asked
-     * to run again. Returns how many waiting jobs were cancelled.
+     * Cancels the jobs matched (one exact key, or every key under a prefix) that have not started;
+     * a running one is not asked to run again. Returns how many waiting jobs were cancelled.
      */
-    async cancelWaiting(keyOrPrefix: string): Promise<number> {
+    async cancelWaiting(match: KeyMatch): Promise<number> {
+      const key = keyWhere(match);
       await q().updateMany({
-        where: { key: { $startsWith: keyOrPrefix }, state: 'running' },
+        where: { key, state: 'running' },
         data: { requeue: false },
       });
       const { count } = await q().updateMany({
-        where: { key: { $startsWith: keyOrPrefix }, state: 'waiting' },
+        where: { key, state: 'waiting' },
         data: { state: 'cancelled', leaseOwner: null, leaseUntil: null },
       });
       return count;
@@ -408,7 +422,7 @@ export function createJobStore(strapi: Core.Strapi) {
 
     async findByKeyPrefix(prefix: string): Promise<JobRow[]> {
       const rows = await q().findMany({
-        where: { key: { $startsWith: prefix } },
+        where: { key: keyWhere({ prefix }) },
         orderBy: { id: 'asc' },
       });
       return rows.map(normalise);

@@ -133,8 +133,11 @@ export function createPins(core: PluginCore, deps: { connection: ConnectionServi
     },
 
     async entryWithdrawn(ref, opts) {
-      const prefix = entryKeyPrefix(ref.contentType, ref.documentId);
-      const cancelled = await jobs.cancelWaiting(ref.locale ? `${prefix}${ref.locale}` : prefix);
+      const cancelled = await jobs.cancelWaiting(
+        ref.locale
+          ? { key: pinEntryJobKey({ ...ref, locale: ref.locale }) }
+          : { prefix: entryKeyPrefix(ref.contentType, ref.documentId) }
+      );
       const mapping = await core.mappingFor(ref.contentType);
       let unpinning = false;
       if (mapping?.onUnpublish === 'delete') {
@@ -183,7 +186,7 @@ export function createPins(core: PluginCore, deps: { connection: ConnectionServi
       const job = await jobs.findById(id);
       if (!job) return { outcome: 'not-found' };
       if (job.state !== 'waiting') return { outcome: 'refused', state: job.state };
-      await jobs.cancelWaiting(job.key);
+      await jobs.cancelWaiting({ key: job.key });
       const after = await jobs.findById(id);
       return after ? { outcome: 'cancelled', job: toJobDTO(after) } : { outcome: 'not-found' };
     },
