@@ -26,10 +26,22 @@ describe('pin links', () => {
     expect(markerOfLink(tagged.toString())).toBe('strapi-0123456789abcdef');
   });
 
-  it('leaves the link untouched when UTM tagging is off', () => {
-    expect(tagLink(new URL('https://a.example/p'), { ...utm, enabled: false }, 'strapi-1')).toBe(
-      'https://a.example/p'
+  it('with UTM tagging off, adds only the marker (as pin_ref), so a pin is still recognised', () => {
+    const tagged = tagLink(
+      new URL('https://a.example/p?x=1'),
+      { ...utm, enabled: false },
+      'strapi-1'
     );
+    expect(tagged).toBe('https://a.example/p?x=1&pin_ref=strapi-1');
+    expect(markerOfLink(tagged)).toBe('strapi-1');
+  });
+
+  it('reads the marker from utm_content or pin_ref, and nothing else', () => {
+    expect(markerOfLink('https://a.example/?utm_content=strapi-abc')).toBe('strapi-abc');
+    expect(markerOfLink('https://a.example/?pin_ref=strapi-abc')).toBe('strapi-abc');
+    expect(markerOfLink('https://a.example/?utm_content=newsletter')).toBeNull();
+    expect(markerOfLink('https://a.example/?ref=strapi-abc')).toBeNull();
+    expect(markerOfLink(null)).toBeNull();
   });
 
   it('classifies missing, invalid and non-http links', () => {

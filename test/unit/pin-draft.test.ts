@@ -1,5 +1,6 @@
 import { contentTypeMappingSchema } from '../../server/src/config/schema';
-import { buildPinDraft, type DraftInput } from '../../server/src/mapping/pin-draft';
+import { buildPinDraft, pinLink, type DraftInput } from '../../server/src/mapping/pin-draft';
+import { markerOfLink } from '../../server/src/mapping/link';
 import { PinError } from '../../server/src/errors/pin-error';
 
 const mapping = contentTypeMappingSchema.parse({});
@@ -118,5 +119,37 @@ describe('buildPinDraft', () => {
     expect(
       buildPinDraft(input({ title: 't', hero, canonicalUrl: 'http://blog.example.com/a' })).warnings
     ).toContain('LINK_NOT_HTTPS');
+  });
+});
+
+describe('pinLink: the marker survives long links and UTM off', () => {
+  const marker = 'strapi-0123456789abcdef';
+  const utmOn = { enabled: true, source: 'pinterest', medium: 'social', campaign: 'spring' };
+  const base = (length: number) => `https://blog.example.com/${'a'.repeat(length - 25)}`;
+
+  it('a link that fits with its tags keeps them all', () => {
+    const { link, warnings } = pinLink(base(200), utmOn, marker);
+    expect(markerOfLink(link)).toBe(marker);
+    expect(new URL(link!).searchParams.get('utm_campaign')).toBe('spring');
+    expect(warnings).toEqual([]);
+  });
+
+  it('a 2,000-character link whose tags would pass 2,048 keeps the marker, not the tags', () => {
+    const { link, warnings } = pinLink(base(2000), utmOn, marker);
+    expect(link!.length).toBeLessThanOrEqual(2048);
+    expect(markerOfLink(link)).toBe(marker);
+    expect(new URL(link!).searchParams.has('utm_source')).toBe(false);
+    expect(link!.startsWith(base(2000))).toBe(true);
+    expect(warnings).toEqual(['LINK_UTM_DROPPED']);
+  });
+
+  it('a 2,100-character link is never cut: the pin goes without it, and says so', () => {
+    expect(pinLink(base(2100), utmOn, marker)).toEqual({ link: null, warnings: ['LINK_TOO_LONG'] });
+  });
+
+  it('UTM off: the marker rides as pin_ref', () => {
+    const { link } = pinLink(base(100), { ...utmOn, enabled: false }, marker);
+    expect(new URL(link!).searchParams.get('pin_ref')).toBe(marker);
+    expect(new URL(link!).searchParams.has('utm_source')).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PinFieldValue } from '../../../common/pin-field';
 import type { Freshness, SkipReason } from '../../../common/campaigns';
 import type { ContentTypeMapping } from '../config/schema';
-import { checkLink, type UtmSettings } from '../mapping/link';
+import { checkLink, MARKER_PARAMS, type UtmSettings } from '../mapping/link';
 import { chooseMedia, type ChosenImage, type StrapiMedia } from '../mapping/media';
 import { DESCRIPTION_MAX, pinLink, pinTexts, TITLE_MAX } from '../mapping/pin-draft';
 import { plainText, squash, truncateAtWord } from '../mapping/text';
@@ -46,7 +46,7 @@ export function linkKeyOf(raw: unknown): string | null {
   const url = new URL(checked.url.toString());
   url.hash = '';
   for (const name of [...url.searchParams.keys()])
-    if (/^utm_/i.test(name)) url.searchParams.delete(name);
+    if (/^utm_/i.test(name) || name === MARKER_PARAMS.plain) url.searchParams.delete(name);
   url.searchParams.sort();
   const normal = `${url.protocol}//${url.host.toLowerCase()}${url.pathname.replace(/\/+$/, '') || '/'}${url.search}`;
   return createHash('sha1').update(normal).digest('hex');

@@ -3,7 +3,7 @@ import type { UtmSettings } from '../mapping/link';
 import { pinCreateBody } from '../pinterest/pin-create-body';
 import { campaignJobPayloadSchema, NO_LOCALE } from '../pins/job-keys';
 import { resolveImageSource, type MediaSourceContext } from '../media/media-source';
-import { findPinByMarker, readPinField } from '../pins/pin-entry-job';
+import { readPinField, recoverUnknownCreate } from '../pins/pin-entry-job';
 import { PinError, toPinError, WAIT_CODES } from '../errors/pin-error';
 import type { PinterestClient } from '../pinterest/client';
 import type { Pin } from '../pinterest/schemas';
@@ -132,16 +132,19 @@ export function createCampaignPinHandler(deps: CampaignPinDeps) {
       throw error;
     }
 
-    if (item.createAttemptedAt) {
-      // an earlier attempt may have reached Pinterest: look before creating again
-      const found = await findPinByMarker(deps.client(), draft, new Date(item.createAttemptedAt));
-      if (found) {
-        await markPinned(deps, item, found, draft);
-        return { outcome: 'pinned', pinId: found.id, adopted: true };
-      }
-    }
-
     try {
+      if (item.createAttemptedAt) {
+        // an earlier attempt may have reached Pinterest: look before creating again
+        const found = await recoverUnknownCreate(
+          deps.client(),
+          draft,
+          new Date(item.createAttemptedAt)
+        );
+        if (found) {
+          await markPinned(deps, item, found, draft);
+          return { outcome: 'pinned', pinId: found.id, adopted: true };
+        }
+      }
       const mediaSource = await resolveImageSource(draft.media, deps.mediaContext());
       // fencing: only the worker that still holds the job may create the pin
       await ctx.ensureLease();

@@ -19,6 +19,8 @@ export type PinErrorCode =
   | 'VIDEO_PROCESSING_TIMEOUT'
   | 'EDIT_UNSUPPORTED'
   | 'TEXT_REQUIRED'
+  /** A create was sent, Pinterest never confirmed it, and a pin without a link cannot be found. */
+  | 'OUTCOME_UNKNOWN'
   | 'ENTRY_NOT_FOUND'
   | 'NOT_CONFIGURED'
   // the account
@@ -63,6 +65,8 @@ const ADVICE: Record<PinErrorCode, string> = {
   EDIT_UNSUPPORTED:
     'This Pinterest account cannot update pins yet. Use “Re-pin” to create a new pin with the changes, or keep the current one.',
   TEXT_REQUIRED: 'Give the entry a title or a description, then publish again.',
+  OUTCOME_UNKNOWN:
+    'Pinterest did not confirm this pin and the plugin cannot tell whether it was made. Look at the board on Pinterest: if the pin is there, there is nothing to do; if not, press Retry.',
   ENTRY_NOT_FOUND: 'The entry was deleted or unpublished; nothing to pin.',
   NOT_CONFIGURED: 'Ask an administrator to set up pinning for this content type.',
   NOT_CONNECTED:

@@ -41,8 +41,13 @@ export function checkLink(raw: unknown): LinkCheck {
   return { ok: true, url };
 }
 
+/** The query parameter that carries the marker when UTM tags are on (`utm_content`) or off. */
+export const MARKER_PARAMS = { utm: 'utm_content', plain: 'pin_ref' } as const;
+
 /**
- * Adds the UTM tags and the plugin's marker (as `utm_content`) to a link. Existing tags are kept.
+ * Adds the UTM tags (when on) and the plugin's marker to a link. The marker is always there: as
+ * `utm_content` with UTM tags, as `pin_ref` without, so a create whose outcome is unknown can be
+ * recognised on the board whatever the settings. Existing tags are kept.
  */
 export function tagLink(url: URL, utm: UtmSettings, marker: string | null): string {
   const tagged = new URL(url.toString());
@@ -51,17 +56,23 @@ export function tagLink(url: URL, utm: UtmSettings, marker: string | null): stri
     if (!tagged.searchParams.has('utm_medium')) tagged.searchParams.set('utm_medium', utm.medium);
     if (utm.campaign && !tagged.searchParams.has('utm_campaign'))
       tagged.searchParams.set('utm_campaign', utm.campaign);
-    if (marker) tagged.searchParams.set('utm_content', marker);
+    if (marker) tagged.searchParams.set(MARKER_PARAMS.utm, marker);
+  } else if (marker) {
+    tagged.searchParams.set(MARKER_PARAMS.plain, marker);
   }
   return tagged.toString();
 }
 
-/** The marker carried by a pin's link, if any. */
+/** The marker carried by a pin's link (in `utm_content` or `pin_ref`), if any. */
 export function markerOfLink(link: string | null | undefined): string | null {
   if (!link) return null;
   try {
-    const value = new URL(link).searchParams.get('utm_content');
-    return value && value.startsWith('strapi-') ? value : null;
+    const params = new URL(link).searchParams;
+    for (const name of [MARKER_PARAMS.utm, MARKER_PARAMS.plain]) {
+      const value = params.get(name);
+      if (value && value.startsWith('strapi-')) return value;
+    }
+    return null;
   } catch {
     return null;
   }

@@ -14,6 +14,10 @@ export type DraftWarning =
   | 'LINK_MISSING'
   | 'LINK_NOT_HTTPS'
   | 'LINK_INVALID'
+  /** The link with its UTM tags was over 2,048 characters: it went with the marker only. */
+  | 'LINK_UTM_DROPPED'
+  /** The link alone (with its marker) is over 2,048 characters: the pin cannot carry it. */
+  | 'LINK_TOO_LONG'
   | 'TITLE_TRUNCATED'
   | 'DESCRIPTION_TRUNCATED'
   | 'TITLE_FROM_CONTENT';
@@ -95,11 +99,15 @@ export function pinLink(
         'reason' in linkCheck && linkCheck.reason === 'missing' ? 'LINK_MISSING' : 'LINK_INVALID',
       ],
     };
+  const warnings: DraftWarning[] = linkCheck.url.protocol !== 'https:' ? ['LINK_NOT_HTTPS'] : [];
   const tagged = tagLink(linkCheck.url, utm, marker);
-  return {
-    link: tagged.length <= LINK_MAX ? tagged : linkCheck.url.toString().slice(0, LINK_MAX),
-    warnings: linkCheck.url.protocol !== 'https:' ? ['LINK_NOT_HTTPS'] : [],
-  };
+  if (tagged.length <= LINK_MAX) return { link: tagged, warnings };
+  // too long with its tags: keep the marker (it is what recognises the pin), drop the rest, and
+  // never cut the URL (a cut link is a broken one)
+  const markedOnly = tagLink(linkCheck.url, { ...utm, enabled: false }, marker);
+  if (markedOnly.length <= LINK_MAX)
+    return { link: markedOnly, warnings: [...warnings, 'LINK_UTM_DROPPED'] };
+  return { link: null, warnings: [...warnings, 'LINK_TOO_LONG'] };
 }
 
 /**

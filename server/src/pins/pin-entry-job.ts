@@ -138,16 +138,19 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
       return { outcome: 'already-pinned', pinId: record.pinId };
     }
 
-    if (record.createAttemptedAt) {
-      const found = await findPinByMarker(deps.client(), draft, new Date(record.createAttemptedAt));
-      if (found) {
-        await markPinned(deps, record, found, draft, 'adopted');
-        return { outcome: 'pinned', pinId: found.id, adopted: true };
-      }
-    }
-
     const current = record;
     try {
+      if (record.createAttemptedAt) {
+        const found = await recoverUnknownCreate(
+          deps.client(),
+          draft,
+          new Date(record.createAttemptedAt)
+        );
+        if (found) {
+          await markPinned(deps, record, found, draft, 'adopted');
+          return { outcome: 'pinned', pinId: found.id, adopted: true };
+        }
+      }
       const mediaSource = await mediaSourceFor(draft, deps, {
         keepAlive: () => ctx.ensureLease(),
         previousMediaId: current.mediaId ?? null,
@@ -309,31 +312,91 @@ async function markPinned(
   });
 }
 
-/** How far before the recorded attempt a pin may be dated (clock skew between us and Pinterest). */
-const SKEW_MS = 10 * 60_000;
+/** Pages of 250 pins read at most when looking for a pin by its marker (10,000 pins). */
+export const LOOKUP_PAGES = 40;
+
+type LookupDraft = Pick<PinDraft, 'boardId' | 'marker' | 'link' | 'title'> & {
+  boardSectionId?: string | null;
+};
+
+const unconfirmed = (draft: LookupDraft, attemptedAt: Date, why: string) =>
+  new PinError(
+    'OUTCOME_UNKNOWN',
+    `A pin was sent to board ${draft.boardId} at ${attemptedAt.toISOString()} and Pinterest never confirmed it; ${why}`
+  );
 
 /**
- * Looks through the board's pins, newest first, for the one carrying this draft's marker — as far
- * back as the attempt whose outcome is unknown, however many pins were made on the board since.
+ * Reads the draft's section (when it has one), then its board, page by page, and returns the first
+ * pin `matches` accepts. Pinterest documents no order for a board's pins and does not say whether a
+ * section's pins are listed with their board, so no page says the search can stop early: every page
+ * is read, up to LOOKUP_PAGES. A board larger than that cannot be searched whole, so the answer is
+ * "unknown" (OUTCOME_UNKNOWN for an editor), never "not there".
  */
-export async function findPinByMarker(
+async function scanBoard(
   client: PinterestClient,
-  draft: Pick<PinDraft, 'boardId' | 'marker' | 'link' | 'title'>,
+  draft: LookupDraft,
+  attemptedAt: Date,
+  matches: (pin: Pin) => boolean
+): Promise<Pin | null> {
+  const listings: Array<(bookmark?: string) => ReturnType<PinterestClient['listBoardPins']>> = [
+    ...(draft.boardSectionId
+      ? [(b?: string) => client.listBoardSectionPins(draft.boardId, draft.boardSectionId!, 250, b)]
+      : []),
+    (b?: string) => client.listBoardPins(draft.boardId, 250, b),
+  ];
+  let pages = 0;
+  for (const list of listings) {
+    let bookmark: string | undefined;
+    do {
+      if (pages >= LOOKUP_PAGES)
+        throw unconfirmed(
+          draft,
+          attemptedAt,
+          `the board has more than ${LOOKUP_PAGES * 250} pins, too many to search for it.`
+        );
+      pages += 1;
+      const res = await list(bookmark);
+      const match = res.items.find(matches);
+      if (match) return match;
+      bookmark = res.bookmark ?? undefined;
+    } while (bookmark);
+  }
+  return null;
+}
+
+/** The board's pin carrying this draft's marker (in its link), if any. Never matches on title. */
+export function findPinByMarker(
+  client: PinterestClient,
+  draft: LookupDraft,
   attemptedAt: Date
 ): Promise<Pin | null> {
-  const oldest = attemptedAt.getTime() - SKEW_MS;
-  let bookmark: string | undefined;
-  for (let page = 0; page < 40; page += 1) {
-    const res = await client.listBoardPins(draft.boardId, 250, bookmark);
-    const match =
-      res.items.find((pin) => markerOfLink(pin.link) === draft.marker) ??
-      (draft.link ? undefined : res.items.find((pin) => !pin.link && pin.title === draft.title));
-    if (match) return match;
-    const reachedOlder = res.items.some(
-      (pin) => pin.created_at && Date.parse(pin.created_at) < oldest
+  return scanBoard(client, draft, attemptedAt, (pin) => markerOfLink(pin.link) === draft.marker);
+}
+
+/**
+ * Before creating again after an attempt whose outcome is unknown: the pin, if the board has it.
+ * A pin is adopted only by its marker. A draft without a link carries none: then the title serves
+ * only to rule out — no pin of that title on the board means the attempt made nothing, and the job
+ * creates; a pin of that title may be this entry's or another's, so the job stops with
+ * OUTCOME_UNKNOWN for an editor to look at the board (their Retry creates it).
+ */
+export async function recoverUnknownCreate(
+  client: PinterestClient,
+  draft: LookupDraft,
+  attemptedAt: Date
+): Promise<Pin | null> {
+  if (markerOfLink(draft.link) === draft.marker) return findPinByMarker(client, draft, attemptedAt);
+  const sameTitle = await scanBoard(
+    client,
+    draft,
+    attemptedAt,
+    (pin) => (pin.title ?? '') === draft.title
+  );
+  if (sameTitle)
+    throw unconfirmed(
+      draft,
+      attemptedAt,
+      `without a link it cannot be told apart from pin ${sameTitle.id}, which has the same title.`
     );
-    if (reachedOlder || !res.bookmark) return null;
-    bookmark = res.bookmark;
-  }
   return null;
 }

@@ -160,12 +160,23 @@ export class PinterestClient {
   }
 
   /**
-   * A board's pins, newest first (one page), used to find a pin whose creation outcome was unknown.
+   * One page of a board's pins, used to find a pin whose creation outcome was unknown. The spec
+   * documents no order, nor whether pins in the board's sections are included.
    */
   listBoardPins(boardId: string, pageSize = 100, bookmark?: string) {
     return this.call('GET', `boards/${encodeURIComponent(boardId)}/pins`, paginated(pinSchema), {
       query: { page_size: pageSize, bookmark },
     });
+  }
+
+  /** One page of a board section's pins (order undocumented, like the board's). */
+  listBoardSectionPins(boardId: string, sectionId: string, pageSize = 100, bookmark?: string) {
+    return this.call(
+      'GET',
+      `boards/${encodeURIComponent(boardId)}/sections/${encodeURIComponent(sectionId)}/pins`,
+      paginated(pinSchema),
+      { query: { page_size: pageSize, bookmark } }
+    );
   }
 
   createPin(body: PinCreateBody): Promise<Pin> {

@@ -4,7 +4,7 @@ import { pinLink } from '../mapping/pin-draft';
 import { pinCreateBody } from '../pinterest/pin-create-body';
 import { videoMediaSource, type VideoCover, type VideoPollPolicy } from '../media/video-pin';
 import type { MediaSourceContext } from '../media/media-source';
-import { findPinByMarker } from '../pins/pin-entry-job';
+import { recoverUnknownCreate } from '../pins/pin-entry-job';
 import { toPinError } from '../errors/pin-error';
 import type { PinterestClient } from '../pinterest/client';
 import type { MediaSource, Pin } from '../pinterest/schemas';
@@ -87,19 +87,24 @@ export function createPinPostHandler(deps: PinPostDeps) {
 
     const pin = post.request.pin;
     const link = taggedPostLink(post, deps.utm());
-    if (post.createAttemptedAt) {
-      const found = await findPinByMarker(
-        deps.client(),
-        { boardId: pin.boardId, marker: post.marker, link, title: pin.title },
-        new Date(post.createAttemptedAt)
-      );
-      if (found) {
-        await markPublished(post, found);
-        return { outcome: 'published', pinId: found.id, adopted: true };
-      }
-    }
-
     try {
+      if (post.createAttemptedAt) {
+        const found = await recoverUnknownCreate(
+          deps.client(),
+          {
+            boardId: pin.boardId,
+            boardSectionId: pin.boardSectionId,
+            marker: post.marker,
+            link,
+            title: pin.title ?? '',
+          },
+          new Date(post.createAttemptedAt)
+        );
+        if (found) {
+          await markPublished(post, found);
+          return { outcome: 'published', pinId: found.id, adopted: true };
+        }
+      }
       const mediaSource = await mediaSourceFor(post, ctx);
       // fencing: only the worker that still holds the job may create the pin
       await ctx.ensureLease();

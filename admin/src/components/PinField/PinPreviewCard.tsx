@@ -23,6 +23,14 @@ const WARNING_TEXT: Record<string, [string, string]> = {
   ],
   LINK_INVALID: ['warning.linkInvalid', 'The link is not a valid URL.'],
   LINK_NOT_HTTPS: ['warning.linkNotHttps', 'The link is not https.'],
+  LINK_UTM_DROPPED: [
+    'warning.linkUtmDropped',
+    'With its UTM tags the link is over 2,048 characters: it goes without them.',
+  ],
+  LINK_TOO_LONG: [
+    'warning.linkTooLong',
+    'The link is over 2,048 characters, more than Pinterest takes: the pin goes without a link. Use a shorter URL.',
+  ],
   ASPECT_RATIO: [
     'warning.aspectRatio',
     'The image is far from 2:3 (1000×1500 works best): Pinterest crops or shrinks it.',
