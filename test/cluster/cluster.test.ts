@@ -54,6 +54,29 @@ const isConnectionError = (e: unknown) =>
     `${(e as Error)?.message} ${(e as { code?: string })?.code ?? ''}`
   );
 
+/** What the jobs and pin records are doing, for a run that did not finish. */
+async function stateOf(db: string): Promise<string> {
+  const jobs = await query<{ kind: string; state: string; code: string | null; n: string }>(
+    db,
+    `SELECT kind, state, last_error->>'code' AS code, count(*) AS n
+       FROM pinterest_jobs GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`
+  );
+  const records = await query<{ status: string; n: string }>(
+    db,
+    'SELECT status, count(*) AS n FROM pinterest_pin_records GROUP BY 1 ORDER BY 1'
+  );
+  const stuck = await query<Record<string, unknown>>(
+    db,
+    `SELECT id, key, state, attempts, run_at, lease_owner, lease_until, last_error
+       FROM pinterest_jobs WHERE state <> 'done' ORDER BY id LIMIT 5`
+  );
+  return [
+    `jobs: ${jobs.map((j) => `${j.kind}/${j.state}/${j.code ?? '-'}=${j.n}`).join(', ')}`,
+    `records: ${records.map((r) => `${r.status}=${r.n}`).join(', ')}`,
+    ...stuck.map((r) => `  ${JSON.stringify(r)}`),
+  ].join('\n');
+}
+
 async function runScenario(s: Scenario): Promise<Report> {
   const db = `pinterest_cluster_${process.pid}_${s.name.replace(/\W+/g, '_')}`;
   await createDatabase(db);
@@ -282,7 +305,9 @@ async function runScenario(s: Scenario): Promise<Report> {
       `${s.entries} pinned records`,
       10 * 60_000,
       1_000
-    );
+    ).catch(async (e: Error) => {
+      throw new Error(`${e.message}\n${await stateOf(db)}`);
+    });
     stalling = false;
     await stalls;
     for (const t of timers) clearInterval(t);

@@ -4,6 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { createJobStore } from '../../server/src/queue/job-store';
+import { claimTwiceInOneProcess } from '../helpers/claim-fencing';
 import { createDatabase, dropDatabase, postgresEnv } from '../helpers/postgres';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 
@@ -56,7 +57,7 @@ it('a job asked for again while it runs keeps running and is marked to run once 
   expect(claimed).toMatchObject({
     key: 'k:running',
     state: 'running',
-    leaseOwner: 'worker-a',
+    leaseOwner: expect.stringMatching(/^worker-a:/),
     attempts: 1,
   });
   await jobs().enqueue({ key: 'k:running', kind: 'pin.entry', payload: { n: 2 } });
@@ -78,4 +79,13 @@ it('SKIP LOCKED: concurrent claims take different jobs', async () => {
   const taken = claims.filter(Boolean).map((j) => j!.key);
   expect(taken).toHaveLength(6);
   expect(new Set(taken).size).toBe(6);
+});
+
+it('fencing is per claim: a lane that lost its job cannot renew or write (row lock + lease check)', async () => {
+  const r = await claimTwiceInOneProcess(strapi, 'k:fencing:pg');
+  expect(r.second!.takenOverFrom).toEqual({ previousLeaseUntil: r.first!.leaseUntil });
+  expect(r.firstRenews).toBe(false);
+  expect(r.firstFenced).toEqual({ held: false });
+  expect(r.secondFenced).toMatchObject({ held: true, value: 'second' });
+  expect(r.writes).toEqual(['second']);
 });

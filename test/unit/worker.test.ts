@@ -6,10 +6,15 @@ import { PinError } from '../../server/src/errors/pin-error';
 function memoryStore(jobs: JobRow[]) {
   const calls: string[] = [];
   let leaseHeld = true;
+  let heartbeatsFail = false;
+  let heartbeatsHang = false;
   const store = {
     calls,
     dropLease: () => (leaseHeld = false),
-    claimNext(owner: string, leaseMs: number) {
+    failHeartbeats: () => (heartbeatsFail = true),
+    /** The database stops answering: renewals never come back. */
+    stallHeartbeats: () => (heartbeatsHang = true),
+    claimNext(owner: string, leaseMs: number): Promise<JobRow | null> {
       const job = jobs.find((j) => j.state === 'waiting');
       if (!job) return Promise.resolve(null);
       Object.assign(job, {
@@ -23,7 +28,14 @@ function memoryStore(jobs: JobRow[]) {
     },
     renewLease(job: JobRow) {
       calls.push(`renew ${job.key}`);
+      if (heartbeatsFail) return Promise.reject(new Error('database stalled'));
+      if (heartbeatsHang) return new Promise<boolean>(() => undefined);
       return Promise.resolve(leaseHeld);
+    },
+    async fenced<T>(job: JobRow, leaseMs: number, write: () => Promise<T>) {
+      calls.push(`fenced ${job.key}`);
+      if (!leaseHeld) return { held: false as const };
+      return { held: true as const, value: await write(), leaseUntil: Date.now() + leaseMs };
     },
     finish(job: JobRow, outcome: { state: string }) {
       calls.push(`finish ${job.key} ${outcome.state}`);
@@ -67,7 +79,12 @@ const job = (key: string): JobRow => ({
 const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const retry = { baseDelayMs: 10, maxDelayMs: 100, maxAttempts: 3 };
 
-async function run(store: ReturnType<typeof memoryStore>, handler: JobHandler, leaseMs = 90) {
+async function run(
+  store: ReturnType<typeof memoryStore>,
+  handler: JobHandler,
+  leaseMs = 90,
+  extra: { takeoverSettleMs?: number; sleep?: (ms: number) => Promise<void> } = {}
+) {
   const worker = createWorker({
     store: store as unknown as JobStore,
     handlers: { k: handler },
@@ -76,6 +93,7 @@ async function run(store: ReturnType<typeof memoryStore>, handler: JobHandler, l
     leaseMs,
     retry,
     logger,
+    ...extra,
   });
   worker.start();
   await new Promise((r) => setTimeout(r, leaseMs * 3));
@@ -124,5 +142,104 @@ describe('queue worker', () => {
     const store = memoryStore([job('flaky')]);
     await run(store, () => Promise.reject(new PinError('PINTEREST_ERROR', '503')));
     expect(store.calls).toContain('retry flaky PINTEREST_ERROR');
+  });
+
+  it('fenced writes: a worker that lost its lease writes nothing and does not go on', async () => {
+    const store = memoryStore([job('stale')]);
+    const written: string[] = [];
+    await run(store, async (_job, ctx) => {
+      store.dropLease();
+      await ctx.fenced(() => {
+        written.push('attempt recorded');
+        return Promise.resolve();
+      });
+      written.push('created');
+      return {};
+    });
+    expect(written).toEqual([]);
+    expect(store.calls).toContain('fenced stale');
+    expect(store.calls.some((c) => c.startsWith('finish stale'))).toBe(false);
+  });
+
+  it('a failed heartbeat stops the create before it is sent', async () => {
+    const store = memoryStore([job('beat')]);
+    let sent = false;
+    let stopped: unknown = null;
+    await run(store, async (_job, ctx) => {
+      await ctx.fenced(() => Promise.resolve());
+      store.failHeartbeats();
+      await new Promise((r) => setTimeout(r, 80)); // a heartbeat (every 30 ms) fails meanwhile
+      try {
+        ctx.assertSendable();
+        sent = true;
+      } catch (e) {
+        stopped = e;
+        throw e;
+      }
+      return {};
+    });
+    expect(sent).toBe(false);
+    expect((stopped as Error).name).toBe('LeaseLostError');
+  });
+
+  it('a create is not sent once the lease confirmed last has run out', async () => {
+    const store = memoryStore([job('late')]);
+    const checks: string[] = [];
+    const check = (ctx: { assertSendable(): void }) => {
+      try {
+        ctx.assertSendable();
+        checks.push('sendable');
+      } catch (e) {
+        checks.push((e as Error).name);
+      }
+    };
+    await run(
+      store,
+      async (_job, ctx) => {
+        await ctx.fenced(() => Promise.resolve());
+        check(ctx); // within the lease just confirmed
+        store.stallHeartbeats(); // no renewal answers from now on
+        await new Promise((r) => setTimeout(r, 1_100)); // longer than the 1 s lease
+        check(ctx);
+        return {};
+      },
+      1_000
+    );
+    expect(checks).toEqual(['sendable', 'LeaseLostError']);
+  });
+
+  it('a job taken over waits until the lost holder’s last request has ended, then runs', async () => {
+    const taken = job('taken');
+    const previousLeaseUntil = Date.now() + 40;
+    const store = memoryStore([taken]);
+    const claim = store.claimNext.bind(store);
+    store.claimNext = async (owner: string, leaseMs: number) => {
+      const row = await claim(owner, leaseMs);
+      return row && { ...row, takenOverFrom: { previousLeaseUntil } };
+    };
+    const slept: number[] = [];
+    let ranAt = 0;
+    let seen: unknown = null;
+    await run(
+      store,
+      (_job, ctx) => {
+        ranAt = Date.now();
+        seen = ctx.takenOver;
+        return Promise.resolve({});
+      },
+      90,
+      {
+        takeoverSettleMs: 100,
+        sleep: async (ms) => {
+          slept.push(ms);
+          await new Promise((r) => setTimeout(r, ms));
+        },
+      }
+    );
+    expect(seen).toEqual({ previousLeaseUntil });
+    expect(slept).toHaveLength(1);
+    expect(slept[0]).toBeGreaterThan(100);
+    expect(slept[0]).toBeLessThanOrEqual(140);
+    expect(ranAt).toBeGreaterThanOrEqual(previousLeaseUntil + 100 - 5);
   });
 });

@@ -146,16 +146,20 @@ export function createCampaignPinHandler(deps: CampaignPinDeps) {
         }
       }
       const mediaSource = await resolveImageSource(draft.media, deps.mediaContext());
-      // fencing: only the worker that still holds the job may create the pin
-      await ctx.ensureLease();
-      await deps.store.updateItem(item.id, {
-        state: 'pinning',
-        marker: draft.marker,
-        createAttemptedAt: deps.now(),
-        title: draft.title,
-        description: draft.description,
-      });
-      const pin = await deps.client().createPin(pinCreateBody(draft, mediaSource));
+      // fencing: only the claim that still holds the job records the attempt, and the create
+      // leaves within the lease that write extended
+      await ctx.fenced(() =>
+        deps.store.updateItem(item.id, {
+          state: 'pinning',
+          marker: draft.marker,
+          createAttemptedAt: deps.now(),
+          title: draft.title,
+          description: draft.description,
+        })
+      );
+      const pin = await deps
+        .client()
+        .createPin(pinCreateBody(draft, mediaSource), { beforeSend: () => ctx.assertSendable() });
       await markPinned(deps, item, pin, draft);
       return { outcome: 'pinned', pinId: pin.id, adopted: false };
     } catch (e) {
@@ -164,17 +168,16 @@ export function createCampaignPinHandler(deps: CampaignPinDeps) {
       const lastError = error.toJSON();
       // a create that certainly did not happen needs no look-up before the next attempt
       const attempt = error.outcomeUnknown ? {} : { createAttemptedAt: null };
-      if (error.code === 'SPAM_BLOCKED') {
-        await deps.store.updateItem(item.id, { state: 'planned', lastError, ...attempt });
-        await deps.stopCampaign(campaignId, lastError);
-      } else if (
-        WAIT_CODES.has(error.code) ||
-        (error.retryable && shouldRetry(job.attempts, deps.retry()))
-      ) {
-        await deps.store.updateItem(item.id, { state: 'queued', lastError, ...attempt });
-      } else {
-        await deps.store.updateItem(item.id, { state: 'failed', lastError, ...attempt });
-      }
+      // fenced: a worker that lost the job late must not overwrite what its new holder wrote
+      const state =
+        error.code === 'SPAM_BLOCKED'
+          ? 'planned'
+          : WAIT_CODES.has(error.code) ||
+              (error.retryable && shouldRetry(job.attempts, deps.retry()))
+            ? 'queued'
+            : 'failed';
+      await ctx.fenced(() => deps.store.updateItem(item.id, { state, lastError, ...attempt }));
+      if (error.code === 'SPAM_BLOCKED') await deps.stopCampaign(campaignId, lastError);
       throw error;
     }
   };

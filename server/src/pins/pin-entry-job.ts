@@ -116,14 +116,17 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
     ) {
       // start again on this record: after a re-pin or a deletion, or when the editor chose another
       // board before any pin existed
-      record = await moveRecord(deps, record, draft, {
-        pinId: null,
-        status: 'pinning',
-        createAttemptedAt: null,
-        syncedHash: null,
-        mediaId: null,
-        deletedAt: null,
-      });
+      const from = record;
+      record = await ctx.fenced(() =>
+        moveRecord(deps, from, draft, {
+          pinId: null,
+          status: 'pinning',
+          createAttemptedAt: null,
+          syncedHash: null,
+          mediaId: null,
+          deletedAt: null,
+        })
+      );
     }
     if (!record || record.boardId !== draft.boardId) {
       record = await deps.records.findOrCreate(
@@ -158,28 +161,36 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
           await deps.records.update(current.id, { mediaId });
         },
       });
-      // fencing: only the worker that still holds the job may create the pin
-      await ctx.ensureLease();
-      await deps.records.update(record.id, {
-        status: 'pinning',
-        createAttemptedAt: now(),
-        boardSectionId: draft.boardSectionId,
-        title: draft.title,
-        link: draft.link,
-        mediaSource: mediaSource.source_type,
-      });
-      const pin = await deps.client().createPin(pinCreateBody(draft, mediaSource));
+      // fencing: only the claim that still holds the job records the attempt, and the create
+      // leaves within the lease that write extended (so a worker taking over can wait it out)
+      await ctx.fenced(() =>
+        deps.records.update(record.id, {
+          status: 'pinning',
+          createAttemptedAt: now(),
+          boardSectionId: draft.boardSectionId,
+          title: draft.title,
+          link: draft.link,
+          mediaSource: mediaSource.source_type,
+        })
+      );
+      const pin = await deps
+        .client()
+        .createPin(pinCreateBody(draft, mediaSource), { beforeSend: () => ctx.assertSendable() });
       await markPinned(deps, record, pin, draft, mediaSource.source_type);
       return { outcome: 'pinned', pinId: pin.id, adopted: false };
     } catch (e) {
       if (e instanceof LeaseLostError) throw e;
       const error = toPinError(e);
-      await deps.records.update(record.id, {
-        status: error.retryable ? 'pinning' : 'failed',
-        lastError: error.toJSON(),
-        // a create that certainly did not happen needs no look-up before the next attempt
-        ...(!error.outcomeUnknown && { createAttemptedAt: null }),
-      });
+      // fenced: a worker that lost the job late (a stalled database) must not overwrite the
+      // record its new holder has pinned meanwhile
+      await ctx.fenced(() =>
+        deps.records.update(record.id, {
+          status: error.retryable ? 'pinning' : 'failed',
+          lastError: error.toJSON(),
+          // a create that certainly did not happen needs no look-up before the next attempt
+          ...(!error.outcomeUnknown && { createAttemptedAt: null }),
+        })
+      );
       throw error;
     }
   };

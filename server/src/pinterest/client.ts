@@ -74,6 +74,13 @@ const NOT_SENT_CODES = new Set([
  * A typed client for the parts of Pinterest API v5 the plugin uses. Knows nothing of Strapi.
  * Every answer is checked with zod; every failure is a `PinError`.
  */
+interface SendOptions {
+  query?: Query;
+  body?: unknown;
+  /** Runs right before the request leaves; throwing stops it (nothing is sent). */
+  beforeSend?: () => void;
+}
+
 export class PinterestClient {
   private readonly base: URL;
   private readonly agent: Agent;
@@ -179,8 +186,12 @@ export class PinterestClient {
     );
   }
 
-  createPin(body: PinCreateBody): Promise<Pin> {
-    return this.call('POST', 'pins', pinSchema, { body });
+  /**
+   * `POST /v5/pins`. `beforeSend` runs right before the request leaves (after any wait for a
+   * rate-limit turn or a token refresh) and may throw to stop it: the job's fence.
+   */
+  createPin(body: PinCreateBody, opts: { beforeSend?: () => void } = {}): Promise<Pin> {
+    return this.call('POST', 'pins', pinSchema, { body, beforeSend: opts.beforeSend });
   }
 
   getPin(pinId: string): Promise<Pin> {
@@ -230,7 +241,7 @@ export class PinterestClient {
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     path: string,
     schema: S,
-    opts: { query?: Query; body?: unknown } = {}
+    opts: SendOptions = {}
   ): Promise<z.infer<S>> {
     try {
       return await this.send(method, path, schema, opts);
@@ -248,7 +259,7 @@ export class PinterestClient {
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     path: string,
     schema: S,
-    opts: { query?: Query; body?: unknown }
+    opts: SendOptions
   ): Promise<z.infer<S>> {
     const url = new URL(path, this.base);
     for (const [k, v] of Object.entries(opts.query ?? {})) {
@@ -258,6 +269,7 @@ export class PinterestClient {
     }
     const token = await this.options.getAccessToken();
     await this.options.beforeRequest?.(method, url.pathname);
+    opts.beforeSend?.();
     const started = Date.now();
     let res;
     try {

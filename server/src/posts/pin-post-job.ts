@@ -106,22 +106,27 @@ export function createPinPostHandler(deps: PinPostDeps) {
         }
       }
       const mediaSource = await mediaSourceFor(post, ctx);
-      // fencing: only the worker that still holds the job may create the pin
-      await ctx.ensureLease();
-      await deps.posts.update(post.id, { createAttemptedAt: now() });
-      const created = await deps.client().createPin(pinCreateBody({ ...pin, link }, mediaSource));
+      // fencing: only the claim that still holds the job records the attempt, and the create
+      // leaves within the lease that write extended
+      await ctx.fenced(() => deps.posts.update(post.id, { createAttemptedAt: now() }));
+      const created = await deps.client().createPin(pinCreateBody({ ...pin, link }, mediaSource), {
+        beforeSend: () => ctx.assertSendable(),
+      });
       await markPublished(post, created);
       return { outcome: 'published', pinId: created.id, adopted: false };
     } catch (e) {
       if (e instanceof LeaseLostError) throw e;
       const error = toPinError(e);
       const waits = error.retryable || WAITING_CODES.has(error.code);
-      await deps.posts.update(post.id, {
-        status: waits ? 'pending' : 'failed',
-        lastError: error.toJSON(),
-        // a create that certainly did not happen needs no look-up before the next attempt
-        ...(!error.outcomeUnknown && { createAttemptedAt: null }),
-      });
+      // fenced: a worker that lost the job late must not overwrite what its new holder wrote
+      await ctx.fenced(() =>
+        deps.posts.update(post.id, {
+          status: waits ? 'pending' : 'failed',
+          lastError: error.toJSON(),
+          // a create that certainly did not happen needs no look-up before the next attempt
+          ...(!error.outcomeUnknown && { createAttemptedAt: null }),
+        })
+      );
       throw error;
     }
   };

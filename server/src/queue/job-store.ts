@@ -55,7 +55,21 @@ export function keyWhere(match: KeyMatch): string | { $startsWith: string } {
 }
 
 /** The id a SKIP LOCKED claim selected. */
-const claimedIdSchema = z.object({ id: dbNumber });
+const claimedIdSchema = z.object({
+  id: dbNumber,
+  state: z.string(),
+  lease_until: dbNumberOrNull,
+});
+
+/**
+ * The lease owner written by one claim: the process's name plus a token of its own, so two lanes
+ * of one process (or a process that claims the same job again) never pass each other's fences.
+ */
+const claimToken = (owner: string) => `${owner}:${randomUUID().slice(0, 8)}`;
+
+/** A running job whose lease had run out when it was claimed: its last holder may have sent. */
+const takeoverOf = (state: string, leaseUntil: number | null) =>
+  state === 'running' && leaseUntil !== null ? { previousLeaseUntil: leaseUntil } : null;
 
 const TABLE = 'pinterest_jobs';
 
@@ -225,9 +239,10 @@ export function createJobStore(strapi: Core.Strapi) {
     now: number
   ): Promise<JobRow | null> {
     const knex = strapi.db.connection;
-    const id = await knex.transaction(async (trx): Promise<number | null> => {
+    const token = claimToken(owner);
+    const claim = await knex.transaction(async (trx) => {
       const found: unknown = await trx(TABLE)
-        .select('id')
+        .select('id', 'state', 'lease_until')
         .where((w) => {
           void w.where({ state: 'waiting' }).andWhere('run_at', '<=', now);
         })
@@ -245,17 +260,19 @@ export function createJobStore(strapi: Core.Strapi) {
         .where({ id: row.id })
         .update({
           state: 'running',
-          lease_owner: owner,
+          lease_owner: token,
           lease_until: now + leaseMs,
           attempts: knex.raw('attempts + 1'),
           requeue: false,
           updated_at: new Date(),
         });
-      return row.id;
+      return row;
     });
-    if (id === null) return null;
-    const claimed: unknown = await q().findOne({ where: { id } });
-    return claimed ? normalise(claimed) : null;
+    if (claim === null) return null;
+    const claimed: unknown = await q().findOne({ where: { id: claim.id, leaseOwner: token } });
+    return claimed
+      ? { ...normalise(claimed), takenOverFrom: takeoverOf(claim.state, claim.lease_until) }
+      : null;
   }
 
   /** SQLite (one writer at a time): a compare-and-set update on the candidate row. */
@@ -276,6 +293,7 @@ export function createJobStore(strapi: Core.Strapi) {
         limit: 5,
       });
       for (const candidate of candidates.map(normalise)) {
+        const token = claimToken(owner);
         const { count } = await q().updateMany({
           where: {
             id: candidate.id,
@@ -286,7 +304,7 @@ export function createJobStore(strapi: Core.Strapi) {
           },
           data: {
             state: 'running',
-            leaseOwner: owner,
+            leaseOwner: token,
             leaseUntil: now + leaseMs,
             attempts: candidate.attempts + 1,
             requeue: false,
@@ -295,8 +313,9 @@ export function createJobStore(strapi: Core.Strapi) {
         if (count === 1) {
           return {
             ...candidate,
+            takenOverFrom: takeoverOf(candidate.state, candidate.leaseUntil),
             state: 'running',
-            leaseOwner: owner,
+            leaseOwner: token,
             leaseUntil: now + leaseMs,
             attempts: candidate.attempts + 1,
             requeue: false,
@@ -350,6 +369,28 @@ export function createJobStore(strapi: Core.Strapi) {
         data: { leaseUntil: Date.now() + leaseMs },
       });
       return count === 1;
+    },
+
+    /**
+     * Fencing for a write that must come from the job's holder only: in one transaction, extends
+     * the lease of this claim (locking the row, so no claim can take it meanwhile) and runs
+     * `write` — or, when the claim no longer holds the job, runs nothing. Queries `write` makes
+     * through `strapi.db` join the transaction. Returns when the extended lease ends.
+     */
+    async fenced<T>(
+      job: JobRow,
+      leaseMs: number,
+      write: () => Promise<T>
+    ): Promise<{ held: false } | { held: true; value: T; leaseUntil: number }> {
+      return strapi.db.transaction(async ({ trx }: { trx: Knex }) => {
+        const leaseUntil = Date.now() + leaseMs;
+        const count = await trx(TABLE)
+          .where({ id: job.id, state: 'running', lease_owner: job.leaseOwner })
+          .update({ lease_until: leaseUntil });
+        if (count !== 1) return { held: false as const };
+        const value = await write();
+        return { held: true as const, value, leaseUntil };
+      });
     },
 
     /** Puts a job back to wait until `runAt`, keeping its attempts count and last error. */

@@ -6,14 +6,27 @@ import { retryDelayMs, shouldRetry, type RetryPolicy } from './retry-schedule';
 /** What a handler can ask of the worker while it runs. */
 export interface JobContext {
   /**
-   * Fencing: confirms (and extends) this worker's lease right before an irreversible step such as
-   * creating a pin. Throws `LeaseLostError` when another worker has taken the job over.
+   * Fencing: confirms (and extends) this claim's lease right before an irreversible step. Throws
+   * `LeaseLostError` when another worker has taken the job over.
    */
   ensureLease(): Promise<void>;
   /**
+   * Fencing for the job's own rows: runs `write` in one transaction with a lease check and
+   * extension, so a worker that lost the job (its database stalled, say) cannot overwrite what
+   * the new holder wrote. Throws `LeaseLostError` (nothing written) when the lease is gone.
+   */
+  fenced<T>(write: () => Promise<T>): Promise<T>;
+  /**
+   * Call right before a create leaves: throws `LeaseLostError` unless the lease confirmed last is
+   * still running (with a margin) and no heartbeat failed. A create is then always sent within
+   * a lease, which is what lets a worker taking the job over wait it out (see `takenOver`).
+   */
+  assertSendable(): void;
+  /**
    * Set when this claim took the job over from a worker whose lease ran out while the job was
    * running: that worker may have sent a create whose outcome nobody recorded. `previousLeaseUntil`
-   * is when its lease ended (ms since epoch). Null for a job claimed from `waiting`.
+   * is when its lease ended (ms since epoch). The worker waits until any request that worker sent
+   * within its lease has ended before the handler runs. Null for a job claimed from `waiting`.
    */
   readonly takenOver: { readonly previousLeaseUntil: number } | null;
 }
@@ -52,6 +65,14 @@ export interface WorkerOptions {
   kickDelayMs?: number;
   /** How long a job waits when the account must be (re)connected before it looks again. */
   accountWaitMs?: number;
+  /**
+   * How long after a lost holder's lease ends its last request may still be under way (the HTTP
+   * client's time limits plus a margin). A job taken over waits this long past that lease before
+   * its handler looks for what the request made. Default 0.
+   */
+  takeoverSettleMs?: number;
+  /** Sleeps (tests pass a fake); default setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
   now?: () => number;
 }
 
@@ -64,6 +85,8 @@ const WAITS_FOR_ACCOUNT = new Set(['NOT_CONNECTED', 'UNAUTHORIZED']);
  */
 export function createWorker(options: WorkerOptions) {
   const now = options.now ?? Date.now;
+  const sleep =
+    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let timer: NodeJS.Timeout | null = null;
   let timerAt = 0;
   let active: Promise<void> | null = null;
@@ -95,27 +118,53 @@ export function createWorker(options: WorkerOptions) {
       });
       return;
     }
-    // heartbeat: a long job keeps its lease, so no other worker takes it over while it runs
+    // heartbeat: a long job keeps its lease, so no other worker takes it over while it runs; a
+    // heartbeat that fails or finds the lease gone stops every send that follows
     let lost = false;
+    let leaseEnds = job.leaseUntil ?? 0;
+    const renew = async (): Promise<boolean> => {
+      const until = Date.now() + options.leaseMs;
+      const held = await options.store.renewLease(job, options.leaseMs);
+      if (held) leaseEnds = Math.max(leaseEnds, until);
+      return held;
+    };
     const beat = setInterval(
       () => {
-        void options.store.renewLease(job, options.leaseMs).then(
+        void renew().then(
           (held) => (lost ||= !held),
-          () => undefined
+          () => (lost = true)
         );
       },
       Math.max(50, Math.floor(options.leaseMs / 3))
     );
     beat.unref?.();
+    const margin = Math.min(1_000, Math.floor(options.leaseMs / 10));
     const ctx: JobContext = {
       takenOver: job.takenOverFrom ?? null,
       async ensureLease() {
-        if (lost || !(await options.store.renewLease(job, options.leaseMs))) {
+        if (lost || !(await renew())) {
           lost = true;
           throw new LeaseLostError(job.key);
         }
       },
+      async fenced<T>(write: () => Promise<T>): Promise<T> {
+        if (lost) throw new LeaseLostError(job.key);
+        const res = await options.store.fenced(job, options.leaseMs, write);
+        if (!res.held) {
+          lost = true;
+          throw new LeaseLostError(job.key);
+        }
+        leaseEnds = Math.max(leaseEnds, res.leaseUntil);
+        return res.value;
+      },
+      assertSendable() {
+        if (lost || Date.now() > leaseEnds - margin) throw new LeaseLostError(job.key);
+      },
     };
+    const settleUntil = job.takenOverFrom
+      ? job.takenOverFrom.previousLeaseUntil + (options.takeoverSettleMs ?? 0)
+      : 0;
+    if (settleUntil > now()) await sleep(settleUntil - now());
     try {
       const result = await handler(job, ctx);
       if (lost) throw new LeaseLostError(job.key);

@@ -81,6 +81,9 @@ export function createQueueService(core: PluginCore, deps: QueueDeps): QueueServ
         pollIntervalMs: cfg.worker.pollIntervalMs,
         leaseMs: cfg.worker.leaseMs,
         concurrency: cfg.worker.concurrency,
+        // a create sent within the lost holder's lease has ended by then: it waited at most the
+        // connect timeout, then the headers timeout (undici's limits, see pinterest/client.ts)
+        takeoverSettleMs: 2 * cfg.http.timeoutMs + 1_000,
         retry: cfg.retry,
         logger: strapi.log,
         onFailure: async (_job, error) => {
