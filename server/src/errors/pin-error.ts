@@ -19,7 +19,7 @@ export type PinErrorCode =
   | 'VIDEO_PROCESSING_TIMEOUT'
   | 'EDIT_UNSUPPORTED'
   | 'TEXT_REQUIRED'
-  /** A create was sent, Pinterest never confirmed it, and a pin without a link cannot be found. */
+  /** A create was sent, Pinterest never confirmed it, and the board search cannot settle it. */
   | 'OUTCOME_UNKNOWN'
   | 'ENTRY_NOT_FOUND'
   | 'NOT_CONFIGURED'
