@@ -5,6 +5,11 @@
 import type { Core } from '@strapi/strapi';
 import { createJobStore } from '../../server/src/queue/job-store';
 import { claimTwiceInOneProcess } from '../helpers/claim-fencing';
+import {
+  requeueWhileFinishing,
+  retryWhileClaimed,
+  retryWhileRunning,
+} from '../helpers/state-transitions';
 import { createDatabase, dropDatabase, postgresEnv } from '../helpers/postgres';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 
@@ -88,4 +93,26 @@ it('fencing is per claim: a lane that lost its job cannot renew or write (row lo
   expect(r.firstFenced).toEqual({ held: false });
   expect(r.secondFenced).toMatchObject({ held: true, value: 'second' });
   expect(r.writes).toEqual(['second']);
+});
+
+it('finishing keeps a "run again" that lands while it writes (one conditional statement)', async () => {
+  const r = await requeueWhileFinishing(strapi, 'k:finish-race:pg');
+  expect(r.after).toMatchObject({
+    state: 'waiting',
+    attempts: 0,
+    requeue: false,
+    leaseOwner: null,
+  });
+});
+
+it('Retry never takes a job from the worker that claimed it meanwhile', async () => {
+  const r = await retryWhileClaimed(strapi, 'k:retry-race:pg');
+  expect(r.after).toMatchObject({ state: 'running', leaseOwner: 'worker-b:claim', requeue: true });
+  expect(r.retried).toMatchObject({ state: 'running', requeue: true });
+});
+
+it('Retry on a running job runs it once more when it ends', async () => {
+  const r = await retryWhileRunning(strapi, 'k:retry-running:pg');
+  expect(r.retried).toMatchObject({ state: 'running', requeue: true });
+  expect(r.after).toMatchObject({ state: 'waiting', attempts: 0, leaseOwner: null });
 });

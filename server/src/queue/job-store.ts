@@ -40,6 +40,14 @@ export type JobRow = z.infer<typeof jobRowSchema> & {
 
 const normalise = (row: unknown): JobRow => jobRowSchema.parse(row);
 
+type JobState = z.infer<typeof jobStateSchema>;
+
+/** An integer written into SQL as a literal; anything else is refused. */
+const sqlInteger = (n: number): string => {
+  if (!Number.isSafeInteger(n)) throw new Error(`not an integer for SQL: ${n}`);
+  return String(n);
+};
+
 /**
  * Which jobs an operation touches: one exact key, or every key under a prefix. A prefix must end
  * with the key separator `:`, so that `…:fr` never takes `…:fr-CA` and board `123` never `1234`.
@@ -89,11 +97,41 @@ const isUniqueViolation = (e: unknown) =>
 export function createJobStore(strapi: Core.Strapi) {
   const q = () => strapi.db.query(JOB_UID);
 
-  /** Whether the job was asked for again while it ran (its row's `requeue`). */
-  const askedAgain = async (id: number): Promise<boolean> => {
-    const current: unknown = await q().findOne({ where: { id } });
-    return current ? normalise(current).requeue : false;
-  };
+  /**
+   * Ends a claim in one UPDATE whose values depend on the row's `requeue` as the database holds it
+   * at that moment (a CASE in the statement, not a read before it), so an editor's or a publish's
+   * "run it again" that lands while the job finishes is never lost. Only the claim's holder ends
+   * it.
+   */
+  async function endClaim(
+    job: JobRow,
+    set: { state: JobState; runAt: number | null; attempts: number | null },
+    columns: { lastError: PinErrorDTO | null; result?: Record<string, unknown> | null }
+  ): Promise<void> {
+    const knex = strapi.db.connection;
+    const now = Date.now();
+    const asked = `${TABLE}.requeue`;
+    // literals only in the CASEs (PostgreSQL types bound parameters there as text): the state is
+    // one of the enum's names and the numbers are checked integers
+    const state = jobStateSchema.parse(set.state);
+    const runAt = set.runAt === null ? `${TABLE}.run_at` : sqlInteger(set.runAt);
+    const attempts = set.attempts === null ? `${TABLE}.attempts` : sqlInteger(set.attempts);
+    await knex(TABLE)
+      .where({ id: job.id, lease_owner: job.leaseOwner })
+      .update({
+        state: knex.raw(`CASE WHEN ${asked} THEN 'waiting' ELSE '${state}' END`),
+        run_at: knex.raw(`CASE WHEN ${asked} THEN ${sqlInteger(now)} ELSE ${runAt} END`),
+        attempts: knex.raw(`CASE WHEN ${asked} THEN 0 ELSE ${attempts} END`),
+        requeue: knex.raw('FALSE'),
+        lease_owner: null,
+        lease_until: null,
+        last_error: columns.lastError === null ? null : JSON.stringify(columns.lastError),
+        ...(columns.result !== undefined && {
+          result: columns.result === null ? null : JSON.stringify(columns.result),
+        }),
+        updated_at: new Date(now),
+      });
+  }
 
   const claiming = {
     /**
@@ -338,28 +376,12 @@ export function createJobStore(strapi: Core.Strapi) {
         error?: PinErrorDTO | null;
       }
     ) {
-      const requeue = await askedAgain(job.id);
-      await q().updateMany({
-        where: { id: job.id, leaseOwner: job.leaseOwner },
-        data: requeue
-          ? {
-              state: 'waiting',
-              attempts: 0,
-              runAt: Date.now(),
-              leaseOwner: null,
-              leaseUntil: null,
-              requeue: false,
-              lastError: outcome.error ?? null,
-              result: outcome.result ?? null,
-            }
-          : {
-              state: outcome.state,
-              leaseOwner: null,
-              leaseUntil: null,
-              lastError: outcome.error ?? null,
-              result: outcome.result ?? null,
-            },
-      });
+      // asked for again while it ran: back to waiting, now, with a fresh count
+      await endClaim(
+        job,
+        { state: outcome.state, runAt: null, attempts: null },
+        { lastError: outcome.error ?? null, result: outcome.result ?? null }
+      );
     },
 
     /** Extends the lease of a job this worker still holds; false when it no longer does. */
@@ -400,39 +422,52 @@ export function createJobStore(strapi: Core.Strapi) {
       error: PinErrorDTO,
       opts: { refundAttempt?: boolean } = {}
     ) {
-      const requeue = await askedAgain(job.id);
-      await q().updateMany({
-        where: { id: job.id, leaseOwner: job.leaseOwner },
-        data: {
+      // asked for again while it ran: try again now, with a fresh count
+      await endClaim(
+        job,
+        {
           state: 'waiting',
-          // asked for again while it ran: try again now, with a fresh count
-          runAt: requeue ? Date.now() : runAt,
-          attempts: requeue ? 0 : opts.refundAttempt ? Math.max(0, job.attempts - 1) : job.attempts,
-          requeue: false,
-          leaseOwner: null,
-          leaseUntil: null,
-          lastError: error,
+          runAt,
+          attempts: opts.refundAttempt ? Math.max(0, job.attempts - 1) : job.attempts,
         },
-      });
+        { lastError: error }
+      );
     },
 
-    /** An editor asked to try again now. */
+    /**
+     * An editor asked to try again now. A job that is not running waits again from now with a
+     * fresh count; a running one is marked to run once more when it ends (its holder keeps it:
+     * taking it from under a worker that may be sending would risk a second create). Each step is
+     * one conditional UPDATE, so a claim or an end landing in between is never overwritten.
+     */
     async retryNow(id: number): Promise<JobRow | null> {
-      const found: unknown = await q().findOne({ where: { id } });
-      if (!found) return null;
-      const row = normalise(found);
-      if (row.state === 'running') return row;
-      const updated: unknown = await q().update({
-        where: { id },
-        data: {
-          state: 'waiting',
-          attempts: 0,
-          runAt: Date.now(),
-          leaseOwner: null,
-          leaseUntil: null,
-        },
-      });
-      return normalise(updated);
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const { count } = await q().updateMany({
+          where: { id, state: { $ne: 'running' } },
+          data: {
+            state: 'waiting',
+            attempts: 0,
+            runAt: Date.now(),
+            requeue: false,
+            leaseOwner: null,
+            leaseUntil: null,
+          },
+        });
+        if (count === 0) {
+          const marked = await q().updateMany({
+            where: { id, state: 'running' },
+            data: { requeue: true },
+          });
+          if (marked.count === 0) {
+            // gone, or it ended between the two statements: look again
+            if (!(await q().findOne({ where: { id } }))) return null;
+            continue;
+          }
+        }
+        break;
+      }
+      const row: unknown = await q().findOne({ where: { id } });
+      return row ? normalise(row) : null;
     },
 
     /**

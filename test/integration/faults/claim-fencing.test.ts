@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { claimTwiceInOneProcess } from '../../helpers/claim-fencing';
+import { retryWhileRunning } from '../../helpers/state-transitions';
 import { bootStrapi, type BootedStrapi } from '../../helpers/strapi';
 
 let booted: BootedStrapi;
@@ -36,4 +37,14 @@ it('a lane that lost its claim cannot renew or write, though its process owns th
   expect(r.secondFenced).toMatchObject({ held: true, value: 'second' });
   expect(r.writes).toEqual(['second']);
   expect(r.finalOwner).toBe(r.second!.leaseOwner);
+});
+
+it('Retry on a running job leaves it to its worker and runs it once more when it ends', async () => {
+  const r = await retryWhileRunning(strapi, 'k:retry-running:sqlite');
+  expect(r.retried).toMatchObject({
+    state: 'running',
+    requeue: true,
+    leaseOwner: r.claimed.leaseOwner,
+  });
+  expect(r.after).toMatchObject({ state: 'waiting', attempts: 0, leaseOwner: null });
 });

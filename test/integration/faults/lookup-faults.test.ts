@@ -29,6 +29,7 @@ const jobOf = (documentId: string) =>
   strapi.db
     .query('plugin::pinterest.job')
     .findOne({ where: { key: { $contains: documentId } } }) as Promise<{
+    id: number;
     state: string;
     lastError: { code: string } | null;
   } | null>;
@@ -176,4 +177,16 @@ it('never by title: a link-less entry with an unknown outcome adopts nothing and
   expect(record).toMatchObject({ status: 'failed', pinId: null });
   // the first entry's pin and the unconfirmed one: no third made by the plugin
   expect(pinsTitled('Same title pie')).toHaveLength(2);
+
+  // the editor looked at the board and pressed Retry: the plugin creates this entry's pin, once
+  await strapi.plugin('pinterest').service('pins').retryJob(job.id);
+  await waitFor(
+    async () => (await jobOf(second))?.state === 'done',
+    'the retried job to finish',
+    30_000,
+    100
+  );
+  expect(await recordOf(second)).toMatchObject({ status: 'pinned' });
+  expect(pinsTitled('Same title pie')).toHaveLength(3);
+  expect(emulator.state.pins.has((await recordOf(second))!.pinId!)).toBe(true);
 });
