@@ -98,6 +98,7 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
     if (!enabled) return { outcome: 'skipped', reason: 'disabled' };
 
     const draft = buildPinDraft({ ...ref, entry, mapping, field, utm: deps.config.utm });
+    await settleUnknownOnOtherBoards(deps, ref, draft, ctx);
     let record = await deps.records.findForEntry(ref.contentType, ref.documentId, ref.locale);
 
     if (record?.pinId && record.status !== 'deleted' && !repin) {
@@ -109,11 +110,8 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
       await ctx.ensureLease();
       await deps.client().deletePin(record.pinId);
     }
-    if (
-      record &&
-      (record.pinId || record.boardId !== draft.boardId) &&
-      !(record.createAttemptedAt && record.boardId !== draft.boardId)
-    ) {
+    // (a record on another board has no create of unknown outcome left: settled above)
+    if (record && (record.pinId || record.boardId !== draft.boardId)) {
       // start again on this record: after a re-pin or a deletion, or when the editor chose another
       // board before any pin existed
       const from = record;
@@ -211,6 +209,74 @@ async function mediaSourceFor(
   }
   return resolveImageSource(draft.media, deps.mediaContext());
 }
+
+/**
+ * The editor chose another board while a create on the previous one had an unknown outcome. Before
+ * pinning to the new board, look on the old one by the attempt's marker: a pin found there is
+ * adopted (the edit flow then moves it to the new board, one pin); none found means the attempt
+ * made nothing and the record is dropped; a board that cannot tell stops the job for an editor —
+ * never a pin left on the old board that nobody tracks, nor an unpin that waits on it forever.
+ */
+async function settleUnknownOnOtherBoards(
+  deps: PinEntryDeps,
+  ref: EntryRef,
+  draft: PinDraft,
+  ctx: JobContext
+): Promise<void> {
+  const rows = await deps.records.listForEntry(ref.contentType, ref.documentId, ref.locale);
+  for (const row of rows) {
+    if (row.pinId || !row.createAttemptedAt || row.boardId === draft.boardId) continue;
+    const attemptedAt = new Date(row.createAttemptedAt);
+    let found: Pin | null;
+    try {
+      found = await recoverUnknownCreate(deps.client(), lookupDraftOf(row), attemptedAt);
+    } catch (e) {
+      if (e instanceof LeaseLostError) throw e;
+      const error = toPinError(e);
+      if (error.code === 'OUTCOME_UNKNOWN') {
+        const told = new PinError(
+          'OUTCOME_UNKNOWN',
+          `${error.message} The entry now pins to board ${draft.boardId}: look on board ${row.boardId} first.`
+        );
+        // the editor's Retry then pins to the new board without looking again
+        await ctx.fenced(() =>
+          deps.records.update(row.id, {
+            status: 'failed',
+            createAttemptedAt: null,
+            lastError: told.toJSON(),
+          })
+        );
+        throw told;
+      }
+      throw error;
+    }
+    if (found) {
+      const pin = found;
+      // adopted where it was made; the edit flow moves it to the chosen board
+      await ctx.fenced(() =>
+        deps.records.update(row.id, {
+          status: 'pinned',
+          pinId: pin.id,
+          pinnedAt: pin.created_at ? new Date(pin.created_at) : new Date(),
+          createAttemptedAt: null,
+          syncedHash: null,
+          lastError: null,
+        })
+      );
+    } else {
+      await ctx.fenced(() => deps.records.remove(row.id));
+    }
+  }
+}
+
+/** What a record remembers of the create it attempted: enough to look for that pin. */
+export const lookupDraftOf = (row: PinRecordRow): LookupDraft => ({
+  boardId: row.boardId,
+  boardSectionId: row.boardSectionId,
+  marker: row.marker,
+  link: row.link,
+  title: row.title ?? '',
+});
 
 /**
  * Points a record at the draft's board (and marker), clearing a stale record that holds that key.

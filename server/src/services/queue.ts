@@ -1,7 +1,7 @@
 import type { LookupFunction } from 'node:net';
 import { createCampaignPinHandler } from '../campaigns/campaign-pin-job';
 import type { CampaignService } from '../campaigns/campaign-service';
-import { JOB_KINDS } from '../pins/job-keys';
+import { JOB_KINDS, pinEntryJobKey } from '../pins/job-keys';
 import { createPinEntryHandler } from '../pins/pin-entry-job';
 import { createUnpinHandler } from '../pins/unpin-job';
 import { createPinPostHandler } from '../posts/pin-post-job';
@@ -56,6 +56,8 @@ export function createQueueService(core: PluginCore, deps: QueueDeps): QueueServ
           [JOB_KINDS.unpinEntry]: createUnpinHandler({
             client: core.getClient,
             records: core.records,
+            createRunning: async (ref) =>
+              (await core.jobs.findByKey(pinEntryJobKey(ref)))?.state === 'running',
           }),
           [JOB_KINDS.pinPost]: createPinPostHandler({
             posts: core.posts,
