@@ -51,6 +51,8 @@ export const pinRecordSchema = z.object({
   /** When an edit of the entry last reached Pinterest (an update of the pin); null until then. */
   lastSyncedAt: z.string().nullable().optional(),
   lastError: pinErrorSchema.nullable(),
+  /** The pin went out without a link (its content type allows it: `missingLink: 'warn'`). */
+  withoutLink: z.boolean().optional(),
 });
 export type PinRecordDTO = z.infer<typeof pinRecordSchema>;
 

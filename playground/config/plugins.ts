@@ -22,6 +22,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
             link: 'canonicalUrl',
             pinOnPublish: true,
             onUnpublish: env('PINTEREST_ON_UNPUBLISH', 'keep') as 'keep' | 'delete',
+            // the plugin's own tests publish many articles without a link, on purpose; a real site
+            // keeps the default, `refuse` (see Blog article, set up in Settings → Pinterest)
+            missingLink: env('PINTEREST_MISSING_LINK', 'warn') as 'refuse' | 'warn',
           },
         }),
         // Lets a test prove that a mapping for a missing content type stops start-up.

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS } from '../../common/permissions';
 import { getService } from './utils/get-service';
+import { mappingProblems } from './mapping/mapping-check';
+import { attributesOf } from './utils/attributes-of';
 
 /** What the plugin uses of the admin's permission service: registering its RBAC actions. */
 type AdminPermissions = {
@@ -37,14 +39,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
         `[pinterest] config.contentTypes names ${uid}, which does not exist. Fix config/plugins (pinterest.config.contentTypes).`
       );
     }
-    const mapping = config.contentTypes[uid];
-    for (const key of ['title', 'description', 'content', 'media', 'link'] as const) {
-      if (!(mapping[key] in ct.attributes)) {
-        strapi.log.warn(
-          `[pinterest] ${uid} has no attribute “${mapping[key]}” (mapping.${key}); pins will go without it.`
-        );
-      }
-    }
+    for (const problem of mappingProblems(uid, config.contentTypes[uid], attributesOf(strapi)))
+      strapi.log.warn(
+        `[pinterest] ${uid}: mapping.${problem.field} ${problem.message}; pins will go without it.`
+      );
   }
 
   // types mapped for the first time are enabled now: their archive is not pinned by reconcile

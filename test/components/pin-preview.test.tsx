@@ -237,12 +237,24 @@ describe('pin preview: what to fix', () => {
     ).toBe(noted);
   });
 
-  it('a missing link', () => {
+  it('a missing link: refused by default, with what to fill in', () => {
     renderPreview({ ...ARTICLE, canonicalUrl: '' });
+    expect(notes()).toEqual([
+      expect.stringMatching(
+        /^No link for the pin Fill in what the link is built from .* Code: LINK_REQUIRED · This entry has no link for its pin: the attribute “canonicalUrl” is empty on this entry\.$/
+      ),
+    ]);
+    expect(screen.queryByText(/utm_source/)).toBeNull();
+  });
+
+  it('a missing link where the content type allows it (`warn`): a warning, and the pin goes out', () => {
+    renderPreview(
+      { ...ARTICLE, canonicalUrl: '' },
+      { mapping: contentTypeMappingSchema.parse({ missingLink: 'warn' }) }
+    );
     expect(notes()).toEqual([
       'No link: a pin drives traffic through its link. Add the canonical URL.',
     ]);
-    expect(screen.queryByText(/utm_source/)).toBeNull();
   });
 
   it('a link that is not https (still sent)', () => {
@@ -255,6 +267,18 @@ describe('pin preview: what to fix', () => {
 
   it('a link that is no URL', () => {
     renderPreview({ ...ARTICLE, canonicalUrl: 'blog.example.com soup' });
+    expect(notes()).toEqual([
+      expect.stringMatching(
+        /Code: LINK_REQUIRED · .*“blog\.example\.com soup” is not an http\(s\) address/
+      ),
+    ]);
+  });
+
+  it('a link that is no URL where the content type allows pins without one', () => {
+    renderPreview(
+      { ...ARTICLE, canonicalUrl: 'blog.example.com soup' },
+      { mapping: contentTypeMappingSchema.parse({ missingLink: 'warn' }) }
+    );
     expect(notes()).toEqual(['The link is not a valid URL.']);
   });
 

@@ -3,7 +3,8 @@ import { buildPinDraft, pinLink, type DraftInput } from '../../server/src/mappin
 import { markerOfLink } from '../../server/src/mapping/link';
 import { PinError } from '../../server/src/errors/pin-error';
 
-const mapping = contentTypeMappingSchema.parse({});
+// most cases here are about other parts of the pin: links may be missing (`warn`)
+const mapping = contentTypeMappingSchema.parse({ missingLink: 'warn' });
 const hero = {
   url: 'https://cdn.example.com/hero.jpg',
   mime: 'image/jpeg',

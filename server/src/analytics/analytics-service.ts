@@ -35,6 +35,8 @@ export interface AnalyticsDeps {
   /** The account's boards (cached by the pins service). */
   boards: () => Promise<Board[]>;
   isMapped: (contentType: string) => boolean;
+  /** The content types that pin (config and Settings → Pinterest). */
+  mappedTypes: () => string[];
 }
 
 /**
@@ -186,7 +188,7 @@ export function createAnalyticsService(strapi: Core.Strapi, deps: AnalyticsDeps)
         boardNames(),
         describeStatus(),
       ]);
-      const configured = Object.keys(deps.config().contentTypes);
+      const configured = deps.mappedTypes();
       const uids = [...new Set([...configured, ...facets.contentTypes])].filter((u) =>
         strapi.contentType(u as never)
       );

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PinFieldValue } from '../../../common/pin-field';
 import type { Freshness, SkipReason } from '../../../common/campaigns';
 import type { ContentTypeMapping } from '../config/schema';
+import { entryLinkRaw, valueAt } from '../mapping/entry-values';
 import { checkLink, MARKER_PARAMS, type UtmSettings } from '../mapping/link';
 import { chooseMedia, type ChosenImage, type StrapiMedia } from '../mapping/media';
 import { DESCRIPTION_MAX, pinLink, pinTexts, TITLE_MAX } from '../mapping/pin-draft';
@@ -79,7 +80,7 @@ export function campaignMedia(
   mediaField: string,
   variant: number
 ): StrapiMedia | null {
-  const value = entry[mediaField];
+  const value = valueAt(entry, mediaField);
   if (Array.isArray(value))
     return (value[variant % Math.max(1, value.length)] as StrapiMedia | undefined) ?? null;
   return (value as StrapiMedia | null | undefined) ?? null;
@@ -92,7 +93,8 @@ export function campaignMedia(
 export function entrySkipReason(
   entry: Record<string, unknown>,
   mapping: ContentTypeMapping,
-  mediaField: string
+  mediaField: string,
+  locale: string | null = null
 ): SkipReason | null {
   try {
     const media = chooseMedia(campaignMedia(entry, mediaField, 0));
@@ -101,7 +103,7 @@ export function entrySkipReason(
     if (!(e instanceof PinError)) throw e;
     return e.code === 'MEDIA_REQUIRED' ? 'NO_MEDIA' : 'MEDIA_UNSUPPORTED';
   }
-  if (!linkKeyOf(entry[mapping.link])) return 'NO_LINK';
+  if (!linkKeyOf(entryLinkRaw(entry, mapping, locale))) return 'NO_LINK';
   return null;
 }
 
@@ -125,11 +127,16 @@ export interface CampaignDraftInput {
   };
   /** Which variant this pin uses (templates and images are taken in turn). */
   variant: number;
+  /** The entry's locale (for a link pattern's `{locale}`), null when not localized. */
+  locale?: string | null;
   utm: UtmSettings;
   marker: string;
   boardId: string;
   boardSectionId: string | null;
 }
+
+/** Where the draft puts the variant's image for the pin texts to read its alternative text. */
+const CAMPAIGN_MEDIA = '__campaignMedia';
 
 const pick = <T>(list: readonly T[], variant: number): T | undefined =>
   list.length ? list[variant % list.length] : undefined;
@@ -151,8 +158,8 @@ export function buildCampaignDraft(input: CampaignDraftInput): CampaignDraft {
     );
   }
   const texts = pinTexts(
-    { ...input.entry, [mediaField]: mediaObject },
-    { ...input.mapping, media: mediaField },
+    { ...input.entry, [CAMPAIGN_MEDIA]: mediaObject },
+    { ...input.mapping, media: CAMPAIGN_MEDIA },
     input.field
   );
   const titleTemplate = pick(input.freshness.titleTemplates, input.variant);
@@ -161,7 +168,11 @@ export function buildCampaignDraft(input: CampaignDraftInput): CampaignDraft {
   const renderedDescription = descriptionTemplate
     ? renderTemplate(descriptionTemplate, input.entry)
     : '';
-  const { link } = pinLink(input.entry[input.mapping.link], input.utm, input.marker);
+  const { link } = pinLink(
+    entryLinkRaw(input.entry, input.mapping, input.locale ?? null),
+    input.utm,
+    input.marker
+  );
   if (!link)
     throw new PinError(
       'INVALID_REQUEST',

@@ -1,5 +1,6 @@
 import type { ContentTypeMapping } from '../config/schema';
 import type { UtmSettings } from '../mapping/link';
+import { mappingPaths } from '../mapping/entry-values';
 import { pinCreateBody } from '../pinterest/pin-create-body';
 import { campaignJobPayloadSchema, NO_LOCALE } from '../pins/job-keys';
 import { resolveImageSource, type MediaSourceContext } from '../media/media-source';
@@ -29,7 +30,8 @@ export interface CampaignPinDeps {
   stopCampaign: (campaignId: number, reason: PinErrorDTO) => Promise<unknown>;
   loadEntry: (
     ref: { contentType: string; documentId: string; locale: string },
-    populate: string[]
+    /** The paths to read (media, components and relations are populated for them). */
+    paths: string[]
   ) => Promise<Record<string, unknown> | null>;
 }
 
@@ -95,7 +97,7 @@ export function createCampaignPinHandler(deps: CampaignPinDeps) {
     const mediaField = input.freshness.imageField || mapping.media;
     const entry = await deps.loadEntry(
       { contentType: item.contentType, documentId: item.entryDocumentId, locale: item.entryLocale },
-      [mediaField]
+      [...mappingPaths(mapping), mediaField]
     );
     if (!entry) {
       await deps.store.moveItem(item.id, ['queued', 'planned', 'pinning'], {
@@ -113,6 +115,7 @@ export function createCampaignPinHandler(deps: CampaignPinDeps) {
         field: readPinField(entry, deps.pinFieldOf(item.contentType, mapping)),
         freshness: input.freshness,
         variant: item.variant,
+        locale: item.entryLocale === NO_LOCALE ? null : item.entryLocale,
         utm: deps.utm(),
         marker:
           item.marker ??

@@ -12,7 +12,8 @@ import type {
 } from '../../../common/campaigns';
 import type { PinErrorDTO } from '../../../common/wire';
 import type { ContentTypeMapping, PluginConfig } from '../config/schema';
-import { campaignKeyPrefix, campaignPinJobKey, JOB_KINDS } from '../pins/job-keys';
+import { entryLinkRaw, mappingPaths, sourceList } from '../mapping/entry-values';
+import { campaignKeyPrefix, campaignPinJobKey, JOB_KINDS, NO_LOCALE } from '../pins/job-keys';
 import { readPinField } from '../pins/pin-entry-job';
 import { pinUrlOf } from '../pins/pin-record-store';
 import type { JobStore } from '../queue/job-store';
@@ -37,6 +38,8 @@ export interface CampaignServiceDeps {
   jobs: JobStore;
   leases: LeaseStore;
   getConfig: () => PluginConfig;
+  /** The content types that pin (config and Settings → Pinterest). */
+  mappedTypes: () => string[];
   mappingFor: (contentType: string) => Promise<ContentTypeMapping | null>;
   pinFieldOf: (contentType: string, mapping: ContentTypeMapping) => string | null;
   /** Set while writes are paused after a spam block. */
@@ -176,8 +179,8 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     const mediaField = input.freshness.imageField || mapping.media;
     const source = createEntrySource(strapi, {
       selection: input.selection,
-      mediaFields: [mediaField],
-      titleField: mapping.title,
+      paths: [...mappingPaths(mapping), mediaField],
+      titleField: sourceList(mapping.title).find((p) => !p.includes('.')) ?? null,
       pageSize: cfg().pageSize,
     });
     const assigner = createSlotAssigner(grid, opts.state.assigner);
@@ -201,7 +204,9 @@ export function createCampaignService(deps: CampaignServiceDeps) {
         page.entries.map((e) => ({
           documentId: e.documentId,
           locale: e.locale,
-          linkKey: linkKeyOf(e.entry[mapping.link]),
+          linkKey: linkKeyOf(
+            entryLinkRaw(e.entry, mapping, e.locale === NO_LOCALE ? null : e.locale)
+          ),
         })),
         input.selection.onBoardId
       );
@@ -504,7 +509,7 @@ export function createCampaignService(deps: CampaignServiceDeps) {
 
     async options(): Promise<CampaignOptionsDTO> {
       const contentTypes: CampaignOptionsDTO['contentTypes'] = [];
-      for (const uid of Object.keys(deps.getConfig().contentTypes)) {
+      for (const uid of deps.mappedTypes()) {
         const schema = strapi.contentType(uid as never) as
           | { info?: { displayName?: string }; pluginOptions?: { i18n?: { localized?: boolean } } }
           | undefined;

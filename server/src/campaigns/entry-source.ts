@@ -3,6 +3,8 @@ import type { CampaignSelection } from '../../../common/campaigns';
 import { NO_LOCALE } from '../pins/job-keys';
 import type { PlanEntry } from './planner';
 import { isLocalized } from '../utils/is-localized';
+import { attributesOf } from '../utils/attributes-of';
+import { populateFor } from '../mapping/entry-values';
 
 export interface EntryCursor {
   /** The id of the last published row read (rows are read in id order). */
@@ -51,8 +53,10 @@ export function createEntrySource(
   strapi: Core.Strapi,
   opts: {
     selection: CampaignSelection;
-    mediaFields: string[];
-    titleField: string;
+    /** The paths the campaign reads (media, components and relations are populated for them). */
+    paths: string[];
+    /** A top-level text attribute naming an entry in the planner, if the title is one. */
+    titleField: string | null;
     pageSize: number;
   }
 ) {
@@ -66,7 +70,7 @@ export function createEntrySource(
     locale: localized && typeof row.locale === 'string' ? row.locale : NO_LOCALE,
     entry: row,
   });
-  const populate = [...new Set(opts.mediaFields)];
+  const populate = populateFor(uid, [...new Set(opts.paths)], attributesOf(strapi));
 
   return {
     async page(cursor: EntryCursor): Promise<EntryPage> {
@@ -81,18 +85,19 @@ export function createEntrySource(
         } as never)) as Array<Record<string, unknown>>;
         const found = new Set(rows.map((r) => String(r.documentId)));
         const missing = ids.filter((id) => !found.has(id));
-        const drafts = missing.length
-          ? ((await documents().findMany({
-              status: 'draft',
-              ...locale,
-              filters: { documentId: { $in: missing } },
-              fields: [opts.titleField],
-            } as never)) as Array<Record<string, unknown>>)
-          : [];
+        const drafts =
+          missing.length && opts.titleField
+            ? ((await documents().findMany({
+                status: 'draft',
+                ...locale,
+                filters: { documentId: { $in: missing } },
+                fields: [opts.titleField],
+              } as never)) as Array<Record<string, unknown>>)
+            : [];
         const draftTitle = new Map(
           drafts.map((d) => [
             String(d.documentId),
-            typeof d[opts.titleField] === 'string' ? (d[opts.titleField] as string) : null,
+            typeof d[opts.titleField!] === 'string' ? (d[opts.titleField!] as string) : null,
           ])
         );
         const order = new Map(ids.map((id, i) => [id, i]));

@@ -1,7 +1,9 @@
 import type { PinFieldValue } from '../../../common/pin-field';
 import type { CampaignInput, SkipReason } from '../../../common/campaigns';
 import type { ContentTypeMapping } from '../config/schema';
+import { entryLinkRaw, firstValue, valueAt } from '../mapping/entry-values';
 import { resolveBoard } from '../mapping/pin-draft';
+import { NO_LOCALE } from '../pins/job-keys';
 import { entrySkipReason, linkKeyOf } from './campaign-draft';
 import type { PacingGrid, SlotAssigner } from './pacing-grid';
 
@@ -72,7 +74,7 @@ export interface PlannerContext {
 export const entryKey = (documentId: string, locale: string) => `${documentId}\u0000${locale}`;
 
 const titleOf = (entry: Record<string, unknown>, mapping: ContentTypeMapping): string | null => {
-  const v = entry[mapping.title];
+  const v = firstValue(entry, mapping.title);
   return typeof v === 'string' && v.trim() ? v.trim().slice(0, 250) : null;
 };
 
@@ -97,7 +99,7 @@ export function planPage(
   for (const { documentId, locale, entry } of entries) {
     const key = entryKey(documentId, locale);
     if (input.selection.onBoardId && !history.onBoard?.has(key)) continue;
-    if (input.selection.hasMedia && !hasValue(entry[mediaField])) continue;
+    if (input.selection.hasMedia && !hasValue(valueAt(entry, mediaField))) continue;
     ctx.counters.examined += 1;
     const title = titleOf(entry, mapping);
     const skip = (reason: SkipReason, boardId = '*') => {
@@ -105,7 +107,8 @@ export function planPage(
       ctx.counters.skipped += 1;
     };
 
-    const reason = entrySkipReason(entry, mapping, mediaField);
+    const linkLocale = locale === NO_LOCALE ? null : locale;
+    const reason = entrySkipReason(entry, mapping, mediaField, linkLocale);
     if (reason) {
       skip(reason);
       continue;
@@ -116,7 +119,7 @@ export function planPage(
       continue;
     }
 
-    const linkKey = linkKeyOf(entry[mapping.link])!;
+    const linkKey = linkKeyOf(entryLinkRaw(entry, mapping, linkLocale))!;
     const field = ctx.readField(entry);
     const seen = new Set<string>();
     const before = Math.max(

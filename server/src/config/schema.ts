@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANALYTICS_DEFAULTS, analyticsConfigSchema } from './analytics';
 import { CAMPAIGNS_DEFAULTS, campaignsConfigSchema } from './campaigns';
+import { patternProblem } from './link-pattern-syntax';
 
 export const PRODUCTION_API_URL = 'https://api.pinterest.com/v5';
 export const SANDBOX_API_URL = 'https://api-sandbox.pinterest.com/v5';
@@ -19,21 +20,63 @@ const httpUrl = (what: string) =>
       }
     }, `${what} must be an absolute http(s) URL`);
 
+/**
+ * A path to a value of the entry: an attribute (`title`), or a field of a component or of a to-one
+ * relation (`seo.metaTitle`, `category.slug`).
+ */
+export const attributePathSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?$/,
+    'must be an attribute name, or a component or relation field such as seo.metaTitle'
+  );
+
+/** One path, or an ordered list of paths (the first with a value wins): `['title', 'seo.x']`. */
+// an empty list: this part of the pin has no source (it falls back as the product rules say)
+const sourcesSchema = z.union([attributePathSchema, z.array(attributePathSchema).max(5)]);
+
+/**
+ * A URL pattern (`https://blog.example.com/{locale}/articles/{slug}`), or one per locale (`*` for
+ * the others).
+ */
+export const linkPatternSchema = z
+  .union([z.string().trim().min(1), z.record(z.string().min(1), z.string().trim().min(1))])
+  .superRefine((value, ctx) => {
+    const templates = typeof value === 'string' ? { '': value } : value;
+    for (const [locale, template] of Object.entries(templates)) {
+      const problem = patternProblem(template);
+      if (problem) ctx.addIssue({ code: 'custom', path: locale ? [locale] : [], message: problem });
+    }
+  });
+
 /** Which attributes of a content type feed the pin. */
 export const contentTypeMappingSchema = z
   .object({
-    /** Attribute holding the title (max 100 characters on Pinterest). */
-    title: z.string().default('title'),
-    /** Attribute holding the description / excerpt (max 500 characters). */
-    description: z.string().default('excerpt'),
-    /** Attribute holding the long content, used when title or description is empty. */
-    content: z.string().default('body'),
-    /** Media attribute with the hero image (or video). */
-    media: z.string().default('hero'),
-    /** Attribute holding the canonical link of the entry. */
-    link: z.string().default('canonicalUrl'),
-    /** Attribute holding alt text; the media's own alternative text wins when present. */
-    altText: z.string().optional(),
+    /** Attribute(s) holding the title (max 100 characters on Pinterest). */
+    title: sourcesSchema.default('title'),
+    /** Attribute(s) holding the description / excerpt (max 500 characters). */
+    description: sourcesSchema.default('excerpt'),
+    /**
+     * Attribute(s) holding the long content (text, rich text, Blocks, a component or a dynamic
+     * zone), used when title or description is empty.
+     */
+    content: sourcesSchema.default('body'),
+    /** Media attribute (or component field) with the hero image (or video). */
+    media: attributePathSchema.default('hero'),
+    /** Attribute holding the canonical link of the entry (when no `linkPattern` is set). */
+    link: attributePathSchema.default('canonicalUrl'),
+    /**
+     * The link built from the entry, as the site's frontend builds its URLs: placeholders name
+     * attributes, component or to-one relation fields, or `{locale}`; wins over `link`.
+     */
+    linkPattern: linkPatternSchema.optional(),
+    /**
+     * An entry without a link: `refuse` (default) fails its pin job with LINK_REQUIRED; `warn` pins
+     * it without a link and says so on the record and in the panel.
+     */
+    missingLink: z.enum(['refuse', 'warn']).default('refuse'),
+    /** Attribute(s) holding alt text; the media's own alternative text wins when present. */
+    altText: sourcesSchema.optional(),
     /** The `plugin::pinterest.pin` attribute; found automatically when omitted. */
     pinField: z.string().optional(),
     /** Pin on publish when the entry's field does not say otherwise. */

@@ -1,8 +1,17 @@
 import analytics from './analytics';
 import campaigns from './campaigns';
 import connection from './connection';
+import contentTypes from './content-types';
 import editor from './editor';
 import pins from './pins';
 import posts from './posts';
 
-export default { pins, connection, editor, posts, analytics, campaigns };
+export default {
+  pins,
+  connection,
+  'content-types': contentTypes,
+  editor,
+  posts,
+  analytics,
+  campaigns,
+};

@@ -7,6 +7,7 @@ import type { PinErrorDTO } from '../../../common/wire';
 export type PinErrorCode =
   // the entry or its settings
   | 'BOARD_REQUIRED'
+  | 'LINK_REQUIRED'
   | 'MEDIA_REQUIRED'
   | 'MEDIA_UNSUPPORTED'
   | 'MEDIA_TOO_LARGE'
@@ -45,6 +46,8 @@ export type PinErrorCode =
 const ADVICE: Record<PinErrorCode, string> = {
   BOARD_REQUIRED:
     'Choose a board for this pin in the Pinterest field of this entry, or ask an administrator for a default board; then publish again.',
+  LINK_REQUIRED:
+    'Fill in what the link is built from (the slug, or the link field) and publish again; or ask an administrator to allow pins without a link for this content type.',
   MEDIA_REQUIRED: 'Add an image or a video to this entry, then publish again.',
   MEDIA_UNSUPPORTED:
     'Use a JPEG, PNG, WebP or GIF image (or an MP4 or MOV video) for this entry, then publish again.',

@@ -8,34 +8,12 @@
  * 'https://example.com/{locale}/{slug}' }`) for sites with one host per language. Pure.
  */
 
+import { PLACEHOLDER, patternProblem, placeholdersOf } from '../config/link-pattern-syntax';
+
 /** A pattern, or one per locale with `*` for the others. */
 export type LinkPattern = string | Readonly<Record<string, string>>;
 
-const PLACEHOLDER = /\{([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)\}/g;
-
-/** The placeholders of a pattern, in order (`locale`, `slug`, `category.slug`). */
-export function placeholdersOf(pattern: string): string[] {
-  return [...pattern.matchAll(PLACEHOLDER)].map((m) => m[1]);
-}
-
-/**
- * Why a pattern cannot work, or null: it must give an absolute http(s) URL whatever the values,
- * and every brace must be a placeholder.
- */
-export function patternProblem(pattern: string): string | null {
-  const stripped = pattern.replace(PLACEHOLDER, 'x');
-  if (/[{}]/.test(stripped))
-    return `“${pattern}” has a brace that is not a placeholder such as {slug} or {category.slug}`;
-  let url: URL;
-  try {
-    url = new URL(stripped);
-  } catch {
-    return `“${pattern}” is not an absolute URL (it must start with https://)`;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return `“${pattern}” must be an http or https address`;
-  return null;
-}
+export { placeholdersOf, patternProblem };
 
 /** The pattern that applies to a locale: its own, else `*`, else none. */
 export function patternFor(pattern: LinkPattern, locale: string | null): string | null {
@@ -44,7 +22,7 @@ export function patternFor(pattern: LinkPattern, locale: string | null): string 
 }
 
 /** A value at a dotted path of an entry; a to-many relation or a list has no single value. */
-function valueAt(entry: Record<string, unknown>, path: string): unknown {
+export function valueAt(entry: Record<string, unknown> | null | undefined, path: string): unknown {
   let value: unknown = entry;
   for (const key of path.split('.')) {
     if (Array.isArray(value)) return undefined;

@@ -4,7 +4,9 @@ import type { ContentTypeMapping } from '../config/schema';
 import { PinError } from '../errors/pin-error';
 import { checkLink, LINK_MAX, pinMarker, tagLink, type UtmSettings } from './link';
 import { chooseMedia, type ChosenMedia, type StrapiMedia } from './media';
+import { entryLink, firstValue, valueAt, type EntryLink } from './entry-values';
 import { firstLine, plainText, squash, truncateAtWord } from './text';
+import { NO_LOCALE } from '../../../common/locales';
 
 export const TITLE_MAX = 100;
 export const DESCRIPTION_MAX = 500;
@@ -65,10 +67,10 @@ export function pinTexts(
   field: PinFieldValue | null
 ) {
   const warnings: DraftWarning[] = [];
-  const content = plainText(entry[mapping.content]);
+  const content = plainText(firstValue(entry, mapping.content));
   const descriptionSource =
-    text(field?.description) || plainText(entry[mapping.description]) || content;
-  let titleSource = text(field?.title) || text(entry[mapping.title]);
+    text(field?.description) || plainText(firstValue(entry, mapping.description)) || content;
+  let titleSource = text(field?.title) || text(firstValue(entry, mapping.title));
   if (!titleSource) {
     titleSource = firstLine(descriptionSource || content);
     if (titleSource) warnings.push('TITLE_FROM_CONTENT');
@@ -78,9 +80,8 @@ export function pinTexts(
   const description = descriptionSource ? truncateAtWord(descriptionSource, DESCRIPTION_MAX) : null;
   if (description && description !== squash(descriptionSource))
     warnings.push('DESCRIPTION_TRUNCATED');
-  const mediaObject = entry[mapping.media] as StrapiMedia | null | undefined;
-  const altSource =
-    text(mediaObject?.alternativeText) || (mapping.altText ? text(entry[mapping.altText]) : '');
+  const mediaObject = valueAt(entry, mapping.media) as StrapiMedia | null | undefined;
+  const altSource = text(mediaObject?.alternativeText) || text(firstValue(entry, mapping.altText));
   const altText = altSource ? truncateAtWord(altSource, ALT_TEXT_MAX) : null;
   return { title, description, altText, warnings };
 }
@@ -108,6 +109,22 @@ export function pinLink(
   if (markedOnly.length <= LINK_MAX)
     return { link: markedOnly, warnings: [...warnings, 'LINK_UTM_DROPPED'] };
   return { link: null, warnings: [...warnings, 'LINK_TOO_LONG'] };
+}
+
+const LINK_PROBLEMS: ReadonlySet<DraftWarning> = new Set<DraftWarning>([
+  'LINK_MISSING',
+  'LINK_INVALID',
+  'LINK_TOO_LONG',
+]);
+
+/** Why a pin cannot go out without its link (the content type refuses link-less pins). */
+function linkRequired(source: EntryLink, warnings: DraftWarning[]): PinError {
+  const why = !source.ok
+    ? source.reason
+    : warnings.includes('LINK_TOO_LONG')
+      ? 'the link is longer than the 2,048 characters Pinterest accepts'
+      : `“${source.url}” is not an http(s) address`;
+  return new PinError('LINK_REQUIRED', `This entry has no link for its pin: ${why}.`);
 }
 
 /**
@@ -146,7 +163,7 @@ function draftParts(input: DraftInput) {
     errors.push(new PinError('BOARD_REQUIRED', 'No Pinterest board was chosen for this entry.'));
   let media: ChosenMedia | null = null;
   try {
-    media = chooseMedia(entry[mapping.media] as StrapiMedia | null | undefined);
+    media = chooseMedia(valueAt(entry, mapping.media) as StrapiMedia | null | undefined);
   } catch (e) {
     if (!(e instanceof PinError)) throw e;
     errors.push(e);
@@ -158,7 +175,15 @@ function draftParts(input: DraftInput) {
     locale: input.locale,
     boardId: boardId ?? '',
   });
-  const { link, warnings } = pinLink(entry[mapping.link], input.utm, marker);
+  const source = entryLink(entry, mapping, input.locale === NO_LOCALE ? null : input.locale);
+  const linked = pinLink(source.ok ? source.url : null, input.utm, marker);
+  const { link } = linked;
+  let { warnings } = linked;
+  if (!link && mapping.missingLink === 'refuse') {
+    // the error says why; the warnings would say it again
+    errors.push(linkRequired(source, warnings));
+    warnings = warnings.filter((w) => !LINK_PROBLEMS.has(w));
+  }
   return {
     boardId,
     boardSectionId,

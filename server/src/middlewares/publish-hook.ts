@@ -55,6 +55,9 @@ export function scheduledRunAt(
   return Number.isFinite(at) && at > now ? at : undefined;
 }
 
+/** Document Service actions that may pin or withdraw a pin. */
+const WRITES = new Set(['create', 'update', 'publish', 'unpublish', 'delete']);
+
 /**
  * Document Service middleware. Before a write: validates the `plugin::pinterest.pin` field's value
  * (a bad value is a 400, not a stored mess). After a publish: records a pin job per published
@@ -67,8 +70,11 @@ export const publishHook =
     const c = documentCall(ctx);
     // resolved at call time: the services are not built yet when register() adds the middleware
     const settings = getService(strapi, 'settings');
-    if (!settings.isMapped(c.uid)) return next();
-    const pinField = settings.pinFieldOf(c.uid, settings.getConfig().contentTypes[c.uid]);
+    // a write may need to pin: follow an administrator's mapping change made on another instance
+    if (WRITES.has(c.action)) await settings.refreshMappings();
+    const registered = settings.registeredMapping(c.uid);
+    if (!registered) return next();
+    const pinField = settings.pinFieldOf(c.uid, registered.mapping);
 
     if ((c.action === 'create' || c.action === 'update') && c.params?.data) {
       const value = pinField ? c.params.data[pinField] : undefined;

@@ -16,7 +16,7 @@ export const JOB_KINDS = {
 /** An unpin job's locale when every locale of the document was withdrawn. */
 export const ALL_LOCALES = '*';
 
-export const NO_LOCALE = 'default';
+export { NO_LOCALE } from '../../../common/locales';
 
 export interface EntryRef {
   contentType: string;

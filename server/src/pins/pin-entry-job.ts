@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pinFieldValueSchema, type PinFieldValue } from '../../../common/pin-field';
 import type { ContentTypeMapping, PluginConfig } from '../config/schema';
+import { mappingPaths } from '../mapping/entry-values';
 import { markerOfLink } from '../mapping/link';
 import { buildPinDraft, type PinDraft } from '../mapping/pin-draft';
 import { pinCreateBody } from '../pinterest/pin-create-body';
@@ -29,11 +30,11 @@ export interface PinEntryDeps {
   client: () => PinterestClient;
   records: PinRecordStore;
   mediaContext: () => MediaSourceContext;
-  /** The published version of the entry with its media populated, or null when there is none. */
-  loadPublishedEntry: (
-    ref: EntryRef,
-    populate: string[]
-  ) => Promise<Record<string, unknown> | null>;
+  /**
+   * The published version of the entry with what these paths need populated, or null when there
+   * is none.
+   */
+  loadPublishedEntry: (ref: EntryRef, paths: string[]) => Promise<Record<string, unknown> | null>;
   /** The attribute holding the `plugin::pinterest.pin` field, if the content type has one. */
   pinFieldOf: (contentType: string, mapping: ContentTypeMapping) => string | null;
   /** Video uploads: polling and cover defaults. */
@@ -90,7 +91,7 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
         `The content type ${ref.contentType} is not mapped in the Pinterest plugin's configuration.`
       );
     }
-    const entry = await deps.loadPublishedEntry(ref, [mapping.media]);
+    const entry = await deps.loadPublishedEntry(ref, mappingPaths(mapping));
     if (!entry) return { outcome: 'skipped', reason: 'unpublished' };
 
     const field = readPinField(entry, deps.pinFieldOf(ref.contentType, mapping));

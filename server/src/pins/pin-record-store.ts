@@ -66,6 +66,7 @@ export function toPinRecordDTO(row: PinRecordRow): PinRecordDTO {
     pinnedAt: iso(row.pinnedAt),
     lastSyncedAt: iso(row.syncedAt),
     lastError: row.lastError ?? null,
+    withoutLink: Boolean(row.pinId) && !row.link,
   };
 }
 

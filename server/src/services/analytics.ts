@@ -13,5 +13,6 @@ export function createAnalytics(core: PluginCore, deps: { pins: PinsService }): 
     owner: core.owner,
     boards: () => deps.pins.boards(),
     isMapped: core.isMapped,
+    mappedTypes: core.mappedTypes,
   });
 }

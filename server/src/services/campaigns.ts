@@ -51,6 +51,7 @@ export function createCampaigns(core: PluginCore): CampaignService {
     jobs: core.jobs,
     leases: core.leases,
     getConfig: core.getConfig,
+    mappedTypes: core.mappedTypes,
     mappingFor: core.mappingFor,
     pinFieldOf: core.pinFieldOf,
     writePause: () => core.limiter.writePause(),

@@ -13,14 +13,18 @@ import type { MediaSourceContext } from '../media/media-source';
 import type { VideoPollPolicy } from '../media/video-pin';
 import { NO_LOCALE } from '../pins/job-keys';
 import { createPinRecordStore } from '../pins/pin-record-store';
+import { createReconcileMarks } from '../pins/reconcile-marks';
 import { createPostStore } from '../posts/post-store';
 import { PinterestClient } from '../pinterest/client';
 import { createJobStore } from '../queue/job-store';
 import { createLeaseStore } from '../queue/lease-store';
 import { createRateLimiter } from '../rate/rate-limiter';
 import { categoryOf } from '../rate/rate-limits';
+import { createMappingRegistry } from '../settings/mapping-registry';
 import { createSettingsStore, effectiveMapping } from '../settings/settings-store';
 import { isLocalized } from '../utils/is-localized';
+import { populateFor } from '../mapping/entry-values';
+import { attributesOf } from '../utils/attributes-of';
 
 /** An entry version to read: the published one of a document in a locale. */
 export interface PublishedEntryRef {
@@ -52,6 +56,7 @@ export function createPluginCore(strapi: Core.Strapi) {
   const settings = createSettingsStore(strapi);
   const leases = createLeaseStore(strapi);
   const posts = createPostStore(strapi);
+  const reconcileMarks = createReconcileMarks(strapi);
   const accounts = createAccountStore(strapi, () => parseTokenKeys(getConfig()));
   const states = createOAuthStateStore(strapi);
 
@@ -119,9 +124,27 @@ export function createPluginCore(strapi: Core.Strapi) {
     return `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
   };
 
-  /** The content type's mapping: the config's, with the administrator's saved defaults on top. */
+  /** Which content types pin: the config's, then those enabled in Settings → Pinterest. */
+  const mappings = createMappingRegistry({
+    config: () => getConfig().contentTypes,
+    load: async () => {
+      const stored = await settings.mappings();
+      return Object.fromEntries(
+        Object.entries(stored)
+          // a content type removed from the app since is not pinned (nor shown)
+          .filter(([uid, m]) => m.enabled && uid in strapi.contentTypes)
+          .map(([uid, { enabled: _enabled, ...mapping }]) => [uid, mapping])
+      );
+    },
+  });
+
+  /**
+   * The content type's mapping (the config's, else the admin's), with the administrator's saved
+   * defaults on top.
+   */
   const mappingFor = async (contentType: string): Promise<ContentTypeMapping | null> => {
-    const base = getConfig().contentTypes[contentType];
+    await mappings.refresh();
+    const base = mappings.get(contentType)?.mapping;
     if (!base) return null;
     return effectiveMapping(base, (await settings.get()).contentTypes[contentType]);
   };
@@ -154,7 +177,11 @@ export function createPluginCore(strapi: Core.Strapi) {
     getClient,
     mappingFor,
     pinFieldOf,
-    isMapped: (contentType: string) => Boolean(getConfig().contentTypes[contentType]),
+    mappings,
+    reconcileMarks,
+    isMapped: (contentType: string) => mappings.isMapped(contentType),
+    /** The content types that pin (config and admin), as last read. */
+    mappedTypes: () => mappings.uids(),
 
     /**
      * Where media is read from and which private hosts may be fetched (demo, tests, an intranet
@@ -182,11 +209,15 @@ export function createPluginCore(strapi: Core.Strapi) {
       };
     },
 
-    /** The published version of an entry with `populate`, or null when there is none. */
+    /**
+     * The published version of an entry with what these paths need populated (media, components,
+     * relations, dynamic zones), or null when there is none.
+     */
     loadPublishedEntry: async (
       ref: PublishedEntryRef,
-      populate: string[]
+      paths: string[]
     ): Promise<Record<string, unknown> | null> => {
+      const populate = populateFor(ref.contentType, paths, attributesOf(strapi));
       const localized = isLocalized(strapi, ref.contentType);
       const entry: unknown = await strapi.documents(ref.contentType as never).findOne({
         documentId: ref.documentId,

@@ -14,7 +14,6 @@ import { toPinRecordDTO } from '../pins/pin-record-store';
 import type { Board } from '../pinterest/schemas';
 import type { JobRow } from '../queue/job-store';
 import { reconcile } from '../pins/reconcile';
-import { createReconcileMarks } from '../pins/reconcile-marks';
 import type { ConnectionService } from './connection';
 import type { PluginCore } from './core';
 
@@ -113,7 +112,7 @@ const BOARDS_TTL_MS = 60_000;
 
 export function createPins(core: PluginCore, deps: { connection: ConnectionService }): PinsService {
   const { strapi, jobs } = core;
-  const marks = createReconcileMarks(strapi);
+  const marks = core.reconcileMarks;
   let boardsCache: { at: number; environment: string; boards: Promise<Board[]> } | null = null;
 
   const jobOf = async (key: string) => {
@@ -212,7 +211,7 @@ export function createPins(core: PluginCore, deps: { connection: ConnectionServi
         environment: core.environment(),
         apiUrl: config.apiUrl,
         connected: account.status === 'connected',
-        contentTypes: Object.keys(config.contentTypes),
+        contentTypes: core.mappedTypes(),
         queue: {
           waiting: await jobs.count({ state: 'waiting' }),
           running: await jobs.count({ state: 'running' }),
@@ -275,7 +274,8 @@ export function createPins(core: PluginCore, deps: { connection: ConnectionServi
     },
 
     async markEnabledTypes() {
-      await marks.ensureEnabled(Object.keys(core.getConfig().contentTypes));
+      await core.mappings.refresh(true);
+      await marks.ensureEnabled(core.mappedTypes());
     },
 
     async reconcileOnce() {
@@ -284,7 +284,7 @@ export function createPins(core: PluginCore, deps: { connection: ConnectionServi
         return await reconcile({
           strapi,
           marks,
-          contentTypes: () => Object.keys(core.getConfig().contentTypes),
+          contentTypes: () => core.mappedTypes(),
           mappingFor: core.mappingFor,
           pinFieldOf: core.pinFieldOf,
           enqueue: (ref) => service.enqueueEntry(ref),

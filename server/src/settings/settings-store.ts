@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import type { ContentTypeMapping } from '../config/schema';
+import { contentTypeMappingSchema, type ContentTypeMapping } from '../config/schema';
 import { contentTypeDefaultsSchema } from './content-type-defaults';
 
 export const settingsSchema = z
@@ -8,9 +8,34 @@ export const settingsSchema = z
   .strict();
 export type StoredSettings = z.infer<typeof settingsSchema>;
 
+/**
+ * A content type's mapping as an administrator saved it in Settings → Pinterest → Content types
+ * (the same shape as a `config.contentTypes` entry), and whether it is on.
+ */
+export const storedMappingSchema = contentTypeMappingSchema.extend({ enabled: z.boolean() });
+export type StoredMapping = z.infer<typeof storedMappingSchema>;
+const storedMappingsSchema = z.record(z.string(), storedMappingSchema);
+
 export function createSettingsStore(strapi: Core.Strapi) {
   const store = () => strapi.store({ type: 'plugin', name: 'pinterest' });
+  const readMappings = async (): Promise<Record<string, StoredMapping>> => {
+    const raw: unknown = (await store().get({ key: 'mappings' })) ?? {};
+    const parsed = storedMappingsSchema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    // one bad row must not hide the others: keep every mapping that still reads
+    const out: Record<string, StoredMapping> = {};
+    for (const [uid, value] of Object.entries(raw as Record<string, unknown>)) {
+      const one = storedMappingSchema.safeParse(value);
+      if (one.success) out[uid] = one.data;
+    }
+    return out;
+  };
   return {
+    /** Every content type mapping saved in the admin, enabled or not. */
+    mappings: readMappings,
+    async saveMapping(uid: string, mapping: StoredMapping): Promise<void> {
+      await store().set({ key: 'mappings', value: { ...(await readMappings()), [uid]: mapping } });
+    },
     async get(): Promise<StoredSettings> {
       const parsed = settingsSchema.safeParse(await store().get({ key: 'settings' }));
       return parsed.success ? parsed.data : { contentTypes: {} };

@@ -100,6 +100,24 @@ export default {
       handler: 'connection.putSettings',
       config: guard('manageSettings'),
     },
+    {
+      method: 'GET',
+      path: '/settings/content-types',
+      handler: 'content-types.list',
+      config: guard('readSettings'),
+    },
+    {
+      method: 'PUT',
+      path: '/settings/content-types/:uid',
+      handler: 'content-types.save',
+      config: guard('manageSettings'),
+    },
+    {
+      method: 'POST',
+      path: '/settings/content-types/:uid/sample',
+      handler: 'content-types.sample',
+      config: guard('manageSettings'),
+    },
 
     { method: 'GET', path: '/boards', handler: 'connection.boards', config: guard('readPins') },
     {
