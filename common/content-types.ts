@@ -35,9 +35,13 @@ export const contentTypeSetupInputSchema = z
     content: paths,
     media: path,
     altText: paths.default([]),
-    /** The link: an attribute, or a URL pattern (one for all locales, or one per locale). */
+    /**
+     * The link: an attribute, a URL pattern (one for all locales, or one per locale), or the page
+     * URL the app's Strapi preview gives (`config/admin.ts` → `preview.config.handler`).
+     */
     link: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('attribute'), path }),
+      z.object({ kind: z.literal('preview') }),
       z.object({
         kind: z.literal('pattern'),
         /** `*` for every locale, or a locale code. */
@@ -68,6 +72,8 @@ export interface ContentTypeSetupDTO {
   mapping: ContentTypeSetupInput | null;
   /** The attribute paths each part of the pin can take. */
   candidates: Record<MappingRoleDTO, Array<{ path: string; type: string }>>;
+  /** Whether the app configures Strapi's preview (a possible link source). */
+  previewAvailable: boolean;
   /** Published entries (per locale) that have no pin, when the type pins. */
   neverPinned: { count: number; publishedBefore: string | null } | null;
 }

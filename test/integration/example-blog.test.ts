@@ -109,6 +109,7 @@ it('lists the type as not set up, offering component and relation paths and the 
     draftAndPublish: true,
     localized: true,
     pinField: null,
+    previewAvailable: true,
     source: null,
     enabled: false,
     mapping: null,
@@ -272,4 +273,20 @@ it('the sample pin is built from a published entry with the unsaved choices', as
   expect(res.status).toBe(200);
   expect(res.body.entry).toMatchObject({ locale: expect.any(String) });
   expect(res.body.preview).toMatchObject({ title: expect.any(String) });
+});
+
+it("the app's Strapi preview as the link source: its published page URL, never its draft URL", async () => {
+  const saved = await api()
+    .put(setupUrl)
+    .set('Authorization', `Bearer ${token}`)
+    .send(setup({ link: { kind: 'preview' } }));
+  expect(saved.status).toBe(200);
+  expect(saved.body.contentType.mapping.link).toEqual({ kind: 'preview' });
+  const documentId = await publishEnglish({ title: 'Pea soup', slug: 'pea-soup' });
+  expect(await settled(documentId, 'en')).toMatchObject({ state: 'done' });
+  const pin = pinTitled('Pea soup')!;
+  expect(new URL(pin.link!).origin + new URL(pin.link!).pathname).toBe(
+    'https://blog.example.com/en/articles/pea-soup'
+  );
+  expect(pin.link).not.toContain('secret');
 });

@@ -9,6 +9,8 @@ import {
   firstValue,
   mappingPaths,
   populateFor,
+  previewLinkOf,
+  withPreviewLink,
   type AttributesOf,
 } from '../../server/src/mapping/entry-values';
 import { candidatesFor, mappingProblems } from '../../server/src/mapping/mapping-check';
@@ -90,6 +92,32 @@ describe('reading an entry', () => {
       blocks: true,
       category: true,
     });
+  });
+});
+
+describe("the app's preview as the link", () => {
+  it('takes a public page URL, refuses a draft or secret one, and says when it was not asked', () => {
+    expect(previewLinkOf('https://blog.example.com/en/articles/soup')).toEqual({
+      ok: true,
+      url: 'https://blog.example.com/en/articles/soup',
+    });
+    expect(
+      previewLinkOf('https://blog.example.com/api/preview?secret=s3cr3t&url=%2Fen%2Fsoup')
+    ).toMatchObject({ ok: false, reason: expect.stringContaining('“secret”') });
+    expect(previewLinkOf('/en/articles/soup')).toMatchObject({ ok: false });
+    expect(previewLinkOf(null)).toMatchObject({ ok: false });
+    const source = { link: 'slug', linkFromPreview: true };
+    expect(entryLink(ENTRY, source, 'en')).toMatchObject({
+      ok: false,
+      reason: 'the app’s preview was not asked for this entry',
+    });
+    const linked = withPreviewLink(ENTRY, { ok: true, url: 'https://blog.example.com/x' });
+    expect(entryLink(linked, source, 'en')).toEqual({
+      ok: true,
+      url: 'https://blog.example.com/x',
+    });
+    // the attached link is not an attribute: it never shows in the entry's own fields
+    expect(Object.keys(linked)).toEqual(Object.keys(ENTRY));
   });
 });
 

@@ -1,6 +1,6 @@
 import type { ContentTypeMapping } from '../config/schema';
 import type { UtmSettings } from '../mapping/link';
-import { mappingPaths } from '../mapping/entry-values';
+import { mappingPaths, withPreviewLink, type EntryLink } from '../mapping/entry-values';
 import { pinCreateBody } from '../pinterest/pin-create-body';
 import { campaignJobPayloadSchema, NO_LOCALE } from '../pins/job-keys';
 import { resolveImageSource, type MediaSourceContext } from '../media/media-source';
@@ -33,6 +33,12 @@ export interface CampaignPinDeps {
     /** The paths to read (media, components and relations are populated for them). */
     paths: string[]
   ) => Promise<Record<string, unknown> | null>;
+  /** With `linkFromPreview`: the page URL the app's preview gives for the entry, or why not. */
+  previewLink: (ref: {
+    contentType: string;
+    documentId: string;
+    locale: string;
+  }) => Promise<EntryLink>;
 }
 
 export type CampaignPinResult =
@@ -95,10 +101,16 @@ export function createCampaignPinHandler(deps: CampaignPinDeps) {
       throw error;
     }
     const mediaField = input.freshness.imageField || mapping.media;
-    const entry = await deps.loadEntry(
-      { contentType: item.contentType, documentId: item.entryDocumentId, locale: item.entryLocale },
-      [...mappingPaths(mapping), mediaField]
-    );
+    const ref = {
+      contentType: item.contentType,
+      documentId: item.entryDocumentId,
+      locale: item.entryLocale,
+    };
+    const loaded = await deps.loadEntry(ref, [...mappingPaths(mapping), mediaField]);
+    const entry =
+      loaded && mapping.linkFromPreview
+        ? withPreviewLink(loaded, await deps.previewLink(ref))
+        : loaded;
     if (!entry) {
       await deps.store.moveItem(item.id, ['queued', 'planned', 'pinning'], {
         state: 'skipped',

@@ -12,7 +12,13 @@ import type {
 } from '../../../common/campaigns';
 import type { PinErrorDTO } from '../../../common/wire';
 import type { ContentTypeMapping, PluginConfig } from '../config/schema';
-import { entryLinkRaw, mappingPaths, sourceList } from '../mapping/entry-values';
+import {
+  entryLinkRaw,
+  mappingPaths,
+  sourceList,
+  withPreviewLink,
+  type EntryLink,
+} from '../mapping/entry-values';
 import { campaignKeyPrefix, campaignPinJobKey, JOB_KINDS, NO_LOCALE } from '../pins/job-keys';
 import { readPinField } from '../pins/pin-entry-job';
 import { pinUrlOf } from '../pins/pin-record-store';
@@ -40,6 +46,12 @@ export interface CampaignServiceDeps {
   getConfig: () => PluginConfig;
   /** The content types that pin (config and Settings → Pinterest). */
   mappedTypes: () => string[];
+  /** With `linkFromPreview`: the page URL the app's preview gives for an entry, or why not. */
+  previewLink: (ref: {
+    contentType: string;
+    documentId: string;
+    locale: string;
+  }) => Promise<EntryLink>;
   mappingFor: (contentType: string) => Promise<ContentTypeMapping | null>;
   pinFieldOf: (contentType: string, mapping: ContentTypeMapping) => string | null;
   /** Set while writes are paused after a spam block. */
@@ -199,6 +211,16 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     let cursor: PlanState['cursor'] | null = opts.state.cursor;
     while (cursor) {
       const page = await source.page(cursor);
+      if (mapping.linkFromPreview)
+        for (const e of page.entries)
+          e.entry = withPreviewLink(
+            e.entry,
+            await deps.previewLink({
+              contentType: input.selection.contentType,
+              documentId: e.documentId,
+              locale: e.locale,
+            })
+          );
       const history = await store.history(
         input.selection.contentType,
         page.entries.map((e) => ({

@@ -71,6 +71,12 @@ export const contentTypeMappingSchema = z
      */
     linkPattern: linkPatternSchema.optional(),
     /**
+     * The link is the page URL the app's Strapi preview gives for the published entry
+     * (`config/admin.ts` → `preview.config.handler`); wins over `linkPattern` and `link`. A URL
+     * that is not a public page (relative, or carrying a secret) is refused as missing.
+     */
+    linkFromPreview: z.boolean().default(false),
+    /**
      * An entry without a link: `refuse` (default) fails its pin job with LINK_REQUIRED; `warn` pins
      * it without a link and says so on the record and in the panel.
      */

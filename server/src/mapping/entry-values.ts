@@ -38,7 +38,19 @@ export interface LinkSource {
   link?: string;
   /** A URL pattern, or one per locale (`*` for the others); wins over `link` when set. */
   linkPattern?: LinkPattern;
+  /** The link is what the app's preview gives (attached to the entry); wins over both. */
+  linkFromPreview?: boolean;
 }
+
+/** Where a loader puts the link the app's preview gave for an entry (never an attribute name). */
+const PREVIEW_LINK = Symbol('pinterest.previewLink');
+
+/** The entry with the link its preview gave (`linkFromPreview`), asked for when it was loaded. */
+export const withPreviewLink = <T extends Record<string, unknown>>(entry: T, link: EntryLink): T =>
+  Object.assign({}, entry, { [PREVIEW_LINK]: link });
+
+const previewLinkIn = (entry: Record<string, unknown>): EntryLink | undefined =>
+  (entry as { [PREVIEW_LINK]?: EntryLink })[PREVIEW_LINK];
 
 export type EntryLink =
   | { ok: true; url: string }
@@ -51,6 +63,13 @@ export function entryLink(
   source: LinkSource,
   locale: string | null
 ): EntryLink {
+  if (source.linkFromPreview)
+    return (
+      previewLinkIn(entry) ?? {
+        ok: false,
+        reason: 'the app’s preview was not asked for this entry',
+      }
+    );
   if (source.linkPattern) {
     const rendered = renderLinkPattern(source.linkPattern, entry, locale);
     return rendered.ok ? rendered : { ok: false, reason: rendered.reason };
@@ -70,6 +89,36 @@ export const entryLinkRaw = (
   const link = entryLink(entry, source, locale);
   return link.ok ? link.url : null;
 };
+
+/** Query parameters that make a URL a private one (a draft preview, a signed link). */
+const PRIVATE_PARAM = /secret|token|sig|signature|key|auth|draft|status|preview|password/i;
+
+/**
+ * Whether what a preview handler returned can be a pin's link: an absolute http(s) URL of a public
+ * page — not relative, no credentials, no secret or draft parameter.
+ */
+export function previewLinkOf(raw: unknown): EntryLink {
+  if (typeof raw !== 'string' || !raw.trim())
+    return { ok: false, reason: 'the app’s preview gives no URL for this entry' };
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return {
+      ok: false,
+      reason: `the app’s preview gives “${raw.trim().slice(0, 120)}”, not an absolute URL`,
+    };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { ok: false, reason: 'the app’s preview URL is not an http(s) address' };
+  const secret = [...url.searchParams.keys()].find((k) => PRIVATE_PARAM.test(k));
+  if (url.username || url.password || secret)
+    return {
+      ok: false,
+      reason: `the app’s preview URL is a private one (it carries “${secret ?? 'credentials'}”), not a public page`,
+    };
+  return { ok: true, url: url.toString() };
+}
 
 /** The paths a link source reads (the pattern's placeholders, `locale` left out). */
 export function linkPaths(source: LinkSource): string[] {

@@ -117,7 +117,7 @@ export function mappingProblems(
   mapping: Pick<
     ContentTypeMapping,
     'title' | 'description' | 'content' | 'media' | 'link' | 'linkPattern' | 'altText'
-  >,
+  > & { linkFromPreview?: boolean },
   attributesOf: AttributesOf
 ): MappingProblem[] {
   const problems: MappingProblem[] = [];
@@ -137,6 +137,8 @@ export function mappingProblems(
   check('content', 'content', sourceList(mapping.content));
   check('media', 'media', [mapping.media]);
   check('altText', 'title', sourceList(mapping.altText));
+  // the app's preview names no attribute
+  if (mapping.linkFromPreview) return problems;
   if (mapping.linkPattern)
     check('linkPattern', 'placeholder', linkPaths({ linkPattern: mapping.linkPattern }));
   else check('link', 'link', linkPaths({ link: mapping.link }));

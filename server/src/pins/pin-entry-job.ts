@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pinFieldValueSchema, type PinFieldValue } from '../../../common/pin-field';
 import type { ContentTypeMapping, PluginConfig } from '../config/schema';
-import { mappingPaths } from '../mapping/entry-values';
+import { mappingPaths, withPreviewLink, type EntryLink } from '../mapping/entry-values';
 import { markerOfLink } from '../mapping/link';
 import { buildPinDraft, type PinDraft } from '../mapping/pin-draft';
 import { pinCreateBody } from '../pinterest/pin-create-body';
@@ -35,6 +35,8 @@ export interface PinEntryDeps {
    * is none.
    */
   loadPublishedEntry: (ref: EntryRef, paths: string[]) => Promise<Record<string, unknown> | null>;
+  /** With `linkFromPreview`: the page URL the app's preview gives for the entry, or why not. */
+  previewLink: (ref: EntryRef) => Promise<EntryLink>;
   /** The attribute holding the `plugin::pinterest.pin` field, if the content type has one. */
   pinFieldOf: (contentType: string, mapping: ContentTypeMapping) => string | null;
   /** Video uploads: polling and cover defaults. */
@@ -98,7 +100,13 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
     const enabled = field?.enabled ?? mapping.pinOnPublish;
     if (!enabled) return { outcome: 'skipped', reason: 'disabled' };
 
-    const draft = buildPinDraft({ ...ref, entry, mapping, field, utm: deps.config.utm });
+    const draft = buildPinDraft({
+      ...ref,
+      entry: mapping.linkFromPreview ? withPreviewLink(entry, await deps.previewLink(ref)) : entry,
+      mapping,
+      field,
+      utm: deps.config.utm,
+    });
     await settleUnknownOnOtherBoards(deps, ref, draft, ctx);
     let record = await deps.records.findForEntry(ref.contentType, ref.documentId, ref.locale);
 

@@ -52,6 +52,7 @@ export function createCampaigns(core: PluginCore): CampaignService {
     leases: core.leases,
     getConfig: core.getConfig,
     mappedTypes: core.mappedTypes,
+    previewLink: core.previewLink,
     mappingFor: core.mappingFor,
     pinFieldOf: core.pinFieldOf,
     writePause: () => core.limiter.writePause(),

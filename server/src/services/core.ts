@@ -23,7 +23,7 @@ import { categoryOf } from '../rate/rate-limits';
 import { createMappingRegistry } from '../settings/mapping-registry';
 import { createSettingsStore, effectiveMapping } from '../settings/settings-store';
 import { isLocalized } from '../utils/is-localized';
-import { populateFor } from '../mapping/entry-values';
+import { populateFor, previewLinkOf, type EntryLink } from '../mapping/entry-values';
 import { attributesOf } from '../utils/attributes-of';
 
 /** An entry version to read: the published one of a document in a locale. */
@@ -149,6 +149,21 @@ export function createPluginCore(strapi: Core.Strapi) {
     return effectiveMapping(base, (await settings.get()).contentTypes[contentType]);
   };
 
+  type PreviewHandler = (
+    uid: string,
+    params: { documentId: string; locale: string; status: 'published' | 'draft' }
+  ) => unknown;
+  /** The app's preview handler, when it configures an enabled preview. */
+  const previewHandler = (): PreviewHandler | null => {
+    const preview = strapi.config.get<
+      { enabled?: boolean; config?: { handler?: unknown } } | undefined
+    >('admin.preview');
+    if (!preview || preview.enabled === false) return null;
+    return typeof preview.config?.handler === 'function'
+      ? (preview.config.handler as PreviewHandler)
+      : null;
+  };
+
   /** The attribute of a content type that holds the `plugin::pinterest.pin` custom field. */
   const pinFieldOf = (contentType: string, mapping: ContentTypeMapping): string | null => {
     if (mapping.pinField) return mapping.pinField;
@@ -226,6 +241,33 @@ export function createPluginCore(strapi: Core.Strapi) {
         populate,
       } as never);
       return entry && typeof entry === 'object' ? (entry as Record<string, unknown>) : null;
+    },
+
+    /** Whether the app configures Strapi's preview (`config/admin.ts` → `preview`). */
+    previewAvailable: (): boolean => previewHandler() !== null,
+
+    /**
+     * The page URL the app's preview handler gives for the published entry, if it is a public
+     * one (a link source: `linkFromPreview`).
+     */
+    previewLink: async (ref: PublishedEntryRef): Promise<EntryLink> => {
+      const handler = previewHandler();
+      if (!handler)
+        return { ok: false, reason: 'the app configures no preview (config/admin.ts → preview)' };
+      try {
+        const localized = isLocalized(strapi, ref.contentType);
+        const raw: unknown = await handler(ref.contentType, {
+          documentId: ref.documentId,
+          locale: localized && ref.locale !== NO_LOCALE ? ref.locale : (undefined as never),
+          status: 'published',
+        });
+        return previewLinkOf(raw);
+      } catch (e) {
+        return {
+          ok: false,
+          reason: `the app’s preview handler failed: ${(e as Error).message ?? String(e)}`,
+        };
+      }
     },
 
     /** Tells this instance's worker that jobs are due (nothing when it does not run). */

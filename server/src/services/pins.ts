@@ -1,5 +1,6 @@
 import { pinFieldValueSchema } from '../../../common/pin-field';
 import type { BoardDTO, BoardSectionDTO, EntryPinsDTO, JobDTO } from '../../../common/wire';
+import { withPreviewLink } from '../mapping/entry-values';
 import { previewPin, type PinPreview } from '../mapping/pin-draft';
 import {
   ALL_LOCALES,
@@ -227,11 +228,22 @@ export function createPins(core: PluginCore, deps: { connection: ConnectionServi
       const parsedField = fieldAttribute
         ? pinFieldValueSchema.safeParse(input.values[fieldAttribute] ?? {})
         : null;
+      const values =
+        mapping.linkFromPreview && input.documentId
+          ? withPreviewLink(
+              input.values,
+              await core.previewLink({
+                contentType: input.contentType,
+                documentId: input.documentId,
+                locale: input.locale ?? NO_LOCALE,
+              })
+            )
+          : input.values;
       const preview = previewPin({
         contentType: input.contentType,
         documentId: input.documentId ?? 'new',
         locale: input.locale ?? NO_LOCALE,
-        entry: input.values,
+        entry: values,
         mapping,
         field: parsedField?.success ? parsedField.data : null,
         utm: core.getConfig().utm,

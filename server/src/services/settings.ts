@@ -15,7 +15,7 @@ import type {
 import { NO_LOCALE } from '../../../common/locales';
 import { pinFieldValueSchema } from '../../../common/pin-field';
 import { PIN_RECORD_UID } from '../content-types';
-import { firstValue, mappingPaths, populateFor } from '../mapping/entry-values';
+import { firstValue, mappingPaths, populateFor, withPreviewLink } from '../mapping/entry-values';
 import { candidatesFor, mappingProblems } from '../mapping/mapping-check';
 import { previewPin, type PinPreview } from '../mapping/pin-draft';
 import { inputOfMapping, mappingOfInput, neverPinnedCount } from '../settings/content-type-setup';
@@ -169,6 +169,7 @@ export function createSettingsService(core: PluginCore): SettingsService {
           enabled,
           mapping: mapping ? inputOfMapping(mapping, enabled) : null,
           candidates: candidatesFor(uid, attributesOf(strapi)),
+          previewAvailable: core.previewAvailable(),
           neverPinned: enabled
             ? {
                 count: await neverPinnedCount(strapi, uid, PIN_RECORD_UID),
@@ -210,11 +211,21 @@ export function createSettingsService(core: PluginCore): SettingsService {
       const field = fieldAttribute
         ? pinFieldValueSchema.safeParse(entry[fieldAttribute] ?? {})
         : null;
+      const linked = mapping.linkFromPreview
+        ? withPreviewLink(
+            entry,
+            await core.previewLink({
+              contentType: uid,
+              documentId: String(entry.documentId),
+              locale: locale ?? NO_LOCALE,
+            })
+          )
+        : entry;
       const preview = previewPin({
         contentType: uid,
         documentId: String(entry.documentId),
         locale: locale ?? NO_LOCALE,
-        entry,
+        entry: linked,
         mapping,
         field: field?.success ? field.data : null,
         utm: core.getConfig().utm,

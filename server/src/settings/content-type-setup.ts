@@ -12,15 +12,15 @@ import type { StoredMapping } from './settings-store';
 /** The mapping an administrator's choices make (stored as such; parsed again when read). */
 export function mappingOfInput(input: ContentTypeSetupInput): StoredMapping {
   const link =
-    input.link.kind === 'attribute'
-      ? { link: input.link.path }
-      : {
+    input.link.kind === 'pattern'
+      ? {
           // a pattern for every locale is stored as one string
           linkPattern:
             Object.keys(input.link.patterns).length === 1 && input.link.patterns['*']
               ? input.link.patterns['*']
               : input.link.patterns,
-        };
+        }
+      : {};
   return {
     enabled: input.enabled,
     title: input.title,
@@ -31,6 +31,7 @@ export function mappingOfInput(input: ContentTypeSetupInput): StoredMapping {
     // the attribute default of the config schema is not used when a pattern is set
     link: input.link.kind === 'attribute' ? input.link.path : 'canonicalUrl',
     ...link,
+    linkFromPreview: input.link.kind === 'preview',
     missingLink: input.missingLink,
     pinOnPublish: input.pinOnPublish,
     ...(input.defaultBoardId && { defaultBoardId: input.defaultBoardId }),
@@ -52,15 +53,17 @@ export function inputOfMapping(
     content: sourceList(mapping.content),
     media: mapping.media,
     altText: sourceList(mapping.altText),
-    link: mapping.linkPattern
-      ? {
-          kind: 'pattern',
-          patterns:
-            typeof mapping.linkPattern === 'string'
-              ? { '*': mapping.linkPattern }
-              : { ...mapping.linkPattern },
-        }
-      : { kind: 'attribute', path: mapping.link },
+    link: mapping.linkFromPreview
+      ? { kind: 'preview' }
+      : mapping.linkPattern
+        ? {
+            kind: 'pattern',
+            patterns:
+              typeof mapping.linkPattern === 'string'
+                ? { '*': mapping.linkPattern }
+                : { ...mapping.linkPattern },
+          }
+        : { kind: 'attribute', path: mapping.link },
     missingLink: mapping.missingLink,
     pinOnPublish: mapping.pinOnPublish,
     defaultBoardId: mapping.defaultBoardId ?? null,
