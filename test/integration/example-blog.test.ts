@@ -290,3 +290,23 @@ it("the app's Strapi preview as the link source: its published page URL, never i
   );
   expect(pin.link).not.toContain('secret');
 });
+
+it('turned off then on again: what was published meanwhile is archive, never pinned by reconcile', async () => {
+  const off = await api()
+    .put(setupUrl)
+    .set('Authorization', `Bearer ${token}`)
+    .send(setup({ enabled: false }));
+  expect(off.status).toBe(200);
+  expect(off.body.contentType).toMatchObject({ enabled: false, neverPinned: null });
+  const documentId = await publishEnglish({ title: 'Published while off', slug: 'while-off' });
+  expect(await jobOf(documentId, 'en')).toBeNull();
+
+  const on = await api().put(setupUrl).set('Authorization', `Bearer ${token}`).send(setup());
+  expect(on.status).toBe(200);
+  const result = await strapi.plugin('pinterest').service('pins').reconcileOnce();
+  expect(result.enqueued).toEqual([]);
+  expect(await jobOf(documentId, 'en')).toBeNull();
+  expect(pinTitled('Published while off')).toBeNull();
+  // it is counted as never pinned, for a campaign to pick up when someone asks
+  expect(on.body.contentType.neverPinned.count).toBeGreaterThanOrEqual(1);
+});

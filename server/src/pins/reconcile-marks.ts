@@ -37,6 +37,11 @@ export interface ReconcileMarks {
   /** Records `now` as the enabling time of every type given that has none yet. */
   ensureEnabled(uids: readonly string[], now?: number): Promise<void>;
   /**
+   * A type enabled again after it was off: entries published meanwhile are archive too, so its
+   * enabling time becomes `now` (and its scan starts again from there).
+   */
+  reenable(uid: string, now?: number): Promise<void>;
+  /**
    * Saves marks, merged into what is stored: an enabling time already stored wins (the earliest
    * instance to see the type), and `scannedTo` only moves forward.
    */
@@ -76,6 +81,13 @@ export function createReconcileMarks(strapi: Core.Strapi): ReconcileMarks {
   return {
     all: read,
     save,
+    async reenable(uid, now = Date.now()) {
+      // written as is: merging would keep the earlier enabling time
+      await store().set({
+        key: KEY,
+        value: { ...(await read()), [uid]: { enabledAt: now, scannedTo: null } },
+      });
+    },
     async ensureEnabled(uids, now = Date.now()) {
       const marks = await read();
       const missing = uids.filter((uid) => !marks[uid]);

@@ -186,10 +186,13 @@ export function createSettingsService(core: PluginCore): SettingsService {
       if (uid in core.getConfig().contentTypes) return { outcome: 'read-only' };
       const checked = checkedMapping(core, uid, input);
       if (!checked.ok) return { outcome: 'invalid', problems: checked.problems };
+      await core.mappings.refresh(true);
+      const wasEnabled = core.mappings.isMapped(uid);
       await core.settings.saveMapping(uid, checked.mapping);
       await core.mappings.refresh(true);
-      // enabled now: only entries published from now on pin by themselves (the archive waits)
-      if (checked.mapping.enabled) await core.reconcileMarks.ensureEnabled([uid]);
+      // enabled now: only entries published from now on pin by themselves — the archive, and what
+      // was published while the type was off, wait for someone to ask (a re-pin campaign)
+      if (checked.mapping.enabled && !wasEnabled) await core.reconcileMarks.reenable(uid);
       const listed = (await service.listContentTypes()).find((t) => t.uid === uid)!;
       return { outcome: 'saved', contentType: listed };
     },
