@@ -313,28 +313,30 @@ describe('plainText of real content models', () => {
     expect(text.split('\n')).toEqual(['level 1', 'level 2', 'level 3', 'level 4']);
   });
 
-  it('stops after about 20,000 characters on a huge dynamic zone, quickly', () => {
+  it('stops after about 20,000 characters on a huge dynamic zone', () => {
     const zone = Array.from({ length: 100_000 }, (_, i) => ({
       __component: 'shared.rich-text',
       id: i + 1,
       body: `Paragraph ${i} of a very long article.`,
     }));
-    const started = Date.now();
     const text = plainText(zone);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(text.startsWith('Paragraph 0 of a very long article.\nParagraph 1 ')).toBe(true);
     expect(text.length).toBeGreaterThan(19_000);
     expect(text.length).toBeLessThanOrEqual(20_000);
   });
 
-  it('stays fast on hostile markdown (unclosed links and tags)', () => {
-    const started = Date.now();
-    // Before the quantifiers were bounded, the first of these took about 7 seconds.
-    plainText('![a]('.repeat(40_000));
-    plainText('[a]('.repeat(40_000));
-    plainText('<a'.repeat(40_000));
-    plainText('<!--'.repeat(20_000));
-    expect(Date.now() - started).toBeLessThan(1500);
+  it('reads hostile markdown (unclosed links and tags) as bounded plain text', () => {
+    // unbounded quantifiers made the first of these backtrack for seconds (speed: npm run bench)
+    for (const hostile of [
+      '![a]('.repeat(40_000),
+      '[a]('.repeat(40_000),
+      '<a'.repeat(40_000),
+      '<!--'.repeat(20_000),
+    ]) {
+      const text = plainText(hostile);
+      expect(typeof text).toBe('string');
+      expect(text.length).toBeLessThanOrEqual(20_000);
+    }
   });
 
   it('reads the neighbours of media-only items and nothing from values without text', () => {
