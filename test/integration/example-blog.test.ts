@@ -310,3 +310,32 @@ it('turned off then on again: what was published meanwhile is archive, never pin
   // it is counted as never pinned, for a campaign to pick up when someone asks
   expect(on.body.contentType.neverPinned.count).toBeGreaterThanOrEqual(1);
 });
+
+it('never pinned counts published entries without a pin, on a type without i18n too', async () => {
+  const ARTICLE = 'api::article.article';
+  const pinned = await strapi.documents(ARTICLE).create({
+    data: { title: 'Counted as pinned', hero: coverId, pinterest: { boardId } },
+  } as never);
+  await strapi.documents(ARTICLE).publish({ documentId: pinned.documentId });
+  await waitFor(() => pinTitled('Counted as pinned') !== null, 'the article to pin', 30_000, 100);
+  // published, but its editor chose not to pin it
+  const unpinned = await strapi.documents(ARTICLE).create({
+    data: { title: 'Left unpinned', hero: coverId, pinterest: { boardId, enabled: false } },
+  } as never);
+  await strapi.documents(ARTICLE).publish({ documentId: unpinned.documentId });
+  await waitFor(
+    async () =>
+      (await strapi.db.query('plugin::pinterest.job').findOne({
+        where: { key: `pin.entry:${ARTICLE}:${unpinned.documentId}:default`, state: 'done' },
+      })) !== null,
+    'the unpinned article’s job to finish',
+    30_000,
+    100
+  );
+  const res = await api()
+    .get('/pinterest/settings/content-types')
+    .set('Authorization', `Bearer ${token}`);
+  const article = res.body.contentTypes.find((t: { uid: string }) => t.uid === ARTICLE);
+  expect(article.localized).toBe(false);
+  expect(article.neverPinned.count).toBe(1);
+});

@@ -172,7 +172,12 @@ export function createSettingsService(core: PluginCore): SettingsService {
           previewAvailable: core.previewAvailable(),
           neverPinned: enabled
             ? {
-                count: await neverPinnedCount(strapi, uid, PIN_RECORD_UID),
+                count: await neverPinnedCount(
+                  strapi,
+                  uid,
+                  PIN_RECORD_UID,
+                  isLocalized(strapi, uid)
+                ),
                 publishedBefore: enabledAt ? new Date(enabledAt).toISOString() : null,
               }
             : null,

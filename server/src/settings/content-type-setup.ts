@@ -87,12 +87,13 @@ const column = (meta: ColumnInfo, attribute: string, fallback: string) =>
 export async function neverPinnedCount(
   strapi: Core.Strapi,
   uid: string,
-  recordUid: string
+  recordUid: string,
+  /** i18n on for the type (every Strapi 5 table has a `locale` column, NULL without i18n). */
+  localized: boolean
 ): Promise<number> {
   const knex = strapi.db.connection;
   const entries = strapi.db.metadata.get(uid) as unknown as ColumnInfo;
   const records = strapi.db.metadata.get(recordUid) as unknown as ColumnInfo;
-  const localized = Boolean(entries.attributes.locale);
   const r = (a: string, f: string) => `r.${column(records, a, f)}`;
   const row: unknown = await knex(`${entries.tableName} as e`)
     .whereNotNull(`e.${column(entries, 'publishedAt', 'published_at')}`)
