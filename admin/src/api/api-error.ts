@@ -17,27 +17,54 @@ export class ApiError extends Error {
       status?: number | null;
       /** For an unreadable answer: the first field that did not match, as `path: problem`. */
       detail?: string | null;
+      /** A refused input (400): what is wrong with each field, as the server listed it. */
+      fieldErrors?: FieldError[];
     } = {}
   ) {
     super(message);
     this.serverMessage = details.serverMessage ?? null;
     this.status = details.status ?? null;
     this.detail = details.detail ?? null;
+    this.fieldErrors = details.fieldErrors ?? [];
   }
 
   readonly serverMessage: string | null;
   readonly status: number | null;
   readonly detail: string | null;
+  readonly fieldErrors: FieldError[];
+}
+
+/** One problem of a refused input: the field's path (`['title', '0']`) and what is wrong. */
+export interface FieldError {
+  path: string[];
+  message: string;
 }
 
 type TransportError = {
   message?: unknown;
   status?: unknown;
-  response?: { status?: unknown; data?: { error?: { message?: unknown; status?: unknown } } };
+  response?: {
+    status?: unknown;
+    data?: { error?: { message?: unknown; status?: unknown; details?: { errors?: unknown } } };
+  };
 };
 
 const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
 const number = (v: unknown) => (typeof v === 'number' ? v : null);
+
+/** The `details.errors` of Strapi's ValidationError, keeping only well-formed entries. */
+function fieldErrorsOf(errors: unknown): FieldError[] {
+  if (!Array.isArray(errors)) return [];
+  return errors.flatMap((e: unknown) => {
+    const { path, message } = (typeof e === 'object' && e !== null ? e : {}) as {
+      path?: unknown;
+      message?: unknown;
+    };
+    return Array.isArray(path) && typeof message === 'string'
+      ? [{ path: path.map(String), message }]
+      : [];
+  });
+}
 
 /** A transport failure (Strapi's `FetchError`, or anything thrown) as an `ApiError`. */
 export function httpError(e: unknown, request: string): ApiError {
@@ -47,7 +74,8 @@ export function httpError(e: unknown, request: string): ApiError {
   const status =
     number(err.status) ?? number(err.response?.data?.error?.status) ?? number(err.response?.status);
   const message = serverMessage ?? text(err.message) ?? `${request} failed`;
-  return new ApiError('http', message, request, { serverMessage, status });
+  const fieldErrors = fieldErrorsOf(err.response?.data?.error?.details?.errors);
+  return new ApiError('http', message, request, { serverMessage, status, fieldErrors });
 }
 
 /** An answer that does not match its schema. `detail` names the first mismatching field. */

@@ -1,4 +1,4 @@
-export { ApiError, isApiError } from './api-error';
+export { ApiError, isApiError, type FieldError } from './api-error';
 export {
   createPinterestApi,
   queryString,

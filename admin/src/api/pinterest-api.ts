@@ -35,7 +35,13 @@ import {
   settingsSchema,
   type ContentTypeDefaultsDTO,
 } from '../../../common/wire';
+import type { ContentTypeSetupInput } from '../../../common/content-types';
 import { answerError, httpError } from './api-error';
+import {
+  contentTypeSampleSchema,
+  contentTypeSetupAnswerSchema,
+  contentTypeSetupListSchema,
+} from './content-type-setup-schemas';
 
 /** The part of Strapi's fetch client the API uses. */
 export type Transport = Pick<FetchClient, 'get' | 'post' | 'put' | 'del'>;
@@ -72,6 +78,7 @@ export function queryString(params: Record<string, string | number | null | unde
 }
 
 const id = (v: string | number) => encodeURIComponent(String(v));
+const setupPath = (uid: string) => `/pinterest/settings/content-types/${id(uid)}`;
 const entryPath = (model: string, documentId: string) =>
   `/pinterest/entries/${model}/${id(documentId)}`;
 
@@ -118,6 +125,16 @@ export function createPinterestApi(http: Transport) {
     getSettings: () => call(settingsSchema, 'GET', '/pinterest/settings'),
     saveSettings: (contentTypes: Record<string, ContentTypeDefaultsInput>) =>
       call(settingsSchema, 'PUT', '/pinterest/settings', { contentTypes }),
+
+    // Settings → Pinterest → Content types: which types pin, and how
+    listContentTypeSetups: async () =>
+      (await call(contentTypeSetupListSchema, 'GET', '/pinterest/settings/content-types'))
+        .contentTypes,
+    saveContentTypeSetup: async (uid: string, input: ContentTypeSetupInput) =>
+      (await call(contentTypeSetupAnswerSchema, 'PUT', setupPath(uid), input)).contentType,
+    /** The pin one of the type's published entries would make with these unsaved choices. */
+    sampleContentTypeSetup: (uid: string, input: ContentTypeSetupInput) =>
+      call(contentTypeSampleSchema, 'POST', `${setupPath(uid)}/sample`, input),
 
     // boards
     listBoards: async () => (await call(boardsAnswerSchema, 'GET', '/pinterest/boards')).boards,
