@@ -6,6 +6,7 @@ import { BulkPinAction } from './components/BulkPin/BulkPinAction';
 import { Initializer } from './components/Initializer';
 import { AnalyticsIcon, CampaignsIcon } from './components/MenuIcons';
 import { PinterestPanel } from './components/PinPanel/PinterestPanel';
+import { CONTENT_TYPES_SETTINGS_LINK } from './pages/ContentTypes/paths';
 import { PluginIcon } from './components/PluginIcon';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
@@ -114,6 +115,14 @@ export default {
         permissions: PERMISSIONS.readSettings,
       }
     );
+    // which content types pin and what their pins are made of, without code
+    app.addSettingsLink(PLUGIN_ID, {
+      id: 'pinterest-content-types',
+      to: CONTENT_TYPES_SETTINGS_LINK,
+      intlLabel: { id: getTranslation('ct.settingsLink'), defaultMessage: 'Content types' },
+      Component: () => import('./pages/ContentTypes'),
+      permissions: PERMISSIONS.readSettings,
+    });
 
     app.registerPlugin({
       id: PLUGIN_ID,

@@ -294,6 +294,29 @@ function PanelContent({
                 })}
               </Typography>
             ) : null}
+            {pin.status === 'pinned' && pin.link ? (
+              <Typography
+                variant="pi"
+                textColor="neutral600"
+                tag="p"
+                style={{ wordBreak: 'break-all' }}
+              >
+                {t('panel.pinLink', 'Links to {link}', { link: pin.link })}
+              </Typography>
+            ) : null}
+            {pin.withoutLink ? (
+              <Box paddingTop={1}>
+                <Typography variant="pi" textColor="warning700" fontWeight="bold" tag="p">
+                  {t('panel.withoutLink', 'Pinned without a link')}
+                </Typography>
+                <Typography variant="pi" textColor="warning700" tag="p">
+                  {t(
+                    'panel.withoutLink.advice',
+                    'A pin without a link brings no visits. Fill in what the link is built from (e.g. the slug), publish again, and the pin gets its link.'
+                  )}
+                </Typography>
+              </Box>
+            ) : null}
             {pin.pinUrl ? (
               <Link href={pin.pinUrl} isExternal endIcon={<ExternalLink />}>
                 {t('panel.viewPin', 'View the pin on Pinterest')}
