@@ -16,7 +16,7 @@ import {
 } from '@strapi/design-system';
 import { ArrowLeft, Plus, Trash } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
-import { NavLink, useNavigate } from 'react-router-dom';
+import { NavLink, useNavigate, useSearchParams } from 'react-router-dom';
 import type { CampaignInputWire } from '../../../../common/campaigns';
 import { useApiErrorText, usePinterestApi } from '../../api';
 import { CAMPAIGNS_PATH } from '../../components/BulkPin/BulkPinDialog';
@@ -44,6 +44,12 @@ interface Filters {
 }
 
 type BoardRow = { key: number; boardId: string | null; boardSectionId: string | null };
+
+/** A date from the query string (`?publishedBefore=…`), or null. */
+const dateParam = (v: string | null) => {
+  const time = v ? Date.parse(v) : NaN;
+  return Number.isNaN(time) ? null : new Date(time);
+};
 
 const lines = (text: string) =>
   text
@@ -104,15 +110,18 @@ export function PlannerPage() {
   const { options, error: optionsError } = useCampaignOptions();
   const { boards } = useBoards(true);
   const [name, setName] = useState(t('planner.defaultName', 'Back catalogue re-pin'));
-  const [filters, setFilters] = useState<Filters>({
-    contentType: '',
+  // opened with filters chosen elsewhere, e.g. Settings → Content types' "never pinned" entries:
+  // `?contentType=…&publishedBefore=…`
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => ({
+    contentType: params.get('contentType') ?? '',
     locale: null,
-    publishedAfter: null,
-    publishedBefore: null,
+    publishedAfter: dateParam(params.get('publishedAfter')),
+    publishedBefore: dateParam(params.get('publishedBefore')),
     notPinnedForDays: 30,
     hasMedia: true,
     onBoardId: null,
-  });
+  }));
   const [boardRows, setBoardRows] = useState<BoardRow[]>([
     { key: 0, boardId: null, boardSectionId: null },
   ]);
