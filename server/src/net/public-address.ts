@@ -1,60 +1,80 @@
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /**
- * Address ranges that are never "public": loopback, private, link-local, CGNAT, unique-local,
- * unspecified.
+ * Which IP addresses count as "public". The IANA special-purpose address registries (IPv4 and
+ * IPv6) are read through `ipaddr.js`'s `range()`: an address is public only when it falls in none
+ * of them (`unicast`). On top of the registries:
+ * - IPv6 outside 2000::/3, the only space IANA allocates for global unicast, is never public (this
+ *   covers the deprecated IPv4-compatible ::/96 and site-local fec0::/10, and anything IANA has
+ *   not allocated yet);
+ * - addresses that carry an IPv4 address (IPv4-mapped ::ffff:0:0/96, and the NAT64 well-known
+ *   prefix 64:ff9b::/96) are public only when the IPv4 address inside is;
+ * - the other transition ranges (6to4 2002::/16, Teredo 2001::/32, local-use NAT64
+ *   64:ff9b:1::/48, SIIT ::ffff:0:0:0/96) are refused outright.
  */
-const NOT_PUBLIC = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['224.0.0.0', 4],
-] as const) {
-  NOT_PUBLIC.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  NOT_PUBLIC.addSubnet(net, prefix, 'ipv6');
+const EMBEDS_IPV4: ReadonlyArray<[ipaddr.IPv6, number]> = [
+  [ipaddr.IPv6.parse('::ffff:0:0'), 96],
+  [ipaddr.IPv6.parse('64:ff9b::'), 96],
+];
+const GLOBAL_UNICAST: [ipaddr.IPv6, number] = [ipaddr.IPv6.parse('2000::'), 3];
+
+function isPublicIpv6(ip: ipaddr.IPv6): boolean {
+  if (EMBEDS_IPV4.some((range) => ip.match(range))) {
+    const [a, b, c, d] = ip.toByteArray().slice(12);
+    return isPublicIpv4(new ipaddr.IPv4([a, b, c, d]));
+  }
+  return ip.match(GLOBAL_UNICAST) && ip.range() === 'unicast';
 }
 
-/** True for an IP literal in a loopback, private, link-local or otherwise non-public range. */
+const isPublicIpv4 = (ip: ipaddr.IPv4): boolean => ip.range() === 'unicast';
+
+/**
+ * True for an IP literal in any non-public range (loopback, private, link-local, shared, reserved,
+ * documentation, benchmarking, multicast, transition ranges…); false for a public address or for a
+ * string that is not an IP literal. Brackets and an IPv6 zone (`%eth0`) are ignored.
+ */
 export function isNonPublicIp(address: string): boolean {
-  const bare = address.replace(/^\[|\]$/g, '');
+  const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  // node:net's parser first: ipaddr.js also reads legacy forms (`0x7f.1`) that are not literals
+  // here
   const family = isIP(bare);
   if (family === 0) return false;
-  if (family === 6 && bare.toLowerCase().startsWith('::ffff:')) {
-    const rest = bare.slice(7);
-    // WHATWG URLs write IPv4-mapped addresses in hex (::ffff:7f00:1): turn them back into dotted
-    // form
-    const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(rest);
-    if (hex) {
-      const [hi, lo] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
-      return isNonPublicIp(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
-    }
-    return isNonPublicIp(rest);
-  }
-  return NOT_PUBLIC.check(bare, family === 4 ? 'ipv4' : 'ipv6');
+  if (family === 4) return !isPublicIpv4(ipaddr.IPv4.parse(bare));
+  // the WHATWG form (hex only) first: ipaddr.js reads `::8.8.8.8` as IPv4-mapped, whereas the
+  // socket connects to the IPv4-compatible ::808:808
+  const canonical = new URL(`http://[${bare}]/`).hostname.slice(1, -1);
+  return !isPublicIpv6(ipaddr.IPv6.parse(canonical));
 }
 
-/** Whether `url`'s host is named in the allowlist (`host` or `host:port`). */
+/** Whether `url`'s host and port are named in the allowlist (`host` alone allows every port). */
 export function isAllowlisted(url: URL, allowlist: readonly string[]): boolean {
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return isAllowlistedHostPort(host, port, allowlist);
+}
+
+/** Whether `host` at `port` is named in the allowlist, as `host` or `host:port`. */
+export function isAllowlistedHostPort(
+  host: string,
+  port: string | number,
+  allowlist: readonly string[]
+): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
   return allowlist.some((entry) => {
     const e = entry.toLowerCase();
-    return e === host || e === `${host}:${port}` || e === url.host.toLowerCase();
+    return e === h || e === `${h}:${port}` || e === `[${h}]:${port}`;
   });
 }
+
+/** The allowlist entries that name a host without a port (they allow every port of it). */
+export const portlessHosts = (allowlist: readonly string[]): Set<string> =>
+  new Set(
+    allowlist
+      .map((e) => e.toLowerCase())
+      .filter((e) => !/:\d+$/.test(e) || isIP(e) === 6)
+      .map((e) => e.replace(/^\[|\]$/g, ''))
+  );
 
 /**
  * Whether Pinterest can be expected to fetch `url` itself: http(s), and a host that is not a
