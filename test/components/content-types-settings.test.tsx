@@ -8,11 +8,8 @@
 import type { ReactNode } from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import type {
-  ContentTypeSampleDTO,
-  ContentTypeSetupDTO,
-  ContentTypeSetupInput,
-} from '../../common/content-types';
+import type { ContentTypeSetupDTO, ContentTypeSetupInput } from '../../common/content-types';
+import type { ContentTypeSample } from '../../admin/src/api/content-type-setup-schemas';
 import ContentTypesSettings from '../../admin/src/pages/ContentTypes';
 import { renderWithProviders } from './render';
 
@@ -118,7 +115,7 @@ const about: ContentTypeSetupDTO = {
   localized: false,
 };
 
-const sampleAnswer: ContentTypeSampleDTO = {
+const sampleAnswer: ContentTypeSample = {
   entry: { documentId: 'doc1', locale: 'en', title: 'Tomato soup' },
   preview: {
     boardId: '100',
@@ -129,13 +126,13 @@ const sampleAnswer: ContentTypeSampleDTO = {
     altText: null,
     media: null,
     warnings: [],
+    // as the server sends it: no pinOnPublish (that is the entry's own field)
     problems: [],
-    pinOnPublish: true,
   },
 };
 
 let types: ContentTypeSetupDTO[];
-let sample: ContentTypeSampleDTO;
+let sample: ContentTypeSample;
 beforeEach(() => {
   types = [about, article, blog()];
   sample = sampleAnswer;

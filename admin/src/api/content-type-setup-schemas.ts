@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   contentTypeSetupInputSchema,
   MAPPING_ROLES,
-  type ContentTypeSampleDTO,
   type ContentTypeSetupDTO,
 } from '../../../common/content-types';
 import { pinPreviewSchema } from '../../../common/wire';
@@ -46,5 +45,7 @@ export const contentTypeSampleSchema = z.object({
       title: z.string().nullable(),
     })
     .nullable(),
-  preview: pinPreviewSchema.nullable(),
-}) satisfies z.ZodType<ContentTypeSampleDTO>;
+  // the sample says nothing of an entry's own choice to pin on publish
+  preview: pinPreviewSchema.omit({ pinOnPublish: true }).nullable(),
+});
+export type ContentTypeSample = z.infer<typeof contentTypeSampleSchema>;

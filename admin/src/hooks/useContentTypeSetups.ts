@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import {
   contentTypeSetupInputSchema,
-  type ContentTypeSampleDTO,
   type ContentTypeSetupDTO,
   type ContentTypeSetupInput,
 } from '../../../common/content-types';
+import type { ContentTypeSample } from '../api/content-type-setup-schemas';
 import { isApiError, useApiErrorText, useApiQuery, usePinterestApi, type FieldError } from '../api';
 
 /** Every content type of the app as Settings → Pinterest → Content types shows it. */
@@ -27,7 +27,7 @@ export function localProblems(input: ContentTypeSetupInput): FieldError[] {
 }
 
 interface SampleState {
-  sample: ContentTypeSampleDTO | null;
+  sample: ContentTypeSample | null;
   /** Why the sample could not be made (the server refused the choices, or the request failed). */
   error: string | null;
   fieldErrors: FieldError[];

@@ -102,7 +102,10 @@ export function LinkFields({
   disabled,
 }: Props) {
   const t = useT();
-  const chips = [...placeholders.map((p) => `{${p.path}}`), ...(localized ? ['{locale}'] : [])];
+  // a localized type's own `locale` attribute is among the candidates already
+  const chips = [
+    ...new Set([...placeholders.map((p) => `{${p.path}}`), ...(localized ? ['{locale}'] : [])]),
+  ];
   const patterns = link.kind === 'pattern' ? link.patterns : {};
   const localeRows = Object.entries(patterns).filter(([code]) => code !== '*');
   const setPatterns = (next: Record<string, string>) =>

@@ -1,10 +1,10 @@
 import { Box, Flex, Loader, Typography } from '@strapi/design-system';
-import type { ContentTypeSampleDTO } from '../../../../common/content-types';
+import type { ContentTypeSample } from '../../api/content-type-setup-schemas';
 import { useT } from '../../utils/useT';
 import { PinPreviewCard } from '../PinField/PinPreviewCard';
 
 interface Props {
-  sample: ContentTypeSampleDTO | null;
+  sample: ContentTypeSample | null;
   loading: boolean;
   /** Why no sample could be made (the choices are refused or incomplete). */
   error: string | null;

@@ -209,7 +209,7 @@ export function SetupForm({ contentType, value, onChange, errors, boards, disabl
           label={t('ct.altText', 'Alt text (optional)')}
           hint={t(
             'ct.altText.hint',
-            'Describes the image for people who cannot see it; without it, the media’s own alternative text.'
+            'Describes the image for people who cannot see it; used when the media has no alternative text of its own.'
           )}
           candidates={candidates.title}
           value={value.altText}

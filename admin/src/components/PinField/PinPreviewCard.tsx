@@ -55,7 +55,8 @@ export function PinPreviewCard({
   coverTime,
   connected,
 }: {
-  preview: PinPreviewDTO;
+  /** The pin as it would be sent (whether it pins on publish is not the card's business). */
+  preview: Omit<PinPreviewDTO, 'pinOnPublish'>;
   imageUrl: string | null;
   coverTime?: number | null;
   connected: boolean | null;
