@@ -110,22 +110,17 @@ export function ContentTypeList({
                 ),
               },
               {
+                // where the setup comes from, then what to know about the type (no Pinterest
+                // field, entries never pinned): one wrapping column keeps the table on screen
                 key: 'source',
                 header: t('ct.column.source', 'Setup'),
-                cellStyle: { whiteSpace: 'normal', minWidth: '180px' },
+                cellStyle: { whiteSpace: 'normal', minWidth: '220px' },
                 cell: (ct) => (
-                  <Flex direction="column" alignItems="flex-start" gap={1}>
-                    <Typography>{sourceText(ct.source)}</Typography>
+                  <Flex direction="column" alignItems="flex-start" gap={2}>
+                    <Typography fontWeight={ct.source ? 'semiBold' : undefined}>
+                      {sourceText(ct.source)}
+                    </Typography>
                     {ct.source === 'code' ? <CodeReason /> : null}
-                  </Flex>
-                ),
-              },
-              {
-                key: 'notes',
-                header: t('ct.column.notes', 'Notes'),
-                cellStyle: { whiteSpace: 'normal', minWidth: '240px' },
-                cell: (ct) => (
-                  <Flex direction="column" alignItems="flex-start" gap={3}>
                     {ct.pinField ? null : <NoFieldNote uid={ct.uid} />}
                     <NeverPinnedNote contentType={ct} canPlan={canPlan} />
                   </Flex>
