@@ -7,6 +7,9 @@ import http from 'node:http';
 import type { AddressInfo, LookupFunction } from 'node:net';
 import { checkMediaUrl, readAll, safeFetch } from '../../server/src/net/safe-fetch';
 import { PinError } from '../../server/src/errors/pin-error';
+import { redactUrl } from '../../server/src/net/redact';
+import { checkPublicHost } from '../../server/src/posts/public-host';
+import { checkRemoteImage } from '../../server/src/posts/remote-image';
 
 let server: http.Server;
 let port: number;
@@ -100,7 +103,9 @@ describe('refused addresses', () => {
       })
     );
     expect(e.code).toBe('MEDIA_URL_REFUSED');
-    expect(e.message).toContain('resolves to 127.0.0.1');
+    expect(e.message).toContain('media.example.com resolves to a loopback, private');
+    // what an internal name resolves to is not told
+    expect(e.message).not.toContain('127.0.0.1');
   });
 
   it('a name resolving to the metadata address is refused', async () => {
@@ -111,7 +116,8 @@ describe('refused addresses', () => {
         lookup: hostileDns,
       })
     );
-    expect(e.message).toContain('169.254.169.254');
+    expect(e.message).toContain('metadata.example.com');
+    expect(e.message).not.toContain('169.254.169.254');
   });
 
   it('a redirect to a private address literal is refused', async () => {
@@ -131,7 +137,8 @@ describe('refused addresses', () => {
       safeFetch(`http://127.0.0.1:${port}/redirect?to=${to}`, { ...allowed(), lookup: hostileDns })
     );
     expect(e.code).toBe('MEDIA_URL_REFUSED');
-    expect(e.message).toContain('10.0.0.5');
+    expect(e.message).toContain('intranet.example.com');
+    expect(e.message).not.toContain('10.0.0.5');
   });
 
   it('too many redirects are refused', async () => {
@@ -189,5 +196,126 @@ describe('size caps', () => {
     const e = await refusal(safeFetch(`http://127.0.0.1:${port}/missing`, allowed()));
     expect(e.code).toBe('MEDIA_UNREACHABLE');
     expect(e.message).toContain('HTTP 404');
+  });
+});
+
+describe('allowlist ports (a host:port entry opens that port only)', () => {
+  let other: http.Server;
+  let otherPort: number;
+  beforeAll(async () => {
+    other = http.createServer((_req, res) => res.writeHead(200).end('internal service'));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    otherPort = (other.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise((resolve) => other.close(resolve)));
+
+  const opts = () => ({ ...base, allowlist: [`media.example.com:${port}`], lookup: hostileDns });
+
+  it('the named port of a name resolving to a private address is fetched', async () => {
+    const res = await safeFetch(`http://media.example.com:${port}/file`, opts());
+    expect((await readAll(res)).equals(BYTES)).toBe(true);
+  });
+
+  it('another port of the same name is refused at connect time', async () => {
+    const e = await refusal(safeFetch(`http://media.example.com:${otherPort}/x`, opts()));
+    expect(e.code).toBe('MEDIA_URL_REFUSED');
+  });
+
+  it('a redirect from the named port to another port of the same name is refused', async () => {
+    const to = encodeURIComponent(`http://media.example.com:${otherPort}/x`);
+    const e = await refusal(
+      safeFetch(`http://media.example.com:${port}/redirect?to=${to}`, opts())
+    );
+    expect(e.code).toBe('MEDIA_URL_REFUSED');
+  });
+
+  it('the DNS check of the posts API honours the port too', async () => {
+    const allowlist = ['intranet.example.com:9000'];
+    const check = (url: string) => checkPublicHost(url, allowlist, { lookup: hostileDns });
+    await expect(check('http://intranet.example.com:9000/a.jpg')).resolves.toEqual({ ok: true });
+    const other = await check('http://intranet.example.com:22/a.jpg');
+    expect(other).toMatchObject({ ok: false, reason: 'private' });
+    // a bare host entry still allows every port
+    await expect(
+      checkPublicHost('http://intranet.example.com:22/a.jpg', ['intranet.example.com'], {
+        lookup: hostileDns,
+      })
+    ).resolves.toEqual({ ok: true });
+  });
+});
+
+describe('error messages are redacted', () => {
+  const SECRET = 'Zm9vYmFyc2VjcmV0';
+  const signed = (path: string) =>
+    `${path}?X-Amz-Credential=AKIA%2F${SECRET}&X-Amz-Signature=${SECRET}&token=${SECRET}#${SECRET}`;
+
+  it('an HTTP failure names the media without its signature', async () => {
+    const e = await refusal(safeFetch(signed(`http://127.0.0.1:${port}/missing`), allowed()));
+    expect(e.message).toContain(
+      `http://127.0.0.1:${port}/missing?X-Amz-Credential=***&X-Amz-Signature=***&token=***`
+    );
+    expect(e.message).not.toContain(SECRET);
+  });
+
+  it('a refused address and a refused name keep their query secret', async () => {
+    const literal = await refusal(
+      safeFetch(signed('http://10.1.2.3/a.jpg'), { ...base, allowlist: [] })
+    );
+    expect(literal.message).not.toContain(SECRET);
+    const named = await refusal(
+      safeFetch(signed('http://intranet.example.com/a.jpg'), {
+        ...base,
+        allowlist: [],
+        lookup: hostileDns,
+      })
+    );
+    expect(named.message).not.toContain(SECRET);
+    expect(named.message).not.toContain('10.0.0.5');
+  });
+
+  it('a connection failure is named by its code, without the query', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const e = await refusal(
+      safeFetch(signed(`http://127.0.0.1:${closedPort}/a.jpg`), {
+        ...base,
+        allowlist: [`127.0.0.1:${closedPort}`],
+      })
+    );
+    expect(e.code).toBe('MEDIA_UNREACHABLE');
+    expect(e.message).toContain('ECONNREFUSED');
+    expect(e.message).not.toContain(SECRET);
+  });
+
+  it('the posts API DNS check neither tells the address nor the query', async () => {
+    const check = await checkPublicHost(signed('http://intranet.example.com/a.jpg'), [], {
+      lookup: hostileDns,
+    });
+    expect(check.ok).toBe(false);
+    const message = check.ok ? '' : check.message;
+    expect(message).toContain('intranet.example.com');
+    expect(message).not.toContain('10.0.0.5');
+    expect(message).not.toContain(SECRET);
+  });
+
+  it('an image check names the media without its signature', async () => {
+    const e = await refusal(
+      checkRemoteImage(signed(`http://127.0.0.1:${port}/file`), {
+        allowlist: [`127.0.0.1:${port}`],
+        timeoutMs: 5_000,
+      })
+    );
+    expect(e.code).toBe('MEDIA_UNSUPPORTED');
+    expect(e.message).not.toContain(SECRET);
+  });
+
+  it('redactUrl keeps scheme, host, port, path and the names of the query only', () => {
+    expect(redactUrl('https://u:p@cdn.example.com:8443/a/b.jpg?sig=1&x#frag')).toBe(
+      'https://cdn.example.com:8443/a/b.jpg?sig=***&x=***'
+    );
+    expect(redactUrl('https://cdn.example.com/a.jpg')).toBe('https://cdn.example.com/a.jpg');
+    expect(redactUrl('not a url?token=1')).toBe('not a url');
   });
 });

@@ -1,6 +1,7 @@
 import dns from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import { guardedLookup } from '../net/safe-fetch';
+import { guardedLookup } from '../net/guarded-lookup';
+import { redactUrl } from '../net/redact';
 import { isAllowlisted } from '../net/public-address';
 import { PinError } from '../errors/pin-error';
 
@@ -10,7 +11,7 @@ export type HostCheck =
 /**
  * The DNS half of the media-address check (the literal half is `checkMediaUrl`): a public-looking
  * name must not resolve to a loopback, private or link-local address, unless the allowlist names
- * it.
+ * it with this URL's port (or with no port). Messages never say what the name resolved to.
  * Uses the same guarded lookup the downloader connects with. A name that does not exist is
  * reported;
  * a DNS that is slow or failing otherwise lets the address through (the worker checks again when it
@@ -35,14 +36,14 @@ export async function checkPublicHost(
         return resolve({
           ok: false,
           reason: 'private',
-          message: `The media address ${url.toString()} was refused: ${err.message}.`,
+          message: `The media address ${redactUrl(url)} was refused: ${err.message}.`,
         });
       }
       if (err.code === 'ENOTFOUND') {
         return resolve({
           ok: false,
           reason: 'not-found',
-          message: `The media address ${url.toString()} cannot be fetched: the host ${host} does not exist (DNS).`,
+          message: `The media address ${redactUrl(url)} cannot be fetched: the host ${host} does not exist (DNS).`,
         });
       }
       resolve({ ok: true });

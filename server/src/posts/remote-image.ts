@@ -1,5 +1,7 @@
 import type { LookupFunction } from 'node:net';
 import { IMAGE_LIMITS } from '../mapping/media';
+import type { DownloadLimits } from '../net/download-clock';
+import { redactUrl } from '../net/redact';
 import { safeFetch } from '../net/safe-fetch';
 import { PinError } from '../errors/pin-error';
 
@@ -50,9 +52,15 @@ export function sniffImage(
  */
 export async function checkRemoteImage(
   url: string,
-  opts: { allowlist: readonly string[]; timeoutMs: number; lookup?: LookupFunction }
+  opts: {
+    allowlist: readonly string[];
+    timeoutMs: number;
+    lookup?: LookupFunction;
+    limits?: Partial<DownloadLimits>;
+  }
 ): Promise<{ url: string; mime: string }> {
   const res = await safeFetch(url, {
+    ...opts.limits,
     allowlist: opts.allowlist,
     timeoutMs: opts.timeoutMs,
     maxBytes: IMAGE_LIMITS.maxBytes,
@@ -83,7 +91,7 @@ export async function checkRemoteImage(
   if (!kind || !kind.accepted) {
     throw new PinError(
       'MEDIA_UNSUPPORTED',
-      `The media at ${res.url.toString()} is ${kind ? kind.label : `not an image${res.contentType ? ` (${res.contentType})` : ''}`}; Pinterest accepts JPEG, PNG, WebP or GIF images.`,
+      `The media at ${redactUrl(res.url)} is ${kind ? kind.label : `not an image${res.contentType ? ` (${res.contentType})` : ''}`}; Pinterest accepts JPEG, PNG, WebP or GIF images.`,
       {
         advice:
           'Give the URL of a JPEG, PNG, WebP or GIF image (or "type": "video" with an MP4/MOV video), then post again.',
