@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { readAll, safeFetch } from '../../server/src/net/safe-fetch';
 import { PinError } from '../../server/src/errors/pin-error';
 import { DOWNLOAD_DEFAULTS } from '../../server/src/net/download-clock';
+import { parsePluginConfig } from '../../server/src/config/schema';
 
 let server: http.Server;
 let port: number;
@@ -110,4 +111,15 @@ it('the defaults are sane: a trickler is dropped within a minute, a 2 GB video f
   expect(DOWNLOAD_DEFAULTS.minBytesPerSecond).toBeGreaterThan(1);
   // 2 GB at 2 MB/s
   expect(DOWNLOAD_DEFAULTS.deadlineMs).toBeGreaterThanOrEqual(((2 * 1024) / 2) * 1000);
+});
+
+it('the configuration defaults are the downloader defaults', () => {
+  const { downloads } = parsePluginConfig({});
+  expect(downloads).toEqual({
+    deadlineMs: DOWNLOAD_DEFAULTS.deadlineMs,
+    minBytesPerSecond: DOWNLOAD_DEFAULTS.minBytesPerSecond,
+  });
+  expect(() => parsePluginConfig({ downloads: { minBytesPerSecond: -1 } })).toThrow(
+    /downloads\.minBytesPerSecond/
+  );
 });

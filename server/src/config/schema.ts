@@ -168,6 +168,26 @@ export const pluginConfigSchema = z
       })
       .strict()
       .default({ timeoutMs: 15_000, connections: 8 }),
+    /**
+     * The plugin's own media downloads (video uploads, JPEG/PNG fallbacks, image checks): on top
+     * of the idle timeout (`http.timeoutMs`), a total deadline and a minimum rate over each 30 s
+     * (0: none). The defaults are net/download-clock.ts's DOWNLOAD_DEFAULTS.
+     */
+    downloads: z
+      .object({
+        deadlineMs: z
+          .number()
+          .int()
+          .positive()
+          .default(30 * 60_000),
+        minBytesPerSecond: z
+          .number()
+          .int()
+          .min(0)
+          .default(8 * 1024),
+      })
+      .strict()
+      .default({ deadlineMs: 30 * 60_000, minBytesPerSecond: 8 * 1024 }),
     worker: z
       .object({
         enabled: z.boolean().default(true),

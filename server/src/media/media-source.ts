@@ -6,6 +6,8 @@ import { PinError } from '../errors/pin-error';
 import type { MediaSource } from '../pinterest/schemas';
 import { readAll, safeFetch } from '../net/safe-fetch';
 import { looksPubliclyReachable } from '../net/public-address';
+import type { DownloadLimits } from '../net/download-clock';
+import { assertHeroAnswersImage } from './hero-check';
 
 export interface MediaSourceContext {
   /** Public base URL of this Strapi (turns `/uploads/x.jpg` into an absolute URL). */
@@ -15,6 +17,8 @@ export interface MediaSourceContext {
   /** Strapi's public folder, where the local upload provider keeps files. */
   publicDir: string;
   timeoutMs: number;
+  /** Deadline and minimum rate of the plugin's own downloads (config `downloads`). */
+  downloads?: Partial<DownloadLimits>;
 }
 
 const SIGNATURES: Record<'image/jpeg' | 'image/png', (b: Buffer) => boolean> = {
@@ -52,8 +56,9 @@ export function absoluteMediaUrl(url: string, publicUrl?: string): URL | null {
 }
 
 /**
- * Decides how Pinterest gets the image: `image_url` when the URL is one Pinterest can fetch,
- * else the bytes as `image_base64` (JPEG/PNG only, as Pinterest allows).
+ * Decides how Pinterest gets the image: `image_url` when the URL is one Pinterest can fetch and
+ * does not answer something other than an image (see `assertHeroAnswersImage`), else the bytes as
+ * `image_base64` (JPEG/PNG only, as Pinterest allows).
  */
 export async function resolveImageSource(
   image: ChosenImage,
@@ -61,6 +66,7 @@ export async function resolveImageSource(
 ): Promise<MediaSource> {
   const absolute = absoluteMediaUrl(image.url, ctx.publicUrl);
   if (absolute && looksPubliclyReachable(absolute, ctx.allowlist)) {
+    await assertHeroAnswersImage(absolute, ctx);
     return { source_type: 'image_url', url: absolute.toString() };
   }
   if (image.mime !== 'image/jpeg' && image.mime !== 'image/png') {
@@ -103,6 +109,7 @@ async function readImageBytes(url: string, ctx: MediaSourceContext): Promise<Buf
     );
   // the same guard as every download the plugin makes: no private addresses unless allowlisted
   const res = await safeFetch(absolute, {
+    ...ctx.downloads,
     allowlist: ctx.allowlist,
     timeoutMs: ctx.timeoutMs,
     maxBytes: IMAGE_LIMITS.maxBytes,
