@@ -81,5 +81,6 @@ export interface ContentTypeSetupDTO {
 export interface ContentTypeSampleDTO {
   /** The published entry the sample was built from; null when the type has none. */
   entry: { documentId: string; locale: string | null; title: string | null } | null;
-  preview: PinPreviewDTO | null;
+  /** The editor's preview, without `pinOnPublish` (a sample is not about one entry's switch). */
+  preview: Omit<PinPreviewDTO, 'pinOnPublish'> | null;
 }
