@@ -23,9 +23,7 @@ export function guardedLookup(
       const list = Array.isArray(addresses) ? addresses : [{ address: addresses, family: 4 }];
       if (!allowedHosts.has(hostname.toLowerCase()) && list.some((a) => isNonPublicIp(a.address))) {
         const e = Object.assign(
-          new Error(
-            `${hostname} resolves to a loopback, private, link-local or otherwise non-public address`
-          ),
+          new Error(`${hostname} resolves to a loopback, private or link-local address`),
           { code: 'EPRIVATEADDRESS' }
         );
         return callback(e);

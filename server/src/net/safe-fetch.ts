@@ -88,10 +88,7 @@ export function checkMediaUrl(raw: string | URL, allowlist: readonly string[]): 
   if (host === 'localhost' || host.endsWith('.localhost'))
     throw refused(url, 'it points at this server (localhost)');
   if (isIP(host) && isNonPublicIp(host))
-    throw refused(
-      url,
-      `${host} is a loopback, private, link-local or otherwise non-public address`
-    );
+    throw refused(url, `${host} is a loopback, private or link-local address`);
   return url;
 }
 
@@ -247,10 +244,7 @@ async function get(
   } catch (e) {
     const err = e as { code?: string; message?: string; cause?: { code?: string } };
     if (err.code === 'EPRIVATEADDRESS' || err.cause?.code === 'EPRIVATEADDRESS') {
-      throw refused(
-        url,
-        `${url.hostname} resolves to a loopback, private, link-local or otherwise non-public address`
-      );
+      throw refused(url, `${url.hostname} resolves to a loopback, private or link-local address`);
     }
     throw (
       clock.failure() ??
