@@ -621,7 +621,7 @@ describe('SSRF: media addresses inside the server’s network are refused', () =
     expect(res.status).toBe(400);
     expect(res.body.error.details.errors[0]).toMatchObject({ path: ['media', '0', 'url'] });
     expect(res.body.error.details.errors[0].message).toMatch(
-      /cdn\.attacker\.example resolves to 10\.0\.0\.8, a loopback, private or link-local address/
+      /cdn\.attacker\.example resolves to a loopback, private or link-local address/
     );
   });
 
@@ -646,7 +646,7 @@ describe('SSRF: media addresses inside the server’s network are refused', () =
     const done = await settled(res.body.id);
     expect(done.status).toBe('failed');
     expect(done.error).toMatchObject({ code: 'MEDIA_URL_REFUSED', retryable: false });
-    expect(done.error.message).toMatch(/rebind\.attacker\.example resolves to 127\.0\.0\.1/);
+    expect(done.error.message).toMatch(/rebind\.attacker\.example resolves to a loopback/);
     expect(pinsTitled('Rebinding')).toHaveLength(0);
   });
 

@@ -139,6 +139,7 @@ export async function openVideo(url: string, ctx: MediaSourceContext): Promise<V
     allowlist: ctx.allowlist,
     timeoutMs: ctx.timeoutMs,
     maxBytes: VIDEO_LIMITS.maxBytes,
+    ...ctx.downloads,
   };
   return (await fromRangeServer(absolute, opts)) ?? viaTempFile(absolute, opts);
 }

@@ -209,6 +209,7 @@ export function createPluginCore(strapi: Core.Strapi) {
         allowlist: cfg.mediaHostAllowlist,
         publicDir: strapi.dirs.static.public,
         timeoutMs: cfg.http.timeoutMs,
+        downloads: cfg.downloads,
       };
     },
 
