@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS } from '../../common/permissions';
 import { getService } from './utils/get-service';
 import { mappingProblems } from './mapping/mapping-check';
+import { sweepStaleVideoFiles } from './media/video-source';
 import { attributesOf } from './utils/attributes-of';
 
 /** What the plugin uses of the admin's permission service: registering its RBAC actions. */
@@ -47,6 +48,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // types mapped for the first time are enabled now: their archive is not pinned by reconcile
   await getService(strapi, 'pins').markEnabledTypes();
+  // temporary video files a crashed process left: older than any download may last
+  void sweepStaleVideoFiles(2 * config.downloads.deadlineMs)
+    .then((n) => n && strapi.log.info(`[pinterest] removed ${n} stale temporary video file(s)`))
+    .catch(() => undefined);
   getService(strapi, 'queue').start();
 
   // Keep the connected account's tokens fresh: refresh when < 5 days are left and at least every 30

@@ -91,11 +91,35 @@ async function fromRangeServer(url: URL, opts: SafeFetchOptions): Promise<VideoF
   };
 }
 
+const TEMP_PREFIX = 'pinterest-video-';
+
+/**
+ * Removes the temporary video files a crashed process left behind (a download is removed when it
+ * fails or ends, but not when the process dies mid-way): files of ours older than `maxAgeMs`, which
+ * no running download can still hold. Returns how many were removed.
+ */
+export async function sweepStaleVideoFiles(
+  maxAgeMs: number,
+  dir = os.tmpdir(),
+  now = Date.now()
+): Promise<number> {
+  let removed = 0;
+  for (const name of await fsp.readdir(dir).catch(() => [] as string[])) {
+    if (!name.startsWith(TEMP_PREFIX)) continue;
+    const file = path.join(dir, name);
+    const stat = await fsp.stat(file).catch(() => null);
+    if (!stat?.isFile() || now - stat.mtimeMs < maxAgeMs) continue;
+    await fsp.rm(file, { force: true });
+    removed += 1;
+  }
+  return removed;
+}
+
 /**
  * A remote video without range support: downloaded (streamed, capped) to a temporary file first.
  */
 async function viaTempFile(url: URL, opts: SafeFetchOptions): Promise<VideoFile> {
-  const file = path.join(os.tmpdir(), `pinterest-video-${randomUUID()}`);
+  const file = path.join(os.tmpdir(), `${TEMP_PREFIX}${randomUUID()}`);
   const res = await safeFetch(url, { ...opts, maxBytes: VIDEO_LIMITS.maxBytes });
   try {
     await pipeline(res.body, fs.createWriteStream(file));
