@@ -188,7 +188,7 @@ it('lists every content type: kind, draft & publish, localized, pins, and where 
 
   const articleRow = within(rowOf('Article'));
   expect(articleRow.getByText('Configured in code — read-only')).toBeTruthy();
-  expect(articleRow.getByText(/config\/plugins\.ts names it .* wins over Settings/)).toBeTruthy();
+  expect(articleRow.getByText(/set up in the site’s code .* wins over Settings/)).toBeTruthy();
   expect(articleRow.getByText('On')).toBeTruthy();
   expect(articleRow.getByRole('link', { name: 'View Article' })).toBeTruthy();
   expect(articleRow.queryByText(/^No Pinterest field/)).toBeNull();
@@ -224,7 +224,7 @@ it('without the campaign right, the count says who can pin them instead of a dea
 it('a type configured in code is read-only, with the reason, and no Save', async () => {
   renderAt(setupOf(ARTICLE));
   await screen.findByRole('heading', { name: 'Article', level: 1 });
-  expect(screen.getAllByText(/config\/plugins\.ts names it/).length).toBeGreaterThan(0);
+  expect(screen.getAllByText(/set up in the site’s code/).length).toBeGreaterThan(0);
   expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
   expect(disabled(screen.getByRole('combobox', { name: 'Title: first choice' }))).toBe(true);
   expect(disabled(screen.getByRole('combobox', { name: 'Image or video' }))).toBe(true);

@@ -25,7 +25,7 @@ export function CodeReason() {
     <Typography variant="pi" textColor="neutral600">
       {t(
         'ct.source.code.reason',
-        'config/plugins.ts names it (pinterest.config.contentTypes), and the config file wins over Settings: change it there.'
+        'It is set up in the site’s code (the plugin’s configuration file), which wins over Settings: a developer changes it there.'
       )}
     </Typography>
   );
@@ -52,7 +52,7 @@ export function ContentTypeList({
         title={t('ct.title', 'Pinterest content types')}
         subtitle={t(
           'ct.subtitle',
-          'Choose which content types pin and what their pins are made of. A type set in config/plugins.ts is shown read-only: the config file wins.'
+          'Choose which content types pin and what their pins are made of. A type set up in the site’s code is shown read-only: the code wins.'
         )}
       />
       <Layouts.Content>
