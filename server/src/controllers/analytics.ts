@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { TOP_PIN_SORTS } from '../../../common/analytics';
 import { addDays, daysBetween, isDay, ymd } from '../analytics/days';
 import type { ReportFilters } from '../analytics/report';
+import { createEntryAccess, type AdminCtx } from '../permissions/entry-access';
 import { getService } from '../utils/get-service';
 import { namedParams, validate } from './validate';
 
@@ -66,7 +67,7 @@ function periodOf(q: {
   };
 }
 
-type Ctx = {
+type Ctx = AdminCtx & {
   params: unknown;
   query: unknown;
   body: unknown;
@@ -77,59 +78,74 @@ type Ctx = {
 /**
  * The analytics admin API: read-only views of the stored stats, and "sync now" for administrators.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async status(ctx: Ctx) {
-    ctx.body = await getService(strapi, 'analytics').describeStatus();
-  },
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const access = createEntryAccess(strapi);
+  /**
+   * Stats name entries: the caller reads those of a content type whose entries they may read (the
+   * one filtered on, else every content type that pins).
+   */
+  const readable = <F extends { contentType?: string }>(ctx: Ctx, filters: F): F => {
+    const types = filters.contentType
+      ? [filters.contentType]
+      : getService(strapi, 'settings').contentTypes();
+    for (const uid of types) access.assertType(ctx, ['read'], uid);
+    return filters;
+  };
+  return {
+    async status(ctx: Ctx) {
+      ctx.body = await getService(strapi, 'analytics').describeStatus();
+    },
 
-  async overview(ctx: Ctx) {
-    const q = validate(overviewQuery, ctx.query);
-    ctx.body = await getService(strapi, 'analytics').overview(periodOf(q));
-  },
+    async overview(ctx: Ctx) {
+      const q = readable(ctx, validate(overviewQuery, ctx.query));
+      ctx.body = await getService(strapi, 'analytics').overview(periodOf(q));
+    },
 
-  async pins(ctx: Ctx) {
-    const q = validate(pinsQuery, ctx.query);
-    ctx.body = await getService(strapi, 'analytics').pins(
-      periodOf(q),
-      q.sort,
-      q.dir,
-      q.pageSize,
-      (q.page - 1) * q.pageSize
-    );
-  },
+    async pins(ctx: Ctx) {
+      const q = readable(ctx, validate(pinsQuery, ctx.query));
+      ctx.body = await getService(strapi, 'analytics').pins(
+        periodOf(q),
+        q.sort,
+        q.dir,
+        q.pageSize,
+        (q.page - 1) * q.pageSize
+      );
+    },
 
-  async exportCsv(ctx: Ctx) {
-    const q = validate(exportQuery, ctx.query);
-    const period = periodOf(q);
-    const csv = await getService(strapi, 'analytics').csv(period, q.sort, q.dir);
-    ctx.set('Content-Type', 'text/csv; charset=utf-8');
-    ctx.set(
-      'Content-Disposition',
-      `attachment; filename="pinterest-pins-${period.from}-to-${period.to}.csv"`
-    );
-    ctx.body = csv;
-  },
+    async exportCsv(ctx: Ctx) {
+      const q = readable(ctx, validate(exportQuery, ctx.query));
+      const period = periodOf(q);
+      const csv = await getService(strapi, 'analytics').csv(period, q.sort, q.dir);
+      ctx.set('Content-Type', 'text/csv; charset=utf-8');
+      ctx.set(
+        'Content-Disposition',
+        `attachment; filename="pinterest-pins-${period.from}-to-${period.to}.csv"`
+      );
+      ctx.body = csv;
+    },
 
-  async entry(ctx: Ctx) {
-    const { contentType, documentId } = validate(
-      entryParams,
-      namedParams(ctx.params, ['contentType', 'documentId'])
-    );
-    const { locale } = validate(entryQuery, ctx.query);
-    if (!strapi.contentType(contentType as never))
-      throw new errors.NotFoundError(`No content type ${contentType}`);
-    ctx.body = await getService(strapi, 'analytics').entry(contentType, documentId, locale);
-  },
+    async entry(ctx: Ctx) {
+      const { contentType, documentId } = validate(
+        entryParams,
+        namedParams(ctx.params, ['contentType', 'documentId'])
+      );
+      const { locale } = validate(entryQuery, ctx.query);
+      if (!strapi.contentType(contentType as never))
+        throw new errors.NotFoundError(`No content type ${contentType}`);
+      await access.assertEntry(ctx, 'read', { contentType, documentId, locale });
+      ctx.body = await getService(strapi, 'analytics').entry(contentType, documentId, locale);
+    },
 
-  /** Runs a sync now; answers when it ends, or after 10 s with `result: null` while it goes on. */
-  async syncNow(ctx: Ctx) {
-    const analytics = getService(strapi, 'analytics');
-    const run = analytics.syncOnce();
-    run.catch((e: Error) => strapi.log.warn(`[pinterest] analytics sync failed: ${e.message}`));
-    const result = await Promise.race([
-      run.catch(() => null),
-      new Promise<null>((r) => setTimeout(() => r(null), 10_000).unref()),
-    ]);
-    ctx.body = { result, status: await analytics.describeStatus() };
-  },
-});
+    /** Runs a sync now; answers when it ends, or after 10 s with `result: null` meanwhile. */
+    async syncNow(ctx: Ctx) {
+      const analytics = getService(strapi, 'analytics');
+      const run = analytics.syncOnce();
+      run.catch((e: Error) => strapi.log.warn(`[pinterest] analytics sync failed: ${e.message}`));
+      const result = await Promise.race([
+        run.catch(() => null),
+        new Promise<null>((r) => setTimeout(() => r(null), 10_000).unref()),
+      ]);
+      ctx.body = { result, status: await analytics.describeStatus() };
+    },
+  };
+};

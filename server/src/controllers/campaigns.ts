@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { campaignInputSchema } from '../../../common/campaigns';
+import { campaignInputSchema, type CampaignInput } from '../../../common/campaigns';
 import { CampaignProblem } from '../campaigns/campaign-service';
+import { createEntryAccess, type AdminCtx } from '../permissions/entry-access';
 import { getService } from '../utils/get-service';
 import { namedParams, validate } from './validate';
 
@@ -32,13 +33,16 @@ const itemsQuery = z
   })
   .strict();
 
-type Ctx = {
+type Ctx = AdminCtx & {
   params: unknown;
   query: unknown;
   request: { body?: unknown };
   body: unknown;
   status: number;
-  state?: { user?: { firstname?: string; lastname?: string; email?: string } };
+  state?: {
+    user?: { firstname?: string; lastname?: string; email?: string };
+    userAbility?: unknown;
+  };
 };
 
 /**
@@ -73,6 +77,16 @@ async function answer<T>(ctx: Ctx, run: () => Promise<T>): Promise<T | void> {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const campaigns = () => getService(strapi, 'campaigns');
+  const access = createEntryAccess(strapi);
+  /** A campaign pins its entries again: the caller must be allowed to publish them. */
+  const mayPin = (ctx: Ctx, { selection }: CampaignInput) =>
+    access.assertEntries(
+      ctx,
+      'publish',
+      selection.contentType,
+      selection.documentIds,
+      selection.locale ?? undefined
+    );
   return {
     async options(ctx: Ctx) {
       ctx.body = await campaigns().options();
@@ -80,6 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async preview(ctx: Ctx) {
       const input = validate(campaignInputSchema, ctx.request.body);
+      await mayPin(ctx, input);
       await answer(ctx, async () => {
         ctx.body = await campaigns().preview(input);
       });
@@ -87,6 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async create(ctx: Ctx) {
       const input = validate(campaignInputSchema, ctx.request.body);
+      await mayPin(ctx, input);
       await answer(ctx, async () => {
         ctx.body = { campaign: await campaigns().create(input, ctx.state?.user ?? null) };
         ctx.status = 201;

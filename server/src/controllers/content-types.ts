@@ -2,10 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { contentTypeSetupInputSchema } from '../../../common/content-types';
+import { createEntryAccess, type AdminCtx } from '../permissions/entry-access';
 import { getService } from '../utils/get-service';
 import { namedParams, validate } from './validate';
 
-type Ctx = { request: { body?: unknown }; params: unknown; body: unknown; status: number };
+type Ctx = AdminCtx & {
+  request: { body?: unknown };
+  params: unknown;
+  body: unknown;
+  status: number;
+};
 
 const uidParams = z
   .object({
@@ -57,8 +63,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { contentType: result.contentType };
   },
 
+  /** The sample is made from one of the type's entries: the caller must be allowed to read them. */
   async sample(ctx: Ctx) {
     const { uid } = validate(uidParams, namedParams(ctx.params, ['uid']));
+    if (strapi.contentType(uid as never)) createEntryAccess(strapi).assertType(ctx, ['read'], uid);
     const input = validate(contentTypeSetupInputSchema, ctx.request.body);
     const result = await getService(strapi, 'settings').sampleContentType(uid, input);
     if (result.outcome === 'not-found') throw notFound(uid);

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { createEntryAccess, type AdminCtx } from '../permissions/entry-access';
+import { NO_LOCALE } from '../pins/job-keys';
 import { getService } from '../utils/get-service';
 import { validate } from './validate';
 
@@ -33,15 +35,28 @@ const createBoardBody = z
   })
   .strict();
 
-type Ctx = { request: { body?: unknown }; body: unknown; status: number };
+type Ctx = AdminCtx & { request: { body?: unknown }; body: unknown; status: number };
 
 /**
  * What the editor's field needs: a preview computed by the same rules as the worker, and new
  * boards.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * A stored entry's preview (its link) needs the right to read it; a new entry's, to read or
+   * create entries of its type.
+   */
   async preview(ctx: Ctx) {
     const input = validate(previewBody, ctx.request.body);
+    const access = createEntryAccess(strapi);
+    if (input.documentId) {
+      const locale = input.locale && input.locale !== NO_LOCALE ? input.locale : undefined;
+      await access.assertEntry(ctx, 'read', {
+        contentType: input.contentType,
+        documentId: input.documentId,
+        locale,
+      });
+    } else access.assertType(ctx, ['read', 'create'], input.contentType);
     const preview = await getService(strapi, 'pins').preview(input);
     if (!preview)
       throw new errors.ValidationError(

@@ -3,6 +3,8 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { EntryPinsDTO } from '../../../common/wire';
 import { NO_LOCALE, type EntryRef } from '../pins/job-keys';
+import { createEntryAccess, type AdminCtx } from '../permissions/entry-access';
+import { assertJobAccess } from '../permissions/job-access';
 import { getService } from '../utils/get-service';
 import { namedParams, validate } from './validate';
 
@@ -28,7 +30,7 @@ const rescheduleBody = z
   })
   .strict();
 
-type Ctx = { params: unknown; query: unknown; body: unknown };
+type Ctx = AdminCtx & { params: unknown; query: unknown; body: unknown };
 
 /** The entry a route names, checked to be of a content type that pins. */
 function mappedEntry(ctx: Ctx, settings: { isMapped: (uid: string) => boolean }): EntryRef {
@@ -48,6 +50,22 @@ function mappedEntry(ctx: Ctx, settings: { isMapped: (uid: string) => boolean })
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const pins = () => getService(strapi, 'pins');
   const settings = () => getService(strapi, 'settings');
+  const access = createEntryAccess(strapi);
+  /** The entry, once the caller may publish it (pinning is publishing). */
+  const publishable = async (ctx: Ctx): Promise<EntryRef> => {
+    const ref = mappedEntry(ctx, settings());
+    await access.assertEntry(ctx, 'publish', {
+      ...ref,
+      locale: ref.locale === NO_LOCALE ? undefined : ref.locale,
+    });
+    return ref;
+  };
+  /** The job's id, once the caller may act on it. */
+  const actionableJob = async (ctx: Ctx): Promise<number> => {
+    const { id } = validate(jobParams, namedParams(ctx.params, ['id']));
+    await assertJobAccess(strapi, access, ctx, id);
+    return id;
+  };
   return {
     /** This entry's pins and pin jobs, with their states and last errors. */
     async forEntry(ctx: Ctx & { body: EntryPinsDTO }) {
@@ -56,12 +74,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         namedParams(ctx.params, ['contentType', 'documentId'])
       );
       const { locale } = validate(entryQuery, ctx.query);
+      await access.assertEntry(ctx, 'read', { contentType, documentId, locale });
       ctx.body = await pins().entryPins(contentType, documentId, locale);
     },
 
     /** Pin the published entry now (or again, after fixing what failed). */
     async pinNow(ctx: Ctx) {
-      ctx.body = { job: await pins().pinNow(mappedEntry(ctx, settings())) };
+      ctx.body = { job: await pins().pinNow(await publishable(ctx)) };
     },
 
     /**
@@ -70,12 +89,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * a second one.
      */
     async repin(ctx: Ctx) {
-      ctx.body = { job: await pins().repin(mappedEntry(ctx, settings())) };
+      ctx.body = { job: await pins().repin(await publishable(ctx)) };
     },
 
     /** Cancel a job that has not started (a scheduled pin the editor no longer wants). */
     async cancelJob(ctx: Ctx) {
-      const { id } = validate(jobParams, namedParams(ctx.params, ['id']));
+      const id = await actionableJob(ctx);
       const answer = await pins().cancelJob(id);
       if (answer.outcome === 'not-found')
         throw new errors.NotFoundError(`No Pinterest job with id ${id}`);
@@ -88,7 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Move a waiting (or cancelled) pin to another time; a time in the past means now. */
     async rescheduleJob(ctx: Ctx & { request?: { body?: unknown } }) {
-      const { id } = validate(jobParams, namedParams(ctx.params, ['id']));
+      const id = await actionableJob(ctx);
       const { runAt } = validate(rescheduleBody, ctx.request?.body ?? {});
       const job = await pins().rescheduleJob(id, Math.max(Date.now(), Date.parse(runAt)));
       if (!job)
@@ -100,7 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Try a waiting or failed job again now. */
     async retryJob(ctx: Ctx) {
-      const { id } = validate(jobParams, namedParams(ctx.params, ['id']));
+      const id = await actionableJob(ctx);
       const job = await pins().retryJob(id);
       if (!job) throw new errors.NotFoundError(`No Pinterest job with id ${id}`);
       ctx.body = { job };
