@@ -718,7 +718,7 @@ describe('access: only API tokens with the posts actions', () => {
     expect(await strapi.db.query('plugin::pinterest.post').count()).toBe(before);
   });
 
-  it('lets a read-only token read posts but not create or cancel them', async () => {
+  it('lets a read-only token read (its own) posts but not create or cancel them', async () => {
     const readOnly = await makeToken('read-only');
     const created = await post(
       body(
@@ -727,7 +727,11 @@ describe('access: only API tokens with the posts actions', () => {
       )
     );
     expect(created.status).toBe(201);
-    expect((await getPost(created.body.id, readOnly)).status).toBe(200);
+    // a token sees only the posts it created: another token's post is a 404, its list is empty
+    expect((await getPost(created.body.id, readOnly)).status).toBe(404);
+    const list = await api().get(POSTS).set('Authorization', `Bearer ${readOnly}`);
+    expect(list.status).toBe(200);
+    expect(list.body.data).toEqual([]);
     expect((await post(body(), readOnly)).status).toBe(403);
     expect((await deletePost(created.body.id, readOnly)).status).toBe(403);
     expect((await deletePost(created.body.id)).body.status).toBe('cancelled');
@@ -747,8 +751,13 @@ describe('access: only API tokens with the posts actions', () => {
     expect((await deletePost(res.body.id, creator)).status).toBe(403);
     const other = await makeToken('custom', ['plugin::pinterest.posts.findOne']);
     expect((await post(body(), other)).status).toBe(403);
-    expect((await getPost(res.body.id, other)).body.status).toBe('scheduled');
-    expect((await deletePost(res.body.id)).status).toBe(200);
+    // findOne is allowed, but the post is the creator token's own
+    expect((await getPost(res.body.id, other)).status).toBe(404);
+    expect((await getPost(res.body.id)).status).toBe(404);
+    expect(
+      await strapi.db.query('plugin::pinterest.post').count({ where: { postId: res.body.id } })
+    ).toBe(1);
+    expect((await deletePost(res.body.id)).status).toBe(404);
   });
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ANALYTICS_DEFAULTS, analyticsConfigSchema } from './analytics';
 import { CAMPAIGNS_DEFAULTS, campaignsConfigSchema } from './campaigns';
 import { patternProblem } from './link-pattern-syntax';
+import { POSTS_DEFAULTS, postsConfigSchema } from './posts';
 
 export const PRODUCTION_API_URL = 'https://api.pinterest.com/v5';
 export const SANDBOX_API_URL = 'https://api-sandbox.pinterest.com/v5';
@@ -261,6 +262,8 @@ export const pluginConfigSchema = z
     analytics: analyticsConfigSchema.default(ANALYTICS_DEFAULTS),
     /** Re-pin campaigns (see ./campaigns.ts). */
     campaigns: campaignsConfigSchema.default(CAMPAIGNS_DEFAULTS),
+    /** The posts API's per-token quota and scheduling horizon (see ./posts.ts). */
+    posts: postsConfigSchema.default(POSTS_DEFAULTS),
     retry: z
       .object({
         baseDelayMs: z.number().int().positive().default(5_000),

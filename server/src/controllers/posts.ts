@@ -14,8 +14,16 @@ const idempotencyKey = z
   .max(255, 'must be at most 255 characters')
   .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (a UUID works well)');
 
+const listQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
 type Ctx = {
   params: unknown;
+  query?: unknown;
   request: { body?: unknown; headers: Record<string, string | string[] | undefined> };
   state: { auth?: { credentials?: { id?: number | string } | null } };
   status: number;
@@ -35,17 +43,27 @@ function refuse(ctx: Ctx, e: PostRequestError): never | void {
     });
   }
   ctx.status = e.status;
+  if (e.retryAfterSeconds !== undefined) ctx.set('Retry-After', String(e.retryAfterSeconds));
+  const names = { 409: 'ConflictError', 422: 'UnprocessableEntityError', 429: 'RateLimitError' };
   ctx.body = {
     data: null,
     error: {
       status: e.status,
-      name: e.status === 409 ? 'ConflictError' : 'UnprocessableEntityError',
+      name: names[e.status],
       message: e.message,
       details: e.issues.length
         ? { errors: e.issues.map((i) => ({ path: i.path.map(String), message: i.message })) }
         : {},
     },
   };
+}
+
+/** The API token calling: a post belongs to the token that created it. */
+function tokenOf(ctx: Ctx): string {
+  const id = ctx.state.auth?.credentials?.id;
+  if (id === undefined || id === null)
+    throw new errors.PolicyError('This route needs a Strapi API token (Settings → API Tokens).');
+  return String(id);
 }
 
 /**
@@ -64,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const posts = getService(strapi, 'posts');
     try {
       const { post, created } = await posts.create(ctx.request.body, {
-        tokenId: String(ctx.state.auth?.credentials?.id ?? 'unknown'),
+        tokenId: tokenOf(ctx),
         idempotencyKey: key,
       });
       ctx.status = created ? 201 : 200;
@@ -77,9 +95,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
   },
 
+  /** The calling token's posts, newest first. */
+  async find(ctx: Ctx) {
+    const page = validate(listQuery, ctx.query ?? {});
+    const { posts, total } = await getService(strapi, 'posts').list(tokenOf(ctx), page);
+    ctx.body = { data: posts, pagination: { ...page, total } };
+  },
+
+  /** One of the calling token's posts (another token's is a 404). */
   async findOne(ctx: Ctx) {
     const { id } = validate(idParams, namedParams(ctx.params, ['id']));
-    const post = await getService(strapi, 'posts').get(id);
+    const post = await getService(strapi, 'posts').get(id, tokenOf(ctx));
     if (!post) throw new errors.NotFoundError(`No post ${id}`);
     ctx.body = post;
   },
@@ -87,7 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async delete(ctx: Ctx) {
     const { id } = validate(idParams, namedParams(ctx.params, ['id']));
     try {
-      const post = await getService(strapi, 'posts').cancel(id);
+      const post = await getService(strapi, 'posts').cancel(id, tokenOf(ctx));
       if (!post) throw new errors.NotFoundError(`No post ${id}`);
       ctx.body = post;
     } catch (e) {

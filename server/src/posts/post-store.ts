@@ -120,6 +120,31 @@ export function createPostStore(strapi: Core.Strapi) {
       return toRowOrNull(await q().findOne({ where: { postId } }));
     },
 
+    /** A token's posts, newest first. */
+    async listForToken(tokenId: string, limit: number, offset: number): Promise<PostRow[]> {
+      const rows: unknown[] = await q().findMany({
+        where: { tokenId },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        limit,
+        offset,
+      });
+      return rows.map(toRow);
+    },
+
+    async countForToken(tokenId: string): Promise<number> {
+      return q().count({ where: { tokenId } });
+    },
+
+    /** The creation times of a token's posts made since `since`, oldest first. */
+    async createdSince(tokenId: string, since: Date): Promise<Date[]> {
+      const rows: unknown[] = await q().findMany({
+        where: { tokenId, createdAt: { $gt: since } },
+        select: ['createdAt'],
+        orderBy: { createdAt: 'asc' },
+      });
+      return rows.map((r) => new Date((r as { createdAt: string | Date }).createdAt));
+    },
+
     async findByIdempotencyScope(scope: string): Promise<PostRow | null> {
       return toRowOrNull(await q().findOne({ where: { idempotencyScope: scope } }));
     },

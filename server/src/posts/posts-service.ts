@@ -8,18 +8,23 @@ import type { JobStore } from '../queue/job-store';
 import { POST_UID, type PostRow, type PostStore } from './post-store';
 import { checkPublicHost } from './public-host';
 import { parsePostRequest, type ParsedPost } from './request';
+import type { PostsConfig } from '../config/posts';
+
+const HOUR_MS = 60 * 60_000;
 
 export type Issue = { path: (string | number)[]; message: string };
 
 /**
- * A request the caller must fix (400), a state that forbids it (409), or a reused key with another
- * body (422).
+ * A request the caller must fix (400), a state that forbids it (409), a reused key with another
+ * body (422), or a token over its hourly quota (429).
  */
 export class PostRequestError extends Error {
   constructor(
-    readonly status: 400 | 409 | 422,
+    readonly status: 400 | 409 | 422 | 429,
     message: string,
-    readonly issues: Issue[] = []
+    readonly issues: Issue[] = [],
+    /** 429 only: seconds until the token may post again. */
+    readonly retryAfterSeconds?: number
   ) {
     super(message);
     this.name = 'PostRequestError';
@@ -50,6 +55,8 @@ export interface PostsServiceDeps {
   posts: PostStore;
   jobs: JobStore;
   allowlist: () => readonly string[];
+  /** Posts per token and hour, and how many days ahead a post may be scheduled. */
+  limits: () => PostsConfig;
   kick: () => void;
   now?: () => Date;
 }
@@ -72,6 +79,20 @@ export function createPostsService(deps: PostsServiceDeps) {
       throw new PostRequestError(400, `${issues[0].path.join('.')}: ${issues[0].message}`, issues);
   }
 
+  /** A token may create `quota` posts in any hour; the next one waits for the oldest to age out. */
+  async function checkQuota(tokenId: string, at: Date, quota: number) {
+    const recent = await deps.posts.createdSince(tokenId, new Date(at.getTime() - HOUR_MS));
+    if (recent.length < quota) return;
+    const freeAt = recent[recent.length - quota].getTime() + HOUR_MS;
+    const retryAfter = Math.max(1, Math.ceil((freeAt - at.getTime()) / 1000));
+    throw new PostRequestError(
+      429,
+      `This API token has created ${recent.length} posts in the last hour, its quota (config posts.quotaPerHour is ${quota}); try again in ${retryAfter} s.`,
+      [],
+      retryAfter
+    );
+  }
+
   /**
    * The post's job has failed for good (retries used up) but the row still says it is on its way:
    * say so.
@@ -84,6 +105,12 @@ export function createPostsService(deps: PostsServiceDeps) {
       status: 'failed',
       lastError: job.lastError ?? row.lastError,
     });
+  }
+
+  /** A post the token made (the only ones it may see or cancel). */
+  async function ownPost(postId: string, tokenId: string): Promise<PostRow | null> {
+    const row = await deps.posts.findByPostId(postId);
+    return row && row.tokenId === tokenId ? row : null;
   }
 
   return {
@@ -132,7 +159,13 @@ export function createPostsService(deps: PostsServiceDeps) {
       if (earlier) return earlier;
 
       const at = now();
-      const parsed = parsePostRequest(body, { allowlist: deps.allowlist(), now: at });
+      const limits = deps.limits();
+      await checkQuota(opts.tokenId, at, limits.quotaPerHour);
+      const parsed = parsePostRequest(body, {
+        allowlist: deps.allowlist(),
+        now: at,
+        horizonDays: limits.scheduleHorizonDays,
+      });
       if (!parsed.ok)
         throw new PostRequestError(
           400,
@@ -183,9 +216,22 @@ export function createPostsService(deps: PostsServiceDeps) {
       return { post: row, created: true };
     },
 
-    async get(postId: string): Promise<PostRow | null> {
-      const row = await deps.posts.findByPostId(postId);
+    /** The token's post; another token's post is as good as missing. */
+    async get(postId: string, tokenId: string): Promise<PostRow | null> {
+      const row = await ownPost(postId, tokenId);
       return row ? settle(row) : null;
+    },
+
+    /** The token's posts, newest first, and how many it has. */
+    async list(
+      tokenId: string,
+      page: { limit: number; offset: number }
+    ): Promise<{ posts: PostRow[]; total: number }> {
+      const [rows, total] = await Promise.all([
+        deps.posts.listForToken(tokenId, page.limit, page.offset),
+        deps.posts.countForToken(tokenId),
+      ]);
+      return { posts: await Promise.all(rows.map(settle)), total };
     },
 
     /**
@@ -193,8 +239,8 @@ export function createPostsService(deps: PostsServiceDeps) {
      * compare-and-set on the job row, so a worker that has just claimed it wins and the answer is
      * 409).
      */
-    async cancel(postId: string): Promise<PostRow | null> {
-      const found = await deps.posts.findByPostId(postId);
+    async cancel(postId: string, tokenId: string): Promise<PostRow | null> {
+      const found = await ownPost(postId, tokenId);
       if (!found) return null;
       const row = await settle(found);
       if (row.status === 'cancelled') return row;

@@ -22,8 +22,7 @@
  * - `cover_image_url` / `cover_image_key_frame_time` (integer ≥ 0) only for a video, one or the
  *   other;
  * - `scheduled_at` is `"now"` (the default) or an ISO-8601 date-time with an offset, not more than
- *   a
- *   minute in the past.
+ *   a minute in the past nor more than `posts.scheduleHorizonDays` ahead.
  */
 import { z } from 'zod';
 import { LINK_MAX } from '../mapping/link';
@@ -162,7 +161,11 @@ export interface ParsedPost {
 export interface PostRequestContext {
   allowlist: readonly string[];
   now: Date;
+  /** How many days ahead `scheduled_at` may be (config `posts.scheduleHorizonDays`). */
+  horizonDays?: number;
 }
+
+const DAY_MS = 24 * 60 * 60_000;
 
 type Issue = { path: (string | number)[]; message: string };
 
@@ -250,7 +253,12 @@ function checkMedia(
   };
 }
 
-function checkSchedule(raw: string | undefined, now: Date, issues: Issue[]): Date | null {
+function checkSchedule(
+  raw: string | undefined,
+  now: Date,
+  horizonDays: number | undefined,
+  issues: Issue[]
+): Date | null {
   if (raw === undefined || raw.toLowerCase() === 'now') return null;
   const at = ISO_WITH_OFFSET.test(raw) ? new Date(raw) : null;
   if (!at || Number.isNaN(at.getTime())) {
@@ -264,6 +272,13 @@ function checkSchedule(raw: string | undefined, now: Date, issues: Issue[]): Dat
     issues.push({
       path: ['scheduled_at'],
       message: `is in the past (${at.toISOString()}): give a future time, or "now"`,
+    });
+    return null;
+  }
+  if (horizonDays !== undefined && at.getTime() > now.getTime() + horizonDays * DAY_MS) {
+    issues.push({
+      path: ['scheduled_at'],
+      message: `is more than ${horizonDays} days ahead (${at.toISOString()}): posts may be scheduled at most ${horizonDays} days ahead (config posts.scheduleHorizonDays)`,
     });
     return null;
   }
@@ -404,7 +419,7 @@ export function parsePostRequest(
     cover = { keyFrameTime: opts.cover_image_key_frame_time! };
   }
 
-  const scheduledAt = checkSchedule(input.scheduled_at, ctx.now, issues);
+  const scheduledAt = checkSchedule(input.scheduled_at, ctx.now, ctx.horizonDays, issues);
 
   if (issues.length || !media || !boardId) return { ok: false, issues };
 
