@@ -82,6 +82,18 @@ it('a right an administrator removed is not given back at the next start', async
   expect(await pluginRights('strapi-editor')).toEqual(
     [permission('pinEntries'), permission('readPins')].sort()
   );
+  // the editor is told, in plain words, which permission is missing and who can grant it
+  const login = await request(strapi.server.httpServer)
+    .post('/admin/login')
+    .send({ email: 'editor@example.com', password: 'Passw0rdPassw0rd' });
+  const stats = await request(strapi.server.httpServer)
+    .get('/pinterest/analytics/overview')
+    .set('Authorization', `Bearer ${login.body.data.token}`);
+  expect(stats.status).toBe(403);
+  expect(stats.body.error.message).toBe(
+    'Your role does not have the Pinterest permission “Read stats”. An administrator can grant it in Settings → Administration panel → Roles → your role → Plugins → Pinterest.'
+  );
+  expect(stats.body.error.message).not.toContain('Policy Failed');
 });
 
 /** Creates and publishes an article through the Content Manager, as its edit view does. */

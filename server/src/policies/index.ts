@@ -1,3 +1,4 @@
 import apiTokenOnly from './api-token-only';
+import hasAction from './has-action';
 
-export default { 'api-token-only': apiTokenOnly };
+export default { 'api-token-only': apiTokenOnly, 'has-action': hasAction };

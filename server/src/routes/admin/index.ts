@@ -1,7 +1,7 @@
 import { permission, type ActionKey } from '../../../../common/permissions';
 
 const guard = (key: ActionKey) => ({
-  policies: [{ name: 'admin::hasPermissions', config: { actions: [permission(key)] } }],
+  policies: [{ name: 'plugin::pinterest.has-action', config: { action: permission(key) } }],
 });
 
 /**
