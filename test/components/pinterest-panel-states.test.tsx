@@ -250,3 +250,25 @@ describe('"Sync now" on a pinned entry', () => {
     ).toBeTruthy();
   });
 });
+
+describe('a role without the permission', () => {
+  it('keeps the panel and says which permission is missing and who grants it', async () => {
+    const sentence =
+      'Your role does not have the Pinterest permission “Read entries’ pins”. An administrator can grant it in Settings → Administration panel → Roles → your role → Plugins → Pinterest.';
+    // every plugin route refuses this role (the content types, the entry's pins)
+    mockClient.get.mockImplementation(() =>
+      Promise.reject(
+        Object.assign(new Error('Request failed with status code 403'), {
+          response: {
+            status: 403,
+            data: { error: { status: 403, name: 'PolicyError', message: sentence } },
+          },
+        })
+      )
+    );
+    render();
+    const region = await screen.findByRole('region', { name: 'Pinterest' }, { timeout: 5000 });
+    expect(await within(region).findByText(/Read entries’ pins/)).toBeTruthy();
+    expect(within(panel()).queryByText(/Policy Failed/)).toBeNull();
+  });
+});

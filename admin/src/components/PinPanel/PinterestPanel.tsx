@@ -14,7 +14,7 @@ import { ArrowClockwise, Clock, Cross, ExternalLink, Image, Pencil } from '@stra
 import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import type { EntryPinsDTO, JobDTO } from '../../../../common/wire';
-import { isApiError, useApiErrorText, useApiQuery, usePinterestApi } from '../../api';
+import { useApiErrorText, useApiQuery, usePinterestApi } from '../../api';
 import { PERMISSIONS } from '../../permissions';
 import {
   BOARD_FIX_CODES,
@@ -514,7 +514,8 @@ export const PinterestPanel: PanelComponent = ({
 }: PanelComponentProps) => {
   const mapped = useMappedContentTypes();
   if (!documentId) return null;
-  if (!mapped.data && mapped.error && !(isApiError(mapped.error) && mapped.error.status === 403))
+  // a role without the permission is told which one and who grants it, instead of no panel
+  if (!mapped.data && mapped.error)
     return { title: 'Pinterest', content: <PanelError error={mapped.error} /> };
   if (!mapped.data?.includes(model)) return null;
   return {
