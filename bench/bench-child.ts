@@ -11,6 +11,8 @@
  * for batches)
  *   BENCH_PHASE=campaign-plan / campaign-drain  a re-pin campaign over N articles
  * (bench/campaign-bench.ts)
+ *   BENCH_PHASE=reconcile reconcile passes over 1k / 10k / 100k published articles
+ * (bench/reconcile-bench.ts; BENCH_RECONCILE_SIZES)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +23,7 @@ import type * as StrapiModule from '@strapi/strapi';
 import { z } from 'zod';
 import { benchAnalytics } from './analytics-bench';
 import { benchCampaign } from './campaign-bench';
+import { benchReconcile } from './reconcile-bench';
 
 const phase = process.env.BENCH_PHASE ?? 'publish';
 const N = Number(process.env.BENCH_N ?? 200);
@@ -152,6 +155,10 @@ async function main() {
       N,
       phase === 'campaign-plan' ? 'plan' : 'drain'
     );
+  } else if (phase === 'reconcile') {
+    const sizes = (process.env.BENCH_RECONCILE_SIZES ?? '1000,10000,100000').split(',').map(Number);
+    const rows = await benchReconcile(strapi, { boardId, heroId: hero.id }, sizes);
+    result = { rows: JSON.stringify(rows) };
   } else if (phase === 'publish') {
     // warm-up
     for (let i = 0; i < 10; i += 1) {
