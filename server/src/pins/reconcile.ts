@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { JOB_UID, PIN_RECORD_UID } from '../content-types';
 import { NO_LOCALE, pinEntryJobKey, type EntryRef } from './job-keys';
 import { readPinField } from './pin-entry-job';
-import { readFrom, type ReconcileMarks } from './reconcile-marks';
+import {
+  idFloor,
+  readFrom,
+  withFloor,
+  type ReconcileMark,
+  type ReconcileMarks,
+} from './reconcile-marks';
 import { isLocalized } from '../utils/is-localized';
 
 /** The entry a pin record belongs to, as read back for the reconcile pass. */
@@ -25,8 +31,9 @@ export interface ReconcileDeps {
  * Nothing lost: finds entries published since the last pass that should have a pin but have
  * neither a job nor a pin record (a crash between the publish and the enqueue), and records their
  * job. Only entries published after their content type was enabled count: installing the plugin on
- * a site never pins its archive. A pass reads only what was published since the previous one, in
- * pages, with one look-up of jobs and one of pin records per page.
+ * a site never pins its archive. A pass reads only what was published since the previous one, above
+ * an id floor (so the database walks its primary key from there, never the whole table), in pages
+ * by id, with one look-up of jobs and one of pin records per page.
  */
 export async function reconcile(
   deps: ReconcileDeps
@@ -38,25 +45,35 @@ export async function reconcile(
   const uids = deps.contentTypes();
   const marks = await deps.marks.all();
   for (const uid of uids) {
-    // a type seen mapped for the first time is enabled now: what it published before stays unpinned
-    const mark = marks[uid] ?? { enabledAt: now(), scannedTo: null };
+    let mark: ReconcileMark | undefined = marks[uid];
+    if (!mark?.floors?.length) {
+      // a type seen mapped for the first time is enabled now: what it published before stays
+      // unpinned; a mark from before floors existed gets its first one (one query, once)
+      const floor = await deps.marks.floorNow(uid);
+      mark = { ...(mark ?? { enabledAt: now(), scannedTo: null }), floors: [floor] };
+    }
     marks[uid] = mark;
     const mapping = await deps.mappingFor(uid);
     if (!mapping) continue;
     const passStart = now();
     const field = deps.pinFieldOf(uid, mapping);
     const localized = isLocalized(deps.strapi, uid);
-    for (let start = 0; ; start += pageSize) {
+    const floor = idFloor(mark);
+    let after = floor ?? 0;
+    for (;;) {
       const entries = (await deps.strapi.documents(uid as never).findMany({
         status: 'published',
         ...(localized && { locale: '*' }),
-        filters: { publishedAt: { $gte: new Date(readFrom(mark)).toISOString() } },
+        filters: {
+          publishedAt: { $gte: new Date(readFrom(mark)).toISOString() },
+          ...((floor !== null || after > 0) && { id: { $gt: after } }),
+        },
         fields: ['documentId', 'publishedAt', ...(field ? [field] : [])] as never,
         sort: 'id:asc',
-        start,
         limit: pageSize,
       } as never)) as Array<Record<string, unknown>>;
       scanned += entries.length;
+      for (const entry of entries) after = Math.max(after, Number(entry.id));
       const candidates = entries
         .filter((entry) => readPinField(entry, field)?.enabled ?? mapping.pinOnPublish)
         .map((entry): EntryRef => ({
@@ -72,7 +89,11 @@ export async function reconcile(
       }
       if (entries.length < pageSize) break;
     }
-    marks[uid] = { ...mark, scannedTo: passStart };
+    // every entry published from now on gets an id above all those this pass could see
+    const floors = mark.floors ?? [];
+    const maxId = Math.max(after, ...floors.map((f) => f.maxId));
+    const next: ReconcileMark = { ...mark, scannedTo: passStart };
+    marks[uid] = { ...next, floors: withFloor(floors, { at: now(), maxId }, readFrom(next)) };
   }
   await deps.marks.save(marks);
   return { scanned, enqueued };
