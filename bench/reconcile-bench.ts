@@ -41,6 +41,8 @@ export interface ReconcileFigures {
   jobsCreated: number;
   /** SQLite's plan for that pass's read of the articles table */
   plan: string;
+  /** that read alone, median of 5 (ms) */
+  readMs: number;
   /** a pass right after one new entry was published and its job lost */
   newQueries: number;
   newArticleQueries: number;
@@ -137,6 +139,18 @@ async function planOf(strapi: Core.Strapi, q: { sql: string; bindings?: unknown[
   return plan.map((p) => p.detail).join('; ');
 }
 
+/** The median time of that read run on its own, 5 times (ms). */
+async function readMs(strapi: Core.Strapi, q: { sql: string; bindings?: unknown[] } | undefined) {
+  if (!q) return 0;
+  const times: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const t = process.hrtime.bigint();
+    await strapi.db.connection.raw(q.sql, q.bindings ?? []);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[2];
+}
+
 export async function benchReconcile(
   strapi: Core.Strapi,
   opts: { boardId: string; heroId: number },
@@ -193,6 +207,7 @@ export async function benchReconcile(
       scanned: last.result.scanned,
       jobsCreated,
       plan: await planOf(strapi, last.onArticles[0]),
+      readMs: await readMs(strapi, last.onArticles[0]),
       newQueries: fresher.queries,
       newArticleQueries: fresher.articleQueries,
       newMs: fresher.ms,
