@@ -3,9 +3,10 @@ import { z } from 'zod';
 
 /**
  * A row id the type's table had reached at a time: every row inserted after `at` has a greater id
- * (ids come from an ever-growing sequence, and a publish inserts a new published row). So a pass
- * that reads entries published since `at` or later may read only ids above `maxId`, which the
- * database finds through its primary key instead of scanning the table.
+ * (a publish inserts a new published row, and ids are never reused: SQLite AUTOINCREMENT, Postgres
+ * sequences, MySQL 8's persisted counter). So a pass that reads entries published since `at` or
+ * later may read only ids above `maxId`, which the database finds through its primary key instead
+ * of scanning the table. Like the dates themselves, this trusts the instances' clocks to agree.
  */
 export interface IdFloor {
   at: number;
