@@ -107,6 +107,15 @@ export function createEntryAccess(strapi: Core.Strapi) {
     }) as Promise<unknown[]>;
   };
 
+  /** The locale codes the app has (i18n). */
+  const appLocales = async (): Promise<string[]> => {
+    const service = strapi.plugin('i18n')?.service<{ find?: () => Promise<unknown> }>('locales');
+    const found: unknown = await service?.find?.();
+    return Array.isArray(found)
+      ? found.map((l: { code?: unknown }) => String(l.code)).filter(Boolean)
+      : [];
+  };
+
   return {
     /**
      * The caller may do `action` on the entry (every stored version of it in the locale asked,
@@ -143,7 +152,15 @@ export function createEntryAccess(strapi: Core.Strapi) {
       const checker = checkerFor(ctx, uid);
       if (checker.cannot[action]()) throw cmRefusal(strapi, [action], uid, 'the entries');
       if (!documentIds) {
-        if (checker.requiresEntity[action]())
+        // on a localized type the locales a role may touch are conditions too: a campaign over
+        // every entry is allowed when the role may act in each locale it covers, with no other
+        // condition (an entry of that locale and nothing else must pass)
+        const localesOk =
+          isLocalized(strapi, uid) &&
+          (locale ? [locale] : await appLocales()).every(
+            (code) => !checker.cannot[action]({ locale: code })
+          );
+        if (checker.requiresEntity[action]() && !localesOk)
           throw new errors.PolicyError(
             `Your Content Manager “${CM_ACTIONS[action].name}” permission on ${nameOf(strapi, uid)} is limited by conditions, so a campaign over every matching entry is not allowed; choose the entries in the Content Manager list instead.`,
             { permissions: [CM_ACTIONS[action].uid], subject: uid }
