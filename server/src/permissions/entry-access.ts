@@ -6,6 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { isLocalized } from '../utils/is-localized';
 import {
   permission,
   ACTION_DEFINITIONS,
@@ -53,12 +54,6 @@ const abilityOf = (ctx: AdminCtx): Ability => {
 const nameOf = (strapi: Core.Strapi, uid: string): string =>
   (strapi.contentType(uid as never) as { info?: { displayName?: string } } | undefined)?.info
     ?.displayName ?? uid;
-
-const isLocalized = (strapi: Core.Strapi, uid: string): boolean =>
-  Boolean(
-    (strapi.contentType(uid as never) as { pluginOptions?: { i18n?: { localized?: boolean } } })
-      ?.pluginOptions?.i18n?.localized
-  );
 
 /** The 403 for a missing Content Manager permission, in one plain sentence. */
 export function cmRefusal(
