@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pinDesignSchema } from './designs';
 
 /** Name of the custom field: `plugin::pinterest.pin`. */
 export const PIN_FIELD_NAME = 'pin';
@@ -40,6 +41,11 @@ export const pinFieldValueSchema = z
           .strict(),
       ])
       .nullish(),
+    /**
+     * A designed 2:3 pin image (common/designs.ts). Absent: the content type's default template, or
+     * the original image when it has none. null: the original image.
+     */
+    design: pinDesignSchema.nullish(),
     /** A future time to pin at (ISO 8601). */
     pinAt: z.iso.datetime({ offset: true }).nullish(),
   })
