@@ -79,6 +79,35 @@ export function SetupForm({ contentType, value, onChange, errors, boards, disabl
   const set = <K extends keyof ContentTypeSetupInput>(key: K, v: ContentTypeSetupInput[K]) =>
     onChange({ ...value, [key]: v });
 
+  // the text parts of the pin: ordered lists of attribute paths, the first with a value wins
+  const textParts: Array<{
+    key: 'title' | 'description' | 'content';
+    label: string;
+    hint: string;
+  }> = [
+    {
+      key: 'title',
+      label: t('ct.field.title', 'Title'),
+      hint: t('ct.field.title.hint', 'The first of these with a value on the entry is used.'),
+    },
+    {
+      key: 'description',
+      label: t('ct.description', 'Description'),
+      hint: t(
+        'ct.description.hint',
+        'The first with a value is used; without one, the text of the content below.'
+      ),
+    },
+    {
+      key: 'content',
+      label: t('ct.content', 'Content'),
+      hint: t(
+        'ct.content.hint',
+        'Rich text, Blocks or a dynamic zone: its text makes the description when there is none.'
+      ),
+    },
+  ];
+
   return (
     <Flex direction="column" alignItems="stretch" gap={6}>
       <Group title={t('ct.group.pins', 'Pinning')}>
@@ -157,42 +186,19 @@ export function SetupForm({ contentType, value, onChange, errors, boards, disabl
       </Group>
 
       <Group title={t('ct.group.mapping', 'What the pin is made of')}>
-        <PathListField
-          name="title"
-          label={t('ct.field.title', 'Title')}
-          hint={t('ct.field.title.hint', 'The first of these with a value on the entry is used.')}
-          candidates={candidates.title}
-          value={value.title}
-          error={errors.title}
-          disabled={disabled}
-          onChange={(v) => set('title', v)}
-        />
-        <PathListField
-          name="description"
-          label={t('ct.description', 'Description')}
-          hint={t(
-            'ct.description.hint',
-            'The first with a value is used; without one, the text of the content below.'
-          )}
-          candidates={candidates.description}
-          value={value.description}
-          error={errors.description}
-          disabled={disabled}
-          onChange={(v) => set('description', v)}
-        />
-        <PathListField
-          name="content"
-          label={t('ct.content', 'Content')}
-          hint={t(
-            'ct.content.hint',
-            'Rich text, Blocks or a dynamic zone: its text makes the description when there is none.'
-          )}
-          candidates={candidates.content}
-          value={value.content}
-          error={errors.content}
-          disabled={disabled}
-          onChange={(v) => set('content', v)}
-        />
+        {textParts.map((part) => (
+          <PathListField
+            key={part.key}
+            name={part.key}
+            label={part.label}
+            hint={part.hint}
+            candidates={candidates[part.key]}
+            value={value[part.key]}
+            error={errors[part.key]}
+            disabled={disabled}
+            onChange={(v) => set(part.key, v)}
+          />
+        ))}
         <SelectField
           name="media"
           label={t('ct.media', 'Image or video')}
