@@ -15,6 +15,7 @@
  * (bench/reconcile-bench.ts; BENCH_RECONCILE_SIZES)
  */
 import fs from 'node:fs';
+import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -47,6 +48,37 @@ const emulatorStatsSchema = z.object({ maxPerMinute: z.record(z.string(), z.numb
  */
 type BenchQueue = { stop: () => Promise<void>; start: () => void };
 type BenchSettings = { getConfig: () => { worker: { enabled: boolean } } };
+
+/** A statement's verb and first table, e.g. `update pinterest_jobs`. */
+function queryShape(sql: string): string {
+  const verb = sql.trim().split(/\s+/)[0].toLowerCase();
+  const table = sql.match(/(?:from|into|update)\s+[`"]?(\w+)/i)?.[1] ?? '?';
+  return `${verb} ${table}`;
+}
+
+/**
+ * With BENCH_CPU_PROFILE=<file.cpuprofile>, a V8 CPU profile of the drain alone (not the boot or
+ * the publishes before it), for Chrome DevTools or `bench/profile-top.ts`.
+ */
+async function startCpuProfile(file: string | undefined): Promise<{ stop: () => Promise<void> }> {
+  if (!file) return { stop: () => Promise.resolve() };
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res)))
+    );
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
 
 /** The emulator in its own process, as Pinterest would be: its CPU is not the plugin's. */
 function startEmulatorProcess(): Promise<{
@@ -181,6 +213,13 @@ async function main() {
       const d = await docs.create({ data: data(i) as never });
       await docs.publish({ documentId: d.documentId });
     }
+    const profile = await startCpuProfile(process.env.BENCH_CPU_PROFILE);
+    const shapes = new Map<string, number>();
+    const onQuery = (q: { sql: string }) => {
+      const shape = queryShape(q.sql);
+      shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+    };
+    strapi.db.connection.on('query', onQuery);
     const cpu = process.cpuUsage();
     const started = Date.now();
     settings.getConfig().worker.enabled = true;
@@ -188,10 +227,21 @@ async function main() {
     while ((await pinnedCount()) < N) await new Promise((r) => setTimeout(r, 50));
     const elapsed = Date.now() - started;
     const used = process.cpuUsage(cpu);
+    strapi.db.connection.off('query', onQuery);
+    await profile.stop();
+    // the drain's own statements, without the bench's polling of the pinned count
+    const pinnedPolls = [...shapes.entries()]
+      .filter(([k]) => k === 'select pinterest_pin_records')
+      .reduce((a, [, n]) => a + n, 0);
+    if (process.env.BENCH_QUERY_SHAPES)
+      for (const [k, n] of [...shapes.entries()].sort((a, b) => b[1] - a[1]))
+        process.stderr.write(`${(n / N).toFixed(2).padStart(7)} per pin  ${k}\n`);
     result = {
       elapsedMs: elapsed,
       pinsPerSecond: N / (elapsed / 1000),
       cpuMsPerPin: (used.user + used.system) / 1000 / N,
+      statementsPerPin: [...shapes.values()].reduce((a, b) => a + b, 0) / N,
+      pinnedPolls,
       emulatorPins: (await emulatorState()).pins.length,
       maxWritesPerMinute: (await emulatorStats()).maxPerMinute.org_write ?? 0,
     };
