@@ -228,7 +228,7 @@ async function main() {
   });
   console.log(`worker overhead (${W} pins, zero-latency emulator, limits off)`);
   console.log(
-    `  ${f(worker.pinsPerSecond)} pins/s, ${f(worker.cpuMsPerPin, 2)} ms CPU per pin in the Strapi process (the emulator runs in its own), peak RSS ${worker.peakRssMb} MB\n`
+    `  ${f(worker.pinsPerSecond)} pins/s, ${f(worker.cpuMsPerPin, 2)} ms CPU per pin in the Strapi process (the emulator runs in its own), ${f(worker.statementsPerPin)} SQL statements per pin, peak RSS ${worker.peakRssMb} MB\n`
   );
 
   const D = Number(process.env.BENCH_DRAIN ?? 1000);

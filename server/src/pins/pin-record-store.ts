@@ -115,8 +115,16 @@ export function createPinRecordStore(strapi: Core.Strapi) {
       await q().delete({ where: { id } });
     },
 
+    /**
+     * One UPDATE and one read of the row back. (Strapi's `query().update` reads the row before and
+     * after and wraps a relations step in a transaction of its own: five statements where the
+     * record, which has no relations, needs two. It runs on every pin.)
+     */
     async update(id: number, data: Partial<Omit<PinRecordRow, 'id'>>): Promise<PinRecordRow> {
-      return toRow(await q().update({ where: { id }, data }));
+      await q().updateMany({ where: { id }, data });
+      const row: unknown = await q().findOne({ where: { id } });
+      if (!row) throw new Error(`pin record ${id} is gone`);
+      return toRow(row);
     },
 
     /**
