@@ -13,6 +13,7 @@
  */
 import { createFile, MP4BoxBuffer, type Movie } from 'mp4box';
 import type { Browser } from 'playwright-core';
+import { box, fullBox, u16, u32, u8, videoTrackMoov } from './mp4-boxes';
 
 export const VIDEO_CODEC = 'vp09.00.10.08'; // profile 0, level 1.0, 8-bit
 
@@ -101,37 +102,7 @@ const ENCODE = `async ({ codec, seconds, width, height, fps }) => {
   };
 }`;
 
-// --- a minimal ISO-BMFF writer: just the boxes a one-track, one-chunk MP4 needs
-// -------------------
-
-const u8 = (n: number) => Buffer.from([n & 0xff]);
-const u16 = (n: number) => {
-  const b = Buffer.alloc(2);
-  b.writeUInt16BE(n & 0xffff);
-  return b;
-};
-const u32 = (n: number) => {
-  const b = Buffer.alloc(4);
-  b.writeUInt32BE(n >>> 0);
-  return b;
-};
-const box = (type: string, ...parts: Buffer[]) => {
-  const payload = Buffer.concat(parts);
-  return Buffer.concat([u32(8 + payload.length), Buffer.from(type, 'latin1'), payload]);
-};
-const fullBox = (type: string, version: number, flags: number, ...parts: Buffer[]) =>
-  box(type, u32((version << 24) | flags), ...parts);
-const MATRIX = Buffer.concat([
-  u32(0x00010000),
-  u32(0),
-  u32(0),
-  u32(0),
-  u32(0x00010000),
-  u32(0),
-  u32(0),
-  u32(0),
-  u32(0x40000000),
-]);
+// --- the boxes of a one-track, one-chunk VP9 MP4 (primitives in ./mp4-boxes) ---
 
 // ISO/IEC 23091-2 code points for WebCodecs' colour space names; 2 = unspecified
 const PRIMARIES: Record<string, number> = {
@@ -219,59 +190,6 @@ export function muxVp9(
   const duration = frames.length * delta;
   const ftyp = box('ftyp', Buffer.from('isom'), u32(0x200), Buffer.from('isomiso2vp09mp41'));
   const moov = (mdatPayloadOffset: number) => {
-    const mvhd = fullBox(
-      'mvhd',
-      0,
-      0,
-      u32(0),
-      u32(0),
-      u32(timescale),
-      u32(duration),
-      u32(0x00010000),
-      u16(0x0100),
-      Buffer.alloc(10),
-      MATRIX,
-      Buffer.alloc(24),
-      u32(2)
-    );
-    const tkhd = fullBox(
-      'tkhd',
-      0,
-      3,
-      u32(0),
-      u32(0),
-      u32(1),
-      u32(0),
-      u32(duration),
-      Buffer.alloc(8),
-      u16(0),
-      u16(0),
-      u16(0),
-      u16(0),
-      MATRIX,
-      u32(opts.width << 16),
-      u32(opts.height << 16)
-    );
-    const mdhd = fullBox(
-      'mdhd',
-      0,
-      0,
-      u32(0),
-      u32(0),
-      u32(timescale),
-      u32(duration),
-      u16(0x55c4),
-      u16(0)
-    ); // language "und"
-    const hdlr = fullBox(
-      'hdlr',
-      0,
-      0,
-      u32(0),
-      Buffer.from('vide'),
-      Buffer.alloc(12),
-      Buffer.from('VideoHandler\0')
-    );
     const keyFrames = frames.flatMap((f, i) => (f.key ? [i + 1] : []));
     const stbl = box(
       'stbl',
@@ -288,13 +206,7 @@ export function muxVp9(
       fullBox('stsz', 0, 0, u32(0), u32(frames.length), ...frames.map((f) => u32(f.data.length))),
       fullBox('stco', 0, 0, u32(1), u32(mdatPayloadOffset))
     );
-    const minf = box(
-      'minf',
-      fullBox('vmhd', 0, 1, Buffer.alloc(8)),
-      box('dinf', fullBox('dref', 0, 0, u32(1), fullBox('url ', 0, 1))),
-      stbl
-    );
-    return box('moov', mvhd, box('trak', tkhd, box('mdia', mdhd, hdlr, minf)));
+    return videoTrackMoov({ timescale, duration, width: opts.width, height: opts.height, stbl });
   };
   const moovSize = moov(0).length; // the offset's value does not change the box's size
   const mdat = box('mdat', ...frames.map((f) => f.data));

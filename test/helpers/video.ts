@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import { finished } from 'node:stream/promises';
+import { box, fullBox, u16, u32, videoTrackMoov } from './mp4-boxes';
 
 export interface VideoSpec {
   seconds: number;
@@ -19,34 +20,6 @@ export interface VideoSpec {
   width?: number;
   height?: number;
 }
-
-const u32 = (n: number) => {
-  const b = Buffer.alloc(4);
-  b.writeUInt32BE(n >>> 0);
-  return b;
-};
-const u16 = (n: number) => {
-  const b = Buffer.alloc(2);
-  b.writeUInt16BE(n);
-  return b;
-};
-const box = (type: string, ...parts: Buffer[]) => {
-  const payload = Buffer.concat(parts);
-  return Buffer.concat([u32(8 + payload.length), Buffer.from(type, 'latin1'), payload]);
-};
-const fullBox = (type: string, version: number, flags: number, ...parts: Buffer[]) =>
-  box(type, u32((version << 24) | flags), ...parts);
-const MATRIX = Buffer.concat([
-  u32(0x00010000),
-  u32(0),
-  u32(0),
-  u32(0),
-  u32(0x00010000),
-  u32(0),
-  u32(0),
-  u32(0),
-  u32(0x40000000),
-]);
 
 /** An H.264 sample entry with an (empty) avcC: enough for parsers to name the codec. */
 function avc1(width: number, height: number): Buffer {
@@ -79,65 +52,8 @@ function ftyp(quicktime: boolean): Buffer {
 }
 
 function moov(spec: VideoSpec): Buffer {
-  const timescale = 1000;
-  const duration = Math.round(spec.seconds * timescale);
   const width = spec.width ?? 1080;
   const height = spec.height ?? 1920;
-  const mvhd = fullBox(
-    'mvhd',
-    0,
-    0,
-    u32(0),
-    u32(0),
-    u32(timescale),
-    u32(duration),
-    u32(0x00010000),
-    u16(0x0100),
-    Buffer.alloc(10),
-    MATRIX,
-    Buffer.alloc(24),
-    u32(2)
-  );
-  const tkhd = fullBox(
-    'tkhd',
-    0,
-    3,
-    u32(0),
-    u32(0),
-    u32(1),
-    u32(0),
-    u32(duration),
-    Buffer.alloc(8),
-    u16(0),
-    u16(0),
-    u16(0),
-    u16(0),
-    MATRIX,
-    u32(width << 16),
-    u32(height << 16)
-  );
-  const mdhd = fullBox(
-    'mdhd',
-    0,
-    0,
-    u32(0),
-    u32(0),
-    u32(timescale),
-    u32(duration),
-    u16(0x55c4),
-    u16(0)
-  );
-  const hdlr = fullBox(
-    'hdlr',
-    0,
-    0,
-    u32(0),
-    Buffer.from('vide'),
-    Buffer.alloc(12),
-    Buffer.from('VideoHandler\0')
-  );
-  const vmhd = fullBox('vmhd', 0, 1, Buffer.alloc(8));
-  const dinf = box('dinf', fullBox('dref', 0, 0, u32(1), fullBox('url ', 0, 1)));
   const stbl = box(
     'stbl',
     fullBox('stsd', 0, 0, u32(1), avc1(width, height)),
@@ -146,8 +62,14 @@ function moov(spec: VideoSpec): Buffer {
     fullBox('stsz', 0, 0, u32(0), u32(0)),
     fullBox('stco', 0, 0, u32(0))
   );
-  const trak = box('trak', tkhd, box('mdia', mdhd, hdlr, box('minf', vmhd, dinf, stbl)));
-  return box('moov', mvhd, trak);
+  const timescale = 1000;
+  return videoTrackMoov({
+    timescale,
+    duration: Math.round(spec.seconds * timescale),
+    width,
+    height,
+    stbl,
+  });
 }
 
 /** The whole file in memory (small files only). */
