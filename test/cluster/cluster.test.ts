@@ -9,14 +9,12 @@
  * Each run: exactly one pin per entry, none lost, never more writes per minute than the limit; the
  * recovery that ran (jobs taken over, pins adopted) is counted and printed.
  */
-import { getGlobalDispatcher, FormData } from 'undici';
+import { getGlobalDispatcher } from 'undici';
 import { startEmulator, type Emulator } from '../../emulator/src';
-import { SUPER_ADMIN } from '../helpers/admin';
-import { makeImage } from '../helpers/images';
 import { createDatabase, dropDatabase, PG, postgresEnv, query } from '../helpers/postgres';
 import { startStallProxy, type StallProxy } from '../helpers/stall-proxy';
 import { startStrapiProcess, type StrapiProcess } from '../helpers/strapi-process';
-import { http } from '../helpers/http';
+import { adminAndApiToken, http, uploadImageOverHttp } from '../helpers/http';
 import { waitFor } from '../helpers/wait-for';
 
 const WRITE_LIMIT = 300;
@@ -115,25 +113,8 @@ async function runScenario(s: Scenario): Promise<Report> {
     ]);
     const [a] = nodes as StrapiProcess[];
 
-    const reg = await http(`${a.url}/admin/register-admin`, { method: 'POST', body: SUPER_ADMIN });
-    expect(reg.status).toBe(200);
-    const token = await http(`${a.url}/admin/api-tokens`, {
-      method: 'POST',
-      token: reg.body.data.token,
-      body: { name: 'cluster', type: 'full-access', lifespan: null, description: '' },
-    });
-    expect(token.status).toBe(201);
-    const apiToken = token.body.data.accessKey as string;
-
-    const form = new FormData();
-    form.append(
-      'files',
-      new Blob([new Uint8Array(await makeImage(600, 900, 'png'))], { type: 'image/png' }),
-      'cluster.png'
-    );
-    const upload = await http(`${a.url}/api/upload`, { method: 'POST', token: apiToken, form });
-    expect(upload.status).toBe(201);
-    const heroId = upload.body[0].id as number;
+    const { apiToken } = await adminAndApiToken(a.url, 'cluster');
+    const heroId = await uploadImageOverHttp(a.url, apiToken, 'cluster', 'png');
     const boardId = [...emulator.state.boards.values()][0].id;
 
     // faults: 10 % of API calls fail (a third of them after the write happened), and 429 bursts

@@ -38,7 +38,8 @@ export const tempDbFile = (label: string) =>
     `pinterest-${label}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.db`
   );
 
-const removeDb = (file: string) =>
+/** Removes a SQLite database file and its journal files. */
+export const removeSqliteFiles = (file: string) =>
   ['', '-wal', '-shm', '-journal'].forEach((s) => fs.rmSync(file + s, { force: true }));
 
 /**
@@ -86,7 +87,7 @@ export async function bootStrapi(
     // a failed boot must still close its database pool, or jest never exits
     await strapi.destroy().catch(() => undefined);
     restoreEnv();
-    if (!opts.dbFile) removeDb(dbFile);
+    if (!opts.dbFile) removeSqliteFiles(dbFile);
     throw e;
   }
   const address = strapi.server.httpServer.address() as AddressInfo;
@@ -98,7 +99,7 @@ export async function bootStrapi(
     async destroy({ keepDb = false } = {}) {
       await booted.destroy();
       restoreEnv();
-      if (!keepDb) removeDb(dbFile);
+      if (!keepDb) removeSqliteFiles(dbFile);
     },
   };
 }

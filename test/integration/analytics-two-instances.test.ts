@@ -3,12 +3,11 @@
  * analytics budget paced so that a run lasts seconds and the two schedules overlap: every pin's
  * analytics are asked for exactly once — the sync's lease lives in the database, not in a process.
  */
-import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { startStrapiProcess, type StrapiProcess } from '../helpers/strapi-process';
-import { tempDbFile } from '../helpers/strapi';
+import { removeSqliteFiles, tempDbFile } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait-for';
 
 const DAY = 86_400_000;
@@ -40,7 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(instances.map((i) => i.stop()));
   await emulator?.close();
-  for (const s of ['', '-wal', '-shm', '-journal']) fs.rmSync(dbFile + s, { force: true });
+  removeSqliteFiles(dbFile);
 });
 
 it('syncs each pin once although both instances run the analytics schedule', async () => {

@@ -7,15 +7,13 @@
  * marker
  * and adopted, and the campaign ends with exactly one pin per entry and one create per pin.
  */
-import fs from 'node:fs';
-import { FormData, getGlobalDispatcher } from 'undici';
+import { getGlobalDispatcher } from 'undici';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { markerOfLink } from '../../server/src/mapping/link';
 import { SUPER_ADMIN } from '../helpers/admin';
-import { makeImage } from '../helpers/images';
-import { http } from '../helpers/http';
+import { adminAndApiToken, http, uploadImageOverHttp } from '../helpers/http';
 import { startStrapiProcess, type StrapiProcess } from '../helpers/strapi-process';
-import { tempDbFile } from '../helpers/strapi';
+import { removeSqliteFiles, tempDbFile } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait-for';
 
 const N = 12;
@@ -50,28 +48,14 @@ afterAll(async () => {
   first?.kill();
   await second?.stop();
   await emulator?.close();
-  for (const s of ['', '-wal', '-shm', '-journal']) fs.rmSync(dbFile + s, { force: true });
+  removeSqliteFiles(dbFile);
   await getGlobalDispatcher().close();
 });
 
 it('killed mid-campaign, a new process finishes it: every entry pinned once, the lost create adopted', async () => {
   const a = first!;
-  const reg = await http(`${a.url}/admin/register-admin`, { method: 'POST', body: SUPER_ADMIN });
-  const jwt = reg.body.data.token as string;
-  const token = (
-    await http(`${a.url}/admin/api-tokens`, {
-      method: 'POST',
-      token: jwt,
-      body: { name: 'restart', type: 'full-access', lifespan: null, description: '' },
-    })
-  ).body.data.accessKey;
-  const form = new FormData();
-  form.append(
-    'files',
-    new Blob([new Uint8Array(await makeImage(600, 900, 'jpeg'))], { type: 'image/jpeg' }),
-    'restart.jpg'
-  );
-  const heroId = (await http(`${a.url}/api/upload`, { method: 'POST', token, form })).body[0].id;
+  const { jwt, apiToken: token } = await adminAndApiToken(a.url, 'restart');
+  const heroId = await uploadImageOverHttp(a.url, token, 'restart');
   const boardId = [...emulator.state.boards.values()][0].id;
   const documentIds: string[] = [];
   for (let i = 0; i < N; i += 1) {

@@ -3,14 +3,12 @@
  * and the Strapi process is killed (SIGKILL). A new process on the same database takes the job up
  * when its lease runs out, finds the pin on the board by its marker, and stores it: still one pin.
  */
-import fs from 'node:fs';
-import { FormData, getGlobalDispatcher } from 'undici';
+import { getGlobalDispatcher } from 'undici';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { SUPER_ADMIN } from '../helpers/admin';
-import { makeImage } from '../helpers/images';
 import { startStrapiProcess, type StrapiProcess } from '../helpers/strapi-process';
-import { tempDbFile } from '../helpers/strapi';
-import { http } from '../helpers/http';
+import { removeSqliteFiles, tempDbFile } from '../helpers/strapi';
+import { adminAndApiToken, http, uploadImageOverHttp } from '../helpers/http';
 import { waitFor } from '../helpers/wait-for';
 
 let emulator: Emulator;
@@ -38,27 +36,14 @@ afterAll(async () => {
   first?.kill();
   await second?.stop();
   await emulator?.close();
-  for (const s of ['', '-wal', '-shm', '-journal']) fs.rmSync(dbFile + s, { force: true });
+  removeSqliteFiles(dbFile);
   await getGlobalDispatcher().close();
 });
 
 it('a process killed after Pinterest created the pin, before it was stored: the restarted instance adopts it', async () => {
   const a = first!;
-  const reg = await http(`${a.url}/admin/register-admin`, { method: 'POST', body: SUPER_ADMIN });
-  const token = (
-    await http(`${a.url}/admin/api-tokens`, {
-      method: 'POST',
-      token: reg.body.data.token,
-      body: { name: 'crash', type: 'full-access', lifespan: null, description: '' },
-    })
-  ).body.data.accessKey;
-  const form = new FormData();
-  form.append(
-    'files',
-    new Blob([new Uint8Array(await makeImage(600, 900, 'jpeg'))], { type: 'image/jpeg' }),
-    'crash.jpg'
-  );
-  const heroId = (await http(`${a.url}/api/upload`, { method: 'POST', token, form })).body[0].id;
+  const { apiToken: token } = await adminAndApiToken(a.url, 'crash');
+  const heroId = await uploadImageOverHttp(a.url, token, 'crash');
   const boardId = [...emulator.state.boards.values()][0].id;
 
   // Pinterest makes the pin, then its answer takes 20 s: the process dies in between

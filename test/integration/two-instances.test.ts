@@ -4,13 +4,12 @@
  * and exactly one refresh reaches Pinterest — the lease lives in the database, not in a process.
  */
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { request } from 'undici';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { SUPER_ADMIN } from '../helpers/admin';
 import { startStrapiProcess, type StrapiProcess } from '../helpers/strapi-process';
-import { tempDbFile } from '../helpers/strapi';
+import { removeSqliteFiles, tempDbFile } from '../helpers/strapi';
 import { http } from '../helpers/http';
 import { waitFor } from '../helpers/wait-for';
 
@@ -47,7 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(instances.map((i) => i.stop()));
   await emulator?.close();
-  for (const s of ['', '-wal', '-shm', '-journal']) fs.rmSync(dbFile + s, { force: true });
+  removeSqliteFiles(dbFile);
 });
 
 it('refreshes once although both instances run the refresh schedule', async () => {
