@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bool, num, onlySet, type Env } from './env-values';
 
 /**
  * Pin analytics: the scheduled sync (one Strapi instance at a time) and what it asks Pinterest for.
@@ -37,18 +38,12 @@ export type AnalyticsConfig = z.infer<typeof analyticsConfigSchema>;
 
 export const ANALYTICS_DEFAULTS: AnalyticsConfig = analyticsConfigSchema.parse({});
 
-type Env = (key: string, fallback?: string) => string | undefined;
-
-const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
-const bool = (v: string | undefined) =>
-  v === undefined || v === '' ? undefined : ['true', '1', 'yes', 'on'].includes(v.toLowerCase());
-
 /**
  * `PINTEREST_ANALYTICS_*` environment variables; only the ones set (the rest keeps its default);
  * undefined when none is.
  */
 export function analyticsFromEnv(env: Env): Record<string, unknown> | undefined {
-  const entries: Record<string, unknown> = {
+  return onlySet({
     enabled: bool(env('PINTEREST_ANALYTICS_ENABLED')),
     rule: env('PINTEREST_ANALYTICS_RULE') || undefined,
     lookbackDays: num(env('PINTEREST_ANALYTICS_LOOKBACK_DAYS')),
@@ -56,7 +51,5 @@ export function analyticsFromEnv(env: Env): Record<string, unknown> | undefined 
     multiPin: env('PINTEREST_ANALYTICS_MULTI_PIN') || undefined,
     maxCallsPerRun: num(env('PINTEREST_ANALYTICS_MAX_CALLS_PER_RUN')),
     resyncAfterMinutes: num(env('PINTEREST_ANALYTICS_RESYNC_AFTER_MINUTES')),
-  };
-  const set = Object.entries(entries).filter(([, v]) => v !== undefined);
-  return set.length ? Object.fromEntries(set) : undefined;
+  });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { num, onlySet, type Env } from './env-values';
 
 /** Re-pin campaigns: how often their planner and dispatcher run, and how much each run does. */
 export const campaignsConfigSchema = z
@@ -32,19 +33,14 @@ export type CampaignsConfig = z.infer<typeof campaignsConfigSchema>;
 
 export const CAMPAIGNS_DEFAULTS: CampaignsConfig = campaignsConfigSchema.parse({});
 
-type Env = (key: string, fallback?: string) => string | undefined;
-const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
-
 /** `PINTEREST_CAMPAIGN_*` environment variables; only the ones set; undefined when none is. */
 export function campaignsFromEnv(env: Env): Record<string, unknown> | undefined {
-  const entries: Record<string, unknown> = {
+  return onlySet({
     tickRule: env('PINTEREST_CAMPAIGN_TICK_RULE') || undefined,
     lookaheadMs: num(env('PINTEREST_CAMPAIGN_LOOKAHEAD_MS')),
     pageSize: num(env('PINTEREST_CAMPAIGN_PAGE_SIZE')),
     planBudgetMs: num(env('PINTEREST_CAMPAIGN_PLAN_BUDGET_MS')),
     dispatchBatch: num(env('PINTEREST_CAMPAIGN_DISPATCH_BATCH')),
     leaseMs: num(env('PINTEREST_CAMPAIGN_LEASE_MS')),
-  };
-  const set = Object.entries(entries).filter(([, v]) => v !== undefined);
-  return set.length ? Object.fromEntries(set) : undefined;
+  });
 }

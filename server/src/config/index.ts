@@ -1,5 +1,6 @@
 import { analyticsFromEnv } from './analytics';
 import { campaignsFromEnv } from './campaigns';
+import { postsFromEnv } from './posts';
 import { parsePluginConfig } from './schema';
 
 type Env = ((key: string, fallback?: string) => string | undefined) & {
@@ -23,6 +24,7 @@ export default {
       accessToken: env('PINTEREST_ACCESS_TOKEN'),
       analytics: analyticsFromEnv(env),
       campaigns: campaignsFromEnv(env),
+      posts: postsFromEnv(env),
     }),
   /** Strapi calls this with the merged config and refuses to start when it throws. */
   validator(config: unknown) {

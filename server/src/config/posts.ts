@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { num, onlySet, type Env } from './env-values';
 
 /** The posts API's limits, per API token. */
 export const postsConfigSchema = z
@@ -13,3 +14,11 @@ export const postsConfigSchema = z
 export type PostsConfig = z.infer<typeof postsConfigSchema>;
 
 export const POSTS_DEFAULTS: PostsConfig = postsConfigSchema.parse({});
+
+/** `PINTEREST_POSTS_*` environment variables; only the ones set; undefined when none is. */
+export function postsFromEnv(env: Env): Record<string, unknown> | undefined {
+  return onlySet({
+    quotaPerHour: num(env('PINTEREST_POSTS_QUOTA_PER_HOUR')),
+    scheduleHorizonDays: num(env('PINTEREST_POSTS_SCHEDULE_HORIZON_DAYS')),
+  });
+}
