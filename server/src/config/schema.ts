@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANALYTICS_DEFAULTS, analyticsConfigSchema } from './analytics';
 import { CAMPAIGNS_DEFAULTS, campaignsConfigSchema } from './campaigns';
+import { DESIGNS_DEFAULTS, designsConfigSchema } from './designs';
 import { patternProblem } from './link-pattern-syntax';
 import { POSTS_DEFAULTS, postsConfigSchema } from './posts';
 
@@ -264,6 +265,8 @@ export const pluginConfigSchema = z
     campaigns: campaignsConfigSchema.default(CAMPAIGNS_DEFAULTS),
     /** The posts API's per-token quota and scheduling horizon (see ./posts.ts). */
     posts: postsConfigSchema.default(POSTS_DEFAULTS),
+    /** Designed pins: extra fonts, the Media Library folder (see ./designs.ts). */
+    designs: designsConfigSchema.default(DESIGNS_DEFAULTS),
     retry: z
       .object({
         baseDelayMs: z.number().int().positive().default(5_000),
