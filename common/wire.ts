@@ -145,6 +145,8 @@ export const contentTypeDefaultsSchema = z.object({
   defaultBoardSectionId: z.string().nullable(),
   /** What unpublishing or deleting an entry does to its pins. */
   onUnpublish: z.enum(['keep', 'delete']),
+  /** Designed pins: the template entries without their own design use; null: the original image. */
+  defaultTemplate: z.string().nullable(),
 });
 export type ContentTypeDefaultsDTO = z.infer<typeof contentTypeDefaultsSchema>;
 

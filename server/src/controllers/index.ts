@@ -2,6 +2,7 @@ import analytics from './analytics';
 import campaigns from './campaigns';
 import connection from './connection';
 import contentTypes from './content-types';
+import designs from './designs';
 import editor from './editor';
 import pins from './pins';
 import posts from './posts';
@@ -14,4 +15,5 @@ export default {
   posts,
   analytics,
   campaigns,
+  designs,
 };

@@ -85,7 +85,8 @@ export async function resolveImageSource(
   return { source_type: 'image_base64', content_type: image.mime, data: bytes.toString('base64') };
 }
 
-async function readImageBytes(url: string, ctx: MediaSourceContext): Promise<Buffer> {
+/** The bytes of an image the plugin reads: from the upload folder, or through `safeFetch`. */
+export async function readImageBytes(url: string, ctx: MediaSourceContext): Promise<Buffer> {
   const file = localUploadPath(url, ctx.publicDir);
   if (file) {
     try {

@@ -19,6 +19,7 @@ import {
 import { entryJobPayloadSchema, type EntryRef } from './job-keys';
 import { resolveImageSource, type MediaSourceContext } from '../media/media-source';
 import type { PinRecordRow, PinRecordStore } from './pin-record-store';
+import type { ChosenImage } from '../mapping/media';
 
 export interface PinEntryDeps {
   config: PluginConfig;
@@ -41,6 +42,15 @@ export interface PinEntryDeps {
   pinFieldOf: (contentType: string, mapping: ContentTypeMapping) => string | null;
   /** Video uploads: polling and cover defaults. */
   video?: VideoPollPolicy;
+  /**
+   * Designed pins (server/src/designs): the 2:3 image to send instead of the entry's, or null for
+   * the original image. Called only when a pin is created (rendered lazily, found by hash after).
+   */
+  designImage?: (input: {
+    contentType: string;
+    field: PinFieldValue | null;
+    draft: PinDraft;
+  }) => Promise<{ media: ChosenImage; altText: string } | null>;
   now?: () => Date;
 }
 
@@ -161,7 +171,12 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
           return { outcome: 'pinned', pinId: found.id, adopted: true };
         }
       }
-      const mediaSource = await mediaSourceFor(draft, deps, {
+      // designed pins: the design's image (and its title as alt text when the entry has none)
+      const designed = await deps.designImage?.({ contentType: ref.contentType, field, draft });
+      const sent: PinDraft = designed
+        ? { ...draft, media: designed.media, altText: draft.altText ?? designed.altText }
+        : draft;
+      const mediaSource = await mediaSourceFor(sent, deps, {
         keepAlive: () => ctx.ensureLease(),
         previousMediaId: current.mediaId ?? null,
         rememberMediaId: async (mediaId) => {
@@ -182,7 +197,7 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
       );
       const pin = await deps
         .client()
-        .createPin(pinCreateBody(draft, mediaSource), { beforeSend: () => ctx.assertSendable() });
+        .createPin(pinCreateBody(sent, mediaSource), { beforeSend: () => ctx.assertSendable() });
       await markPinned(deps, record, pin, draft, mediaSource.source_type);
       return { outcome: 'pinned', pinId: pin.id, adopted: false };
     } catch (e) {

@@ -13,6 +13,7 @@ const services: Factories = {
   posts: ({ strapi }) => servicesOf(strapi).posts,
   campaigns: ({ strapi }) => servicesOf(strapi).campaigns,
   analytics: ({ strapi }) => servicesOf(strapi).analytics,
+  designs: ({ strapi }) => servicesOf(strapi).designs,
   queue: ({ strapi }) => servicesOf(strapi).queue,
 };
 

@@ -7,6 +7,7 @@ import { createUnpinHandler } from '../pins/unpin-job';
 import { createPinPostHandler } from '../posts/pin-post-job';
 import { createWorker, type Worker } from '../queue/worker';
 import type { PluginCore } from './core';
+import type { DesignsService } from './designs';
 
 /**
  * This instance's queue worker: started in bootstrap, stopped in destroy. Private to the plugin's
@@ -27,6 +28,8 @@ export interface QueueDeps {
   campaigns: CampaignService;
   /** The posts API's DNS resolver (tests inject one), for the `pin.post` job. */
   lookup: () => LookupFunction | undefined;
+  /** Designed pins: the image a pin sends when the entry (or its type) has a design. */
+  designs: DesignsService;
 }
 
 /** The worker and one handler per job kind. */
@@ -53,6 +56,11 @@ export function createQueueService(core: PluginCore, deps: QueueDeps): QueueServ
             previewLink: core.previewLink,
             mediaContext: core.mediaContext,
             video: core.videoPolicy(),
+            designImage: async ({ contentType, field, draft }) => {
+              const design = await deps.designs.designFor(contentType, field);
+              if (!design || draft.media.kind !== 'image') return null;
+              return deps.designs.designedImage({ design, ...draft, image: draft.media });
+            },
           }),
           [JOB_KINDS.unpinEntry]: createUnpinHandler({
             client: core.getClient,

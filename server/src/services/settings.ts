@@ -141,6 +141,7 @@ export function createSettingsService(core: PluginCore): SettingsService {
             defaultBoardSectionId:
               s?.defaultBoardSectionId ?? mapping.defaultBoardSectionId ?? null,
             onUnpublish: s?.onUnpublish ?? mapping.onUnpublish,
+            defaultTemplate: s?.defaultTemplate ?? null,
           };
         }),
       };

@@ -4,6 +4,7 @@ import { createAnalytics } from './analytics';
 import { createCampaigns, type CampaignsService } from './campaigns';
 import { createConnectionService, type ConnectionService } from './connection';
 import { createPluginCore } from './core';
+import { createDesigns, type DesignsService } from './designs';
 import { createPins, type PinsService } from './pins';
 import { createPosts, type PostsService } from './posts';
 import { createQueueService, type QueueService } from './queue';
@@ -17,6 +18,7 @@ export interface PluginServices {
   posts: PostsService;
   campaigns: CampaignsService;
   analytics: AnalyticsService;
+  designs: DesignsService;
   queue: QueueService;
 }
 
@@ -34,6 +36,7 @@ export function servicesOf(strapi: Core.Strapi): PluginServices {
     const pins = createPins(core, { connection });
     const posts = createPosts(core);
     const campaigns = createCampaigns(core);
+    const designs = createDesigns(core);
     services = {
       settings: createSettingsService(core),
       connection,
@@ -41,7 +44,8 @@ export function servicesOf(strapi: Core.Strapi): PluginServices {
       posts,
       campaigns,
       analytics: createAnalytics(core, { pins }),
-      queue: createQueueService(core, { campaigns, lookup: posts.lookup }),
+      designs,
+      queue: createQueueService(core, { campaigns, lookup: posts.lookup, designs }),
     };
     wired.set(strapi, services);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { templateIdSchema } from '../../../common/designs';
 
 const id = z.string().regex(/^\d+$/, 'must be a Pinterest id (digits only)');
 
@@ -15,5 +16,10 @@ export const contentTypeDefaultsSchema = z
      * Keep the pins (default) or delete them on Pinterest when an entry is unpublished or deleted.
      */
     onUnpublish: z.enum(['keep', 'delete']).optional(),
+    /**
+     * Designed pins: the template an entry without its own design uses (null: the original
+     * image).
+     */
+    defaultTemplate: templateIdSchema.nullable().optional(),
   })
   .strict();

@@ -128,6 +128,31 @@ export default {
     },
     { method: 'POST', path: '/boards', handler: 'editor.createBoard', config: guard('pinEntries') },
     { method: 'POST', path: '/preview', handler: 'editor.preview', config: guard('readPins') },
+    // designed pins (issue 16)
+    {
+      method: 'GET',
+      path: '/designs/templates',
+      handler: 'designs.templates',
+      config: guard('readPins'),
+    },
+    {
+      method: 'POST',
+      path: '/designs/preview',
+      handler: 'designs.preview',
+      config: guard('readPins'),
+    },
+    {
+      method: 'GET',
+      path: '/settings/brand',
+      handler: 'designs.getBrand',
+      config: guard('readSettings'),
+    },
+    {
+      method: 'PUT',
+      path: '/settings/brand',
+      handler: 'designs.putBrand',
+      config: guard('manageSettings'),
+    },
     {
       method: 'GET',
       path: '/content-types',
