@@ -121,6 +121,11 @@ export const freshnessSchema = z
      * one per pin, in turn).
      */
     imageField: z.string().min(1).max(64).nullish(),
+    /**
+     * Designed pins: each pin gets a new 2:3 design, the templates taken in turn (then with the
+     * other brand colour), rendered when the pin is due.
+     */
+    freshDesigns: z.boolean().optional(),
   })
   .strict();
 
@@ -216,6 +221,8 @@ export const campaignPreviewSchema = z.object({
       documentId: z.string(),
       title: z.string().nullable(),
       boardId: z.string(),
+      /** With fresh designs: the template id this pin will be designed with. */
+      design: z.string().nullable().optional(),
     })
   ),
 });

@@ -9,7 +9,8 @@ import sharp from 'sharp';
 import { request as undiciRequest } from 'undici';
 import type { Core } from '@strapi/strapi';
 import { startEmulator, type Emulator } from '../../emulator/src';
-import { registerSuperAdmin } from '../helpers/admin';
+import { fullAccessApiToken, registerSuperAdmin } from '../helpers/admin';
+import { article, campaignsOf } from '../helpers/campaigns';
 import { uploadImage } from '../helpers/images';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait-for';
@@ -88,6 +89,9 @@ beforeAll(async () => {
     PINTEREST_ACCESS_TOKEN: TOKEN,
     PINTEREST_PUBLIC_URL: base,
     PINTEREST_MEDIA_HOST_ALLOWLIST: `127.0.0.1:${port},${new URL(emulator.url).host}`,
+    // campaigns tick when the test says so, on a fake clock
+    PINTEREST_CAMPAIGN_TICK_RULE: '0 0 0 1 1 *',
+    PINTEREST_CAMPAIGN_LOOKAHEAD_MS: '0',
   });
   strapi = booted.strapi;
   jwt = await registerSuperAdmin(strapi);
@@ -228,5 +232,125 @@ describe('admin routes', () => {
       .set('Authorization', `Bearer ${jwt}`)
       .send({ font: 'comic-sans' });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('posts API with a design', () => {
+  it('renders target_options.pinterest.design and sends it as image_url', async () => {
+    const token = await fullAccessApiToken(strapi);
+    const hero = await uploadImage(strapi, { width: 1200, height: 800, format: 'jpeg' });
+    const before = (await designFiles()).length;
+    const res = await request(strapi.server.httpServer)
+      .post('/api/pinterest/posts')
+      .set('Authorization', `Bearer ${token}`)
+      .send({
+        content: 'Posted with a design. It has two sentences.',
+        targets: ['pinterest'],
+        media: [{ url: `${base}${hero.url}`, type: 'image' }],
+        target_options: {
+          pinterest: {
+            board_id: boardId,
+            title: 'Posts API pin',
+            link: 'https://blog.example.com/posted',
+            design: { template: 'split-top', subtitle: 'A designed subtitle' },
+          },
+        },
+      });
+    expect(res.status).toBe(201);
+    const done = await waitFor(async () => {
+      const got = await request(strapi.server.httpServer)
+        .get(`/api/pinterest/posts/${res.body.id}`)
+        .set('Authorization', `Bearer ${token}`);
+      return got.body.status === 'published' || got.body.status === 'failed' ? got.body : null;
+    }, 'the post to be sent');
+    expect(done.status).toBe('published');
+    const sent = pinPosts().find((r) => (r.body as { title?: string }).title === 'Posts API pin')!;
+    const source = (sent.body as { media_source: { source_type: string; url: string } })
+      .media_source;
+    expect(source.source_type).toBe('image_url');
+    expect(source.url).toMatch(new RegExp(`^${base}/uploads/pinterest_pin_`));
+    const meta = await sentImage(source.url);
+    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 1000, 1500]);
+    expect(await designFiles()).toHaveLength(before + 1);
+  });
+
+  it('refuses an unknown template with the field named', async () => {
+    const token = await fullAccessApiToken(strapi);
+    const res = await request(strapi.server.httpServer)
+      .post('/api/pinterest/posts')
+      .set('Authorization', `Bearer ${token}`)
+      .send({
+        content: 'x',
+        targets: ['pinterest'],
+        media: [{ url: 'https://cdn.example.com/a.jpg', type: 'image' }],
+        target_options: { pinterest: { board_id: boardId, design: { template: 'nope' } } },
+      });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('design');
+  });
+});
+
+describe('campaign with fresh designs', () => {
+  it('gives each pin of the same link its own design, rendered when the pin is due', async () => {
+    let fakeNow = Date.parse('2020-03-02T09:00:00Z');
+    campaignsOf(strapi).useClock(() => fakeNow);
+    try {
+      const hero = await uploadImage(strapi, { width: 1600, height: 900, format: 'jpeg' });
+      const doc = await article(strapi, 'fresh', {
+        hero: hero.id,
+        publishedAt: '2019-05-01T10:00:00Z',
+      });
+      const boards = [...emulator.state.boards.values()]
+        .slice(0, 3)
+        .map((b) => ({ boardId: b.id }));
+      expect(boards).toHaveLength(3);
+      const input = {
+        name: 'Fresh',
+        selection: { contentType: ARTICLE, documentIds: [doc] },
+        boards,
+        pacing: { intervalMinutes: 10, timeZone: 'UTC', minDaysBetweenSameLink: 0 },
+        freshness: { freshDesigns: true },
+      };
+      const admin = () => request(strapi.server.httpServer);
+      const preview = await admin()
+        .post('/pinterest/campaigns/preview')
+        .set('Authorization', `Bearer ${jwt}`)
+        .send(input);
+      expect(preview.status).toBe(200);
+      const designs = (preview.body.first as Array<{ design: string }>).map((f) => f.design);
+      expect(new Set(designs).size).toBe(3);
+
+      const before = (await designFiles()).length;
+      const created = await admin()
+        .post('/pinterest/campaigns')
+        .set('Authorization', `Bearer ${jwt}`)
+        .send(input);
+      expect(created.status).toBe(201);
+      const id = created.body.campaign.id as number;
+      emulator.requests.length = 0;
+      for (let step = 0; step < 10; step += 1) {
+        await campaignsOf(strapi).tick();
+        await waitFor(async () => {
+          const rows = (await strapi.db
+            .query('plugin::pinterest.campaign-item')
+            .findMany({ where: { campaignId: id } })) as Array<{ state: string }>;
+          return rows.every((r) => r.state !== 'queued' && r.state !== 'pinning') ? true : null;
+        }, 'the campaign pins to settle');
+        const rows = (await strapi.db
+          .query('plugin::pinterest.campaign-item')
+          .findMany({ where: { campaignId: id } })) as Array<{ state: string }>;
+        if (rows.every((r) => r.state === 'pinned')) break;
+        fakeNow += 11 * 60_000;
+      }
+      const urls = pinPosts().map(
+        (r) => (r.body as { media_source: { url: string } }).media_source.url
+      );
+      expect(urls).toHaveLength(3);
+      expect(new Set(urls).size).toBe(3);
+      for (const url of urls) expect(url).toMatch(new RegExp(`^${base}/uploads/pinterest_pin_`));
+      expect((await designFiles()).length).toBe(before + 3);
+    } finally {
+      campaignsOf(strapi).useClock(null);
+    }
   });
 });

@@ -1,5 +1,8 @@
 import { brandSettingsSchema } from '../../common/designs';
 import { designHash, designTexts, effectiveDesign } from '../../server/src/designs/choose-design';
+import { freshDesign } from '../../server/src/designs/fresh';
+import { TEMPLATES } from '../../server/src/designs/templates';
+import { parsePostRequest } from '../../server/src/posts/request';
 
 const brand = brandSettingsSchema.parse({});
 
@@ -50,5 +53,47 @@ describe('designHash', () => {
       h
     );
     expect(designHash({ ...parts, brand: { ...brand, primaryColour: '#000000' } })).not.toBe(h);
+  });
+});
+
+describe('freshDesign', () => {
+  it('takes the templates in turn, then again with the other colour leading', () => {
+    const designs = Array.from({ length: 2 * TEMPLATES.length }, (_, i) => freshDesign(i));
+    const keys = designs.map((d) => `${d.template}/${d.palette}`);
+    expect(new Set(keys).size).toBe(2 * TEMPLATES.length);
+    expect(designs[0]).toEqual({ template: TEMPLATES[0].id, palette: 'primary' });
+    expect(designs[TEMPLATES.length]).toEqual({ template: TEMPLATES[0].id, palette: 'secondary' });
+  });
+});
+
+describe('posts request with a design', () => {
+  const body = (
+    design: unknown,
+    media = { url: 'https://cdn.example.com/a.jpg', type: 'image' }
+  ) => ({
+    content: 'Hello',
+    targets: ['pinterest'],
+    media: [media],
+    target_options: { pinterest: { board_id: '123', design } },
+  });
+  const ctx = { allowlist: [], now: new Date('2026-01-01T00:00:00Z') };
+  it('keeps the design on the pin', () => {
+    const r = parsePostRequest(body({ template: 'card', title: 'T' }), ctx);
+    expect(r.ok && r.post.pin.design).toEqual({ template: 'card', title: 'T' });
+  });
+  it('leaves a request without one unchanged', () => {
+    const r = parsePostRequest(body(undefined), ctx);
+    expect(r.ok && 'design' in r.post.pin).toBe(false);
+  });
+  it('refuses an unknown template and a design on a video', () => {
+    const unknown = parsePostRequest(body({ template: 'nope' }), ctx);
+    expect(!unknown.ok && unknown.issues.map((i) => i.path.join('.'))).toContain(
+      'target_options.pinterest.design.template'
+    );
+    const video = parsePostRequest(
+      body({ template: 'card' }, { url: 'https://cdn.example.com/a.mp4', type: 'video' }),
+      ctx
+    );
+    expect(video.ok).toBe(false);
   });
 });

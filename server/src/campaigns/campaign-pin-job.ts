@@ -1,4 +1,5 @@
 import type { ContentTypeMapping } from '../config/schema';
+import type { ChosenImage } from '../mapping/media';
 import type { UtmSettings } from '../mapping/link';
 import { mappingPaths, withPreviewLink, type EntryLink } from '../mapping/entry-values';
 import { pinCreateBody } from '../pinterest/pin-create-body';
@@ -26,6 +27,14 @@ export interface CampaignPinDeps {
   mediaContext: () => MediaSourceContext;
   utm: () => UtmSettings;
   retry: () => RetryPolicy;
+  /**
+   * Designed pins ("a new design for each re-pin"): the design's image for this pin variant,
+   * rendered when the pin is due (found by hash after).
+   */
+  designImage?: (input: {
+    variant: number;
+    draft: CampaignDraft;
+  }) => Promise<{ media: ChosenImage; altText: string }>;
   /** The campaign stops by itself, with this reason (a spam block). */
   stopCampaign: (campaignId: number, reason: PinErrorDTO) => Promise<unknown>;
   loadEntry: (
@@ -159,6 +168,11 @@ export function createCampaignPinHandler(deps: CampaignPinDeps) {
           await markPinned(deps, item, found, draft);
           return { outcome: 'pinned', pinId: found.id, adopted: true };
         }
+      }
+      // fresh designs: this pin's own design replaces the image (and gives the alt text if none)
+      if (input.freshness.freshDesigns && deps.designImage) {
+        const designed = await deps.designImage({ variant: item.variant, draft });
+        draft = { ...draft, media: designed.media, altText: draft.altText ?? designed.altText };
       }
       const mediaSource = await resolveImageSource(draft.media, deps.mediaContext());
       // fencing: only the claim that still holds the job records the attempt, and the create

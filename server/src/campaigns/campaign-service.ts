@@ -35,6 +35,7 @@ import {
 import { createEntrySource, FIRST_PAGE } from './entry-source';
 import { createSlotAssigner, gridFor, type PacingGrid } from './pacing-grid';
 import { createPlanSummary, estimateEnd } from './plan-summary';
+import { freshDesign } from '../designs/fresh';
 import { planPage, type PlannedRow, type PlannerContext } from './planner';
 
 export interface CampaignServiceDeps {
@@ -584,7 +585,9 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     async preview(input: CampaignInput): Promise<CampaignPreviewDTO> {
       const mapping = await checkInput(input);
       const startAt = Math.max(now(), input.pacing.startAt ? Date.parse(input.pacing.startAt) : 0);
-      const summary = createPlanSummary(input.pacing.timeZone);
+      const summary = createPlanSummary(input.pacing.timeZone, (variant) =>
+        input.freshness.freshDesigns ? freshDesign(variant).template : null
+      );
       let examined = 0;
       await runPlanner({
         input,

@@ -12,14 +12,23 @@ const MAX_BUCKETS = 62;
  * with a
  * few examples, the first pins in time order, and pins per day (one counter per day of the plan).
  */
-export function createPlanSummary(timeZone: string) {
+export function createPlanSummary(
+  timeZone: string,
+  /** With fresh designs: the template a pin of this variant is designed with. */
+  designOf: (variant: number) => string | null = () => null
+) {
   let pins = 0;
   let first = Infinity;
   let last = -Infinity;
   const skipped = new Map<SkipReason, number>();
   const samples: CampaignPreviewDTO['skippedSamples'] = [];
-  const earliest: Array<{ at: number; documentId: string; title: string | null; boardId: string }> =
-    [];
+  const earliest: Array<{
+    at: number;
+    documentId: string;
+    title: string | null;
+    boardId: string;
+    design: string | null;
+  }> = [];
   const perDay = new Map<string, number>();
 
   return {
@@ -47,6 +56,7 @@ export function createPlanSummary(timeZone: string) {
             documentId: row.documentId,
             title: row.title,
             boardId: row.boardId,
+            design: designOf(row.variant),
           });
           earliest.sort((a, b) => a.at - b.at);
           if (earliest.length > FIRST) earliest.pop();

@@ -14,6 +14,7 @@ import { LeaseLostError, type JobContext } from '../queue/worker';
 import { pinUrlFor, type PostRow, type PostStore } from './post-store';
 import { assertPublicHost } from './public-host';
 import { checkRemoteImage } from './remote-image';
+import type { PostPin } from './request';
 
 export interface PinPostDeps {
   posts: PostStore;
@@ -23,6 +24,8 @@ export interface PinPostDeps {
   videoPolicy: () => VideoPollPolicy;
   /** DNS resolver for the address checks (tests inject one). */
   lookup: () => LookupFunction | undefined;
+  /** Designed pins: the media source of the design rendered from the checked image URL. */
+  designImage?: (pin: PostPin, imageUrl: string) => Promise<MediaSource>;
   now?: () => Date;
 }
 
@@ -144,6 +147,8 @@ export function createPinPostHandler(deps: PinPostDeps) {
         timeoutMs: context.timeoutMs,
         lookup,
       });
+      if (post.request.pin.design && deps.designImage)
+        return deps.designImage(post.request.pin, checked.url);
       return { source_type: 'image_url', url: checked.url };
     }
     await assertPublicHost(media.url, context.allowlist, lookup);

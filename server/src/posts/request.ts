@@ -25,6 +25,8 @@
  *   a minute in the past nor more than `posts.scheduleHorizonDays` ahead.
  */
 import { z } from 'zod';
+import { pinDesignSchema, type PinDesign } from '../../../common/designs';
+import { templateById } from '../designs/templates';
 import { LINK_MAX } from '../mapping/link';
 import { ALT_TEXT_MAX, DESCRIPTION_MAX, TITLE_MAX } from '../mapping/pin-draft';
 import { IMAGE_LIMITS, VIDEO_LIMITS } from '../mapping/media';
@@ -104,6 +106,8 @@ const pinterestOptionsSchema = z
       .optional(),
     content: z.string({ error: 'must be a string' }).optional(),
     media: z.array(mediaItemSchema, { error: 'must be an array of {url, type}' }).optional(),
+    /** Designed pins: a 2:3 design rendered from the image and the texts (images only). */
+    design: pinDesignSchema.optional(),
   })
   .strict();
 
@@ -144,6 +148,8 @@ export interface PostPin {
   altText: string | null;
   media: { type: 'image' | 'video'; url: string; mime: string | null };
   cover: PostCover;
+  /** Designed pins: the design to render from the image (absent: the image as it is). */
+  design?: PinDesign;
 }
 
 export interface ParsedPost {
@@ -421,6 +427,15 @@ export function parsePostRequest(
 
   const scheduledAt = checkSchedule(input.scheduled_at, ctx.now, ctx.horizonDays, issues);
 
+  // designed pins: a known template, and an image to design from
+  if (opts.design && !templateById(opts.design.template))
+    issues.push({
+      path: [...P, 'design', 'template'],
+      message: `there is no pin template “${opts.design.template}”`,
+    });
+  if (opts.design && media?.type === 'video')
+    issues.push({ path: [...P, 'design'], message: 'a design needs an image, not a video' });
+
   if (issues.length || !media || !boardId) return { ok: false, issues };
 
   const titleSource = titleGiven || firstLine(descriptionRaw);
@@ -433,6 +448,7 @@ export function parsePostRequest(
     altText,
     media,
     cover,
+    ...(opts.design && { design: opts.design }),
   };
   const urls: ParsedPost['urls'] = [{ path: [...mediaPath, 0, 'url'], url: media.url }];
   if (cover && 'imageUrl' in cover)

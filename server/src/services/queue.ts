@@ -7,6 +7,8 @@ import { createUnpinHandler } from '../pins/unpin-job';
 import { createPinPostHandler } from '../posts/pin-post-job';
 import { createWorker, type Worker } from '../queue/worker';
 import type { PluginCore } from './core';
+import { resolveImageSource } from '../media/media-source';
+import { freshDesign } from '../designs/fresh';
 import type { DesignsService } from './designs';
 
 /**
@@ -75,8 +77,32 @@ export function createQueueService(core: PluginCore, deps: QueueDeps): QueueServ
             mediaContext: core.mediaContext,
             videoPolicy: core.videoPolicy,
             lookup: deps.lookup,
+            designImage: async (pin, imageUrl) => {
+              const designed = await deps.designs.designedImage({
+                design: pin.design!,
+                title: pin.title,
+                description: pin.description,
+                image: {
+                  kind: 'image',
+                  url: imageUrl,
+                  mime: pin.media.mime ?? 'image/jpeg',
+                  width: null,
+                  height: null,
+                  bytes: null,
+                  variant: 'original',
+                },
+              });
+              return resolveImageSource(designed.media, core.mediaContext());
+            },
           }),
           [JOB_KINDS.pinCampaign]: createCampaignPinHandler({
+            designImage: ({ variant, draft }) =>
+              deps.designs.designedImage({
+                design: freshDesign(variant),
+                title: draft.title,
+                description: draft.description,
+                image: draft.media,
+              }),
             store: deps.campaigns.store,
             now: deps.campaigns.now,
             mappingFor: core.mappingFor,
