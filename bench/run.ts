@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { z } from 'zod';
 import { ensurePlaygroundCompiled, ensurePluginBuilt } from '../scripts/lib/ensure-built';
+import { designSection } from './design-render';
 
 const root = path.resolve(__dirname, '..');
 
@@ -190,6 +191,7 @@ async function main() {
   if (process.env.BENCH_ONLY === 'analytics') return analyticsSection();
   if (process.env.BENCH_ONLY === 'campaign') return campaignSection();
   if (process.env.BENCH_ONLY === 'reconcile') return reconcileSection();
+  if (process.env.BENCH_ONLY === 'design') return designSection();
 
   const off = await phase({
     BENCH_PHASE: 'publish',
@@ -252,6 +254,7 @@ async function main() {
   await analyticsSection();
   await campaignSection();
   await reconcileSection();
+  await designSection();
 }
 
 main().catch((e) => {
