@@ -81,6 +81,13 @@ describe('fitText', () => {
     ]);
   });
 
+  it('never starts a line with the hyphen of a word broken next to its own hyphen', () => {
+    const fits = (s: string) => s.length <= 12;
+    const pieces = breakWord('abcdefghijk-lmnopqrstuvwxyz', 0, fits);
+    expect(pieces[0]).toBe('abcdefghijk-');
+    for (const p of pieces) expect(p.startsWith('-')).toBe(false);
+  });
+
   it('ends with an ellipsis after a whole word when even the smallest size is too big', () => {
     const tiny: FitBox = { width: 400, height: 100, maxSize: 40, minSize: 30, lineHeight: 1.1 };
     const r = fitText('word '.repeat(80).trim(), tiny, mono);

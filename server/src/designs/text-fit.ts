@@ -61,6 +61,8 @@ export function breakWord(word: string, maxWidth: number, fits: (s: string) => b
     // the longest prefix that fits with its hyphen
     let end = start + 1;
     while (end < chars.length && fits(`${chars.slice(start, end + 1).join('')}-`)) end += 1;
+    // the word's own hyphen right after the piece takes the place of the one added
+    if (chars[end] === '-') end += 1;
     // prefer cutting right after a hyphen already in the word
     const slice = chars.slice(start, end);
     const dash = slice.lastIndexOf('-');
