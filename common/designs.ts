@@ -62,7 +62,7 @@ export const brandSettingsSchema = z
   .strict();
 export type BrandSettings = z.infer<typeof brandSettingsSchema>;
 
-/** What GET /pinterest/settings/brand answers: the settings plus what the page needs to show them. */
+/** GET /pinterest/settings/brand: the settings plus what the page needs to show them. */
 export interface BrandSettingsDTO extends BrandSettings {
   logoUrl: string | null;
   fonts: Array<{ id: string; name: string }>;
