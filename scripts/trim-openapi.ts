@@ -42,6 +42,10 @@ export const OPERATIONS: Readonly<Record<string, readonly string[]>> = {
   '/pins/analytics': ['get'],
   '/media': ['get', 'post'],
   '/media/{media_id}': ['get'],
+  // Pinterest SEO (server/src/seo): keyword suggestions and trends
+  '/terms/suggested': ['get'],
+  '/terms/related': ['get'],
+  '/trends/keywords/{region}/top/{trend_type}': ['get'],
 };
 
 /** Keywords that are prose or tooling, never contract. */

@@ -13,6 +13,7 @@ import { boardHandlers } from './handlers/boards';
 import type { Answer, Handler, HandlerContext } from './handlers/context';
 import { mediaHandlers } from './handlers/media';
 import { pinHandlers } from './handlers/pins';
+import { termsHandlers } from './handlers/terms';
 import { userAccountHandlers } from './handlers/user-account';
 import { parseBody, type Reply } from './http-util';
 import type { RecordedRequest } from './request-log';
@@ -32,6 +33,7 @@ const HANDLERS: Record<string, Handler> = {
   ...pinHandlers,
   ...mediaHandlers,
   ...analyticsHandlers,
+  ...termsHandlers,
   'oauth/token': tokenEndpoint,
   'token/revoke': revokeEndpoint,
 };

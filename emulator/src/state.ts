@@ -150,6 +150,11 @@ export interface EmulatorFlags {
    * say; default true).
    */
   boardPinsIncludeSections: boolean;
+  /**
+   * GET /trends/keywords/… is for partner apps: false answers it 403 code 29, as Pinterest answers
+   * an app without that access.
+   */
+  trendsAllowed: boolean;
 }
 
 export const BOARD_PINS_ORDERS = ['newest-first', 'oldest-first', 'shuffled'] as const;
@@ -159,6 +164,10 @@ export interface RateLimits {
   org_read?: number;
   org_write?: number;
   org_analytics?: number;
+  /** GET /terms/suggested and /terms/related. */
+  ads_read?: number;
+  /** GET /trends/keywords/{region}/top/{trend_type}. */
+  trends_read?: number;
 }
 
 export interface EmulatorState {
@@ -197,6 +206,7 @@ export const DEFAULT_FLAGS: EmulatorFlags = {
   boardPinsOrder: 'newest-first',
   boardPinsShuffleSeed: 1,
   boardPinsIncludeSections: true,
+  trendsAllowed: true,
 };
 
 /**
