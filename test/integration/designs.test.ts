@@ -291,7 +291,7 @@ describe('posts API with a design', () => {
 });
 
 describe('campaign with fresh designs', () => {
-  it('gives each pin of the same link its own design, rendered when the pin is due', async () => {
+  it('gives each pin of the same link its own design, rendered when the pin is due, across campaigns', async () => {
     let fakeNow = Date.parse('2020-03-02T09:00:00Z');
     campaignsOf(strapi).useClock(() => fakeNow);
     try {
@@ -320,35 +320,44 @@ describe('campaign with fresh designs', () => {
       const designs = (preview.body.first as Array<{ design: string }>).map((f) => f.design);
       expect(new Set(designs).size).toBe(3);
 
-      const before = (await designFiles()).length;
-      const created = await admin()
-        .post('/pinterest/campaigns')
-        .set('Authorization', `Bearer ${jwt}`)
-        .send(input);
-      expect(created.status).toBe(201);
-      const id = created.body.campaign.id as number;
-      emulator.requests.length = 0;
-      for (let step = 0; step < 10; step += 1) {
-        await campaignsOf(strapi).tick();
-        await waitFor(async () => {
-          const rows = (await strapi.db
+      /** Runs a campaign to its end and returns the image URLs its pins sent. */
+      const run = async (name: string) => {
+        const created = await admin()
+          .post('/pinterest/campaigns')
+          .set('Authorization', `Bearer ${jwt}`)
+          .send({ ...input, name });
+        expect(created.status).toBe(201);
+        const id = created.body.campaign.id as number;
+        emulator.requests.length = 0;
+        const items = async () =>
+          (await strapi.db
             .query('plugin::pinterest.campaign-item')
             .findMany({ where: { campaignId: id } })) as Array<{ state: string }>;
-          return rows.every((r) => r.state !== 'queued' && r.state !== 'pinning') ? true : null;
-        }, 'the campaign pins to settle');
-        const rows = (await strapi.db
-          .query('plugin::pinterest.campaign-item')
-          .findMany({ where: { campaignId: id } })) as Array<{ state: string }>;
-        if (rows.every((r) => r.state === 'pinned')) break;
-        fakeNow += 11 * 60_000;
-      }
-      const urls = pinPosts().map(
-        (r) => (r.body as { media_source: { url: string } }).media_source.url
-      );
+        for (let step = 0; step < 10; step += 1) {
+          await campaignsOf(strapi).tick();
+          await waitFor(async () => {
+            const rows = await items();
+            return rows.every((r) => r.state !== 'queued' && r.state !== 'pinning') ? true : null;
+          }, 'the campaign pins to settle');
+          if ((await items()).every((r) => r.state === 'pinned')) break;
+          fakeNow += 11 * 60_000;
+        }
+        return pinPosts().map(
+          (r) => (r.body as { media_source: { url: string } }).media_source.url
+        );
+      };
+
+      const before = (await designFiles()).length;
+      const urls = await run('Fresh');
       expect(urls).toHaveLength(3);
       expect(new Set(urls).size).toBe(3);
       for (const url of urls) expect(url).toMatch(new RegExp(`^${base}/uploads/pinterest_pin_`));
       expect((await designFiles()).length).toBe(before + 3);
+
+      // a later campaign over the same link takes the next designs, never one it already had
+      const again = await run('Fresh again');
+      expect(again).toHaveLength(3);
+      expect(new Set([...urls, ...again]).size).toBe(6);
     } finally {
       campaignsOf(strapi).useClock(null);
     }

@@ -71,6 +71,20 @@ describe('planning a page of entries', () => {
     expect(ctx.counters).toEqual({ examined: 3, pins: 3, skipped: 0, variant: 3 });
   });
 
+  it('numbers variants per link, after the pins its link already has, so no two share a design', () => {
+    const ctx = context({ boards: [{ boardId: '111' }, { boardId: '222' }] });
+    const history = none();
+    // the link of "a" was pinned twice before (its own pin, an earlier campaign); "b" never
+    history.linkPins = new Map([[linkKeyOf('https://blog.example.com/a')!, 2]]);
+    const rows = planPage(ctx, [entry('a'), entry('b')], history);
+    expect(rows.map((r) => (r.kind === 'pin' ? [r.documentId, r.boardId, r.variant] : r))).toEqual([
+      ['a', '111', 2],
+      ['a', '222', 3],
+      ['b', '111', 0],
+      ['b', '222', 1],
+    ]);
+  });
+
   it('gives the skip reasons: no hero, unsupported media, no link, pinned recently, no board', () => {
     const ctx = context({
       selection: { contentType: 'api::article.article', notPinnedForDays: 30 },

@@ -115,7 +115,9 @@ const pinnedItemsSchema = z.array(
     pinned_at: dbNumberOrNull,
   })
 );
-const linkTimesSchema = z.array(z.object({ link_key: z.string(), t: dbNumberOrNull }));
+const linkTimesSchema = z.array(
+  z.object({ link_key: z.string(), t: dbNumberOrNull, n: z.coerce.number().int() })
+);
 const latestSchema = z.object({ t: dbNumberOrNull }).optional();
 const pinnedAtsSchema = z.array(z.object({ pinnedAt: z.union([z.string(), z.date()]) }));
 
@@ -344,7 +346,7 @@ export function createCampaignStore(strapi: Core.Strapi) {
       const linkTimes = new Map<string, number>();
       const entryPinnedAt = new Map<string, number>();
       const onBoard = new Set<string>();
-      if (!page.length) return { linkTimes, entryPinnedAt, onBoard };
+      if (!page.length) return { linkTimes, entryPinnedAt, onBoard, linkPins: new Map() };
       const documentIds = [...new Set(page.map((e) => e.documentId))];
       const linkOf = new Map(page.map((e) => [entryKey(e.documentId, e.locale), e.linkKey]));
       const later = (map: Map<string, number>, key: string, t: number) =>
@@ -356,9 +358,13 @@ export function createCampaignStore(strapi: Core.Strapi) {
           select: ['entryDocumentId', 'entryLocale', 'boardId', 'pinId', 'status', 'pinnedAt'],
         })
       );
+      const linkPins = new Map<string, number>();
+      const count = (key: string, n: number) => linkPins.set(key, (linkPins.get(key) ?? 0) + n);
       for (const r of records) {
         const key = entryKey(r.entryDocumentId, r.entryLocale);
         const live = r.pinId && r.status !== 'deleted';
+        const recordLink = linkOf.get(key);
+        if (r.pinId && recordLink) count(recordLink, 1);
         if (live && onBoardId && r.boardId === onBoardId) onBoard.add(key);
         if (!r.pinnedAt) continue;
         const t = new Date(r.pinnedAt).getTime();
@@ -387,11 +393,15 @@ export function createCampaignStore(strapi: Core.Strapi) {
             .whereIn('state', LIVE_STATES)
             .select('link_key')
             .max({ t: knex().raw('COALESCE(pinned_at, run_at)') })
+            .count({ n: '*' })
             .groupBy('link_key')
         );
-        for (const r of rows) if (r.t !== null) later(linkTimes, r.link_key, r.t);
+        for (const r of rows) {
+          if (r.t !== null) later(linkTimes, r.link_key, r.t);
+          count(r.link_key, r.n);
+        }
       }
-      return { linkTimes, entryPinnedAt, onBoard };
+      return { linkTimes, entryPinnedAt, onBoard, linkPins };
     },
 
     /**

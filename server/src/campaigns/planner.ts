@@ -26,6 +26,11 @@ export interface PageHistory {
   entryPinnedAt: Map<string, number>;
   /** Entries with a live pin on the filter board (only when the selection names one). */
   onBoard?: Set<string>;
+  /**
+   * Pins made or planned per link key (the plugin's own and every campaign's): a link's next pin
+   * takes the next variant, so no two pins of one link share a design, title or image variant.
+   */
+  linkPins?: Map<string, number>;
 }
 
 export type PlannedRow =
@@ -53,7 +58,7 @@ export interface PlanCounters {
   examined: number;
   pins: number;
   skipped: number;
-  /** Pins planned so far: the next pin's template and image variant. */
+  /** Pins planned so far (a pin's variant is counted per link: see PageHistory.linkPins). */
   variant: number;
 }
 
@@ -96,6 +101,8 @@ export function planPage(
     ? ctx.now - input.selection.notPinnedForDays * DAY_MS
     : null;
 
+  // this page's pins per link (earlier pages' are in the history)
+  const pageLinkPins = new Map<string, number>();
   for (const { documentId, locale, entry } of entries) {
     const key = entryKey(documentId, locale);
     if (input.selection.onBoardId && !history.onBoard?.has(key)) continue;
@@ -155,8 +162,9 @@ export function planPage(
         boardSectionId,
         linkKey,
         runAt,
-        variant: ctx.counters.variant,
+        variant: (history.linkPins?.get(linkKey) ?? 0) + (pageLinkPins.get(linkKey) ?? 0),
       });
+      pageLinkPins.set(linkKey, (pageLinkPins.get(linkKey) ?? 0) + 1);
       ctx.counters.variant += 1;
       ctx.counters.pins += 1;
       ctx.recentLinks.set(linkKey, Math.max(runAt, ctx.recentLinks.get(linkKey) ?? -Infinity));
