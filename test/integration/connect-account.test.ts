@@ -86,7 +86,7 @@ describe('connect round trip', () => {
     expect(url.searchParams.get('response_type')).toBe('code');
     expect(url.searchParams.get('redirect_uri')).toBe(`${booted.url}/pinterest/oauth/callback`);
     expect(url.searchParams.get('scope')).toBe(
-      'user_accounts:read,boards:read,boards:write,pins:read,pins:write'
+      'user_accounts:read,boards:read,boards:write,pins:read,pins:write,ads:read'
     );
     expect(url.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
@@ -111,7 +111,14 @@ describe('connect round trip', () => {
       source: 'oauth',
       status: 'connected',
       account: { username: 'strapi_demo', accountType: 'BUSINESS', isBusiness: true },
-      scopes: ['boards:read', 'boards:write', 'pins:read', 'pins:write', 'user_accounts:read'],
+      scopes: [
+        'ads:read',
+        'boards:read',
+        'boards:write',
+        'pins:read',
+        'pins:write',
+        'user_accounts:read',
+      ],
       missingScopes: [],
     });
     expect(c.token.expiresInDays).toBe(29);

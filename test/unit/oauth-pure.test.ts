@@ -19,7 +19,7 @@ describe('authorize URL', () => {
       client_id: '123',
       redirect_uri: 'https://cms.example.com/pinterest/oauth/callback',
       response_type: 'code',
-      scope: 'user_accounts:read,boards:read,boards:write,pins:read,pins:write',
+      scope: 'user_accounts:read,boards:read,boards:write,pins:read,pins:write,ads:read',
       state: 's1',
     });
   });

@@ -1,4 +1,4 @@
-import { REQUIRED_SCOPES } from './scopes';
+import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from './scopes';
 
 /**
  * The Pinterest consent page URL (PINTEREST.md §1.1): client_id, redirect_uri, response_type=code,
@@ -15,7 +15,11 @@ export function buildAuthorizeUrl(opts: {
   url.searchParams.set('client_id', opts.appId);
   url.searchParams.set('redirect_uri', opts.redirectUri);
   url.searchParams.set('response_type', 'code');
-  url.searchParams.set('scope', (opts.scopes ?? REQUIRED_SCOPES).join(','));
+  // the optional ones too: a user may untick them at consent, and the plugin still works
+  url.searchParams.set(
+    'scope',
+    (opts.scopes ?? [...REQUIRED_SCOPES, ...OPTIONAL_SCOPES]).join(',')
+  );
   url.searchParams.set('state', opts.state);
   return url.toString();
 }

@@ -9,6 +9,12 @@ export const REQUIRED_SCOPES = [
   'pins:write',
 ] as const;
 
+/**
+ * Scopes asked for but not needed: `ads:read` lets the editor's keyword assistant read Pinterest's
+ * search terms (server/src/seo); without it the assistant uses the site's own words.
+ */
+export const OPTIONAL_SCOPES = ['ads:read'] as const;
+
 /** Pinterest returns granted scopes space-separated (commas are accepted too). */
 export const parseScopes = (scope: string | null | undefined): string[] =>
   [...new Set((scope ?? '').split(/[\s,]+/).filter(Boolean))].sort();

@@ -21,6 +21,13 @@ import {
   type PinUpdateBody,
 } from './schemas';
 import {
+  relatedTermsSchema,
+  suggestedTermsSchema,
+  trendingKeywordsSchema,
+  type RelatedTerms,
+  type TrendingKeywords,
+} from './schemas';
+import {
   multiPinAnalyticsSchema,
   pinAnalyticsSchema,
   type MultiPinAnalytics,
@@ -130,6 +137,38 @@ export class PinterestClient {
         metric_types: q.metricTypes.join(','),
       },
     });
+  }
+
+  /** `GET /v5/terms/suggested` (ads:read, ads_read): popular searches beginning with `term`. */
+  suggestedTerms(term: string, limit = 10): Promise<string[]> {
+    return this.call('GET', 'terms/suggested', suggestedTermsSchema, { query: { term, limit } });
+  }
+
+  /** `GET /v5/terms/related` (ads:read, ads_read): terms related to each of `terms`. */
+  relatedTerms(terms: readonly string[]): Promise<RelatedTerms> {
+    return this.call('GET', 'terms/related', relatedTermsSchema, { query: { terms } });
+  }
+
+  /**
+   * `GET /v5/trends/keywords/{region}/top/{trend_type}` (user_accounts:read, trends_read; Pinterest
+   * may refuse it to apps without partner access).
+   */
+  trendingKeywords(
+    region: string,
+    trendType: 'growing' | 'monthly' | 'yearly' | 'seasonal',
+    q: { includeKeywords?: readonly string[]; limit?: number } = {}
+  ): Promise<TrendingKeywords> {
+    return this.call(
+      'GET',
+      `trends/keywords/${encodeURIComponent(region)}/top/${trendType}`,
+      trendingKeywordsSchema,
+      {
+        query: {
+          ...(q.includeKeywords?.length && { include_keywords: q.includeKeywords }),
+          limit: q.limit,
+        },
+      }
+    );
   }
 
   listBoards(bookmark?: string, pageSize = 250) {

@@ -131,3 +131,41 @@ export interface PinCreateBody {
   alt_text?: string;
   media_source: MediaSource;
 }
+
+/** `GET /v5/terms/suggested` (ads:read): popular searches beginning with the term. */
+export const suggestedTermsSchema = z.array(z.string());
+
+/** `GET /v5/terms/related` (ads:read): for each input term, the terms related to it. */
+export const relatedTermsSchema = z
+  .object({
+    id: z.string().nullish(),
+    related_term_count: z.number().nullish(),
+    related_terms_list: z
+      .array(
+        z
+          .object({ term: z.string().nullish(), related_terms: z.array(z.string()).nullish() })
+          .loose()
+      )
+      .nullish(),
+  })
+  .loose();
+export type RelatedTerms = z.infer<typeof relatedTermsSchema>;
+
+/** `GET /v5/trends/keywords/{region}/top/{trend_type}`: trending searches, the top one first. */
+export const trendingKeywordsSchema = z
+  .object({
+    trends: z
+      .array(
+        z
+          .object({
+            keyword: z.string().min(1),
+            pct_growth_wow: z.number().nullish(),
+            pct_growth_mom: z.number().nullish(),
+            pct_growth_yoy: z.number().nullish(),
+          })
+          .loose()
+      )
+      .nullish(),
+  })
+  .loose();
+export type TrendingKeywords = z.infer<typeof trendingKeywordsSchema>;

@@ -2,7 +2,7 @@
  * Pinterest's rate-limit categories and the spacing between calls that keeps the plugin under them.
  * Pure. The spacing (GCRA with a burst of one) also paces writes evenly: never a burst of pins.
  */
-export type RateCategory = 'org_read' | 'org_write' | 'org_analytics';
+export type RateCategory = 'org_read' | 'org_write' | 'org_analytics' | 'ads_read' | 'trends_read';
 
 export interface RateLimitSettings {
   /**
@@ -14,6 +14,8 @@ export interface RateLimitSettings {
   org_write?: number;
   org_read?: number;
   org_analytics?: number;
+  ads_read?: number;
+  trends_read?: number;
 }
 
 /** How much wider than the exact limit the spacing is. */
@@ -23,8 +25,18 @@ const STANDARD: Record<RateCategory, number> = {
   org_write: 100,
   org_read: 1000,
   org_analytics: 60,
+  // keyword data (server/src/seo): Pinterest publishes no figure for these two categories; the
+  // plugin spends a cautious 60 a minute on each (cached answers make that plenty)
+  ads_read: 60,
+  trends_read: 60,
 };
-const TRIAL: Record<RateCategory, number> = { org_write: 300, org_read: 1000, org_analytics: 1000 };
+const TRIAL: Record<RateCategory, number> = {
+  org_write: 300,
+  org_read: 1000,
+  org_analytics: 1000,
+  ads_read: 1000,
+  trends_read: 1000,
+};
 
 /** Milliseconds (fractional) between two calls of a category, or 0 when unlimited. */
 export function spacingMs(category: RateCategory, settings: RateLimitSettings): number {
@@ -40,6 +52,8 @@ export function spacingMs(category: RateCategory, settings: RateLimitSettings): 
 
 /** The category Pinterest files a call under (`x-ratelimit-category` in the spec). */
 export function categoryOf(method: string, path: string): RateCategory {
+  if (/\/terms\/(suggested|related)$/.test(path)) return 'ads_read';
+  if (/\/trends\/keywords\//.test(path)) return 'trends_read';
   if (/\/analytics(\/|$)/.test(path)) return 'org_analytics';
   if (/\/oauth\/token$/.test(path)) return 'org_read';
   return method === 'GET' ? 'org_read' : 'org_write';
