@@ -29,6 +29,8 @@ let mockCanPublish = true;
 
 jest.mock('@strapi/strapi/admin', () => ({
   useFetchClient: () => mockClient,
+  // the Design section's preview image is a plain fetch with the session token
+  useAuth: () => null,
   useNotification: () => ({ toggleNotification: mockToggleNotification }),
   useRBAC: () => ({ isLoading: false, allowedActions: { canPublish: mockCanPublish } }),
   useField: (name: string) => {

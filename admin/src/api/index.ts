@@ -12,3 +12,4 @@ export {
 export { useApiErrorText } from './use-api-error-text';
 export { usePinterestApi } from './use-pinterest-api';
 export { useApiQuery } from './use-api-query';
+export { fetchDesignPreview, type DesignPreviewRequest } from './design-image';

@@ -36,6 +36,8 @@ import {
   type ContentTypeDefaultsDTO,
 } from '../../../common/wire';
 import type { ContentTypeSetupInput } from '../../../common/content-types';
+import type { BrandSettings } from '../../../common/designs';
+import { brandSettingsAnswerSchema, designTemplatesAnswerSchema } from './design-schemas';
 import { answerError, httpError } from './api-error';
 import {
   contentTypeSampleSchema,
@@ -63,7 +65,7 @@ export interface TopPinsQuery {
 /** What Settings → Pinterest saves for each content type. */
 export type ContentTypeDefaultsInput = Pick<
   ContentTypeDefaultsDTO,
-  'pinOnPublish' | 'defaultBoardId' | 'defaultBoardSectionId' | 'onUnpublish'
+  'pinOnPublish' | 'defaultBoardId' | 'defaultBoardSectionId' | 'onUnpublish' | 'defaultTemplate'
 >;
 
 export type CampaignAction = 'pause' | 'resume' | 'cancel' | 'retry';
@@ -215,6 +217,13 @@ export function createPinterestApi(http: Transport) {
         'GET',
         `/pinterest/analytics/entries/${model}/${id(documentId)}${queryString({ locale })}`
       ),
+
+    // designed pins (the preview image itself: design-image.ts)
+    designTemplates: async () =>
+      (await call(designTemplatesAnswerSchema, 'GET', '/pinterest/designs/templates')).templates,
+    getBrand: () => call(brandSettingsAnswerSchema, 'GET', '/pinterest/settings/brand'),
+    saveBrand: (input: BrandSettings) =>
+      call(brandSettingsAnswerSchema, 'PUT', '/pinterest/settings/brand', input),
 
     // re-pin campaigns
     campaignOptions: () => call(campaignOptionsSchema, 'GET', '/pinterest/campaigns/options'),

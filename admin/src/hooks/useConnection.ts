@@ -77,6 +77,7 @@ export function useSettings() {
             defaultBoardId: c.defaultBoardId,
             defaultBoardSectionId: c.defaultBoardSectionId,
             onUnpublish: c.onUnpublish,
+            defaultTemplate: c.defaultTemplate,
           },
         ])
       );

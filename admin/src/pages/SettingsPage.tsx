@@ -4,6 +4,8 @@ import { Alert, Button, Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { ConnectionCard } from '../components/Settings/ConnectionCard';
 import { ContentTypeDefaults } from '../components/Settings/ContentTypeDefaults';
+import { BrandSettingsCard } from '../components/Settings/BrandSettings';
+import { useDesignBrand } from '../hooks/useDesignBrand';
 import { useApiErrorText } from '../api';
 import { useBoards, useConnection, useSettings } from '../hooks/useConnection';
 import { PERMISSIONS } from '../permissions';
@@ -24,6 +26,7 @@ export default function SettingsPage() {
   ]);
   const { connection, error, busy, connect, refresh, disconnect, resumeWrites } = useConnection();
   const { settings, error: settingsError, save } = useSettings();
+  const design = useDesignBrand();
   const errorText = useApiErrorText();
   const failed = (fallback: string) => (e: unknown) =>
     toggleNotification({ type: 'danger', message: errorText(e, fallback) });
@@ -198,6 +201,31 @@ export default function SettingsPage() {
               onSave={(next) =>
                 save(next).catch(
                   failed(t('defaults.saveFailed', 'The defaults could not be saved.'))
+                )
+              }
+            />
+          ) : null}
+          {design.error ? (
+            <Alert
+              variant="danger"
+              closeLabel={t('close', 'Close')}
+              title={t('design.brand.loadFailed', 'The brand could not be loaded')}
+            >
+              {design.error}
+            </Alert>
+          ) : null}
+          {design.brand ? (
+            <BrandSettingsCard
+              brand={design.brand}
+              canManage={canManage}
+              onSave={(next) =>
+                design.save(next).then(
+                  () =>
+                    toggleNotification({
+                      type: 'success',
+                      message: t('design.brand.saved', 'Brand saved.'),
+                    }),
+                  failed(t('design.brand.saveFailed', 'The brand could not be saved.'))
                 )
               }
             />

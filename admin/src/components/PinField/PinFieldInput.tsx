@@ -1,4 +1,4 @@
-import { forwardRef } from 'react';
+import { forwardRef, useState } from 'react';
 import {
   Box,
   DateTimePicker,
@@ -20,6 +20,7 @@ import { usePinPreview } from '../../hooks/usePinPreview';
 import { useT } from '../../utils/useT';
 import { BoardPicker } from './BoardPicker';
 import { CoverPicker } from './CoverPicker';
+import { DesignSection, withDesign, withoutAspectWarning } from '../Design/DesignSection';
 import { PinPreviewCard } from './PinPreviewCard';
 
 /** The last words of a long text, for a message that says where it ends. */
@@ -47,6 +48,7 @@ const PinFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint, di
   const { model, id } = useContentManagerContext();
   const value: PinFieldValue = field.value ?? {};
   const { preview, error: previewError } = usePinPreview(model, id, values);
+  const [designUrl, setDesignUrl] = useState<string | null>(null);
   const connection = useApiQuery(api.getConnection);
   // unknown (nothing said) while loading, and for an editor without the permission to read it
   const connected = connection.data ? connection.data.status === 'connected' : null;
@@ -191,10 +193,27 @@ const PinFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint, di
               </Field.Root>
             </Box>
           </Flex>
+          {model ? (
+            <DesignSection
+              name={name}
+              design={value.design}
+              onChange={(design) => field.onChange(name, withDesign(value, design))}
+              contentType={model}
+              documentId={id ?? null}
+              locale={typeof values.locale === 'string' ? values.locale : null}
+              title={preview?.title ?? null}
+              description={preview?.description ?? null}
+              imageUrl={media?.kind === 'image' ? media.url : null}
+              isVideo={media?.kind === 'video'}
+              disabled={disabled}
+              onPreviewUrl={setDesignUrl}
+            />
+          ) : null}
           {preview ? (
             <PinPreviewCard
-              preview={preview}
+              preview={designUrl ? withoutAspectWarning(preview) : preview}
               imageUrl={media?.url ?? null}
+              designUrl={designUrl}
               coverTime={
                 value.cover && 'keyFrameTime' in value.cover ? value.cover.keyFrameTime : null
               }

@@ -54,12 +54,15 @@ export function PinPreviewCard({
   imageUrl,
   coverTime,
   connected,
+  designUrl,
 }: {
   /** The pin as it would be sent (whether it pins on publish is not the card's business). */
   preview: Omit<PinPreviewDTO, 'pinOnPublish'>;
   imageUrl: string | null;
   coverTime?: number | null;
   connected: boolean | null;
+  /** The rendered 2:3 design the pin uses instead of the image (Design section), if any. */
+  designUrl?: string | null;
 }) {
   const t = useT();
   const problemText = useProblemText();
@@ -105,7 +108,7 @@ export function PinPreviewCard({
               />
             ) : (
               <img
-                src={imageUrl}
+                src={designUrl ?? imageUrl}
                 alt={preview.altText ?? ''}
                 style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }}
               />

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Box, Button, Field, Flex, Toggle, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
+import type { DesignTemplateDTO } from '../../../../common/designs';
 import type { BoardDTO, ContentTypeDefaultsDTO, SettingsDTO } from '../../../../common/wire';
+import { useDesignTemplates, useTemplateName } from '../../hooks/useDesignTemplates';
 import { useT } from '../../utils/useT';
 import { SectionSelect } from '../SectionSelect';
 import { SelectField } from '../shared/SelectField';
@@ -17,15 +19,18 @@ interface Props {
 function Row({
   value,
   boards,
+  templates,
   disabled,
   onChange,
 }: {
   value: ContentTypeDefaultsDTO;
   boards: BoardDTO[] | null;
+  templates: DesignTemplateDTO[] | null;
   disabled: boolean;
   onChange: (v: ContentTypeDefaultsDTO) => void;
 }) {
   const t = useT();
+  const templateName = useTemplateName();
 
   return (
     <Box padding={4} hasRadius borderColor="neutral200" borderStyle="solid" borderWidth="1px">
@@ -65,6 +70,21 @@ function Row({
               value: 'delete',
               label: t('defaults.onUnpublish.delete', 'Delete its pins on Pinterest'),
             },
+          ]}
+        />
+        <SelectField
+          name={`${value.uid}.defaultTemplate`}
+          label={t('design.defaults.template', 'Default design')}
+          hint={t(
+            'design.defaults.template.hint',
+            'The 2:3 design of entries whose editor chose none; editors can still pick another template or the original image.'
+          )}
+          value={value.defaultTemplate ?? ''}
+          disabled={disabled}
+          onChange={(v) => onChange({ ...value, defaultTemplate: v || null })}
+          options={[
+            { value: '', label: t('design.defaults.template.none', 'The original image') },
+            ...(templates ?? []).map((tpl) => ({ value: tpl.id, label: templateName(tpl) })),
           ]}
         />
         <Flex gap={4} alignItems="flex-start" wrap="wrap">
@@ -109,6 +129,7 @@ function Row({
 /** Plugin defaults per content type: pin on publish, default board and section. */
 export function ContentTypeDefaults({ settings, boards, boardsError, canManage, onSave }: Props) {
   const t = useT();
+  const { templates } = useDesignTemplates();
   const [draft, setDraft] = useState(settings);
   const [saving, setSaving] = useState(false);
   // new settings from the server (loaded or saved) replace the draft
@@ -163,6 +184,7 @@ export function ContentTypeDefaults({ settings, boards, boardsError, canManage, 
               key={ct.uid}
               value={ct}
               boards={boards}
+              templates={templates}
               disabled={!canManage}
               onChange={(v) =>
                 setDraft({ contentTypes: draft.contentTypes.map((c, j) => (j === i ? v : c)) })

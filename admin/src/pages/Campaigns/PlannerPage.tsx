@@ -29,6 +29,7 @@ import {
 import { PlanSummary } from '../../components/Campaign/PlanSummary';
 import { useCampaignOptions, usePlanPreview } from '../../components/Campaign/useCampaigns';
 import { BoardPicker } from '../../components/PinField/BoardPicker';
+import { FreshPinsPreview } from '../../components/Design/FreshPinsPreview';
 import { SelectField } from '../../components/shared/SelectField';
 import { useBoards } from '../../hooks/useConnection';
 import { useT } from '../../utils/useT';
@@ -130,6 +131,7 @@ export function PlannerPage() {
   const [titleTemplates, setTitleTemplates] = useState('');
   const [descriptionTemplates, setDescriptionTemplates] = useState('');
   const [imageField, setImageField] = useState<string | null>(null);
+  const [freshDesigns, setFreshDesigns] = useState(false);
   const [starting, setStarting] = useState(false);
 
   const contentType = filters.contentType || options?.contentTypes[0]?.uid || '';
@@ -160,6 +162,7 @@ export function PlannerPage() {
         titleTemplates: lines(titleTemplates),
         descriptionTemplates: lines(descriptionTemplates),
         imageField,
+        ...(freshDesigns && { freshDesigns: true }),
       },
     };
   }, [
@@ -168,6 +171,7 @@ export function PlannerPage() {
     descriptionTemplates,
     entryBoard,
     filters,
+    freshDesigns,
     imageField,
     name,
     pacing,
@@ -454,13 +458,42 @@ export function PlannerPage() {
                       .map((f) => ({ value: f, label: f })),
                   ]}
                 />
+                <Field.Root
+                  name="planner-freshDesigns"
+                  hint={t(
+                    'design.fresh.hint',
+                    'Each pin gets its own 2:3 design from the entry: the templates in turn, then with the other brand colour, so no two pins of a link share an image. Rendered when each pin is due.'
+                  )}
+                >
+                  <Checkbox
+                    checked={freshDesigns}
+                    onCheckedChange={(c: boolean | 'indeterminate') => setFreshDesigns(c === true)}
+                  >
+                    {t('design.fresh.toggle', 'A new design for each re-pin')}
+                  </Checkbox>
+                  <Field.Hint />
+                </Field.Root>
               </Section>
             </Flex>
           </Grid.Item>
           <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
             <Box position="sticky" top={0} width="100%">
               {input ? (
-                <PlanSummary preview={preview} loading={loading} error={error} showFirst />
+                <>
+                  <PlanSummary
+                    preview={preview}
+                    loading={loading}
+                    error={error}
+                    showFirst={!freshDesigns}
+                  />
+                  {freshDesigns && preview ? (
+                    <FreshPinsPreview
+                      preview={preview}
+                      contentType={contentType}
+                      locale={type?.localized ? filters.locale : null}
+                    />
+                  ) : null}
+                </>
               ) : (
                 <Box background="neutral100" padding={4} hasRadius>
                   <Typography textColor="neutral600">
