@@ -112,6 +112,43 @@ const utmSchema = z
   })
   .strict();
 
+const linkCheckScanSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    /** Cron rule (with seconds) of the scan. Default: every 15 minutes. */
+    rule: z.string().min(1).default('0 */15 * * * *'),
+    /** A pin's link checked less than this many hours ago is not checked again. */
+    recheckAfterHours: z.number().min(0).default(24),
+    /** Checks one run makes at most; the rest waits for the next runs (oldest check first). */
+    maxPerRun: z.number().int().positive().default(30),
+    /** Pause between two checks of a run (rate limit towards the site). */
+    spacingMs: z.number().int().min(0).default(2_000),
+  })
+  .strict();
+
+const linkCheckConfigSchema = z
+  .object({
+    /** Check links at all (before pinning, in the preview, in the scan). */
+    enabled: z.boolean().default(true),
+    /** Redirects followed at most before a link counts as broken. */
+    maxRedirects: z.number().int().min(0).max(10).default(3),
+    /** Idle and total time a page may take to answer. */
+    timeoutMs: z.number().int().positive().default(10_000),
+    /** Attempts of a pin job whose link is dead before it fails for good (the page may deploy). */
+    retries: z.number().int().min(1).max(20).default(3),
+    scan: linkCheckScanSchema.default({
+      enabled: true,
+      rule: '0 */15 * * * *',
+      recheckAfterHours: 24,
+      maxPerRun: 30,
+      spacingMs: 2_000,
+    }),
+  })
+  .strict();
+
+export type LinkCheckConfig = z.infer<typeof linkCheckConfigSchema>;
+export const LINK_CHECK_DEFAULTS: LinkCheckConfig = linkCheckConfigSchema.parse({});
+
 export const pluginConfigSchema = z
   .object({
     /**
@@ -209,6 +246,9 @@ export const pluginConfigSchema = z
         org_write: z.number().int().positive().optional(),
         org_read: z.number().int().positive().optional(),
         org_analytics: z.number().int().positive().optional(),
+        /** Keyword data (terms/suggested, terms/related) and trends: server/src/seo. */
+        ads_read: z.number().int().positive().optional(),
+        trends_read: z.number().int().positive().optional(),
       })
       .strict()
       .default({ profile: 'standard' }),
@@ -267,6 +307,14 @@ export const pluginConfigSchema = z
     posts: postsConfigSchema.default(POSTS_DEFAULTS),
     /** Designed pins: extra fonts, the Media Library folder (see ./designs.ts). */
     designs: designsConfigSchema.default(DESIGNS_DEFAULTS),
+    /**
+     * Link health (server/src/links): the pin's link is checked before pinning (a dead link fails
+     * the job with LINK_UNREACHABLE, retried `retries` times: the page may be deploying), in the
+     * editor's preview, and by a scheduled scan of live pins (one instance at a time, oldest check
+     * first, at most `scan.maxPerRun` checks a run, `scan.spacingMs` apart). Private and local
+     * hosts are never fetched unless `mediaHostAllowlist` names them.
+     */
+    linkCheck: linkCheckConfigSchema.default(LINK_CHECK_DEFAULTS),
     retry: z
       .object({
         baseDelayMs: z.number().int().positive().default(5_000),

@@ -8,6 +8,8 @@ export type PinErrorCode =
   // the entry or its settings
   | 'BOARD_REQUIRED'
   | 'LINK_REQUIRED'
+  /** The pin's link does not answer 2xx (after redirects), or not at all (server/src/links). */
+  | 'LINK_UNREACHABLE'
   | 'MEDIA_REQUIRED'
   | 'MEDIA_UNSUPPORTED'
   | 'MEDIA_TOO_LARGE'
@@ -48,6 +50,8 @@ const ADVICE: Record<PinErrorCode, string> = {
     'Choose a board for this pin in the Pinterest field of this entry, or ask an administrator for a default board; then publish again.',
   LINK_REQUIRED:
     'Fill in what the link is built from (the slug, or the link field) and publish again; or ask an administrator to allow pins without a link for this content type.',
+  LINK_UNREACHABLE:
+    'Open the link in a browser: fix the page or the entry’s link (slug, URL pattern), then publish again. A page that is still deploying is tried again a few times automatically.',
   MEDIA_REQUIRED: 'Add an image or a video to this entry, then publish again.',
   MEDIA_UNSUPPORTED:
     'Use a JPEG, PNG, WebP or GIF image (or an MP4 or MOV video) for this entry, then publish again.',
@@ -147,13 +151,15 @@ export class PinError extends Error {
       retryAfterSeconds?: number;
       advice?: string;
       outcomeUnknown?: boolean;
+      /** Overrides the code's rule (a dead link is retried a few times only). */
+      retryable?: boolean;
     } = {}
   ) {
     super(message);
     this.name = 'PinError';
     this.code = code;
     this.advice = extra.advice ?? ADVICE[code];
-    this.retryable = RETRYABLE.has(code);
+    this.retryable = extra.retryable ?? RETRYABLE.has(code);
     this.httpStatus = extra.httpStatus;
     this.pinterestCode = extra.pinterestCode;
     this.retryAfterSeconds = extra.retryAfterSeconds;

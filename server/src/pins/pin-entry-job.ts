@@ -20,6 +20,7 @@ import { entryJobPayloadSchema, type EntryRef } from './job-keys';
 import { resolveImageSource, type MediaSourceContext } from '../media/media-source';
 import type { PinRecordRow, PinRecordStore } from './pin-record-store';
 import type { ChosenImage } from '../mapping/media';
+import { assertLinkAlive } from '../links/link-check';
 
 export interface PinEntryDeps {
   config: PluginConfig;
@@ -117,6 +118,13 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
       field,
       utm: deps.config.utm,
     });
+    // link health (server/src/links): a dead link fails the job before anything reaches Pinterest
+    if (deps.config.linkCheck.enabled)
+      await assertLinkAlive(draft.link, {
+        ...deps.config.linkCheck,
+        allowlist: deps.config.mediaHostAllowlist,
+        attempt: job.attempts,
+      });
     await settleUnknownOnOtherBoards(deps, ref, draft, ctx);
     let record = await deps.records.findForEntry(ref.contentType, ref.documentId, ref.locale);
 
