@@ -4,6 +4,9 @@ import { findPluginRoot } from '../src/find-plugin-root';
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   // Demo-only secret so the app never writes a .env of its own; a real app sets JWT_SECRET.
   'users-permissions': { config: { jwtSecret: env('JWT_SECRET', 'playground-jwt-secret') } },
+  // GraphQL (the plugin adds its types when this plugin is installed); PLAYGROUND_GRAPHQL=false
+  // leaves it off
+  graphql: { enabled: env.bool('PLAYGROUND_GRAPHQL', true) },
   pinterest: {
     enabled: true,
     // The plugin is the repository root; Strapi loads its built dist (npm run build).
@@ -44,6 +47,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         ...(env('PINTEREST_RATE_ORG_ANALYTICS') && {
           org_analytics: env.int('PINTEREST_RATE_ORG_ANALYTICS'),
         }),
+        ...(env('PINTEREST_RATE_ADS_READ') && { ads_read: env.int('PINTEREST_RATE_ADS_READ') }),
       },
       http: { timeoutMs: env.int('PINTEREST_HTTP_TIMEOUT_MS', 15000), connections: 8 },
       spamPauseMs: env.int('PINTEREST_SPAM_PAUSE_MS', 6 * 60 * 60 * 1000),
@@ -62,6 +66,21 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         processingTimeoutMs: env.int('PINTEREST_VIDEO_TIMEOUT_MS', 600000),
         uploadTimeoutMs: 1800000,
         defaultKeyFrameSeconds: 1,
+      },
+      // Link health: off in the playground unless asked (its demo and test entries link to
+      // blog.example.com, which does not exist); a real site keeps the plugin's default, on.
+      linkCheck: {
+        enabled: env.bool('PINTEREST_LINK_CHECK', false),
+        maxRedirects: env.int('PINTEREST_LINK_CHECK_MAX_REDIRECTS', 3),
+        timeoutMs: env.int('PINTEREST_LINK_CHECK_TIMEOUT_MS', 10000),
+        retries: env.int('PINTEREST_LINK_CHECK_RETRIES', 3),
+        scan: {
+          enabled: env.bool('PINTEREST_LINK_SCAN', true),
+          rule: env('PINTEREST_LINK_SCAN_RULE', '0 */15 * * * *'),
+          recheckAfterHours: env.float('PINTEREST_LINK_SCAN_RECHECK_HOURS', 24),
+          maxPerRun: env.int('PINTEREST_LINK_SCAN_MAX_PER_RUN', 30),
+          spacingMs: env.int('PINTEREST_LINK_SCAN_SPACING_MS', 2000),
+        },
       },
       retry: {
         baseDelayMs: env.int('PINTEREST_RETRY_BASE_MS', 5000),
