@@ -158,6 +158,17 @@ const MATRIX: Row[] = [
     call: () => ({ path: '/connection/resume-writes', body: {} }),
     ok: SETTINGS,
   },
+  { route: 'GET /accounts', call: () => ({ path: '/accounts' }), ok: SETTINGS },
+  {
+    route: 'POST /accounts/:id/default',
+    call: () => ({ path: '/accounts/999999/default', body: {} }),
+    ok: SETTINGS,
+  },
+  {
+    route: 'DELETE /accounts/:id',
+    call: () => ({ path: '/accounts/999999' }),
+    ok: SETTINGS,
+  },
   { route: 'GET /settings', call: () => ({ path: '/settings' }), ok: SETTINGS },
   {
     route: 'PUT /settings',
@@ -220,6 +231,34 @@ const MATRIX: Row[] = [
     ok: ['editor', 'author'],
     says: READ,
   },
+  // Pinterest SEO (issue 17): keywords and the checklist read the entry like the preview
+  ...(['suggestions', 'checklist'] as const).flatMap((what): Row[] => [
+    {
+      route: `POST /seo/${what}`,
+      call: () => ({
+        path: `/seo/${what}`,
+        body: { contentType: ARTICLE, values: { title: 'x' } },
+      }),
+      ok: ['editor', 'author'],
+      says: /“Read” or “Create” permission/,
+    },
+    {
+      route: `POST /seo/${what}`,
+      call: () => ({
+        path: `/seo/${what}`,
+        body: { contentType: ARTICLE, documentId: fx.byEditor, values: { title: 'x' } },
+      }),
+      ok: ['editor'],
+      says: READ,
+    },
+  ]),
+  { route: 'GET /seo/status', call: () => ({ path: '/seo/status' }), ok: SETTINGS },
+  {
+    route: 'PUT /seo/settings',
+    call: () => ({ path: '/seo/settings', body: { nothing: true } }),
+    ok: SETTINGS,
+  },
+  { route: 'GET /seo/weakest', call: () => ({ path: '/seo/weakest' }), ok: ALL },
 
   // stats name entries: Read on the types they cover
   { route: 'GET /analytics/status', call: () => ({ path: '/analytics/status' }), ok: ALL },

@@ -9,6 +9,7 @@ import pinDailyStat from './pin-daily-stat/schema.json';
 import rateSlot from './rate-slot/schema.json';
 import campaign from './campaign/schema.json';
 import campaignItem from './campaign-item/schema.json';
+import keywordCache from './keyword-cache/schema.json';
 
 export const PIN_RECORD_UID = 'plugin::pinterest.pin-record' as const;
 export const JOB_UID = 'plugin::pinterest.job' as const;
@@ -21,6 +22,7 @@ export const PIN_ANALYTICS_UID = 'plugin::pinterest.pin-analytics' as const;
 export const PIN_DAILY_STAT_UID = 'plugin::pinterest.pin-daily-stat' as const;
 export const CAMPAIGN_UID = 'plugin::pinterest.campaign' as const;
 export const CAMPAIGN_ITEM_UID = 'plugin::pinterest.campaign-item' as const;
+export const KEYWORD_CACHE_UID = 'plugin::pinterest.keyword-cache' as const;
 
 export default {
   'pin-record': { schema: pinRecord },
@@ -34,4 +36,5 @@ export default {
   'pin-daily-stat': { schema: pinDailyStat },
   campaign: { schema: campaign },
   'campaign-item': { schema: campaignItem },
+  'keyword-cache': { schema: keywordCache },
 };

@@ -6,6 +6,7 @@ import designs from './designs';
 import editor from './editor';
 import pins from './pins';
 import posts from './posts';
+import seo from './seo';
 
 export default {
   pins,
@@ -16,4 +17,5 @@ export default {
   analytics,
   campaigns,
   designs,
+  seo,
 };

@@ -52,6 +52,8 @@ export interface PinEntryDeps {
     field: PinFieldValue | null;
     draft: PinDraft;
   }) => Promise<{ media: ChosenImage; altText: string } | null>;
+  /** Pinterest SEO (server/src/seo): runs after the pin is made or updated; never throws. */
+  afterPinned?: (ref: EntryRef) => Promise<void>;
   now?: () => Date;
 }
 
@@ -95,7 +97,7 @@ export function readPinField(
 export function createPinEntryHandler(deps: PinEntryDeps) {
   const now = deps.now ?? (() => new Date());
 
-  return async function pinEntry(job: JobRow, ctx: JobContext): Promise<PinEntryResult> {
+  const pinEntry = async (job: JobRow, ctx: JobContext): Promise<PinEntryResult> => {
     const { repin, ...ref } = entryJobPayloadSchema.parse(job.payload);
     const mapping = await deps.mappingFor(ref.contentType);
     if (!mapping) {
@@ -223,6 +225,14 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
       );
       throw error;
     }
+  };
+  return async function pinEntryThenSeo(job: JobRow, ctx: JobContext) {
+    const result = await pinEntry(job, ctx);
+    if (result.outcome !== 'skipped' && deps.afterPinned) {
+      const { repin: _repin, ...ref } = entryJobPayloadSchema.parse(job.payload);
+      await deps.afterPinned(ref);
+    }
+    return result;
   };
 }
 

@@ -15,6 +15,7 @@ const services: Factories = {
   analytics: ({ strapi }) => servicesOf(strapi).analytics,
   designs: ({ strapi }) => servicesOf(strapi).designs,
   queue: ({ strapi }) => servicesOf(strapi).queue,
+  seo: ({ strapi }) => servicesOf(strapi).seo,
 };
 
 export default services;

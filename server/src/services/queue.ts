@@ -10,6 +10,7 @@ import type { PluginCore } from './core';
 import { resolveImageSource } from '../media/media-source';
 import { freshDesign } from '../designs/fresh';
 import type { DesignsService } from './designs';
+import type { SeoService } from './seo';
 
 /**
  * This instance's queue worker: started in bootstrap, stopped in destroy. Private to the plugin's
@@ -32,6 +33,8 @@ export interface QueueDeps {
   lookup: () => LookupFunction | undefined;
   /** Designed pins: the image a pin sends when the entry (or its type) has a design. */
   designs: DesignsService;
+  /** Pinterest SEO: the checklist of each pinned entry, stored on its record. */
+  seo: SeoService;
 }
 
 /** The worker and one handler per job kind. */
@@ -62,6 +65,9 @@ export function createQueueService(core: PluginCore, deps: QueueDeps): QueueServ
               const design = await deps.designs.designFor(contentType, field);
               if (!design || draft.media.kind !== 'image') return null;
               return deps.designs.designedImage({ design, ...draft, image: draft.media });
+            },
+            afterPinned: async (ref) => {
+              await deps.seo.recordPublished(ref);
             },
           }),
           [JOB_KINDS.unpinEntry]: createUnpinHandler({

@@ -8,6 +8,7 @@ import { createDesigns, type DesignsService } from './designs';
 import { createPins, type PinsService } from './pins';
 import { createPosts, type PostsService } from './posts';
 import { createQueueService, type QueueService } from './queue';
+import { createSeo, type SeoService } from './seo';
 import { createSettingsService, type SettingsService } from './settings';
 
 /** The plugin's services by name, as `getService` hands them out. */
@@ -20,6 +21,7 @@ export interface PluginServices {
   analytics: AnalyticsService;
   designs: DesignsService;
   queue: QueueService;
+  seo: SeoService;
 }
 
 const wired = new WeakMap<Core.Strapi, PluginServices>();
@@ -37,6 +39,7 @@ export function servicesOf(strapi: Core.Strapi): PluginServices {
     const posts = createPosts(core);
     const campaigns = createCampaigns(core);
     const designs = createDesigns(core);
+    const seo = createSeo(core, { pins, designs });
     services = {
       settings: createSettingsService(core),
       connection,
@@ -45,7 +48,8 @@ export function servicesOf(strapi: Core.Strapi): PluginServices {
       campaigns,
       analytics: createAnalytics(core, { pins }),
       designs,
-      queue: createQueueService(core, { campaigns, lookup: posts.lookup, designs }),
+      queue: createQueueService(core, { campaigns, lookup: posts.lookup, designs, seo }),
+      seo,
     };
     wired.set(strapi, services);
   }

@@ -74,6 +74,24 @@ export default {
       config: guard('manageSettings'),
     },
     {
+      method: 'GET',
+      path: '/accounts',
+      handler: 'connection.accounts',
+      config: guard('readSettings'),
+    },
+    {
+      method: 'DELETE',
+      path: '/accounts/:id',
+      handler: 'connection.disconnectAccount',
+      config: guard('manageSettings'),
+    },
+    {
+      method: 'POST',
+      path: '/accounts/:id/default',
+      handler: 'connection.setDefaultAccount',
+      config: guard('manageSettings'),
+    },
+    {
       method: 'POST',
       path: '/connection/resume-writes',
       handler: 'connection.resumeWrites',
@@ -128,6 +146,22 @@ export default {
     },
     { method: 'POST', path: '/boards', handler: 'editor.createBoard', config: guard('pinEntries') },
     { method: 'POST', path: '/preview', handler: 'editor.preview', config: guard('readPins') },
+    // Pinterest SEO (issue 17): keywords and the checklist like the preview; status for Settings
+    {
+      method: 'POST',
+      path: '/seo/suggestions',
+      handler: 'seo.suggestions',
+      config: guard('readPins'),
+    },
+    { method: 'POST', path: '/seo/checklist', handler: 'seo.checklist', config: guard('readPins') },
+    { method: 'GET', path: '/seo/status', handler: 'seo.status', config: guard('readSettings') },
+    {
+      method: 'PUT',
+      path: '/seo/settings',
+      handler: 'seo.saveSettings',
+      config: guard('manageSettings'),
+    },
+    { method: 'GET', path: '/seo/weakest', handler: 'seo.weakest', config: guard('readStats') },
     // designed pins (issue 16)
     {
       method: 'GET',

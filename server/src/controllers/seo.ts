@@ -1,0 +1,71 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+import { seoInputSchema, seoSettingsInputSchema, type SeoInput } from '../../../common/seo';
+import { createEntryAccess, type AdminCtx } from '../permissions/entry-access';
+import { NO_LOCALE } from '../pins/job-keys';
+import { getService } from '../utils/get-service';
+import { validate } from './validate';
+
+type Ctx = AdminCtx & {
+  request: { body?: unknown };
+  query?: unknown;
+  body: unknown;
+  status: number;
+};
+
+const weakestQuery = z
+  .object({ limit: z.coerce.number().int().min(1).max(50).default(10) })
+  .strict();
+
+/** Pinterest SEO: keyword suggestions and the checklist in the editor, status, weakest pins. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Like the preview: a stored entry needs the right to read it; a new one, to read or create. */
+  const readInput = async (ctx: Ctx): Promise<SeoInput> => {
+    const input = validate(seoInputSchema, ctx.request.body);
+    const access = createEntryAccess(strapi);
+    if (input.documentId) {
+      const locale = input.locale && input.locale !== NO_LOCALE ? input.locale : undefined;
+      await access.assertEntry(ctx, 'read', {
+        contentType: input.contentType,
+        documentId: input.documentId,
+        locale,
+      });
+    } else access.assertType(ctx, ['read', 'create'], input.contentType);
+    return input;
+  };
+  const unmapped = (input: SeoInput) =>
+    new errors.ValidationError(
+      `contentType: ${input.contentType} is not configured to pin (config.contentTypes)`
+    );
+
+  return {
+    async suggestions(ctx: Ctx) {
+      const input = await readInput(ctx);
+      const answer = await getService(strapi, 'seo').suggestions(input);
+      if (!answer) throw unmapped(input);
+      ctx.body = answer;
+    },
+
+    async checklist(ctx: Ctx) {
+      const input = await readInput(ctx);
+      const answer = await getService(strapi, 'seo').checklist(input);
+      if (!answer) throw unmapped(input);
+      ctx.body = answer;
+    },
+
+    async status(ctx: Ctx) {
+      ctx.body = await getService(strapi, 'seo').status();
+    },
+
+    async saveSettings(ctx: Ctx) {
+      const input = validate(seoSettingsInputSchema, ctx.request.body);
+      ctx.body = await getService(strapi, 'seo').saveSettings(input);
+    },
+
+    async weakest(ctx: Ctx) {
+      const { limit } = validate(weakestQuery, ctx.query ?? {});
+      ctx.body = { pins: await getService(strapi, 'seo').weakest(limit) };
+    },
+  };
+};
