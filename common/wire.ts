@@ -128,6 +128,29 @@ export const connectionSchema = z.object({
 });
 export type ConnectionDTO = z.infer<typeof connectionSchema>;
 
+/**
+ * One connected Pinterest account (`GET /pinterest/accounts`): the plugin's id for it (what pin
+ * records, jobs, posts and analytics rows carry), who it is on Pinterest and its health. Never a
+ * token. `static` is the configured PINTEREST_ACCESS_TOKEN while no account is connected (id 0).
+ */
+export const accountSchema = z.object({
+  id: z.number(),
+  source: z.enum(['oauth', 'static-token']),
+  username: z.string().nullable(),
+  displayName: z.string().nullable(),
+  profileImage: z.string().nullable(),
+  accountType: z.string().nullable(),
+  status: z.enum(['connected', 'reconnect_required', 'disconnected']),
+  isDefault: z.boolean(),
+  lastError: pinErrorSchema.nullable(),
+  connectedAt: z.string().nullable(),
+  /** Jobs of this account waiting for it (reconnect, disconnected). */
+  waitingJobs: z.number(),
+  writesPaused: z.object({ until: z.string(), reason: z.string() }).nullable(),
+});
+export type AccountDTO = z.infer<typeof accountSchema>;
+export const accountListSchema = z.object({ accounts: z.array(accountSchema) });
+
 /** `POST /pinterest/connection/authorize`: Pinterest's consent page. */
 export const authorizeAnswerSchema = z.object({ url: z.string() });
 

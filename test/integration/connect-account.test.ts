@@ -335,7 +335,13 @@ describe('permissions and secrets', () => {
   it('disconnect deletes the stored tokens', async () => {
     await connect();
     await http().delete('/pinterest/connection').set('Authorization', `Bearer ${jwt}`).expect(200);
-    expect(await accountRow()).toBeNull();
+    // the row stays (its pins, stats and jobs name it), without its tokens
+    expect(await accountRow()).toMatchObject({
+      status: 'disconnected',
+      accessToken: null,
+      refreshToken: null,
+    });
+    expect((await connection()).status).toBe('not_connected');
   });
 });
 

@@ -12,7 +12,17 @@ import { decryptToken, encryptToken, type TokenKeys } from './token-crypto';
 const accountRowSchema = z.object({
   id: dbNumber,
   environment: z.string(),
-  status: z.enum(['connected', 'reconnect_required']),
+  /**
+   * Stable name of the account in its environment: what its sealed tokens are bound to and what
+   * its rate budget rows are named after. The single account of an install made before several
+   * accounts has none until the migration: its environment, as it always had.
+   */
+  accountKey: dbText,
+  isDefault: z
+    .boolean()
+    .nullish()
+    .transform((v) => v === true),
+  status: z.enum(['connected', 'reconnect_required', 'disconnected']),
   pinterestUserId: dbText,
   username: dbText,
   accountType: dbText,
@@ -32,22 +42,35 @@ const accountRowSchema = z.object({
   lastError: dbPinError,
   connectedBy: dbNumberOrNull,
 });
-export type AccountRow = z.infer<typeof accountRowSchema>;
+export type AccountRow = Omit<z.infer<typeof accountRowSchema>, 'accountKey'> & {
+  accountKey: string;
+};
 export type AccountStatus = AccountRow['status'];
 
-const normalise = (row: unknown): AccountRow => accountRowSchema.parse(row);
+const normalise = (row: unknown): AccountRow => {
+  const parsed = accountRowSchema.parse(row);
+  return { ...parsed, accountKey: parsed.accountKey ?? parsed.environment };
+};
+
+/**
+ * The key of an account connected after the environment's first one: its environment and
+ * Pinterest user id. The first account is named after its environment, as the single account of
+ * an install made before several accounts always was (its tokens and budgets use that name).
+ */
+export const newAccountKey = (environment: string, pinterestUserId: string) =>
+  `${environment}:${pinterestUserId}`;
 
 type TokenField = 'accessToken' | 'refreshToken';
 
 /**
- * Associated data of a sealed token: the row (its environment: one account per environment) and
- * the field, so a value copied into another row or field does not open.
+ * Associated data of a sealed token: the row (its account key) and the field, so a value copied
+ * into another row or field does not open.
  */
-export const tokenPlace = (environment: string, field: TokenField) =>
-  `${ACCOUNT_UID}:${environment}:${field}`;
+export const tokenPlace = (accountKey: string, field: TokenField) =>
+  `${ACCOUNT_UID}:${accountKey}:${field}`;
 
 function tokenFields(
-  environment: string,
+  accountKey: string,
   tokens: TokenResponse,
   key: Buffer,
   now: number,
@@ -56,9 +79,9 @@ function tokenFields(
   // a refresh answer always carries a new refresh token: keep it, it replaces the old one
   const refresh = tokens.refresh_token ?? previousRefresh;
   return {
-    accessToken: encryptToken(tokens.access_token, key, tokenPlace(environment, 'accessToken')),
+    accessToken: encryptToken(tokens.access_token, key, tokenPlace(accountKey, 'accessToken')),
     refreshToken: refresh
-      ? encryptToken(refresh, key, tokenPlace(environment, 'refreshToken'))
+      ? encryptToken(refresh, key, tokenPlace(accountKey, 'refreshToken'))
       : null,
     accessTokenExpiresAt: now + tokens.expires_in * 1000,
     ...(tokens.refresh_token_expires_at
@@ -70,12 +93,26 @@ function tokenFields(
   };
 }
 
-/** The connected account per environment, tokens encrypted at rest. */
+/**
+ * The connected accounts of each environment, tokens encrypted at rest. An account is named by its
+ * row id everywhere (pin records, jobs, posts, analytics); one account per environment is the
+ * default (marked, else the first connected).
+ */
 export function createAccountStore(strapi: Core.Strapi, getKeys: () => TokenKeys) {
   const q = () => strapi.db.query(ACCOUNT_UID);
-  const find = async (environment: string): Promise<AccountRow | null> => {
-    const row: unknown = await q().findOne({ where: { environment } });
+  const byId = async (id: number): Promise<AccountRow | null> => {
+    const row: unknown = await q().findOne({ where: { id } });
     return row ? normalise(row) : null;
+  };
+  /** Every account of the environment, disconnected ones too, first connected first. */
+  const list = async (environment: string): Promise<AccountRow[]> => {
+    const rows: unknown[] = await q().findMany({ where: { environment }, orderBy: { id: 'asc' } });
+    return rows.map(normalise);
+  };
+  /** The default account: the one marked, else the first one still connected (or waiting). */
+  const defaultOf = async (environment: string): Promise<AccountRow | null> => {
+    const live = (await list(environment)).filter((r) => r.status !== 'disconnected');
+    return live.find((r) => r.isDefault) ?? live[0] ?? null;
   };
 
   /**
@@ -87,7 +124,7 @@ export function createAccountStore(strapi: Core.Strapi, getKeys: () => TokenKeys
     const sealed = row[field];
     if (!sealed) return null;
     const keys = getKeys();
-    const place = tokenPlace(row.environment, field);
+    const place = tokenPlace(row.accountKey, field);
     const opened = decryptToken(sealed, keys, place);
     if (opened.stale) {
       await q().updateMany({
@@ -99,24 +136,43 @@ export function createAccountStore(strapi: Core.Strapi, getKeys: () => TokenKeys
   }
 
   return {
-    get: find,
+    /** The default account of the environment (what a job without an account uses). */
+    get: defaultOf,
+    byId,
+    list,
 
-    /** Stores a new connection (replacing any previous one for the environment). */
+    /**
+     * Stores a connection: the same Pinterest user again updates its account (a reconnect, its id
+     * kept); another user adds an account. The first account of an environment is its default.
+     */
     async saveConnection(
       environment: string,
       input: { tokens: TokenResponse; account: Account; adminUserId: number; now: number }
     ): Promise<AccountRow> {
       const key = getKeys().current;
+      const all = await list(environment);
+      const userId = input.account.id ?? null;
+      const existing =
+        all.find((r) => userId !== null && r.pinterestUserId === userId) ??
+        // an account stored without its user id is the same one when the username matches
+        all.find((r) => r.pinterestUserId === null && r.username === input.account.username);
+      // the environment's first account is named after it (as the only account always was)
+      const accountKey =
+        existing?.accountKey ??
+        (all.some((r) => r.accountKey === environment)
+          ? newAccountKey(environment, userId ?? `@${input.account.username}`)
+          : environment);
       const data = {
         environment,
+        accountKey,
         status: 'connected' as const,
-        pinterestUserId: input.account.id ?? null,
+        pinterestUserId: userId,
         username: input.account.username,
         accountType: input.account.account_type ?? null,
         businessName: input.account.business_name ?? null,
         profileImage: input.account.profile_image ?? null,
         scopes: parseScopes(input.tokens.scope),
-        ...tokenFields(environment, input.tokens, key, input.now, null),
+        ...tokenFields(accountKey, input.tokens, key, input.now, null),
         connectedAt: input.now,
         lastRefreshAt: input.now,
         lastError: null,
@@ -124,26 +180,24 @@ export function createAccountStore(strapi: Core.Strapi, getKeys: () => TokenKeys
         refreshLeaseOwner: null,
         refreshLeaseUntil: null,
       };
-      const existing = await find(environment);
+      const hasDefault = all.some((r) => r.isDefault && r.status !== 'disconnected');
       const row: unknown = existing
         ? await q().update({ where: { id: existing.id }, data })
-        : await q().create({ data });
-      return normalise(row);
+        : await q().create({ data: { ...data, isDefault: !hasDefault } });
+      if (!hasDefault && existing)
+        await q().update({ where: { id: existing.id }, data: { isDefault: true } });
+      return (await byId(normalise(row).id))!;
     },
 
-    async saveRefresh(
-      environment: string,
-      tokens: TokenResponse,
-      now: number
-    ): Promise<AccountRow> {
+    async saveRefresh(id: number, tokens: TokenResponse, now: number): Promise<AccountRow> {
       const key = getKeys().current;
-      const existing = await find(environment);
+      const existing = await byId(id);
       if (!existing) throw new Error('no account to refresh');
       const previousRefresh = tokens.refresh_token ? null : await open(existing, 'refreshToken');
       const row: unknown = await q().update({
         where: { id: existing.id },
         data: {
-          ...tokenFields(environment, tokens, key, now, previousRefresh),
+          ...tokenFields(existing.accountKey, tokens, key, now, previousRefresh),
           status: 'connected',
           lastRefreshAt: now,
           lastError: null,
@@ -152,31 +206,63 @@ export function createAccountStore(strapi: Core.Strapi, getKeys: () => TokenKeys
       return normalise(row);
     },
 
-    async markReconnectRequired(environment: string, error: PinErrorDTO): Promise<void> {
+    async markReconnectRequired(id: number, error: PinErrorDTO): Promise<void> {
       await q().updateMany({
-        where: { environment },
+        where: { id, status: { $ne: 'disconnected' } },
         data: { status: 'reconnect_required', lastError: error },
       });
     },
 
-    async recordError(environment: string, error: PinErrorDTO): Promise<void> {
-      await q().updateMany({ where: { environment }, data: { lastError: error } });
+    async recordError(id: number, error: PinErrorDTO): Promise<void> {
+      await q().updateMany({ where: { id }, data: { lastError: error } });
     },
 
-    async disconnect(environment: string): Promise<void> {
-      await q().deleteMany({ where: { environment } });
+    /** Forgets an account and its tokens (an install's only account: today's disconnect). */
+    async remove(id: number): Promise<void> {
+      await q().deleteMany({ where: { id } });
     },
 
-    /** One refresh at a time across every Strapi instance: a lease on the account row. */
+    /**
+     * Disconnects one account: its tokens are dropped, the row stays (its pins, stats and jobs
+     * keep naming it); another account becomes the default when it was.
+     */
+    async disconnect(id: number): Promise<void> {
+      await q().updateMany({
+        where: { id },
+        data: {
+          status: 'disconnected',
+          accessToken: null,
+          refreshToken: null,
+          isDefault: false,
+          refreshLeaseOwner: null,
+          refreshLeaseUntil: null,
+        },
+      });
+    },
+
+    /** Makes one account the environment's default. */
+    async setDefault(environment: string, id: number): Promise<boolean> {
+      const target = await byId(id);
+      if (!target || target.environment !== environment || target.status === 'disconnected')
+        return false;
+      await q().updateMany({
+        where: { environment, id: { $ne: id } },
+        data: { isDefault: false },
+      });
+      await q().updateMany({ where: { id }, data: { isDefault: true } });
+      return true;
+    },
+
+    /** One refresh of an account at a time across every Strapi instance: a lease on its row. */
     async acquireRefreshLease(
-      environment: string,
+      id: number,
       owner: string,
       ttlMs: number,
       now: number
     ): Promise<boolean> {
       const { count } = await q().updateMany({
         where: {
-          environment,
+          id,
           $or: [{ refreshLeaseUntil: { $null: true } }, { refreshLeaseUntil: { $lt: now } }],
         },
         data: { refreshLeaseOwner: owner, refreshLeaseUntil: now + ttlMs },
@@ -184,9 +270,9 @@ export function createAccountStore(strapi: Core.Strapi, getKeys: () => TokenKeys
       return count === 1;
     },
 
-    async releaseRefreshLease(environment: string, owner: string): Promise<void> {
+    async releaseRefreshLease(id: number, owner: string): Promise<void> {
       await q().updateMany({
-        where: { environment, refreshLeaseOwner: owner },
+        where: { id, refreshLeaseOwner: owner },
         data: { refreshLeaseOwner: null, refreshLeaseUntil: null },
       });
     },

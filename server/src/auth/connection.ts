@@ -1,4 +1,4 @@
-import type { ConnectionDTO, Environment } from '../../../common/wire';
+import type { AccountDTO, ConnectionDTO, Environment } from '../../../common/wire';
 import type { PluginConfig } from '../config/schema';
 import { PinterestClient } from '../pinterest/client';
 import type { AccountRow, AccountStore } from './account-store';
@@ -37,9 +37,15 @@ export interface ConnectionDeps {
   states: OAuthStateStore;
   /** The redirect URI registered on the Pinterest app (byte for byte). */
   redirectUri: () => string;
-  /** Jobs waiting for the account: counted for the admin, woken after a (re)connect. */
-  waitingJobs: { count: () => Promise<number>; wake: () => Promise<number> };
-  writesPaused: () => Promise<{ until: string; reason: string } | null>;
+  /**
+   * Jobs waiting for an account (null: for the default one, or any when counting for the page):
+   * counted for the admin, woken after a (re)connect.
+   */
+  waitingJobs: {
+    count: (accountId?: number | null) => Promise<number>;
+    wake: (accountId?: number | null) => Promise<number>;
+  };
+  writesPaused: (accountId?: number | null) => Promise<{ until: string; reason: string } | null>;
   now?: () => number;
 }
 
@@ -106,7 +112,13 @@ export function createConnection(deps: ConnectionDeps) {
           problems,
         },
         source,
-        status: row ? row.status : cfg.accessToken ? 'connected' : 'not_connected',
+        status: row
+          ? row.status === 'disconnected'
+            ? 'not_connected'
+            : row.status
+          : cfg.accessToken
+            ? 'connected'
+            : 'not_connected',
         account: accountDTO(row),
         scopes: row?.scopes ?? [],
         missingScopes: row ? missingScopes(row.scopes) : [],
@@ -219,7 +231,7 @@ export function createConnection(deps: ConnectionDeps) {
         adminUserId: check.adminUserId,
         now: now(),
       });
-      const woken = await deps.waitingJobs.wake();
+      const woken = await deps.waitingJobs.wake(row.id);
       return {
         username: row.username ?? account.username,
         missingScopes: missingScopes(row.scopes),
@@ -227,8 +239,66 @@ export function createConnection(deps: ConnectionDeps) {
       };
     },
 
-    async disconnect(): Promise<void> {
-      await deps.accounts.disconnect(deps.environment);
+    /**
+     * Disconnects one account (the default one when none is named): its tokens are dropped, its
+     * pins, stats and jobs stay, and its waiting jobs wait until it is connected again.
+     */
+    async disconnect(accountId?: number): Promise<boolean> {
+      const row =
+        accountId === undefined
+          ? await deps.accounts.get(deps.environment)
+          : await deps.accounts.byId(accountId);
+      if (!row || row.environment !== deps.environment) return false;
+      await deps.accounts.disconnect(row.id);
+      return true;
+    },
+
+    /** Makes an account the default one (what entries without an account pin to). */
+    setDefault: (accountId: number): Promise<boolean> =>
+      deps.accounts.setDefault(deps.environment, accountId),
+
+    /**
+     * The environment's accounts, the default first; the configured token as account 0 while no
+     * account is connected.
+     */
+    async list(): Promise<AccountDTO[]> {
+      const rows = await deps.accounts.list(deps.environment);
+      const defaultRow = await deps.accounts.get(deps.environment);
+      const out: AccountDTO[] = [];
+      for (const row of rows) {
+        const isDefault = row.id === defaultRow?.id;
+        out.push({
+          id: row.id,
+          source: 'oauth',
+          username: row.username,
+          displayName: row.businessName ?? row.username,
+          profileImage: row.profileImage,
+          accountType: row.accountType,
+          status: row.status,
+          isDefault,
+          lastError: row.lastError,
+          connectedAt: iso(row.connectedAt),
+          waitingJobs: await deps.waitingJobs.count(row.id),
+          writesPaused: await deps.writesPaused(row.id),
+        });
+      }
+      if (!defaultRow && deps.config().accessToken) {
+        out.push({
+          id: 0,
+          source: 'static-token',
+          username: null,
+          displayName: null,
+          profileImage: null,
+          accountType: null,
+          status: 'connected',
+          isDefault: true,
+          lastError: null,
+          connectedAt: null,
+          waitingJobs: await deps.waitingJobs.count(null),
+          writesPaused: await deps.writesPaused(null),
+        });
+      }
+      return out.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
     },
   };
 }

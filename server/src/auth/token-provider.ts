@@ -7,6 +7,8 @@ import { TokenKeyError } from './token-crypto';
 export interface TokenProviderOptions {
   accounts: AccountStore;
   environment: string;
+  /** The account's row id; null: the environment's default account (or the static token). */
+  accountId?: number | null;
   /** Null when the app id/secret are not configured (then only a static token can work). */
   oauth: () => OAuthClient | null;
   /** A token from config/env (PINTEREST_ACCESS_TOKEN), used when no account is connected. */
@@ -38,6 +40,15 @@ export const isDefiniteRefusal = (e: unknown): boolean =>
 export function createTokenProvider(opts: TokenProviderOptions) {
   const now = opts.now ?? Date.now;
   const leaseMs = opts.leaseMs ?? 60_000;
+  const accountId = opts.accountId ?? null;
+  /** The account's row (the default's when no account is named). */
+  const load = (): Promise<AccountRow | null> =>
+    accountId === null ? opts.accounts.get(opts.environment) : opts.accounts.byId(accountId);
+  const reload = (row: AccountRow) => opts.accounts.byId(row.id);
+  const named = (row: AccountRow | null) =>
+    row?.username
+      ? `the ${opts.environment} account @${row.username}`
+      : `the ${opts.environment} account`;
 
   const reconnectError = (row: AccountRow | null) =>
     new PinError(
@@ -49,10 +60,20 @@ export function createTokenProvider(opts: TokenProviderOptions) {
       }
     );
 
-  async function waitForOtherRefresh(before: number | null): Promise<void> {
+  const disconnectedError = (row: AccountRow) =>
+    new PinError(
+      'NOT_CONNECTED',
+      `The Pinterest account @${row.username ?? row.accountKey} was disconnected; its pins wait until it is connected again.`,
+      {
+        advice:
+          'Connect the account again in Settings → Pinterest, or choose another account for the entry.',
+      }
+    );
+
+  async function waitForOtherRefresh(id: number, before: number | null): Promise<void> {
     for (let i = 0; i < 50; i += 1) {
       await new Promise((r) => setTimeout(r, 100));
-      const row = await opts.accounts.get(opts.environment);
+      const row = await opts.accounts.byId(id);
       if (!row || row.lastRefreshAt !== before || row.status !== 'connected') return;
     }
   }
@@ -61,15 +82,15 @@ export function createTokenProvider(opts: TokenProviderOptions) {
   let lastTransient: string | null = null;
 
   /** The stored tokens no key opens (the encryption key changed): only a reconnect helps. */
-  async function markUnreadable(e: TokenKeyError): Promise<void> {
-    await opts.accounts.markReconnectRequired(opts.environment, {
+  async function markUnreadable(row: AccountRow, e: TokenKeyError): Promise<void> {
+    await opts.accounts.markReconnectRequired(row.id, {
       code: 'RECONNECT_REQUIRED',
       message: e.message,
       advice:
         'Set the old key as PINTEREST_ENCRYPTION_KEY_PREVIOUS and restart, or reconnect the Pinterest account in Settings → Pinterest.',
       retryable: false,
     });
-    opts.log.warn(`[pinterest] the ${opts.environment} account must be reconnected: ${e.message}`);
+    opts.log.warn(`[pinterest] ${named(row)} must be reconnected: ${e.message}`);
   }
 
   /** Opens a stored token; unreadable tokens mark the account "reconnect required". */
@@ -81,14 +102,14 @@ export function createTokenProvider(opts: TokenProviderOptions) {
       return await read();
     } catch (e) {
       if (!(e instanceof TokenKeyError)) throw e;
-      await markUnreadable(e);
-      throw reconnectError(await opts.accounts.get(opts.environment).catch(() => row));
+      await markUnreadable(row, e);
+      throw reconnectError(await reload(row).catch(() => row));
     }
   }
 
-  async function refresh(force: boolean): Promise<RefreshOutcome> {
-    const row = await opts.accounts.get(opts.environment);
-    if (!row || !row.refreshToken) return 'no-account';
+  async function refresh(force: boolean, loaded?: AccountRow | null): Promise<RefreshOutcome> {
+    const row = loaded === undefined ? await load() : loaded;
+    if (!row || !row.refreshToken || row.status === 'disconnected') return 'no-account';
     if (row.status === 'reconnect_required') return 'failed';
     if (!force && !needsRefresh(row, now())) {
       // a stale seal (old format, previous key) is renewed by the hourly check too
@@ -98,7 +119,7 @@ export function createTokenProvider(opts: TokenProviderOptions) {
     }
     const oauth = opts.oauth();
     if (!oauth) {
-      await opts.accounts.recordError(opts.environment, {
+      await opts.accounts.recordError(row.id, {
         code: 'NOT_CONFIGURED',
         message:
           'The token cannot be refreshed: the Pinterest app id and secret are not configured.',
@@ -107,16 +128,17 @@ export function createTokenProvider(opts: TokenProviderOptions) {
       });
       return 'failed';
     }
-    if (!(await opts.accounts.acquireRefreshLease(opts.environment, opts.owner, leaseMs, now()))) {
-      await waitForOtherRefresh(row.lastRefreshAt);
+    if (!(await opts.accounts.acquireRefreshLease(row.id, opts.owner, leaseMs, now()))) {
+      await waitForOtherRefresh(row.id, row.lastRefreshAt);
       return 'other-instance';
     }
     try {
       // re-read under the lease: another instance may have refreshed just before we took it
-      const current = (await opts.accounts.get(opts.environment))!;
+      const current = await reload(row);
+      if (!current || current.status === 'disconnected') return 'no-account';
       if (current.lastRefreshAt !== row.lastRefreshAt) return 'other-instance';
       const tokens = await oauth.refresh((await opts.accounts.refreshTokenOf(current))!);
-      await opts.accounts.saveRefresh(opts.environment, tokens, now());
+      await opts.accounts.saveRefresh(row.id, tokens, now());
       lastTransient = null;
       opts.log.info(
         `[pinterest] refreshed the ${opts.environment} token${current.username ? ` of @${current.username}` : ''}`
@@ -124,23 +146,21 @@ export function createTokenProvider(opts: TokenProviderOptions) {
       return 'refreshed';
     } catch (e) {
       if (e instanceof TokenKeyError) {
-        await markUnreadable(e);
+        await markUnreadable(row, e);
         return 'failed';
       }
       const message = e instanceof Error ? e.message : String(e);
       if (isDefiniteRefusal(e)) {
-        await opts.accounts.markReconnectRequired(opts.environment, {
+        await opts.accounts.markReconnectRequired(row.id, {
           code: 'UNAUTHORIZED',
           message: `Refreshing the token failed. ${message}`,
           advice: 'Reconnect the Pinterest account in Settings → Pinterest.',
           retryable: false,
         });
-        opts.log.warn(
-          `[pinterest] the ${opts.environment} account must be reconnected: ${message}`
-        );
+        opts.log.warn(`[pinterest] ${named(row)} must be reconnected: ${message}`);
       } else {
         lastTransient = message;
-        await opts.accounts.recordError(opts.environment, {
+        await opts.accounts.recordError(row.id, {
           code: 'PINTEREST_UNREACHABLE',
           message: `Refreshing the token failed for now. ${message}`,
           advice: 'The account stays connected; the refresh is tried again by itself.',
@@ -150,7 +170,7 @@ export function createTokenProvider(opts: TokenProviderOptions) {
       }
       return 'failed';
     } finally {
-      await opts.accounts.releaseRefreshLease(opts.environment, opts.owner);
+      await opts.accounts.releaseRefreshLease(row.id, opts.owner);
     }
   }
 
@@ -158,8 +178,8 @@ export function createTokenProvider(opts: TokenProviderOptions) {
    * After a refresh that did not work: a retryable error while the account stays connected (the
    * job waits with backoff), the reconnect error once the account needs a reconnect.
    */
-  async function afterFailedRefresh(): Promise<never> {
-    const after = await opts.accounts.get(opts.environment);
+  async function afterFailedRefresh(row: AccountRow): Promise<never> {
+    const after = await reload(row);
     if (after?.status === 'connected') {
       throw new PinError(
         'PINTEREST_UNREACHABLE',
@@ -176,20 +196,27 @@ export function createTokenProvider(opts: TokenProviderOptions) {
   return {
     /** The token to call Pinterest with, or a PinError that makes the job wait. */
     async getAccessToken(): Promise<string> {
-      const row = await opts.accounts.get(opts.environment);
+      const row = await load();
       if (row) {
+        if (row.status === 'disconnected') throw disconnectedError(row);
         if (row.status === 'reconnect_required') throw reconnectError(row);
         if (row.accessTokenExpiresAt !== null && row.accessTokenExpiresAt <= now()) {
-          const outcome = await refresh(true);
-          const after = await opts.accounts.get(opts.environment);
+          const outcome = await refresh(true, row);
+          const after = await reload(row);
           if (outcome === 'failed' || !after || after.status !== 'connected')
-            return afterFailedRefresh();
+            return afterFailedRefresh(row);
           return (await opened(() => opts.accounts.accessTokenOf(after), after))!;
         }
         return (await opened(() => opts.accounts.accessTokenOf(row), row))!;
       }
-      if (opts.staticToken) return opts.staticToken;
-      throw new PinError('NOT_CONNECTED', 'No Pinterest account is connected.');
+      // the configured token is the default account while no account is connected
+      if (opts.staticToken && accountId === null) return opts.staticToken;
+      throw new PinError(
+        'NOT_CONNECTED',
+        accountId === null
+          ? 'No Pinterest account is connected.'
+          : 'The Pinterest account of this pin is no longer connected.'
+      );
     },
 
     /**
@@ -198,14 +225,14 @@ export function createTokenProvider(opts: TokenProviderOptions) {
      * connected and the job tries again later; only a refused refresh means "reconnect required".
      */
     async onUnauthorized(): Promise<boolean> {
-      const row = await opts.accounts.get(opts.environment);
+      const row = await load();
       if (!row) return false;
-      const outcome = await refresh(true);
+      const outcome = await refresh(true, row);
       if (outcome === 'refreshed' || outcome === 'other-instance') {
-        const after = await opts.accounts.get(opts.environment);
+        const after = await reload(row);
         return after?.status === 'connected';
       }
-      if (outcome === 'failed') return afterFailedRefresh();
+      if (outcome === 'failed') return afterFailedRefresh(row);
       return false;
     },
 

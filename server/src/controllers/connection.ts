@@ -32,6 +32,14 @@ const callbackQuery = z.object({
 const settingsBody = z
   .object({ contentTypes: z.record(z.string(), contentTypeDefaultsSchema) })
   .strict();
+const accountParams = z
+  .object({
+    id: z
+      .string()
+      .regex(/^\d{1,12}$/, 'must be an account id')
+      .transform(Number),
+  })
+  .strict();
 const boardParams = z
   .object({ boardId: z.string().regex(/^\d+$/, 'must be a Pinterest board id') })
   .strict();
@@ -133,6 +141,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const connection = getService(strapi, 'connection');
     await connection.disconnect();
     ctx.body = await connection.describe();
+  },
+
+  /** The connected accounts, the default first. */
+  async accounts(ctx: Ctx) {
+    ctx.body = { accounts: await getService(strapi, 'connection').accounts() };
+  },
+
+  /** Disconnects one account; its pins and stats stay, its waiting jobs wait. */
+  async disconnectAccount(ctx: Ctx) {
+    const { id } = validate(accountParams, namedParams(ctx.params, ['id']));
+    const connection = getService(strapi, 'connection');
+    if (!(await connection.disconnect(id)))
+      throw new errors.NotFoundError('No such Pinterest account.');
+    ctx.body = { accounts: await connection.accounts() };
+  },
+
+  /** Makes an account the default one. */
+  async setDefaultAccount(ctx: Ctx) {
+    const { id } = validate(accountParams, namedParams(ctx.params, ['id']));
+    const connection = getService(strapi, 'connection');
+    if (!(await connection.setDefault(id)))
+      throw new errors.NotFoundError('No such connected Pinterest account.');
+    ctx.body = { accounts: await connection.accounts() };
   },
 
   async getSettings(ctx: Ctx) {

@@ -16,8 +16,8 @@ const toSlot = (row: unknown): SlotRow | null => (row ? slotRowSchema.parse(row)
 
 export interface LimiterOptions {
   settings: () => RateLimitSettings;
-  /** Names the connected account (one per environment). */
-  accountKey: () => string;
+  /** Names the account whose budget this is (its key; the environment for a static token). */
+  accountKey: () => string | Promise<string>;
   /** A call whose turn is further away than this is not waited for: its job is rescheduled. */
   maxWaitMs?: number;
   now?: () => number;
@@ -34,7 +34,7 @@ export function createRateLimiter(strapi: Core.Strapi, opts: LimiterOptions) {
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const maxWait = opts.maxWaitMs ?? 10_000;
-  const keyOf = (category: RateCategory) => `${opts.accountKey()}:${category}`;
+  const keyOf = async (category: RateCategory) => `${await opts.accountKey()}:${category}`;
 
   const find = async (key: string) => toSlot(await q().findOne({ where: { key } }));
 
@@ -54,7 +54,7 @@ export function createRateLimiter(strapi: Core.Strapi, opts: LimiterOptions) {
     /** Waits for this call's turn (or throws a retryable error that reschedules the job). */
     async acquire(category: RateCategory): Promise<void> {
       const interval = spacingMs(category, opts.settings());
-      const key = keyOf(category);
+      const key = await keyOf(category);
       for (let attempt = 0; attempt < 20; attempt += 1) {
         const current = await row(key);
         const t = now();
@@ -101,20 +101,20 @@ export function createRateLimiter(strapi: Core.Strapi, opts: LimiterOptions) {
 
     /** Stops every instance from writing until `until` (a spam block). */
     async pauseWrites(until: number, reason: string): Promise<void> {
-      const key = keyOf('org_write');
+      const key = await keyOf('org_write');
       await row(key);
       await q().updateMany({ where: { key }, data: { pausedUntil: until, pauseReason: reason } });
     },
 
     async resumeWrites(): Promise<void> {
       await q().updateMany({
-        where: { key: keyOf('org_write') },
+        where: { key: await keyOf('org_write') },
         data: { pausedUntil: null, pauseReason: null },
       });
     },
 
     async writePause(): Promise<{ until: string; reason: string } | null> {
-      const current = await find(keyOf('org_write'));
+      const current = await find(await keyOf('org_write'));
       const until = current?.pausedUntil ?? null;
       return until && until > now()
         ? { until: new Date(until).toISOString(), reason: current?.pauseReason ?? '' }

@@ -1,4 +1,4 @@
-import type { ConnectionDTO, Environment } from '../../../common/wire';
+import type { AccountDTO, ConnectionDTO, Environment } from '../../../common/wire';
 import { createConnection } from '../auth/connection';
 import type { RefreshOutcome } from '../auth/token-provider';
 import type { PluginCore } from './core';
@@ -32,7 +32,15 @@ export interface ConnectionService {
   }): Promise<{ username: string; missingScopes: string[]; woken: number }>;
   /** The redirect URI registered on the Pinterest app (the callback the cookie is scoped to). */
   redirectUri(): string;
-  disconnect(): Promise<void>;
+  /**
+   * Disconnects an account (the default one when none is named): its tokens go, its pins, stats
+   * and jobs stay; its waiting jobs wait until it is connected again. False when there is none.
+   */
+  disconnect(accountId?: number): Promise<boolean>;
+  /** The environment's accounts (the default first), with their health. Never a token. */
+  accounts(): Promise<AccountDTO[]>;
+  /** Makes an account the default one; false when it is unknown or disconnected. */
+  setDefault(accountId: number): Promise<boolean>;
   /** Refreshes the access token now. */
   refreshNow(): Promise<RefreshOutcome>;
   /** The scheduled check: refreshes when the token is close to expiring. */
@@ -41,11 +49,24 @@ export interface ConnectionService {
   resumeWrites(): Promise<ConnectionDTO>;
 }
 
+/** The account a job's payload names (null: the default account). */
+const jobAccount = (payload: Record<string, unknown> | null): number | null =>
+  typeof payload?.accountId === 'number' ? payload.accountId : null;
+
 export function createConnectionService(core: PluginCore): ConnectionService {
-  const waitingForAccount = async () =>
-    (await core.jobs.findWaiting()).filter(
+  /**
+   * Jobs waiting for an account: every one (undefined), or those of one account (a job naming no
+   * account belongs to the default one).
+   */
+  const waitingForAccount = async (accountId?: number | null) => {
+    const waiting = (await core.jobs.findWaiting()).filter(
       (j) => j.lastError && ACCOUNT_WAIT_CODES.includes(j.lastError.code)
     );
+    if (accountId === undefined) return waiting;
+    const defaultId = (await core.accounts.get(core.environment()))?.id ?? null;
+    const target = accountId ?? defaultId;
+    return waiting.filter((j) => (jobAccount(j.payload) ?? defaultId) === target);
+  };
 
   const connection = createConnection({
     config: core.getConfig,
@@ -55,11 +76,11 @@ export function createConnectionService(core: PluginCore): ConnectionService {
     accounts: core.accounts,
     states: core.states,
     redirectUri: core.redirectUri,
-    writesPaused: () => core.limiter.writePause(),
+    writesPaused: (accountId) => core.limiterFor(accountId ?? null).writePause(),
     waitingJobs: {
-      count: async () => (await waitingForAccount()).length,
-      wake: async () => {
-        const waiting = await waitingForAccount();
+      count: async (accountId) => (await waitingForAccount(accountId)).length,
+      wake: async (accountId) => {
+        const waiting = await waitingForAccount(accountId);
         for (const job of waiting) await core.jobs.retryNow(job.id);
         core.kick();
         return waiting.length;
@@ -73,7 +94,9 @@ export function createConnectionService(core: PluginCore): ConnectionService {
     authorizeUrl: (adminUserId) => connection.authorizeUrl(adminUserId),
     complete: (input) => connection.complete(input),
     redirectUri: () => core.redirectUri(),
-    disconnect: () => connection.disconnect(),
+    disconnect: (accountId) => connection.disconnect(accountId),
+    accounts: () => connection.list(),
+    setDefault: (accountId) => connection.setDefault(accountId),
     refreshNow: () => core.tokens.refreshNow(),
     refreshIfDue: () => core.tokens.refreshIfDue(),
 

@@ -7,7 +7,7 @@ import { environmentOf } from '../auth/environment';
 import { createOAuthClient } from '../auth/oauth-client';
 import { createOAuthStateStore } from '../auth/oauth-state-store';
 import { parseTokenKeys } from '../auth/token-crypto';
-import { createTokenProvider } from '../auth/token-provider';
+import { createTokenProvider, type TokenProvider } from '../auth/token-provider';
 import { parsePluginConfig, type ContentTypeMapping, type PluginConfig } from '../config/schema';
 import type { MediaSourceContext } from '../media/media-source';
 import type { VideoPollPolicy } from '../media/video-pin';
@@ -18,7 +18,7 @@ import { createPostStore } from '../posts/post-store';
 import { PinterestClient } from '../pinterest/client';
 import { createJobStore } from '../queue/job-store';
 import { createLeaseStore } from '../queue/lease-store';
-import { createRateLimiter } from '../rate/rate-limiter';
+import { createRateLimiter, type RateLimiter } from '../rate/rate-limiter';
 import { categoryOf } from '../rate/rate-limits';
 import { createMappingRegistry } from '../settings/mapping-registry';
 import { createSettingsStore, effectiveMapping } from '../settings/settings-store';
@@ -40,7 +40,6 @@ export interface PublishedEntryRef {
  */
 export function createPluginCore(strapi: Core.Strapi) {
   let config: PluginConfig | null = null;
-  let client: PinterestClient | null = null;
   /** Set by the queue service while this instance's worker runs. */
   let kickWorker: () => void = () => undefined;
   const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -60,47 +59,101 @@ export function createPluginCore(strapi: Core.Strapi) {
   const accounts = createAccountStore(strapi, () => parseTokenKeys(getConfig()));
   const states = createOAuthStateStore(strapi);
 
-  const tokens = createTokenProvider({
-    accounts,
-    get environment() {
-      return environment();
-    },
-    oauth: () => {
-      const cfg = getConfig();
-      return cfg.appId && cfg.appSecret
-        ? createOAuthClient({
-            apiUrl: cfg.apiUrl,
-            appId: cfg.appId,
-            appSecret: cfg.appSecret,
-            timeoutMs: cfg.http.timeoutMs,
-            continuousRefresh: cfg.continuousRefresh,
-          })
-        : null;
-    },
-    get staticToken() {
-      return getConfig().accessToken;
-    },
-    owner,
-    log: strapi.log,
-  });
-
-  const limiter = createRateLimiter(strapi, {
-    settings: () => getConfig().rateLimits,
-    accountKey: () => environment(),
-    // never wait so long that a job's lease could run out
-    maxWaitMs: Math.min(10_000, Math.floor(getConfig().worker.leaseMs / 3)),
-  });
-
-  const getClient = (): PinterestClient => {
+  const oauthClient = () => {
     const cfg = getConfig();
-    client ??= new PinterestClient({
-      apiUrl: cfg.apiUrl,
-      getAccessToken: () => tokens.getAccessToken(),
-      onUnauthorized: () => tokens.onUnauthorized(),
-      beforeRequest: (method, path) => limiter.acquire(categoryOf(method, path)),
-      timeoutMs: cfg.http.timeoutMs,
-      connections: cfg.http.connections,
-    });
+    return cfg.appId && cfg.appSecret
+      ? createOAuthClient({
+          apiUrl: cfg.apiUrl,
+          appId: cfg.appId,
+          appSecret: cfg.appSecret,
+          timeoutMs: cfg.http.timeoutMs,
+          continuousRefresh: cfg.continuousRefresh,
+        })
+      : null;
+  };
+
+  /**
+   * Per account (its row id; null: the environment's default account, or the configured token
+   * while none is connected): one token provider, one rate budget and one Pinterest client, made
+   * on first use and kept.
+   */
+  type AccountRef = number | null;
+  const slot = (accountId: AccountRef) => (accountId === null ? 'default' : String(accountId));
+  const tokenProviders = new Map<string, TokenProvider>();
+  const tokensFor = (accountId: AccountRef): TokenProvider => {
+    let provider = tokenProviders.get(slot(accountId));
+    if (!provider) {
+      provider = createTokenProvider({
+        accounts,
+        get environment() {
+          return environment();
+        },
+        accountId,
+        oauth: oauthClient,
+        get staticToken() {
+          return getConfig().accessToken;
+        },
+        owner,
+        log: strapi.log,
+      });
+      tokenProviders.set(slot(accountId), provider);
+    }
+    return provider;
+  };
+  const tokens = tokensFor(null);
+
+  /** An account's key never changes: kept once read. The default's is read again after 1 s. */
+  const keys = new Map<number, string>();
+  let defaultKey: { key: string; at: number } | null = null;
+  const accountKeyOf = async (accountId: AccountRef): Promise<string> => {
+    if (accountId === null) {
+      if (defaultKey && Date.now() - defaultKey.at < 1_000) return defaultKey.key;
+      const row = await accounts.get(environment());
+      defaultKey = { key: row?.accountKey ?? environment(), at: Date.now() };
+      return defaultKey.key;
+    }
+    const known = keys.get(accountId);
+    if (known) return known;
+    const row = await accounts.byId(accountId);
+    const key = row?.accountKey ?? `${environment()}:#${accountId}`;
+    if (row) keys.set(accountId, key);
+    return key;
+  };
+
+  const limiters = new Map<string, RateLimiter>();
+  const limiterFor = (accountId: AccountRef): RateLimiter => {
+    let limiter = limiters.get(slot(accountId));
+    if (!limiter) {
+      limiter = createRateLimiter(strapi, {
+        settings: () => getConfig().rateLimits,
+        accountKey: () => accountKeyOf(accountId),
+        // never wait so long that a job's lease could run out
+        maxWaitMs: Math.min(10_000, Math.floor(getConfig().worker.leaseMs / 3)),
+      });
+      limiters.set(slot(accountId), limiter);
+    }
+    return limiter;
+  };
+  const limiter = limiterFor(null);
+
+  const clients = new Map<string, PinterestClient>();
+  /** The Pinterest client of an account (the default one when none is named). */
+  const getClient = (accountId: AccountRef = null): PinterestClient => {
+    let client = clients.get(slot(accountId));
+    if (!client) {
+      const cfg = getConfig();
+      const accountTokens = tokensFor(accountId);
+      const accountLimiter = limiterFor(accountId);
+      client = new PinterestClient({
+        apiUrl: cfg.apiUrl,
+        getAccessToken: () => accountTokens.getAccessToken(),
+        onUnauthorized: () => accountTokens.onUnauthorized(),
+        beforeRequest: (method, path) => accountLimiter.acquire(categoryOf(method, path)),
+        timeoutMs: cfg.http.timeoutMs,
+        connections: cfg.http.connections,
+      });
+      clients.set(slot(accountId), client);
+    }
     return client;
   };
 
@@ -190,6 +243,8 @@ export function createPluginCore(strapi: Core.Strapi) {
     tokens,
     limiter,
     getClient,
+    tokensFor,
+    limiterFor,
     mappingFor,
     pinFieldOf,
     mappings,
@@ -278,8 +333,9 @@ export function createPluginCore(strapi: Core.Strapi) {
     },
 
     closeClient: async () => {
-      await client?.close();
-      client = null;
+      const open = [...clients.values()];
+      clients.clear();
+      await Promise.all(open.map((c) => c.close()));
     },
   };
 }
