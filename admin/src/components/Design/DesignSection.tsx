@@ -182,20 +182,20 @@ export function DesignSection({
               })}
             </Typography>
           ) : null}
+          {mode === 'template' && design && templates ? (
+            <TemplatePicker
+              label={t('design.templates', 'Templates')}
+              templates={templates}
+              value={design.template}
+              base={base}
+              palette={design.palette}
+              disabled={disabled}
+              onChange={(template) => update({ template })}
+            />
+          ) : null}
           <Flex gap={6} alignItems="flex-start" wrap="wrap">
             {mode === 'template' && design ? (
               <Flex direction="column" alignItems="stretch" gap={4} flex="1" minWidth="280px">
-                {templates ? (
-                  <TemplatePicker
-                    label={t('design.templates', 'Templates')}
-                    templates={templates}
-                    value={design.template}
-                    base={base}
-                    palette={design.palette}
-                    disabled={disabled}
-                    onChange={(template) => update({ template })}
-                  />
-                ) : null}
                 <Field.Root
                   name={`${name}.design.title`}
                   hint={t('design.text.title.hint', 'Empty: the Pinterest title.')}
