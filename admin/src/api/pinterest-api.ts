@@ -36,6 +36,14 @@ import {
   type ContentTypeDefaultsDTO,
 } from '../../../common/wire';
 import type { ContentTypeSetupInput } from '../../../common/content-types';
+import {
+  seoChecklistSchema,
+  seoStatusSchema,
+  seoSuggestionsSchema,
+  weakPinsSchema,
+  type SeoInput,
+  type TrendRegion,
+} from '../../../common/seo';
 import type { BrandSettings } from '../../../common/designs';
 import { brandSettingsAnswerSchema, designTemplatesAnswerSchema } from './design-schemas';
 import { answerError, httpError } from './api-error';
@@ -217,6 +225,17 @@ export function createPinterestApi(http: Transport) {
         'GET',
         `/pinterest/analytics/entries/${model}/${id(documentId)}${queryString({ locale })}`
       ),
+
+    // Pinterest SEO: keywords and the checklist in the field, Settings' notice, weakest pins
+    seoSuggestions: (input: SeoInput) =>
+      call(seoSuggestionsSchema, 'POST', '/pinterest/seo/suggestions', input),
+    seoChecklist: (input: SeoInput) =>
+      call(seoChecklistSchema, 'POST', '/pinterest/seo/checklist', input),
+    seoStatus: () => call(seoStatusSchema, 'GET', '/pinterest/seo/status'),
+    saveSeoSettings: (input: { defaultRegion?: TrendRegion; noticeDismissed?: boolean }) =>
+      call(seoStatusSchema, 'PUT', '/pinterest/seo/settings', input),
+    seoWeakest: async (limit = 10) =>
+      (await call(weakPinsSchema, 'GET', `/pinterest/seo/weakest${queryString({ limit })}`)).pins,
 
     // designed pins (the preview image itself: design-image.ts)
     designTemplates: async () =>

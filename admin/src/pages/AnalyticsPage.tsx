@@ -16,6 +16,7 @@ import { useIntl } from 'react-intl';
 import type { TopPinSort } from '../../../common/analytics';
 import { StatTiles } from '../components/Analytics/StatTiles';
 import { TopPinsTable } from '../components/Analytics/TopPinsTable';
+import { WeakestPins } from '../components/Seo/WeakestPins';
 import { useStatusText } from '../components/Analytics/useStatusText';
 import type { ChartMetric } from '../components/Analytics/DailyChart';
 import { useMetricLabels } from '../components/Analytics/useMetricLabels';
@@ -363,6 +364,7 @@ export default function AnalyticsPage() {
               </Box>
             </>
           ) : null}
+          <WeakestPins />
         </Flex>
       </Layouts.Content>
     </Page.Main>

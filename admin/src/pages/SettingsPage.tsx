@@ -5,6 +5,7 @@ import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { ConnectionCard } from '../components/Settings/ConnectionCard';
 import { ContentTypeDefaults } from '../components/Settings/ContentTypeDefaults';
 import { BrandSettingsCard } from '../components/Settings/BrandSettings';
+import { SeoSettingsCard } from '../components/Seo/SeoSettingsCard';
 import { useDesignBrand } from '../hooks/useDesignBrand';
 import { useApiErrorText } from '../api';
 import { useBoards, useConnection, useSettings } from '../hooks/useConnection';
@@ -230,6 +231,7 @@ export default function SettingsPage() {
               }
             />
           ) : null}
+          <SeoSettingsCard canManage={canManage} />
         </Flex>
       </Layouts.Content>
     </Page.Main>

@@ -22,6 +22,7 @@ import { BoardPicker } from './BoardPicker';
 import { CoverPicker } from './CoverPicker';
 import { DesignSection, withDesign, withoutAspectWarning } from '../Design/DesignSection';
 import { PinPreviewCard } from './PinPreviewCard';
+import { SeoSection } from '../Seo/SeoSection';
 
 /** The last words of a long text, for a message that says where it ends. */
 const ending = (text: string | null | undefined) =>
@@ -193,6 +194,16 @@ const PinFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint, di
               </Field.Root>
             </Box>
           </Flex>
+          <SeoSection
+            model={model}
+            documentId={id}
+            values={values}
+            value={value}
+            onChange={set}
+            sentTitle={preview?.title ?? null}
+            sentDescription={preview?.description ?? null}
+            disabled={disabled}
+          />
           {model ? (
             <DesignSection
               name={name}

@@ -3,6 +3,7 @@ import { WarningCircle } from '@strapi/icons';
 import type { PinPreviewDTO } from '../../hooks/usePinPreview';
 import { useProblemText } from '../../utils/useAdvice';
 import { useT } from '../../utils/useT';
+import { SeoChecklist } from '../Seo/SeoChecklist';
 
 const WARNING_TEXT: Record<string, [string, string]> = {
   TITLE_TRUNCATED: [
@@ -175,6 +176,7 @@ export function PinPreviewCard({
             ))}
           </Box>
         ) : null}
+        <SeoChecklist />
       </Flex>
     </Flex>
   );
