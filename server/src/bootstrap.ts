@@ -4,6 +4,8 @@ import { getService } from './utils/get-service';
 import { mappingProblems } from './mapping/mapping-check';
 import { sweepStaleVideoFiles } from './media/video-source';
 import { attributesOf } from './utils/attributes-of';
+import { registerWebhookEvents, subscribeEventSources } from './events/emitter';
+import { linksOf } from './links';
 
 /** What the plugin uses of the admin's permission service: registering its RBAC actions. */
 type AdminPermissions = {
@@ -53,6 +55,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     .then((n) => n && strapi.log.info(`[pinterest] removed ${n} stale temporary video file(s)`))
     .catch(() => undefined);
   getService(strapi, 'queue').start();
+  // webhook events: registered with Strapi's webhook store, emitted where their state is written
+  registerWebhookEvents(strapi);
+  subscribeEventSources(strapi);
 
   // Keep the connected account's tokens fresh: refresh when < 5 days are left and at least every 30
   // days.
@@ -89,6 +94,14 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       task: () => getService(strapi, 'campaigns').tick(),
       options: { rule: config.campaigns.tickRule },
     },
+    // Link health: live pins' links re-checked, oldest check first, one instance at a time.
+    ...(config.linkCheck.enabled &&
+      config.linkCheck.scan.enabled && {
+        pinterestLinkHealth: {
+          task: () => linksOf(strapi).runScheduled(),
+          options: { rule: config.linkCheck.scan.rule },
+        },
+      }),
     // Pin analytics into the plugin's tables and onto the entries, one instance at a time.
     ...(config.analytics.enabled && {
       pinterestAnalyticsSync: {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { METRIC_FIELD_NAME, STATS_FIELD_NAME } from '../../common/analytics';
 import { PIN_FIELD_NAME } from '../../common/pin-field';
 import { registerDocumentMiddlewares } from './middlewares';
+import { registerGraphql } from './graphql';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // The editor's choices for an entry (board, section, cover, overrides), stored as JSON.
@@ -19,6 +20,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   ]);
   // The publish hook and the stats guard (server/src/middlewares), before any document call.
   registerDocumentMiddlewares(strapi);
+  // GraphQL (when @strapi/plugin-graphql is installed): typed stats, entries' pins
+  registerGraphql(strapi);
 };
 
 export default register;

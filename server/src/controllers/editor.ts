@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { linksOf } from '../links';
 import { createEntryAccess, type AdminCtx } from '../permissions/entry-access';
 import { NO_LOCALE } from '../pins/job-keys';
 import { getService } from '../utils/get-service';
@@ -62,7 +63,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       throw new errors.ValidationError(
         `contentType: ${input.contentType} is not configured to pin (config.contentTypes)`
       );
-    ctx.body = preview;
+    // link health (server/src/links): the link's answer and the page's Rich Pin readiness
+    const linkCheck = await linksOf(strapi).previewCheck(preview.link ?? null);
+    ctx.body = linkCheck ? { ...preview, linkCheck } : preview;
   },
 
   /** The content types that pin (the admin shows the side panel for these only). */

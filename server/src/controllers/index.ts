@@ -4,6 +4,7 @@ import connection from './connection';
 import contentTypes from './content-types';
 import designs from './designs';
 import editor from './editor';
+import links from './links';
 import pins from './pins';
 import posts from './posts';
 import seo from './seo';
@@ -15,6 +16,7 @@ export default {
   editor,
   posts,
   analytics,
+  links,
   campaigns,
   designs,
   seo,

@@ -194,6 +194,26 @@ export default {
       config: guard('readPins'),
     },
 
+    // link health and webhook events (server/src/links, server/src/events)
+    { method: 'GET', path: '/links/broken', handler: 'links.broken', config: guard('readStats') },
+    {
+      method: 'GET',
+      path: '/links/rich-pins',
+      handler: 'links.richPins',
+      config: guard('readSettings'),
+    },
+    {
+      method: 'GET',
+      path: '/links/entries/:contentType/:documentId',
+      handler: 'links.forEntry',
+      config: guard('readPins'),
+    },
+    {
+      method: 'GET',
+      path: '/webhooks/events',
+      handler: 'links.webhookEvents',
+      config: guard('readSettings'),
+    },
     {
       method: 'GET',
       path: '/analytics/status',
