@@ -15,6 +15,12 @@ export const pinFieldValueSchema = z
   .object({
     /** Pin this entry when it is published. Defaults to the content type's `pinOnPublish`. */
     enabled: z.boolean().optional(),
+    /**
+     * Several accounts: the plugin's id of the account to pin to (GET /pinterest/accounts);
+     * absent: the locale's account, else the content type's, else the default one. Changing it
+     * moves the pin.
+     */
+    accountId: z.number().int().positive().nullish(),
     boardId: numericId.nullish(),
     boardSectionId: numericId.nullish(),
     /**

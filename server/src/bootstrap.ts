@@ -48,6 +48,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       );
   }
 
+  // several accounts: an install's single account becomes its first one (once, under a lease)
+  await getService(strapi, 'connection').migrateAccounts();
   // types mapped for the first time are enabled now: their archive is not pinned by reconcile
   await getService(strapi, 'pins').markEnabledTypes();
   // temporary video files a crashed process left: older than any download may last

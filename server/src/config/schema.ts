@@ -51,6 +51,17 @@ export const linkPatternSchema = z
     }
   });
 
+/** A locale's default account and board (several accounts). */
+export const localeDefaultSchema = z
+  .object({
+    accountId: z.number().int().positive().nullish(),
+    boardId: z
+      .string()
+      .regex(/^\d+$/, 'boardId must be a Pinterest board id (digits only)')
+      .nullish(),
+  })
+  .strict();
+
 /** Which attributes of a content type feed the pin. */
 export const contentTypeMappingSchema = z
   .object({
@@ -100,6 +111,13 @@ export const contentTypeMappingSchema = z
      * on Pinterest.
      */
     onUnpublish: z.enum(['keep', 'delete']).default('keep'),
+    /**
+     * Several accounts: the account (the plugin's account id) an entry whose field names none pins
+     * to; absent: the default account.
+     */
+    defaultAccountId: z.number().int().positive().optional(),
+    /** Per locale: the account and the board its entries pin to when their field names none. */
+    localeDefaults: z.record(z.string(), localeDefaultSchema).optional(),
   })
   .strict();
 

@@ -40,6 +40,16 @@ const accountParams = z
       .transform(Number),
   })
   .strict();
+/** `?accountId=`: one of the connected accounts (GET /pinterest/accounts). */
+const accountQuery = z
+  .object({
+    accountId: z
+      .string()
+      .regex(/^\d{1,12}$/, 'must be an account id')
+      .transform(Number)
+      .optional(),
+  })
+  .strict();
 const boardParams = z
   .object({ boardId: z.string().regex(/^\d+$/, 'must be a Pinterest board id') })
   .strict();
@@ -182,9 +192,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = await settings.save(input);
   },
 
-  /** Every board of the connected account (all bookmark pages). */
+  /** Every board of an account (`?accountId=`; the default one when absent), all pages. */
   async boards(ctx: Ctx) {
-    const boards = await withPinterest(() => getService(strapi, 'pins').boards());
+    const { accountId } = validate(accountQuery, ctx.query ?? {});
+    const boards = await withPinterest(() => getService(strapi, 'pins').boards(accountId || null));
     const body: BoardDTO[] = boards.map((b) => ({
       id: b.id,
       name: b.name,
@@ -196,8 +207,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async sections(ctx: Ctx) {
     const { boardId } = validate(boardParams, namedParams(ctx.params, ['boardId']));
+    const { accountId } = validate(accountQuery, ctx.query ?? {});
     const sections: BoardSectionDTO[] = await withPinterest(() =>
-      getService(strapi, 'pins').sections(boardId)
+      getService(strapi, 'pins').sections(boardId, accountId || null)
     );
     ctx.body = { sections };
   },

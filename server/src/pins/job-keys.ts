@@ -31,6 +31,12 @@ export const entryJobPayloadSchema = z.object({
   locale: z.string().min(1),
   /** `pin.entry` only: replace the pin with a new one (the re-pin route). */
   repin: z.boolean().optional(),
+  /**
+   * Several accounts: the account the job was asked for, when known (the plugin's account id).
+   * The pin goes where the entry routes it when the job runs; a job without one (made before
+   * several accounts) belongs to the default account.
+   */
+  accountId: z.number().int().positive().nullish(),
 });
 
 /** What a `pin.post` job row carries. */

@@ -21,6 +21,7 @@ import { resolveImageSource, type MediaSourceContext } from '../media/media-sour
 import type { PinRecordRow, PinRecordStore } from './pin-record-store';
 import type { ChosenImage } from '../mapping/media';
 import { assertLinkAlive } from '../links/link-check';
+import { routeEntry } from './entry-account';
 
 export interface PinEntryDeps {
   config: PluginConfig;
@@ -29,7 +30,13 @@ export interface PinEntryDeps {
    * unmapped.
    */
   mappingFor: (contentType: string) => Promise<ContentTypeMapping | null>;
-  client: () => PinterestClient;
+  /** The Pinterest client of an account (the plugin's account id; null: the default account). */
+  client: (accountId?: number | null) => PinterestClient;
+  /**
+   * Several accounts: the account id a choice stands for (null: the default account's id, or null
+   * while only a configured token pins). Absent: every pin uses the default account.
+   */
+  accountOf?: (accountId: number | null) => Promise<number | null>;
   records: PinRecordStore;
   mediaContext: () => MediaSourceContext;
   /**
@@ -98,132 +105,168 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
   const now = deps.now ?? (() => new Date());
 
   const pinEntry = async (job: JobRow, ctx: JobContext): Promise<PinEntryResult> => {
-    const { repin, ...ref } = entryJobPayloadSchema.parse(job.payload);
-    const mapping = await deps.mappingFor(ref.contentType);
-    if (!mapping) {
+    const { repin, accountId: _asked, ...ref } = entryJobPayloadSchema.parse(job.payload);
+    const typeMapping = await deps.mappingFor(ref.contentType);
+    if (!typeMapping) {
       throw new PinError(
         'NOT_CONFIGURED',
         `The content type ${ref.contentType} is not mapped in the Pinterest plugin's configuration.`
       );
     }
-    const entry = await deps.loadPublishedEntry(ref, mappingPaths(mapping));
+    const entry = await deps.loadPublishedEntry(ref, mappingPaths(typeMapping));
     if (!entry) return { outcome: 'skipped', reason: 'unpublished' };
 
-    const field = readPinField(entry, deps.pinFieldOf(ref.contentType, mapping));
-    const enabled = field?.enabled ?? mapping.pinOnPublish;
+    const field = readPinField(entry, deps.pinFieldOf(ref.contentType, typeMapping));
+    const enabled = field?.enabled ?? typeMapping.pinOnPublish;
     if (!enabled) return { outcome: 'skipped', reason: 'disabled' };
 
-    const draft = buildPinDraft({
-      ...ref,
-      entry: mapping.linkFromPreview ? withPreviewLink(entry, await deps.previewLink(ref)) : entry,
-      mapping,
-      field,
-      utm: deps.config.utm,
-    });
-    // link health (server/src/links): a dead link fails the job before anything reaches Pinterest
-    if (deps.config.linkCheck.enabled)
-      await assertLinkAlive(draft.link, {
-        ...deps.config.linkCheck,
-        allowlist: deps.config.mediaHostAllowlist,
-        attempt: job.attempts,
+    // several accounts: the field's account, else the locale's, else the type's, else the default
+    const route = routeEntry(field, typeMapping, ref.locale);
+    const mapping: ContentTypeMapping =
+      route.defaultBoardId === typeMapping.defaultBoardId
+        ? typeMapping
+        : {
+            ...typeMapping,
+            defaultBoardId: route.defaultBoardId,
+            defaultBoardSectionId: undefined,
+          };
+    const accountOf = deps.accountOf ?? ((id: number | null) => Promise.resolve(id));
+    const accountId = await accountOf(route.accountId);
+    const sameAccount = async (recordAccount: number | null) =>
+      (await accountOf(recordAccount)) === accountId;
+    // every call below works on the entry's account
+    const base = deps;
+    const values: Record<string, unknown> = entry;
+    return pinOnAccount({ ...deps, client: () => base.client(accountId) });
+
+    async function pinOnAccount(deps: PinEntryDeps): Promise<PinEntryResult> {
+      const draft = buildPinDraft({
+        ...ref,
+        entry: mapping.linkFromPreview
+          ? withPreviewLink(values, await deps.previewLink(ref))
+          : values,
+        mapping,
+        field,
+        utm: deps.config.utm,
       });
-    await settleUnknownOnOtherBoards(deps, ref, draft, ctx);
-    let record = await deps.records.findForEntry(ref.contentType, ref.documentId, ref.locale);
+      // link health (server/src/links): a dead link fails the job before anything reaches Pinterest
+      if (deps.config.linkCheck.enabled)
+        await assertLinkAlive(draft.link, {
+          ...deps.config.linkCheck,
+          allowlist: deps.config.mediaHostAllowlist,
+          attempt: job.attempts,
+        });
+      await settleUnknownOnOtherBoards(deps, ref, draft, ctx);
+      let record = await deps.records.findForEntry(ref.contentType, ref.documentId, ref.locale);
 
-    if (record?.pinId && record.status !== 'deleted' && !repin) {
-      return syncEdits(deps, record, draft, ctx);
-    }
-    if (record?.pinId && repin) {
-      // an explicit re-pin (after Pinterest refused an edit): replace the pin, never add a second
-      // one
-      await ctx.ensureLease();
-      await deps.client().deletePin(record.pinId);
-    }
-    // (a record on another board has no create of unknown outcome left: settled above)
-    if (record && (record.pinId || record.boardId !== draft.boardId)) {
-      // start again on this record: after a re-pin or a deletion, or when the editor chose another
-      // board before any pin existed
-      const from = record;
-      record = await ctx.fenced(() =>
-        moveRecord(deps, from, draft, {
-          pinId: null,
-          status: 'pinning',
-          createAttemptedAt: null,
-          syncedHash: null,
-          mediaId: null,
-          deletedAt: null,
-        })
-      );
-    }
-    if (!record || record.boardId !== draft.boardId) {
-      record = await deps.records.findOrCreate(
-        { ...ref, boardId: draft.boardId },
-        { marker: draft.marker, boardSectionId: draft.boardSectionId }
-      );
-    }
-
-    if (record.pinId) {
-      if (record.status !== 'pinned')
-        await deps.records.update(record.id, { status: 'pinned', lastError: null });
-      return { outcome: 'already-pinned', pinId: record.pinId };
-    }
-
-    const current = record;
-    try {
-      if (record.createAttemptedAt) {
-        const found = await recoverUnknownCreate(
-          deps.client(),
-          draft,
-          new Date(record.createAttemptedAt)
-        );
-        if (found) {
-          await markPinned(deps, record, found, draft, 'adopted');
-          return { outcome: 'pinned', pinId: found.id, adopted: true };
-        }
+      // the entry now pins to another account: a move, one pin per entry × locale (the old one
+      // deleted with its own account, or kept there, as the type's unpublish rule says)
+      const moving =
+        Boolean(record?.pinId) &&
+        record!.status !== 'deleted' &&
+        !(await sameAccount(record!.accountId));
+      if (record?.pinId && record.status !== 'deleted' && !repin && !moving) {
+        return syncEdits(deps, record, draft, ctx);
       }
-      // designed pins: the design's image (and its title as alt text when the entry has none)
-      const designed = await deps.designImage?.({ contentType: ref.contentType, field, draft });
-      const sent: PinDraft = designed
-        ? { ...draft, media: designed.media, altText: draft.altText ?? designed.altText }
-        : draft;
-      const mediaSource = await mediaSourceFor(sent, deps, {
-        keepAlive: () => ctx.ensureLease(),
-        previousMediaId: current.mediaId ?? null,
-        rememberMediaId: async (mediaId) => {
-          await deps.records.update(current.id, { mediaId });
-        },
-      });
-      // fencing: only the claim that still holds the job records the attempt, and the create
-      // leaves within the lease that write extended (so a worker taking over can wait it out)
-      await ctx.fenced(() =>
-        deps.records.update(record.id, {
-          status: 'pinning',
-          createAttemptedAt: now(),
-          boardSectionId: draft.boardSectionId,
-          title: draft.title,
-          link: draft.link,
-          mediaSource: mediaSource.source_type,
-        })
-      );
-      const pin = await deps
-        .client()
-        .createPin(pinCreateBody(sent, mediaSource), { beforeSend: () => ctx.assertSendable() });
-      await markPinned(deps, record, pin, draft, mediaSource.source_type);
-      return { outcome: 'pinned', pinId: pin.id, adopted: false };
-    } catch (e) {
-      if (e instanceof LeaseLostError) throw e;
-      const error = toPinError(e);
-      // fenced: a worker that lost the job late (a stalled database) must not overwrite the
-      // record its new holder has pinned meanwhile
-      await ctx.fenced(() =>
-        deps.records.update(record.id, {
-          status: error.retryable ? 'pinning' : 'failed',
-          lastError: error.toJSON(),
-          // a create that certainly did not happen needs no look-up before the next attempt
-          ...(!error.outcomeUnknown && { createAttemptedAt: null }),
-        })
-      );
-      throw error;
+      if (record?.pinId && moving) {
+        // the content type's unpublish rule says whether the old account keeps its pin
+        if (mapping.onUnpublish === 'delete') {
+          await ctx.ensureLease();
+          await base.client(record.accountId).deletePin(record.pinId);
+        }
+      } else if (record?.pinId && repin) {
+        // an explicit re-pin (after Pinterest refused an edit): replace the pin, never add a second
+        // one
+        await ctx.ensureLease();
+        await deps.client().deletePin(record.pinId);
+      }
+      // (a record on another board has no create of unknown outcome left: settled above)
+      if (record && (record.pinId || record.boardId !== draft.boardId)) {
+        // start again on this record: after a re-pin, a move or a deletion, or when the editor
+        // chose another board before any pin existed
+        const from = record;
+        record = await ctx.fenced(() =>
+          moveRecord(deps, from, draft, {
+            pinId: null,
+            status: 'pinning',
+            createAttemptedAt: null,
+            syncedHash: null,
+            mediaId: null,
+            deletedAt: null,
+            accountId,
+          })
+        );
+      }
+      if (!record || record.boardId !== draft.boardId) {
+        record = await deps.records.findOrCreate(
+          { ...ref, boardId: draft.boardId },
+          { marker: draft.marker, boardSectionId: draft.boardSectionId, accountId }
+        );
+      }
+
+      if (record.pinId) {
+        if (record.status !== 'pinned')
+          await deps.records.update(record.id, { status: 'pinned', lastError: null });
+        return { outcome: 'already-pinned', pinId: record.pinId };
+      }
+
+      const current = record;
+      try {
+        if (record.createAttemptedAt) {
+          const found = await recoverUnknownCreate(
+            deps.client(),
+            draft,
+            new Date(record.createAttemptedAt)
+          );
+          if (found) {
+            await markPinned(deps, record, found, draft, 'adopted');
+            return { outcome: 'pinned', pinId: found.id, adopted: true };
+          }
+        }
+        // designed pins: the design's image (and its title as alt text when the entry has none)
+        const designed = await deps.designImage?.({ contentType: ref.contentType, field, draft });
+        const sent: PinDraft = designed
+          ? { ...draft, media: designed.media, altText: draft.altText ?? designed.altText }
+          : draft;
+        const mediaSource = await mediaSourceFor(sent, deps, {
+          keepAlive: () => ctx.ensureLease(),
+          previousMediaId: current.mediaId ?? null,
+          rememberMediaId: async (mediaId) => {
+            await deps.records.update(current.id, { mediaId });
+          },
+        });
+        // fencing: only the claim that still holds the job records the attempt, and the create
+        // leaves within the lease that write extended (so a worker taking over can wait it out)
+        await ctx.fenced(() =>
+          deps.records.update(record.id, {
+            status: 'pinning',
+            createAttemptedAt: now(),
+            boardSectionId: draft.boardSectionId,
+            title: draft.title,
+            link: draft.link,
+            mediaSource: mediaSource.source_type,
+          })
+        );
+        const pin = await deps
+          .client()
+          .createPin(pinCreateBody(sent, mediaSource), { beforeSend: () => ctx.assertSendable() });
+        await markPinned(deps, record, pin, draft, mediaSource.source_type);
+        return { outcome: 'pinned', pinId: pin.id, adopted: false };
+      } catch (e) {
+        if (e instanceof LeaseLostError) throw e;
+        const error = toPinError(e);
+        // fenced: a worker that lost the job late (a stalled database) must not overwrite the
+        // record its new holder has pinned meanwhile
+        await ctx.fenced(() =>
+          deps.records.update(record.id, {
+            status: error.retryable ? 'pinning' : 'failed',
+            lastError: error.toJSON(),
+            // a create that certainly did not happen needs no look-up before the next attempt
+            ...(!error.outcomeUnknown && { createAttemptedAt: null }),
+          })
+        );
+        throw error;
+      }
     }
   };
   return async function pinEntryThenSeo(job: JobRow, ctx: JobContext) {

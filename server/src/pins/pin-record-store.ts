@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { pinStatusSchema, type PinRecordDTO } from '../../../common/wire';
 import { PIN_RECORD_UID } from '../content-types';
-import { dbDate, dbNumber, dbPinError, dbText } from '../utils/db-columns';
+import { dbDate, dbNumber, dbNumberOrNull, dbPinError, dbText } from '../utils/db-columns';
 
 export interface PinTarget {
   contentType: string;
@@ -17,6 +17,8 @@ const pinRecordRowSchema = z.object({
   contentType: z.string(),
   entryDocumentId: z.string(),
   entryLocale: z.string(),
+  /** The account the pin is on (the plugin's account id); null: made before several accounts. */
+  accountId: dbNumberOrNull,
   boardId: z.string(),
   boardSectionId: dbText,
   marker: z.string(),
@@ -89,7 +91,7 @@ export function createPinRecordStore(strapi: Core.Strapi) {
     /** The record for a target, created in state `pinning` when there is none yet. */
     async findOrCreate(
       target: PinTarget,
-      init: { marker: string; boardSectionId: string | null }
+      init: { marker: string; boardSectionId: string | null; accountId?: number | null }
     ): Promise<PinRecordRow> {
       const existing = await find(target);
       if (existing) return existing;
@@ -100,6 +102,7 @@ export function createPinRecordStore(strapi: Core.Strapi) {
               ...whereTarget(target),
               marker: init.marker,
               boardSectionId: init.boardSectionId,
+              accountId: init.accountId ?? null,
               status: 'pinning',
             },
           })

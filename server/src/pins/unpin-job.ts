@@ -7,7 +7,8 @@ import { lookupDraftOf, recoverUnknownCreate } from './pin-entry-job';
 import type { PinRecordRow, PinRecordStore } from './pin-record-store';
 
 export interface UnpinDeps {
-  client: () => PinterestClient;
+  /** The Pinterest client of an account (a record's account; null: the default account). */
+  client: (accountId?: number | null) => PinterestClient;
   records: PinRecordStore;
   /** Whether the entry's `pin.entry` job (this locale) runs now: its create may be leaving. */
   createRunning: (ref: EntryRef) => Promise<boolean>;
@@ -35,7 +36,8 @@ export function createUnpinHandler(deps: UnpinDeps) {
     for (const row of rows) {
       if (!row.pinId || row.status === 'deleted') continue;
       await ctx.ensureLease();
-      await deps.client().deletePin(row.pinId);
+      // each pin is deleted with the account it is on
+      await deps.client(row.accountId).deletePin(row.pinId);
       await deps.records.update(row.id, { status: 'deleted', deletedAt: now(), lastError: null });
       deleted.push(row.pinId);
     }
@@ -69,7 +71,7 @@ async function settleUnknownCreates(
     let found;
     try {
       found = await recoverUnknownCreate(
-        deps.client(),
+        deps.client(row.accountId),
         lookupDraftOf(row),
         new Date(row.createAttemptedAt)
       );

@@ -1,5 +1,6 @@
 import type { AccountDTO, ConnectionDTO, Environment } from '../../../common/wire';
 import { createConnection } from '../auth/connection';
+import { migrateToAccounts } from '../pins/account-migration';
 import type { RefreshOutcome } from '../auth/token-provider';
 import type { PluginCore } from './core';
 
@@ -41,6 +42,11 @@ export interface ConnectionService {
   accounts(): Promise<AccountDTO[]>;
   /** Makes an account the default one; false when it is unknown or disconnected. */
   setDefault(accountId: number): Promise<boolean>;
+  /**
+   * Bootstrap: an install made with one account becomes its first account, owning every pin
+   * record (once, under a lease, whatever the number of instances). Rows changed.
+   */
+  migrateAccounts(): Promise<number>;
   /** Refreshes the access token now. */
   refreshNow(): Promise<RefreshOutcome>;
   /** The scheduled check: refreshes when the token is close to expiring. */
@@ -80,7 +86,15 @@ export function createConnectionService(core: PluginCore): ConnectionService {
     waitingJobs: {
       count: async (accountId) => (await waitingForAccount(accountId)).length,
       wake: async (accountId) => {
-        const waiting = await waitingForAccount(accountId);
+        // a job that names no account is routed when it runs: any reconnect may be the one it
+        // waits for (woken for nothing, it waits again)
+        const waiting =
+          accountId === undefined || accountId === null
+            ? await waitingForAccount()
+            : (await waitingForAccount()).filter((j) => {
+                const named = jobAccount(j.payload);
+                return named === null || named === accountId;
+              });
         for (const job of waiting) await core.jobs.retryNow(job.id);
         core.kick();
         return waiting.length;
@@ -97,6 +111,14 @@ export function createConnectionService(core: PluginCore): ConnectionService {
     disconnect: (accountId) => connection.disconnect(accountId),
     accounts: () => connection.list(),
     setDefault: (accountId) => connection.setDefault(accountId),
+    migrateAccounts: () =>
+      migrateToAccounts({
+        strapi: core.strapi,
+        accounts: core.accounts,
+        leases: core.leases,
+        environment: core.environment(),
+        owner: core.owner,
+      }),
     refreshNow: () => core.tokens.refreshNow(),
     refreshIfDue: () => core.tokens.refreshIfDue(),
 

@@ -245,6 +245,12 @@ export function createPluginCore(strapi: Core.Strapi) {
     getClient,
     tokensFor,
     limiterFor,
+    /**
+     * The account a choice stands for: the named account's id, the default account's for null
+     * (null while only a configured token pins).
+     */
+    accountOf: async (accountId: number | null): Promise<number | null> =>
+      accountId ?? (await accounts.get(environment()))?.id ?? null,
     mappingFor,
     pinFieldOf,
     mappings,

@@ -68,10 +68,13 @@ export interface PinsService {
   status(): Promise<PinsStatus>;
   /** The pin as the worker would make it from the form's values; null for an unmapped type. */
   preview(input: PreviewInput): Promise<(PinPreview & { pinOnPublish: boolean }) | null>;
-  /** Every board of the account (all bookmark pages), cached for a minute. */
-  boards(): Promise<Board[]>;
-  /** A board's sections. */
-  sections(boardId: string): Promise<BoardSectionDTO[]>;
+  /**
+   * Every board of an account (all bookmark pages; the default account when none is named),
+   * cached for a minute per account.
+   */
+  boards(accountId?: number | null): Promise<Board[]>;
+  /** A board's sections (the board of the named account, else of the default one). */
+  sections(boardId: string, accountId?: number | null): Promise<BoardSectionDTO[]>;
   createBoard(input: {
     name: string;
     description?: string;
@@ -114,7 +117,11 @@ const BOARDS_TTL_MS = 60_000;
 export function createPins(core: PluginCore, deps: { connection: ConnectionService }): PinsService {
   const { strapi, jobs } = core;
   const marks = core.reconcileMarks;
-  let boardsCache: { at: number; environment: string; boards: Promise<Board[]> } | null = null;
+  /** Boards per account ('default' for the default account), for a minute. */
+  const boardsCache = new Map<
+    string,
+    { at: number; environment: string; boards: Promise<Board[]> }
+  >();
 
   const jobOf = async (key: string) => {
     const job = await jobs.findByKey(key);
@@ -255,28 +262,27 @@ export function createPins(core: PluginCore, deps: { connection: ConnectionServi
       };
     },
 
-    boards() {
+    boards(accountId = null) {
       const env = core.environment();
-      if (
-        !boardsCache ||
-        boardsCache.environment !== env ||
-        Date.now() - boardsCache.at > BOARDS_TTL_MS
-      ) {
-        const boards = core.getClient().listAllBoards();
-        boardsCache = { at: Date.now(), environment: env, boards };
-        boards.catch(() => (boardsCache = null));
+      const slot = accountId === null ? 'default' : String(accountId);
+      let cached = boardsCache.get(slot);
+      if (!cached || cached.environment !== env || Date.now() - cached.at > BOARDS_TTL_MS) {
+        const boards = core.getClient(accountId).listAllBoards();
+        cached = { at: Date.now(), environment: env, boards };
+        boardsCache.set(slot, cached);
+        boards.catch(() => boardsCache.delete(slot));
       }
-      return boardsCache.boards;
+      return cached.boards;
     },
 
-    async sections(boardId) {
-      const sections = await core.getClient().listAllBoardSections(boardId);
+    async sections(boardId, accountId = null) {
+      const sections = await core.getClient(accountId).listAllBoardSections(boardId);
       return sections.map((s) => ({ id: s.id, name: s.name }));
     },
 
     async createBoard(input) {
       const board = await core.getClient().createBoard(input);
-      boardsCache = null;
+      boardsCache.delete('default');
       return {
         id: board.id,
         name: board.name,

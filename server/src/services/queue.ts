@@ -55,6 +55,7 @@ export function createQueueService(core: PluginCore, deps: QueueDeps): QueueServ
             config: cfg,
             mappingFor: core.mappingFor,
             client: core.getClient,
+            accountOf: core.accountOf,
             records: core.records,
             pinFieldOf: core.pinFieldOf,
             loadPublishedEntry: core.loadPublishedEntry,

@@ -21,5 +21,16 @@ export const contentTypeDefaultsSchema = z
      * image).
      */
     defaultTemplate: templateIdSchema.nullable().optional(),
+    /** Several accounts: the account entries of this type pin to (null: the default account). */
+    defaultAccountId: z.number().int().positive().nullable().optional(),
+    /** Per locale: its account and board (each null: the type's). */
+    localeDefaults: z
+      .record(
+        z.string().min(1).max(20),
+        z
+          .object({ accountId: z.number().int().positive().nullish(), boardId: id.nullish() })
+          .strict()
+      )
+      .optional(),
   })
   .strict();

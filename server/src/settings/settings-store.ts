@@ -60,5 +60,7 @@ export function effectiveMapping(
       ? (saved.defaultBoardSectionId ?? undefined)
       : config.defaultBoardSectionId,
     onUnpublish: saved.onUnpublish ?? config.onUnpublish,
+    defaultAccountId: saved.defaultAccountId ?? config.defaultAccountId,
+    localeDefaults: { ...config.localeDefaults, ...saved.localeDefaults },
   };
 }

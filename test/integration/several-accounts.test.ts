@@ -1,0 +1,207 @@
+/**
+ * Several Pinterest accounts (issue 18, server side): two emulator users connected through OAuth,
+ * the accounts API, boards per account, entries routed to each account, one account's refused
+ * tokens holding only its own jobs, and an entry moved from one account to the other leaving
+ * exactly one live pin.
+ */
+import request from 'supertest';
+import type { Core } from '@strapi/strapi';
+import { startEmulator, type Emulator } from '../../emulator/src';
+import { registerSuperAdmin } from '../helpers/admin';
+import { uploadImage } from '../helpers/images';
+import { consent, followCallback, oauthEnv } from '../helpers/oauth';
+import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
+import { waitFor } from '../helpers/wait-for';
+
+const ARTICLE = 'api::article.article';
+const RECORD = 'plugin::pinterest.pin-record';
+let emulator: Emulator;
+let booted: BootedStrapi;
+let strapi: Core.Strapi;
+let jwt: string;
+/** The plugin's ids of the two accounts. */
+let demoId: number;
+let frId: number;
+
+const http = () => request(strapi.server.httpServer);
+const get = (path: string) => http().get(path).set('Authorization', `Bearer ${jwt}`);
+const userId = (username: string) =>
+  [...emulator.state.users.values()].find((u) => u.username === username)!.id;
+const boardOf = (username: string, name: string) =>
+  [...emulator.state.boards.values()].find(
+    (b) => b.ownerId === userId(username) && b.name === name
+  )!;
+const pinsTitled = (title: string) =>
+  [...emulator.state.pins.values()].filter((p) => p.title === title);
+/** The pins with this title, once there is one (for waitFor). */
+const pinned = (title: string) => {
+  const pins = pinsTitled(title);
+  return pins.length ? pins : null;
+};
+
+async function connectAs(username: string) {
+  emulator.state.flags.oauthUser = username;
+  const back = await followCallback(strapi, await consent(strapi, jwt));
+  expect(back.location.searchParams.get('connected')).toBe(username);
+}
+
+async function publish(title: string, pinterest: Record<string, unknown>) {
+  const hero = await uploadImage(strapi);
+  const doc = await strapi
+    .documents(ARTICLE)
+    .create({ data: { title, hero: hero.id, pinterest } as never });
+  await strapi.documents(ARTICLE).publish({ documentId: doc.documentId });
+  return doc.documentId;
+}
+
+const recordsOf = (documentId: string) =>
+  strapi.db.query(RECORD).findMany({ where: { entryDocumentId: documentId } });
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0 });
+  await request(emulator.url)
+    .post('/_emulator/seed')
+    .send({
+      users: [
+        {
+          username: 'maison_fr',
+          business_name: 'Maison FR',
+          account_type: 'BUSINESS',
+          boards: [{ name: 'Recettes' }, { name: 'Voyages' }],
+        },
+      ],
+    })
+    .expect(200);
+  // unmapped unpublish rule "delete": a move deletes the old account's pin
+  booted = await bootStrapi({ ...oauthEnv(emulator), PINTEREST_ON_UNPUBLISH: 'delete' });
+  strapi = booted.strapi;
+  jwt = await registerSuperAdmin(strapi);
+  await connectAs('strapi_demo');
+  await connectAs('maison_fr');
+}, 60_000);
+
+afterAll(async () => {
+  await booted?.destroy();
+  await emulator?.close();
+});
+
+it('lists both accounts, the first connected as the default', async () => {
+  const res = await get('/pinterest/accounts').expect(200);
+  const accounts = res.body.accounts as Array<Record<string, unknown>>;
+  expect(accounts.map((a) => [a.username, a.displayName, a.status, a.isDefault])).toEqual([
+    ['strapi_demo', 'Strapi Demo Kitchen', 'connected', true],
+    ['maison_fr', 'Maison FR', 'connected', false],
+  ]);
+  demoId = accounts[0].id as number;
+  frId = accounts[1].id as number;
+  expect(JSON.stringify(res.body)).not.toMatch(/pina_|pinr_/);
+  // the connection page still describes the default account
+  expect((await get('/pinterest/connection')).body.account.username).toBe('strapi_demo');
+});
+
+it('reads the boards of the account asked for', async () => {
+  const names = async (query: string) =>
+    ((await get(`/pinterest/boards${query}`).expect(200)).body.boards as { name: string }[])
+      .map((b) => b.name)
+      .sort();
+  expect(await names('')).toEqual(['Home & Garden', 'Recipes', 'Travel']);
+  expect(await names(`?accountId=${frId}`)).toEqual(['Recettes', 'Voyages']);
+  expect(await names(`?accountId=${demoId}`)).toEqual(['Home & Garden', 'Recipes', 'Travel']);
+  await get('/pinterest/boards?accountId=abc').expect(400);
+});
+
+it('pins each entry with the account it is routed to', async () => {
+  const soup = await publish('Soup for the demo account', {
+    boardId: boardOf('strapi_demo', 'Recipes').id,
+  });
+  const soupe = await publish('Soupe pour Maison FR', {
+    accountId: frId,
+    boardId: boardOf('maison_fr', 'Recettes').id,
+  });
+  const [en] = await waitFor(() => pinned('Soup for the demo account'), 'the demo pin');
+  const [fr] = await waitFor(() => pinned('Soupe pour Maison FR'), 'the Maison FR pin');
+  expect(en.ownerId).toBe(userId('strapi_demo'));
+  expect(fr.ownerId).toBe(userId('maison_fr'));
+  expect((await recordsOf(soup)).map((r: { accountId: number }) => r.accountId)).toEqual([demoId]);
+  expect((await recordsOf(soupe)).map((r: { accountId: number }) => r.accountId)).toEqual([frId]);
+});
+
+it('moving an entry to the other account leaves exactly one live pin', async () => {
+  const doc = await publish('Moving tart', { boardId: boardOf('strapi_demo', 'Travel').id });
+  const [first] = await waitFor(() => pinned('Moving tart'), 'the first pin');
+  expect(first.ownerId).toBe(userId('strapi_demo'));
+  await strapi.documents(ARTICLE).update({
+    documentId: doc,
+    data: { pinterest: { accountId: frId, boardId: boardOf('maison_fr', 'Voyages').id } } as never,
+  });
+  await strapi.documents(ARTICLE).publish({ documentId: doc });
+  const moved = await waitFor(() => {
+    const pins = pinsTitled('Moving tart');
+    return pins.length === 1 && pins[0].ownerId === userId('maison_fr') ? pins : null;
+  }, 'the pin on Maison FR only');
+  expect(moved).toHaveLength(1);
+  const live = (await recordsOf(doc)).filter(
+    (r: { pinId: string | null; status: string }) => r.pinId && r.status === 'pinned'
+  );
+  expect(live).toHaveLength(1);
+  expect(live[0]).toMatchObject({ accountId: frId, pinId: moved[0].id });
+});
+
+it('a refused account holds only its own jobs; the other keeps pinning', async () => {
+  for (const t of emulator.state.tokens.values())
+    if (t.userId === userId('maison_fr')) t.revoked = true;
+  const held = await publish('Held for Maison FR', {
+    accountId: frId,
+    boardId: boardOf('maison_fr', 'Recettes').id,
+  });
+  const job = await waitFor(async () => {
+    const row = await strapi.db.query('plugin::pinterest.job').findOne({
+      where: { key: { $contains: held } },
+    });
+    return row?.lastError?.code === 'UNAUTHORIZED' ? row : null;
+  }, 'the Maison FR job waiting for a reconnect');
+  expect(job.state).toBe('waiting');
+  await publish('Still pinning for the demo', { boardId: boardOf('strapi_demo', 'Recipes').id });
+  await waitFor(() => pinsTitled('Still pinning for the demo').length === 1, 'the demo pin');
+  expect(pinsTitled('Held for Maison FR')).toEqual([]);
+  const accounts = (await get('/pinterest/accounts')).body.accounts as Array<{
+    username: string;
+    status: string;
+  }>;
+  expect(accounts.map((a) => [a.username, a.status])).toEqual([
+    ['strapi_demo', 'connected'],
+    ['maison_fr', 'reconnect_required'],
+  ]);
+  // reconnecting Maison FR wakes its job
+  await connectAs('maison_fr');
+  await waitFor(() => pinsTitled('Held for Maison FR').length === 1, 'the held pin');
+  expect(pinsTitled('Held for Maison FR')[0].ownerId).toBe(userId('maison_fr'));
+});
+
+it('sets the default account, and disconnects one without touching its pins', async () => {
+  await http()
+    .post(`/pinterest/accounts/${frId}/default`)
+    .set('Authorization', `Bearer ${jwt}`)
+    .send({})
+    .expect(200);
+  expect((await get('/pinterest/connection')).body.account.username).toBe('maison_fr');
+  const before = await strapi.db.query(RECORD).count({ where: { accountId: frId } });
+  const res = await http()
+    .delete(`/pinterest/accounts/${frId}`)
+    .set('Authorization', `Bearer ${jwt}`)
+    .expect(200);
+  const accounts = res.body.accounts as Array<{
+    username: string;
+    status: string;
+    isDefault: boolean;
+  }>;
+  expect(accounts.map((a) => [a.username, a.status, a.isDefault])).toEqual([
+    ['strapi_demo', 'connected', true],
+    ['maison_fr', 'disconnected', false],
+  ]);
+  expect(await strapi.db.query(RECORD).count({ where: { accountId: frId } })).toBe(before);
+  await http()
+    .delete('/pinterest/accounts/999999')
+    .set('Authorization', `Bearer ${jwt}`)
+    .expect(404);
+});
