@@ -158,3 +158,13 @@ export const weakPinSchema = z.object({
 });
 export const weakPinsSchema = z.object({ pins: z.array(weakPinSchema) });
 export type WeakPinDTO = z.infer<typeof weakPinSchema>;
+
+/** `POST /pinterest/seo/variants`: a campaign's title and description variants, to review. */
+export const campaignVariantsSchema = z.object({
+  source: z.enum(['pinterest', 'content']),
+  reason: z.enum(FALLBACK_REASONS).nullable(),
+  keywords: z.array(z.string()),
+  titleTemplates: z.array(z.string()),
+  descriptionTemplates: z.array(z.string()),
+});
+export type CampaignVariantsDTO = z.infer<typeof campaignVariantsSchema>;

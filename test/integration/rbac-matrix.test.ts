@@ -259,6 +259,12 @@ const MATRIX: Row[] = [
     ok: SETTINGS,
   },
   { route: 'GET /seo/weakest', call: () => ({ path: '/seo/weakest' }), ok: ALL },
+  {
+    route: 'POST /seo/variants',
+    call: () => ({ path: '/seo/variants', body: { contentType: ARTICLE } }),
+    ok: ['editor'],
+    says: READ,
+  },
 
   // stats name entries: Read on the types they cover
   { route: 'GET /analytics/status', call: () => ({ path: '/analytics/status' }), ok: ALL },

@@ -205,6 +205,21 @@ describe('with ads:read', () => {
     expect(after.score - before.score).toBe(20);
   });
 
+  it('fills a campaign’s title and description variants from the type’s shared topics', async () => {
+    const res = await post('/pinterest/seo/variants', { contentType: ARTICLE });
+    expect(res.status).toBe(200);
+    expect(res.body.source).toBe('pinterest');
+    expect(res.body.keywords).toHaveLength(3);
+    // the entries share “recipe” and “easy soup”: the seeds Pinterest is asked about
+    expect(termCalls().map((r) => r.query.term)).toEqual(
+      expect.arrayContaining(['recipe', 'easy soup'])
+    );
+    expect(res.body.titleTemplates).toEqual(res.body.keywords.map((k: string) => `{title} – ${k}`));
+    expect(res.body.descriptionTemplates).toEqual(
+      res.body.keywords.map((k: string) => `{excerpt} ${k}.`)
+    );
+  });
+
   it('refuses a malformed request with a 400', async () => {
     const res = await post('/pinterest/seo/suggestions', { contentType: 'article', values: {} });
     expect(res.status).toBe(400);

@@ -37,6 +37,7 @@ import {
 } from '../../../common/wire';
 import type { ContentTypeSetupInput } from '../../../common/content-types';
 import {
+  campaignVariantsSchema,
   seoChecklistSchema,
   seoStatusSchema,
   seoSuggestionsSchema,
@@ -234,6 +235,9 @@ export function createPinterestApi(http: Transport) {
     seoStatus: () => call(seoStatusSchema, 'GET', '/pinterest/seo/status'),
     saveSeoSettings: (input: { defaultRegion?: TrendRegion; noticeDismissed?: boolean }) =>
       call(seoStatusSchema, 'PUT', '/pinterest/seo/settings', input),
+    /** Title and description variants for a campaign over a content type, from its keywords. */
+    seoVariants: (contentType: string, locale: string | null) =>
+      call(campaignVariantsSchema, 'POST', '/pinterest/seo/variants', { contentType, locale }),
     seoWeakest: async (limit = 10) =>
       (await call(weakPinsSchema, 'GET', `/pinterest/seo/weakest${queryString({ limit })}`)).pins,
 

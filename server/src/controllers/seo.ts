@@ -14,6 +14,13 @@ type Ctx = AdminCtx & {
   status: number;
 };
 
+const variantsBody = z
+  .object({
+    contentType: seoInputSchema.shape.contentType,
+    locale: z.string().max(32).nullish(),
+  })
+  .strict();
+
 const weakestQuery = z
   .object({ limit: z.coerce.number().int().min(1).max(50).default(10) })
   .strict();
@@ -61,6 +68,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async saveSettings(ctx: Ctx) {
       const input = validate(seoSettingsInputSchema, ctx.request.body);
       ctx.body = await getService(strapi, 'seo').saveSettings(input);
+    },
+
+    /** A campaign's title and description variants: the type's entries must be readable. */
+    async variants(ctx: Ctx) {
+      const input = validate(variantsBody, ctx.request.body);
+      createEntryAccess(strapi).assertType(ctx, ['read'], input.contentType);
+      const answer = await getService(strapi, 'seo').variants(
+        input.contentType,
+        input.locale ?? null
+      );
+      if (!answer) throw unmapped({ ...input, values: {} });
+      ctx.body = answer;
     },
 
     async weakest(ctx: Ctx) {

@@ -40,6 +40,8 @@ export interface PinLook {
   link: string | null;
   boardId: string | null;
   media: { width?: number | null; height?: number | null } | null;
+  /** Redirects from the link to its page, when a link check counted them (else unknown). */
+  linkRedirects?: number | null;
 }
 
 export interface EntryRef {
@@ -71,6 +73,8 @@ export interface SeoDeps {
   tags: (input: SeoInput) => Promise<string[]>;
   /** Title and description of the type's published entries in the locale (the TF-IDF corpus). */
   corpus: (contentType: string, locale: string | null) => Promise<Doc[]>;
+  /** The attributes a campaign template names for the title and the description (`{title}`). */
+  templateFields: (contentType: string) => Promise<{ title: string; description: string } | null>;
   records: {
     saveSeo(ref: EntryRef, seo: StoredSeo): Promise<void>;
     weakest(limit: number): Promise<WeakPinDTO[]>;
@@ -85,6 +89,10 @@ const ADS_REFUSED = cacheKey('refusal', '*', 'ads:read');
 const TRENDS_REFUSED = cacheKey('refusal', '*', 'trends');
 const CORPUS_TTL_MS = 10 * 60_000;
 const CORPUS_MAX = 500;
+/** Seeds whose trends are asked for (the first ones: tags, the title's first pair). */
+const TREND_SEEDS = 2;
+/** Keywords a campaign's title and description variants are made from. */
+const VARIANTS = 3;
 
 const isRefusal = (e: unknown) =>
   e instanceof PinError && (e.code === 'FORBIDDEN' || e.httpStatus === 403);
@@ -186,7 +194,8 @@ export function createSeoService(deps: SeoDeps) {
           if (!isBusy(e)) deps.log.warn(`[pinterest] keyword suggestions: ${String(e)}`);
         }
       }
-      const missingTrends = seeds.filter((x) => !trending.has(x));
+      // trends for the entry's main seeds only: a single side word (“cold”) trends on its own
+      const missingTrends = seeds.slice(0, TREND_SEEDS).filter((x) => !trending.has(x));
       if (trendsOk && missingTrends.length && problem === null) {
         try {
           const answer = await client.trendingKeywords(region, 'growing', {
@@ -239,7 +248,7 @@ export function createSeoService(deps: SeoDeps) {
     const input: ChecklistInput = {
       ...pin,
       boardName,
-      linkRedirects: null,
+      linkRedirects: pin.linkRedirects ?? null,
       keyword: mainKeyword(candidates, pin, focus),
     };
     return runChecklist(input);
@@ -351,18 +360,57 @@ export function createSeoService(deps: SeoDeps) {
     weakest: (limit = 10) => deps.records.weakest(limit),
 
     /**
-     * Title and description variants for a campaign, from the keywords of sample entries'
-     * suggestions: "{title} | {keyword}"-style templates the editor reviews before starting.
+     * Title and description variants for a re-pin campaign over a content type: the words its
+     * published entries share most (the site's topics) are the seeds; Pinterest's suggestions for
+     * them (or those words themselves without `ads:read`) go after the entry's own title and
+     * description. Editors review them in the planner before the campaign starts.
      */
-    async variants(input: SeoInput): Promise<{ titles: string[]; descriptions: string[] }> {
-      const s = await this.suggestions(input);
-      const words = (s?.keywords ?? []).slice(0, 3).map((k) => k.keyword);
+    async variants(contentType: string, locale: string | null): Promise<CampaignVariants | null> {
+      const fields = await deps.templateFields(contentType);
+      if (!fields) return null;
+      const corpus = await corpusFor(contentType, locale);
+      const seeds = sharedTerms(corpus, TREND_SEEDS);
+      const settings = await deps.settings.get();
+      const region = regionFromLocale(locale, settings.defaultRegion);
+      const blocked = await adsBlocked();
+      let reason: FallbackReason | null = blocked;
+      let words: string[] = [];
+      if (!blocked && seeds.length) {
+        const answers = await pinterestAnswers(seeds, region, true);
+        words = answers.keywords.map((k) => k.keyword);
+        if (!words.length) reason = answers.problem ?? 'unavailable';
+      }
+      const source = words.length ? 'pinterest' : 'content';
+      if (!words.length) words = sharedTerms(corpus, VARIANTS);
+      const chosen = words.slice(0, VARIANTS).map(capitalise);
       return {
-        titles: words.map((w) => `{title} – ${w}`),
-        descriptions: words.map((w) => `{description} ${w}`),
+        source,
+        reason,
+        keywords: chosen,
+        titleTemplates: chosen.map((k) => `{${fields.title}} – ${k}`),
+        descriptionTemplates: chosen.map((k) => `{${fields.description}} ${k}.`),
       };
     },
   };
 }
 
 export type SeoService = ReturnType<typeof createSeoService>;
+
+export interface CampaignVariants {
+  source: 'pinterest' | 'content';
+  reason: FallbackReason | null;
+  keywords: string[];
+  titleTemplates: string[];
+  descriptionTemplates: string[];
+}
+
+const capitalise = (s: string) => (s ? s[0].toLocaleUpperCase() + s.slice(1) : s);
+
+/** The terms most entries of the corpus use (at least two), most shared first. */
+function sharedTerms(corpus: ReturnType<typeof buildCorpus>, limit: number): string[] {
+  return [...corpus.df.entries()]
+    .filter(([, n]) => n >= 2)
+    .sort((a, b) => b[1] - a[1] || b[0].split(' ').length - a[0].split(' ').length)
+    .slice(0, limit)
+    .map(([term]) => corpus.shown.get(term) ?? term);
+}

@@ -30,15 +30,19 @@ function terms(text: string | null): { key: string; shown: string }[] {
 export interface Corpus {
   size: number;
   df: Map<string, number>;
+  /** How each counted term was first written (“cookies” for the stem “cooky”). */
+  shown: Map<string, string>;
 }
 
 export function buildCorpus(docs: readonly Doc[]): Corpus {
   const df = new Map<string, number>();
+  const shown = new Map<string, string>();
   for (const d of docs) {
-    const seen = new Set([...terms(d.title), ...terms(d.description)].map((t) => t.key));
-    for (const k of seen) df.set(k, (df.get(k) ?? 0) + 1);
+    const all = [...terms(d.title), ...terms(d.description)];
+    for (const t of all) if (!shown.has(t.key)) shown.set(t.key, t.shown);
+    for (const k of new Set(all.map((t) => t.key))) df.set(k, (df.get(k) ?? 0) + 1);
   }
-  return { size: docs.length, df };
+  return { size: docs.length, df, shown };
 }
 
 export interface ScoredTerm {

@@ -36,6 +36,14 @@ function tagNames(value: unknown): string[] {
   return [];
 }
 
+/** What this part reads of a link check stored on a pin record. */
+const linkCheckSchema = z.object({
+  finalUrl: z.string().nullish(),
+  problems: z.array(z.object({ code: z.string() })),
+});
+/** A redirect chain longer than the link check follows. */
+const TOO_MANY = 99;
+
 const recordRow = z.object({
   contentType: z.string(),
   entryDocumentId: z.string(),
@@ -102,7 +110,44 @@ export function createSeo(
       // a designed pin sends its 1000×1500 render, not the entry's image
       const field = readPinField(entry, core.pinFieldOf(ref.contentType, mapping));
       const design = await deps.designs.designFor(ref.contentType, field).catch(() => null);
-      return design && pin.media ? { ...pin, media: { width: 1000, height: 1500 } } : pin;
+      // the link check of the same job (server/src/links) says whether the link moved, and how far
+      const check = linkCheckSchema.safeParse(
+        (
+          (await strapi.db.query(PIN_RECORD_UID).findOne({
+            where: {
+              contentType: ref.contentType,
+              entryDocumentId: ref.documentId,
+              entryLocale: ref.locale,
+            },
+            select: ['linkCheck'],
+          })) as { linkCheck?: unknown } | null
+        )?.linkCheck
+      );
+      const linkRedirects = !check.success
+        ? null
+        : check.data.problems.some((p) => p.code === 'TOO_MANY_REDIRECTS')
+          ? TOO_MANY
+          : check.data.finalUrl
+            ? 1
+            : 0;
+      return {
+        ...pin,
+        linkRedirects,
+        ...(design && pin.media && { media: { width: 1000, height: 1500 } }),
+      };
+    },
+    templateFields: async (contentType) => {
+      const mapping = await core.mappingFor(contentType);
+      if (!mapping) return null;
+      // a template names a top-level attribute: `{title}`, not `{seo.metaTitle}`
+      const first = (v: string | string[], fallback: string) => {
+        const path = Array.isArray(v) ? v[0] : v;
+        return path && /^[A-Za-z_][\w-]*$/.test(path) ? path : fallback;
+      };
+      return {
+        title: first(mapping.title, 'title'),
+        description: first(mapping.description, 'description'),
+      };
     },
     boardName: async (boardId) => {
       if (!boardId) return null;

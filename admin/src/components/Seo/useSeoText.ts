@@ -108,8 +108,7 @@ export function useSeoText() {
                 : item.reason === 'redirectChain'
                   ? t(
                       'seo.rule.link.redirectChain',
-                      'The link goes through {redirects} redirects: use the final address.',
-                      { redirects: n('redirects') }
+                      'The link goes through a chain of redirects: use the final address.'
                     )
                   : item.reason === 'invalid'
                     ? t('seo.rule.link.invalid', 'The link is not a valid address.')

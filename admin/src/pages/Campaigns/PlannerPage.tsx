@@ -31,6 +31,7 @@ import { useCampaignOptions, usePlanPreview } from '../../components/Campaign/us
 import { BoardPicker } from '../../components/PinField/BoardPicker';
 import { FreshPinsPreview } from '../../components/Design/FreshPinsPreview';
 import { SelectField } from '../../components/shared/SelectField';
+import { SeoVariantsButton } from '../../components/Seo/SeoVariantsButton';
 import { useBoards } from '../../hooks/useConnection';
 import { useT } from '../../utils/useT';
 
@@ -416,6 +417,18 @@ export function PlannerPage() {
                   { fields: placeholders }
                 )}
               >
+                <SeoVariantsButton
+                  contentType={contentType}
+                  locale={filters.locale}
+                  onFill={(v) => {
+                    setTitleTemplates((s) =>
+                      [s.trim(), ...v.titleTemplates].filter(Boolean).join('\n')
+                    );
+                    setDescriptionTemplates((s) =>
+                      [s.trim(), ...v.descriptionTemplates].filter(Boolean).join('\n')
+                    );
+                  }}
+                />
                 <Field.Root name="planner-titles">
                   <Field.Label>{t('planner.titleTemplates', 'Title variants')}</Field.Label>
                   <Textarea

@@ -162,6 +162,7 @@ export default {
       config: guard('manageSettings'),
     },
     { method: 'GET', path: '/seo/weakest', handler: 'seo.weakest', config: guard('readStats') },
+    { method: 'POST', path: '/seo/variants', handler: 'seo.variants', config: guard('bulkRepin') },
     // designed pins (issue 16)
     {
       method: 'GET',
@@ -196,6 +197,7 @@ export default {
 
     // link health and webhook events (server/src/links, server/src/events)
     { method: 'GET', path: '/links/broken', handler: 'links.broken', config: guard('readStats') },
+    { method: 'POST', path: '/links/check', handler: 'links.check', config: guard('readPins') },
     {
       method: 'GET',
       path: '/links/rich-pins',
