@@ -17,6 +17,7 @@ import type { TopPinSort } from '../../../common/analytics';
 import { StatTiles } from '../components/Analytics/StatTiles';
 import { TopPinsTable } from '../components/Analytics/TopPinsTable';
 import { WeakestPins } from '../components/Seo/WeakestPins';
+import { BrokenLinks } from '../components/Links/BrokenLinks';
 import { useStatusText } from '../components/Analytics/useStatusText';
 import type { ChartMetric } from '../components/Analytics/DailyChart';
 import { useMetricLabels } from '../components/Analytics/useMetricLabels';
@@ -365,6 +366,7 @@ export default function AnalyticsPage() {
             </>
           ) : null}
           <WeakestPins />
+          <BrokenLinks />
         </Flex>
       </Layouts.Content>
     </Page.Main>

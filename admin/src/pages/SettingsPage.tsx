@@ -6,6 +6,8 @@ import { ConnectionCard } from '../components/Settings/ConnectionCard';
 import { ContentTypeDefaults } from '../components/Settings/ContentTypeDefaults';
 import { BrandSettingsCard } from '../components/Settings/BrandSettings';
 import { SeoSettingsCard } from '../components/Seo/SeoSettingsCard';
+import { RichPinsSample } from '../components/Links/RichPinsSample';
+import { WebhookEvents } from '../components/Links/WebhookEvents';
 import { useDesignBrand } from '../hooks/useDesignBrand';
 import { useApiErrorText } from '../api';
 import { useBoards, useConnection, useSettings } from '../hooks/useConnection';
@@ -232,6 +234,8 @@ export default function SettingsPage() {
             />
           ) : null}
           <SeoSettingsCard canManage={canManage} />
+          <RichPinsSample />
+          <WebhookEvents canManage={canManage} />
         </Flex>
       </Layouts.Content>
     </Page.Main>

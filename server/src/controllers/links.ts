@@ -12,10 +12,22 @@ const entryParams = z
   })
   .strict();
 
-type Ctx = AdminCtx & { params: Record<string, unknown>; body: unknown };
+const checkBody = z.object({ link: z.string().trim().min(1).max(2048) }).strict();
+
+type Ctx = AdminCtx & {
+  params: Record<string, unknown>;
+  request: { body?: unknown };
+  body: unknown;
+};
 
 /** Link health and the plugin's webhook events, for the admin (server/src/links, events). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** A link's health and its page's Rich Pin readiness (the pin field's preview card). */
+  async check(ctx: Ctx) {
+    const { link } = validate(checkBody, ctx.request.body);
+    ctx.body = { linkCheck: await linksOf(strapi).previewCheck(link) };
+  },
+
   /** The live pins whose link the scan found broken (the analytics page's list). */
   async broken(ctx: Ctx) {
     ctx.body = { enabled: linksOf(strapi).enabled(), links: await linksOf(strapi).broken() };

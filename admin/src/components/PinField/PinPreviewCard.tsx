@@ -4,6 +4,7 @@ import type { PinPreviewDTO } from '../../hooks/usePinPreview';
 import { useProblemText } from '../../utils/useAdvice';
 import { useT } from '../../utils/useT';
 import { SeoChecklist } from '../Seo/SeoChecklist';
+import { LinkHealth } from '../Links/LinkHealth';
 
 const WARNING_TEXT: Record<string, [string, string]> = {
   TITLE_TRUNCATED: [
@@ -176,6 +177,7 @@ export function PinPreviewCard({
             ))}
           </Box>
         ) : null}
+        <LinkHealth link={preview.link} />
         <SeoChecklist />
       </Flex>
     </Flex>

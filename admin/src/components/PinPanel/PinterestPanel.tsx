@@ -27,6 +27,7 @@ import {
 import { useDates } from '../../utils/useDates';
 import { useT } from '../../utils/useT';
 import { ProblemNote } from '../shared/ProblemNote';
+import { EntryLinkFlag } from '../Links/EntryLinkFlag';
 
 const STATUS_TEXT: Record<EntryPinStatus, string> = {
   not_pinned: 'Not pinned',
@@ -278,6 +279,7 @@ function PanelContent({
           {t(`panel.status.${state.status}`, STATUS_TEXT[state.status])}
         </Badge>
       </Flex>
+      <EntryLinkFlag contentType={model} documentId={documentId} />
       {state.pins.map((pin) => (
         <Box key={pin.id} padding={3} hasRadius background="neutral100">
           <Flex direction="column" alignItems="flex-start" gap={1}>
