@@ -114,3 +114,45 @@ it('suggests keywords, inserts one into the title, the checklist and score follo
   const pin = [...emulator.state.pins.values()].find((p) => p.title === record.title);
   expect(pin).toBeDefined();
 });
+
+it('when Pinterest refuses its keyword data: words “from your content” in the field, and Settings says so once', async () => {
+  // the token loses ads:read, as when an administrator unticked it or the app lost the access
+  const token = emulator.state.tokens.get(TOKEN)!;
+  token.scopes = token.scopes.filter((s) => s !== 'ads:read');
+  const draft = await strapi.documents(ARTICLE).create({
+    data: {
+      title: 'Rosemary focaccia',
+      excerpt: 'A soft focaccia with rosemary and sea salt, baked in one tray.',
+      canonicalUrl: 'https://blog.example.com/focaccia',
+    } as never,
+  });
+  await page.goto(
+    `${booted.url}/admin/content-manager/collection-types/${ARTICLE}/${draft.documentId}`
+  );
+  const keywords = page.getByRole('region', { name: 'Pinterest keywords' });
+  await keywords.getByText('from your content', { exact: true }).waitFor({ timeout: 30_000 });
+  await keywords
+    .getByText(
+      'Pinterest refused its keyword data to this app: these words come from your own entries.'
+    )
+    .waitFor();
+  await keywords.getByRole('list').getByText('focaccia', { exact: true }).waitFor();
+  expect(
+    emulator.requests.filter((r) => r.path === '/v5/terms/suggested' && r.status === 403)
+  ).toHaveLength(1);
+
+  await page.goto(`${booted.url}/admin/settings/pinterest`);
+  const notice = page.getByText('Keyword suggestions use your own content');
+  await notice.waitFor({ timeout: 30_000 });
+  await page.getByText(/Pinterest refused its search terms to this app/).waitFor();
+  await notice.scrollIntoViewIfNeeded();
+  await screenshot(page, 'seo-settings-notice');
+  await page.getByRole('button', { name: 'Got it' }).click();
+  await notice.waitFor({ state: 'detached' });
+  // once: it stays gone
+  await page.reload();
+  await page.getByRole('combobox', { name: 'Trends region when the locale names none' }).waitFor({
+    timeout: 30_000,
+  });
+  expect(await page.getByText('Keyword suggestions use your own content').count()).toBe(0);
+});

@@ -122,9 +122,11 @@ export function SeoSection(props: Props) {
               >
                 {k.keyword}
               </Typography>
-              <Typography variant="pi" textColor="neutral600">
-                {text.source(k)}
-              </Typography>
+              {k.source !== 'content' ? (
+                <Typography variant="pi" textColor="neutral600">
+                  {text.source(k)}
+                </Typography>
+              ) : null}
               <Flex gap={1} marginLeft="auto">
                 <Button
                   variant="secondary"
