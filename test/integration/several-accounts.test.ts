@@ -7,8 +7,8 @@
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { startEmulator, type Emulator } from '../../emulator/src';
-import { registerSuperAdmin } from '../helpers/admin';
-import { uploadImage } from '../helpers/images';
+import { fullAccessApiToken, registerSuperAdmin } from '../helpers/admin';
+import { makeImage, uploadImage } from '../helpers/images';
 import { consent, followCallback, oauthEnv } from '../helpers/oauth';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait-for';
@@ -22,6 +22,7 @@ let jwt: string;
 /** The plugin's ids of the two accounts. */
 let demoId: number;
 let frId: number;
+let apiToken: string;
 
 const http = () => request(strapi.server.httpServer);
 const get = (path: string) => http().get(path).set('Authorization', `Bearer ${jwt}`);
@@ -73,9 +74,18 @@ beforeAll(async () => {
     })
     .expect(200);
   // unmapped unpublish rule "delete": a move deletes the old account's pin
-  booted = await bootStrapi({ ...oauthEnv(emulator), PINTEREST_ON_UNPUBLISH: 'delete' });
+  booted = await bootStrapi({
+    ...oauthEnv(emulator),
+    PINTEREST_ON_UNPUBLISH: 'delete',
+    PINTEREST_MEDIA_HOST_ALLOWLIST: new URL(emulator.url).host,
+  });
   strapi = booted.strapi;
   jwt = await registerSuperAdmin(strapi);
+  apiToken = await fullAccessApiToken(strapi);
+  emulator.state.files.set('post.png', {
+    mime: 'image/png',
+    bytes: await makeImage(600, 900, 'png', 'Post'),
+  });
   await connectAs('strapi_demo');
   await connectAs('maison_fr');
 }, 60_000);
@@ -145,6 +155,36 @@ it('moving an entry to the other account leaves exactly one live pin', async () 
   );
   expect(live).toHaveLength(1);
   expect(live[0]).toMatchObject({ accountId: frId, pinId: moved[0].id });
+});
+
+it('the posts API pins with the account named by id or username, else the default', async () => {
+  const postAs = (title: string, extra: Record<string, unknown>, board: string) =>
+    http()
+      .post('/api/pinterest/posts')
+      .set('Authorization', `Bearer ${apiToken}`)
+      .send({
+        content: title,
+        targets: ['pinterest'],
+        media: [{ url: `${emulator.url}/_media/post.png`, type: 'image' }],
+        target_options: { pinterest: { title, board_id: board, ...extra } },
+      });
+  const recettes = boardOf('maison_fr', 'Recettes').id;
+  expect((await postAs('Post by name', { account_id: '@maison_fr' }, recettes)).status).toBe(201);
+  expect((await postAs('Post by id', { account_id: frId }, recettes)).status).toBe(201);
+  expect((await postAs('Post by default', {}, boardOf('strapi_demo', 'Recipes').id)).status).toBe(
+    201
+  );
+  const refused = await postAs('Post to nobody', { account_id: 'nobody' }, recettes);
+  expect(refused.status).toBe(400);
+  expect(JSON.stringify(refused.body)).toContain('account_id');
+  for (const [title, owner] of [
+    ['Post by name', 'maison_fr'],
+    ['Post by id', 'maison_fr'],
+    ['Post by default', 'strapi_demo'],
+  ]) {
+    const [pin] = await waitFor(() => pinned(title), title);
+    expect(pin.ownerId).toBe(userId(owner));
+  }
 });
 
 it('a refused account holds only its own jobs; the other keeps pinning', async () => {

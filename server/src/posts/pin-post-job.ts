@@ -18,7 +18,8 @@ import type { PostPin } from './request';
 
 export interface PinPostDeps {
   posts: PostStore;
-  client: () => PinterestClient;
+  /** The Pinterest client of an account (the post's; null: the default account). */
+  client: (accountId?: number | null) => PinterestClient;
   utm: () => UtmSettings;
   mediaContext: () => MediaSourceContext;
   videoPolicy: () => VideoPollPolicy;
@@ -93,7 +94,7 @@ export function createPinPostHandler(deps: PinPostDeps) {
     try {
       if (post.createAttemptedAt) {
         const found = await recoverUnknownCreate(
-          deps.client(),
+          deps.client(post.request.pin.accountId ?? null),
           {
             boardId: pin.boardId,
             boardSectionId: pin.boardSectionId,
@@ -112,9 +113,11 @@ export function createPinPostHandler(deps: PinPostDeps) {
       // fencing: only the claim that still holds the job records the attempt, and the create
       // leaves within the lease that write extended
       await ctx.fenced(() => deps.posts.update(post.id, { createAttemptedAt: now() }));
-      const created = await deps.client().createPin(pinCreateBody({ ...pin, link }, mediaSource), {
-        beforeSend: () => ctx.assertSendable(),
-      });
+      const created = await deps
+        .client(post.request.pin.accountId ?? null)
+        .createPin(pinCreateBody({ ...pin, link }, mediaSource), {
+          beforeSend: () => ctx.assertSendable(),
+        });
       await markPublished(post, created);
       return { outcome: 'published', pinId: created.id, adopted: false };
     } catch (e) {
@@ -158,7 +161,7 @@ export function createPinPostHandler(deps: PinPostDeps) {
         : { keyFrameTime: cover.keyFrameTime }
       : null;
     return videoMediaSource({ url: media.url, mime: media.mime ?? 'video/mp4' }, videoCover, {
-      client: deps.client(),
+      client: deps.client(post.request.pin.accountId ?? null),
       media: context,
       policy: deps.videoPolicy(),
       keepAlive: () => ctx.ensureLease(),

@@ -51,6 +51,11 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const newPostId = () => `post_${randomBytes(12).toString('hex')}`;
 
 export interface PostsServiceDeps {
+  /**
+   * Several accounts: the account an id or a username names (null: no such connected account),
+   * and the default account's id for undefined (null while only a configured token pins).
+   */
+  accountFor?: (ref: number | string | undefined) => Promise<number | null>;
   strapi: Core.Strapi;
   posts: PostStore;
   jobs: JobStore;
@@ -173,6 +178,20 @@ export function createPostsService(deps: PostsServiceDeps) {
           parsed.issues
         );
       await checkHosts(parsed.post);
+      const { account, ...asked } = parsed.post.pin;
+      const accountId = deps.accountFor ? await deps.accountFor(account) : null;
+      if (account !== undefined && accountId === null)
+        throw new PostRequestError(
+          400,
+          'target_options.pinterest.account_id: no connected Pinterest account has this id or username',
+          [
+            {
+              path: ['target_options', 'pinterest', 'account_id'],
+              message: 'no connected Pinterest account has this id or username',
+            },
+          ]
+        );
+      parsed.post.pin = { ...asked, accountId };
 
       const postId = newPostId();
       const scheduledAt = parsed.post.scheduledAt ?? at;

@@ -108,6 +108,12 @@ const pinterestOptionsSchema = z
     media: z.array(mediaItemSchema, { error: 'must be an array of {url, type}' }).optional(),
     /** Designed pins: a 2:3 design rendered from the image and the texts (images only). */
     design: pinDesignSchema.optional(),
+    /** Several accounts: the plugin's account id or the Pinterest username; absent: the default. */
+    account_id: z
+      .union([z.number().int().positive(), z.string().trim().min(1).max(100)], {
+        error: 'must be an account id (a number) or a Pinterest username',
+      })
+      .optional(),
   })
   .strict();
 
@@ -150,6 +156,10 @@ export interface PostPin {
   cover: PostCover;
   /** Designed pins: the design to render from the image (absent: the image as it is). */
   design?: PinDesign;
+  /** Several accounts: the account asked for (an id or a username), resolved by the service. */
+  account?: number | string;
+  /** The plugin's id of the account the pin goes to (null: the default account at send time). */
+  accountId?: number | null;
 }
 
 export interface ParsedPost {
@@ -449,6 +459,7 @@ export function parsePostRequest(
     media,
     cover,
     ...(opts.design && { design: opts.design }),
+    ...(opts.account_id !== undefined && { account: opts.account_id }),
   };
   const urls: ParsedPost['urls'] = [{ path: [...mediaPath, 0, 'url'], url: media.url }];
   if (cover && 'imageUrl' in cover)

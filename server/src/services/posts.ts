@@ -41,6 +41,18 @@ export function createPosts(core: PluginCore): PostsService & {
     allowlist: () => core.getConfig().mediaHostAllowlist,
     limits: () => limits ?? core.getConfig().posts,
     kick: core.kick,
+    // several accounts: an id or a username of a connected account; none named: the default
+    accountFor: async (ref) => {
+      if (ref === undefined) return core.accountOf(null);
+      const rows = await core.accounts.list(core.environment());
+      const name = typeof ref === 'string' ? ref.replace(/^@/, '') : null;
+      const found = rows.find(
+        (r) =>
+          r.status !== 'disconnected' &&
+          (r.id === ref || (name !== null && (r.username === name || String(r.id) === name)))
+      );
+      return found?.id ?? null;
+    },
   });
   return {
     async create(body, opts) {
