@@ -160,6 +160,9 @@ describe('with ads:read', () => {
     const rows = await strapi.db
       .query('plugin::pinterest.keyword-cache')
       .findMany({ where: { key: { $startsWith: 'suggested:FR:' } } });
+    // kept a day
+    for (const r of rows as { fetchedAt: string | number; expiresAt: string | number }[])
+      expect(Number(r.expiresAt) - Number(r.fetchedAt)).toBe(24 * 60 * 60_000);
     expect(rows.map((r: { key: string }) => r.key).sort()).toEqual([
       'suggested:FR:soup',
       'suggested:FR:tomato',

@@ -89,6 +89,7 @@ const ADS_REFUSED = cacheKey('refusal', '*', 'ads:read');
 const TRENDS_REFUSED = cacheKey('refusal', '*', 'trends');
 const CORPUS_TTL_MS = 10 * 60_000;
 const CORPUS_MAX = 500;
+const PRUNE_EVERY_MS = 60 * 60_000;
 /** Seeds whose trends are asked for (the first ones: tags, the title's first pair). */
 const TREND_SEEDS = 2;
 /** Keywords a campaign's title and description variants are made from. */
@@ -106,6 +107,14 @@ const trendList = (v: unknown) =>
 export function createSeoService(deps: SeoDeps) {
   const corpora = new Map<string, { at: number; corpus: ReturnType<typeof buildCorpus> }>();
   const now = deps.now ?? Date.now;
+  let prunedAt = 0;
+
+  /** Expired cache rows are never served; dropping them now and then keeps the table small. */
+  const pruneNowAndThen = async () => {
+    if (now() - prunedAt < PRUNE_EVERY_MS) return;
+    prunedAt = now();
+    await deps.cache.prune().catch(() => 0);
+  };
 
   async function corpusFor(contentType: string, locale: string | null) {
     const key = `${contentType}|${locale ?? ''}`;
@@ -259,6 +268,7 @@ export function createSeoService(deps: SeoDeps) {
     async suggestions(input: SeoInput): Promise<SeoSuggestionsDTO | null> {
       const pin = await deps.preview(input);
       if (!pin) return null;
+      await pruneNowAndThen();
       const settings = await deps.settings.get();
       const region = regionFromLocale(input.locale, settings.defaultRegion);
       const { seeds } = await seedsOf(input, pin);
