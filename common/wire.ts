@@ -47,6 +47,8 @@ export const pinRecordSchema = z.object({
   title: z.string().nullable(),
   link: z.string().nullable(),
   mediaSource: z.string().nullable(),
+  /** The designed 2:3 image the pin was made from (a Media Library URL); null: the entry's own. */
+  designUrl: z.string().nullable().optional(),
   pinnedAt: z.string().nullable(),
   /** When an edit of the entry last reached Pinterest (an update of the pin); null until then. */
   lastSyncedAt: z.string().nullable().optional(),

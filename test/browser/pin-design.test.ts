@@ -2,7 +2,8 @@
  * Designed pins in real headless Chromium (issue 16): open an article with a landscape hero,
  * choose a 2:3 design from a template in the Pinterest field, see the server-rendered preview
  * load, move the focal point (drag, then keys) and see the preview change, save, publish, and the
- * side panel says "Pinned" — the pin Pinterest got is the design from the Media Library.
+ * side panel says "Pinned" and shows the design — the pin Pinterest got is the design from the
+ * Media Library.
  * Strapi listens on a known port so the design's upload URL is an address the emulator fetches.
  */
 import net, { type AddressInfo } from 'node:net';
@@ -138,6 +139,14 @@ it('chooses a template, moves the focal point, publishes the designed pin', asyn
 
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByText('Pinned', { exact: true }).first().waitFor({ timeout: 60_000 });
+  // the side panel shows the design the pin was made with, loaded from the Media Library
+  const pinnedDesign = page.getByRole('img', { name: 'The design this pin was made with' });
+  await pinnedDesign.waitFor({ timeout: 30_000 });
+  await waitFor(
+    async () =>
+      (await pinnedDesign.evaluate((img: HTMLImageElement) => img.naturalWidth)) > 0 ? true : null,
+    'the pinned design to load in the side panel'
+  );
   await screenshot(page, 'pin-design-pinned');
 
   const pin = [...emulator.state.pins.values()].find(

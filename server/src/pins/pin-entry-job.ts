@@ -245,6 +245,7 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
             title: draft.title,
             link: draft.link,
             mediaSource: mediaSource.source_type,
+            designUrl: designed ? designed.media.url : null,
           })
         );
         const pin = await deps

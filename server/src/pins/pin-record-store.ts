@@ -27,6 +27,8 @@ const pinRecordRowSchema = z.object({
   title: dbText,
   link: dbText,
   mediaSource: dbText,
+  /** The Media Library URL of the designed image the pin was made from; null: the entry's own. */
+  designUrl: dbText,
   description: dbText,
   altText: dbText,
   /** Hash of what was last sent to Pinterest (texts, link, board): an edit changes it. */
@@ -65,6 +67,7 @@ export function toPinRecordDTO(row: PinRecordRow): PinRecordDTO {
     title: row.title ?? null,
     link: row.link ?? null,
     mediaSource: row.mediaSource ?? null,
+    designUrl: row.designUrl ?? null,
     pinnedAt: iso(row.pinnedAt),
     lastSyncedAt: iso(row.syncedAt),
     lastError: row.lastError ?? null,

@@ -296,6 +296,15 @@ function PanelContent({
                 })}
               </Typography>
             ) : null}
+            {pin.status === 'pinned' && pin.designUrl ? (
+              <img
+                src={pin.designUrl}
+                alt={t('panel.designAlt', 'The design this pin was made with')}
+                width={96}
+                height={144}
+                style={{ objectFit: 'cover', borderRadius: 4 }}
+              />
+            ) : null}
             {pin.status === 'pinned' && pin.link ? (
               <Typography
                 variant="pi"
