@@ -218,6 +218,32 @@ it('a refused account holds only its own jobs; the other keeps pinning', async (
   expect(pinsTitled('Held for Maison FR')[0].ownerId).toBe(userId('maison_fr'));
 });
 
+it('a write pause on one account (its own budget row) does not hold the other', async () => {
+  const slots = strapi.db.query('plugin::pinterest.rate-slot');
+  const frKey = `custom:${userId('maison_fr')}:org_write`;
+  // each account draws from budget rows of its own
+  expect(await slots.count({ where: { key: frKey } })).toBe(1);
+  expect(await slots.count({ where: { key: 'custom:org_write' } })).toBe(1);
+  await slots.updateMany({
+    where: { key: frKey },
+    data: { pausedUntil: Date.now() + 3_600_000, pauseReason: 'test pause' },
+  });
+  const paused = await publish('Paused for Maison FR', {
+    accountId: frId,
+    boardId: boardOf('maison_fr', 'Voyages').id,
+  });
+  await waitFor(async () => {
+    const row = await strapi.db.query('plugin::pinterest.job').findOne({
+      where: { key: { $contains: paused } },
+    });
+    return row?.lastError?.code === 'WRITES_PAUSED';
+  }, 'the Maison FR job waiting for the pause');
+  await publish('Not paused for the demo', { boardId: boardOf('strapi_demo', 'Travel').id });
+  await waitFor(() => pinned('Not paused for the demo'), 'the demo pin');
+  expect(pinsTitled('Paused for Maison FR')).toEqual([]);
+  await slots.updateMany({ where: { key: frKey }, data: { pausedUntil: null, pauseReason: null } });
+});
+
 it('sets the default account, and disconnects one without touching its pins', async () => {
   await http()
     .post(`/pinterest/accounts/${frId}/default`)
