@@ -113,6 +113,15 @@ it('suggests keywords, inserts one into the title, the checklist and score follo
   expect(record.seoScore).toBeGreaterThanOrEqual(before);
   const pin = [...emulator.state.pins.values()].find((p) => p.title === record.title);
   expect(pin).toBeDefined();
+
+  // the dashboard lists the live pins by their checklist score, weakest first
+  await page.goto(`${booted.url}/admin/plugins/pinterest/analytics`);
+  const weakest = page.getByRole('heading', { name: 'Weakest live pins: fix these first' });
+  await weakest.waitFor({ timeout: 30_000 });
+  const row = page.getByRole('row', { name: /Tomato soup ideas – Tomato soup for cold evenings/ });
+  await row.getByText(String(record.seoScore), { exact: true }).waitFor();
+  await weakest.scrollIntoViewIfNeeded();
+  await screenshot(page, 'seo-weakest-pins');
 });
 
 it('when Pinterest refuses its keyword data: words “from your content” in the field, and Settings says so once', async () => {
