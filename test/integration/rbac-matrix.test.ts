@@ -298,6 +298,42 @@ const MATRIX: Row[] = [
     call: () => ({ path: '/analytics/sync', body: {} }),
     ok: SETTINGS,
   },
+  // link health and webhook events (issue 19): lists name entries, as the stats do
+  ...(['broken', 'rich-pins'] as const).flatMap((list): Row[] => [
+    {
+      route: `GET /links/${list}`,
+      call: () => ({ path: `/links/${list}` }),
+      ok: list === 'broken' ? ['editor', 'author'] : ['editor'],
+      says: READ,
+    },
+    {
+      route: `GET /links/${list}`,
+      call: () => ({ path: `/links/${list}?contentType=${BLOG}` }),
+      ok: list === 'broken' ? ALL : SETTINGS,
+    },
+  ]),
+  {
+    route: 'GET /links/entries/:contentType/:documentId',
+    call: () => ({ path: `/links/entries/${ARTICLE}/${fx.byEditor}` }),
+    ok: ['editor'],
+    says: READ,
+  },
+  {
+    route: 'GET /links/entries/:contentType/:documentId',
+    call: () => ({ path: `/links/entries/${ARTICLE}/${fx.byAuthor}` }),
+    ok: ['editor', 'author'],
+    says: READ,
+  },
+  {
+    route: 'POST /links/check',
+    call: () => ({
+      path: '/links/check',
+      body: { contentType: ARTICLE, link: 'https://blog.example.com/x' },
+    }),
+    ok: ['editor', 'author'],
+    says: /“Read” or “Create” permission/,
+  },
+  { route: 'GET /webhooks/events', call: () => ({ path: '/webhooks/events' }), ok: SETTINGS },
 
   // campaigns pin their entries again: Publish on the chosen entries
   { route: 'GET /campaigns/options', call: () => ({ path: '/campaigns/options' }), ok: SETTINGS },

@@ -65,10 +65,10 @@ export function createLinkHealthStore(strapi: Core.Strapi) {
     },
 
     /** Live pins whose link was found broken, most recently checked first. */
-    async broken(limit: number): Promise<LinkRow[]> {
+    async broken(limit: number, contentType?: string): Promise<LinkRow[]> {
       return toRows(
         await q().findMany({
-          where: { ...LIVE, linkStatus: 'broken' },
+          where: { ...LIVE, linkStatus: 'broken', ...(contentType && { contentType }) },
           orderBy: [{ linkCheckedAt: 'desc' }, { id: 'desc' }],
           limit,
         })
@@ -76,9 +76,13 @@ export function createLinkHealthStore(strapi: Core.Strapi) {
     },
 
     /** The most recently pinned live pins (the Rich Pins sample of the settings page). */
-    async recent(limit: number): Promise<LinkRow[]> {
+    async recent(limit: number, contentType?: string): Promise<LinkRow[]> {
       return toRows(
-        await q().findMany({ where: LIVE, orderBy: [{ pinnedAt: 'desc' }, { id: 'desc' }], limit })
+        await q().findMany({
+          where: { ...LIVE, ...(contentType && { contentType }) },
+          orderBy: [{ pinnedAt: 'desc' }, { id: 'desc' }],
+          limit,
+        })
       );
     },
 

@@ -125,15 +125,15 @@ export function createLinkService(strapi: Core.Strapi, getConfig: () => PluginCo
       }
     },
     runOnce: () => scan(),
-    async broken(limit = 100): Promise<PinLinkDTO[]> {
-      return (await store.broken(limit)).map(toPinLinkDTO);
+    async broken(contentType?: string, limit = 100): Promise<PinLinkDTO[]> {
+      return (await store.broken(limit, contentType)).map(toPinLinkDTO);
     },
     async forEntry(contentType: string, documentId: string): Promise<PinLinkDTO[]> {
       return (await store.forEntry(contentType, documentId)).map(toPinLinkDTO);
     },
     /** Recent live pins' pages and their Rich Pin readiness (checked now, cached a minute). */
-    async richPinSample(): Promise<PinLinkDTO[]> {
-      const rows = await store.recent(SAMPLE_SIZE);
+    async richPinSample(contentType?: string): Promise<PinLinkDTO[]> {
+      const rows = await store.recent(SAMPLE_SIZE, contentType);
       return Promise.all(
         rows.map(async (row) => ({
           ...toPinLinkDTO(row),

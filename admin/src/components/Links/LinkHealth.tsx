@@ -59,6 +59,10 @@ export function LinkCheckView({ check }: { check: LinkCheck }) {
  * The pin field's preview: checks the pin's link (debounced, cached a minute on the server) and
  * shows whether it works and whether the page is ready for Rich Pins. Nothing when checks are off.
  */
+/** The content type of the edit view the field is in (`…/collection-types/:uid/…`). */
+const contentTypeOfPage = (): string | null =>
+  /\/(?:collection|single)-types\/([^/?#]+)/.exec(window.location.pathname)?.[1] ?? null;
+
 export function LinkHealth({ link }: { link: string | null }) {
   const t = useT();
   const api = useLinksApi();
@@ -67,10 +71,11 @@ export function LinkHealth({ link }: { link: string | null }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!link) return;
+    const contentType = contentTypeOfPage();
+    if (!link || !contentType) return;
     let live = true;
     const timer = setTimeout(() => {
-      api.check(link).then(
+      api.check(decodeURIComponent(contentType), link).then(
         (check) => {
           if (live) {
             setState({ link, check });

@@ -98,15 +98,13 @@ export function useLinksApi() {
       return parsed.data;
     }
     return {
-      check: async (link: string) =>
+      check: async (contentType: string, link: string) =>
         (
           await call(
             z.object({ linkCheck: linkCheckSchema.nullable() }),
             'POST',
             '/pinterest/links/check',
-            {
-              link,
-            }
+            { contentType, link }
           )
         ).linkCheck,
       broken: () =>
