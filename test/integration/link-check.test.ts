@@ -231,4 +231,33 @@ describe('pins and links', () => {
       .set('Authorization', `Bearer ${jwt}`);
     expect(panel.body.links[0]).toMatchObject({ linkStatus: 'broken' });
   });
+
+  it('a broken link whose entry now links elsewhere is fixed: the pin is PATCHed with it', async () => {
+    const documentId = await publish(null, {
+      title: 'Moved',
+      canonicalUrl: `${base}/moved-v1`,
+      hero,
+      pinterest: { boardId },
+    });
+    const pinned = await waitFor(async () => {
+      const r = await recordOf(documentId);
+      return r?.status === 'pinned' && r.linkStatus ? r : null;
+    }, 'the pin, checked once');
+    // the site moved the page and the entry's link changed without a publish reaching the pin
+    // (a URL pattern edited in the settings, a bulk import): the old address now answers 404
+    await strapi.db
+      .query(ARTICLE)
+      .updateMany({ where: { documentId }, data: { canonicalUrl: `${base}/moved-v2` } });
+    emulator.requests.length = 0;
+    gone.add('/moved-v1');
+    await waitFor(async () => {
+      const r = await recordOf(documentId);
+      return r?.link?.includes('/moved-v2') && r.linkStatus !== 'broken' ? r : null;
+    }, 'the pin to follow its entry');
+    const patches = emulator.requests.filter(
+      (r) => r.method === 'PATCH' && r.path === `/v5/pins/${pinned.pinId}`
+    );
+    expect(patches).toHaveLength(1);
+    expect((patches[0].body as { link: string }).link).toContain(`${base}/moved-v2`);
+  });
 });

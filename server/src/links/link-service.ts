@@ -8,7 +8,7 @@ import { createLeaseStore } from '../queue/lease-store';
 import { checkLink } from './link-check';
 import { createLinkHealthStore, type LinkRow } from './link-health-store';
 import { createLinkScan } from './link-scan';
-import type { LinkCheckResult } from './link-verdict';
+import { comparableUrl, type LinkCheckResult } from './link-verdict';
 
 /** A live pin's link health, as the admin lists it. */
 export interface PinLinkDTO {
@@ -54,11 +54,27 @@ export function toPinLinkDTO(row: LinkRow): PinLinkDTO {
   };
 }
 
+/** What the link service needs of the pins: the link an entry would pin now, and an update. */
+export interface EntryPins {
+  /** The link the published entry would pin with today (mapping, pattern, preview), or null. */
+  currentLink: (row: LinkRow) => Promise<string | null>;
+  /** Queues the entry's pin job: it PATCHes the pin with what changed (or says Re-pin). */
+  update: (row: LinkRow) => Promise<void>;
+}
+
+/** The entry's own link moved (a slug edit, a new URL pattern): not the same page any more. */
+export const linkMoved = (pinned: string | null | undefined, current: string | null): boolean =>
+  Boolean(pinned && current && comparableUrl(pinned) !== comparableUrl(current));
+
 /**
  * Link health of one Strapi instance: checks (cached briefly for the preview), the scheduled scan
  * under its lease, the broken-links list, the Rich Pins sample and an entry's pins' links.
  */
-export function createLinkService(strapi: Core.Strapi, getConfig: () => PluginConfig) {
+export function createLinkService(
+  strapi: Core.Strapi,
+  getConfig: () => PluginConfig,
+  entries?: EntryPins
+) {
   const store = createLinkHealthStore(strapi);
   const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const cache = new Map<string, { at: number; result: Promise<LinkCheckResult> }>();
@@ -87,6 +103,16 @@ export function createLinkService(strapi: Core.Strapi, getConfig: () => PluginCo
     check,
     stopping: () => stopping,
     onBroken: async (row) => {
+      // the entry's own link changed since the pin was made: the pin follows it (PATCH)
+      if (entries) {
+        const current = await entries.currentLink(row).catch(() => null);
+        if (linkMoved(row.link, current)) {
+          strapi.log.info(
+            `[pinterest] link health: pin ${row.pinId} links to an old address of its entry; updating it`
+          );
+          await entries.update(row);
+        }
+      }
       await emitPinterestEvent(strapi, 'pinterest.link.broken', {
         ...pinEventPayload(
           {
@@ -152,10 +178,14 @@ export type LinkService = ReturnType<typeof createLinkService>;
 const services = new WeakMap<Core.Strapi, LinkService>();
 
 /** The instance's link service, built once. */
-export function linkServiceOf(strapi: Core.Strapi, getConfig: () => PluginConfig): LinkService {
+export function linkServiceOf(
+  strapi: Core.Strapi,
+  getConfig: () => PluginConfig,
+  entries?: EntryPins
+): LinkService {
   let s = services.get(strapi);
   if (!s) {
-    s = createLinkService(strapi, getConfig);
+    s = createLinkService(strapi, getConfig, entries);
     services.set(strapi, s);
   }
   return s;
