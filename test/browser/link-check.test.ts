@@ -25,6 +25,7 @@ let page: Page;
 let site: http.Server;
 let base: string;
 let jwt: string;
+const gone = new Set<string>();
 
 const TAGS =
   '<meta property="og:title" content="Tomato soup"><meta property="og:description" content="A warm soup"><meta property="og:site_name" content="Kitchen"><meta property="article:published_time" content="2026-11-01T09:00:00Z">';
@@ -32,7 +33,7 @@ const TAGS =
 beforeAll(async () => {
   site = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/gone') return void res.writeHead(404).end('gone');
+    if (path === '/gone' || gone.has(path)) return void res.writeHead(404).end('gone');
     res
       .writeHead(200, { 'content-type': 'text/html' })
       .end(
@@ -47,6 +48,9 @@ beforeAll(async () => {
     PINTEREST_ACCESS_TOKEN: 'pina_emulator_static_token',
     PINTEREST_LINK_CHECK: 'true',
     PINTEREST_MEDIA_HOST_ALLOWLIST: new URL(base).host,
+    PINTEREST_LINK_SCAN_RULE: '* * * * * *',
+    PINTEREST_LINK_SCAN_RECHECK_HOURS: '0',
+    PINTEREST_LINK_SCAN_SPACING_MS: '0',
   });
   strapi = booted.strapi;
   jwt = await registerSuperAdmin(strapi);
@@ -144,4 +148,46 @@ it('Settings → Pinterest lists the webhook events and ticks them for a webhook
   await page.goto(`${booted.url}/admin/settings/webhooks`);
   await page.getByText('Frontend').waitFor({ timeout: 15_000 });
   await screenshot(page, 'settings-webhooks-list');
+});
+
+it('a live pin whose page starts answering 404 is flagged in the side panel and listed as broken', async () => {
+  const hero = await uploadImage(strapi, { width: 1000, height: 1500, format: 'jpeg' });
+  const boardId = [...emulator.state.boards.values()][0].id;
+  const draft = await strapi.documents(ARTICLE).create({
+    data: {
+      title: 'Flaky page',
+      excerpt: 'Warm.',
+      hero: hero.id,
+      canonicalUrl: `${base}/flaky`,
+      pinterest: { boardId },
+    } as never,
+  });
+  await strapi.documents(ARTICLE).publish({ documentId: draft.documentId });
+  const record = () =>
+    strapi.db
+      .query('plugin::pinterest.pin-record')
+      .findOne({ where: { entryDocumentId: draft.documentId } });
+  await waitFor(async () => {
+    const r = await record();
+    return r?.status === 'pinned' && r.linkStatus ? r : null;
+  }, 'the pin, checked once');
+  gone.add('/flaky');
+  await waitFor(async () => ((await record())?.linkStatus === 'broken' ? true : null), 'the flag');
+
+  await page.goto(
+    `${booted.url}/admin/content-manager/collection-types/${ARTICLE}/${draft.documentId}`
+  );
+  const flag = page.getByTestId('entry-link-flag');
+  await flag.waitFor({ timeout: 30_000 });
+  await flag.getByText('The pin’s link is broken').waitFor();
+  await flag.getByText(/The page answered HTTP 404\./).waitFor();
+  await screenshot(page, 'link-check-panel-broken');
+
+  await page.goto(`${booted.url}/admin/plugins/pinterest/analytics`);
+  const list = page.getByTestId('broken-links');
+  await list.waitFor({ timeout: 30_000 });
+  await list.getByRole('link', { name: 'Flaky page' }).waitFor();
+  await list.getByText(`${base}/flaky`, { exact: false }).waitFor();
+  await list.scrollIntoViewIfNeeded();
+  await screenshot(page, 'analytics-broken-links');
 });
