@@ -38,6 +38,7 @@ beforeAll(async () => {
     if (path === '/loop') return void res.writeHead(302, { location: '/loop' }).end();
     if (path === '/gone') return void res.writeHead(404).end('not here');
     if (path === '/down') return void res.writeHead(503).end('deploying');
+    if (path === '/members') return void res.writeHead(403).end('bots not welcome');
     if (path === '/slow') return void setTimeout(() => res.writeHead(200).end('late'), 4_000);
     if (path === '/plain')
       return void res.writeHead(200, { 'content-type': 'text/html' }).end(head('/plain', false));
@@ -109,6 +110,12 @@ describe('the preview checks the link and the Rich Pin tags', () => {
     expect(slow.state).toBe('broken');
     expect(codes(slow)).toContain('TIMEOUT');
     expect(slow.advice).toMatch(/site is up/);
+  });
+
+  it('a site that turns the check away (403) is reported, not broken', async () => {
+    const c = await preview('/members');
+    expect(c).toMatchObject({ state: 'warning', httpStatus: 403 });
+    expect(codes(c)).toEqual(['CHECK_REFUSED', 'NOT_HTTPS']);
   });
 
   it('a page without Open Graph tags is not Rich Pin ready, and says what to add', async () => {

@@ -19,6 +19,12 @@ const HEAD_BYTES = 512 * 1024;
 /** A page larger than this (by Content-Length) is not read at all, only its status counts. */
 const MAX_PAGE_BYTES = 50 * 1024 * 1024;
 
+/**
+ * Answers that say "not you" rather than "no page" (a login wall, bot protection, rate limiting):
+ * reported, never a reason to stop a pin.
+ */
+const REFUSING: ReadonlySet<number> = new Set([401, 403, 429]);
+
 /** A literal local or private host (never fetched unless allowlisted); names are checked later. */
 function isLocalLiteral(url: URL, allowlist: readonly string[]): boolean {
   if (isAllowlisted(url, allowlist)) return false;
@@ -47,11 +53,13 @@ async function readHead(res: SafeResponse): Promise<string> {
 /** A safeFetch failure as the link problem it means. */
 function problemOf(e: unknown, url: URL): { code: LinkProblem; message: string; status?: number } {
   if (e instanceof MediaStatusError)
-    return {
-      code: 'HTTP_STATUS',
-      status: e.status,
-      message: `The page answered HTTP ${e.status}.`,
-    };
+    return REFUSING.has(e.status)
+      ? {
+          code: 'CHECK_REFUSED',
+          status: e.status,
+          message: `The site refused the check (HTTP ${e.status}); browsers may still open the page.`,
+        }
+      : { code: 'HTTP_STATUS', status: e.status, message: `The page answered HTTP ${e.status}.` };
   const err = e instanceof PinError ? e : null;
   const message = err?.message ?? String((e as Error)?.message ?? e);
   if (err?.code === 'MEDIA_URL_REFUSED' && /more than \d+ redirects/.test(message))

@@ -9,6 +9,7 @@ export type LinkState = 'ok' | 'warning' | 'broken' | 'skipped';
 
 export type LinkProblem =
   | 'HTTP_STATUS'
+  | 'CHECK_REFUSED'
   | 'TOO_MANY_REDIRECTS'
   | 'UNREACHABLE'
   | 'TIMEOUT'
@@ -63,6 +64,8 @@ export function canonicalMatches(link: string, canonical: string, pageUrl: strin
 const ADVICE: Partial<Record<LinkProblem, string>> = {
   HTTP_STATUS:
     'Open the link in a browser: fix the page, or the entry’s link (slug, URL pattern), then publish again.',
+  CHECK_REFUSED:
+    'The site turned the check away (a login wall or bot protection): open the link in a private browser window to be sure Pinterest users can see the page.',
   TOO_MANY_REDIRECTS:
     'Link the page where it lives now (the last address of the redirects), then publish again.',
   UNREACHABLE:

@@ -11,6 +11,10 @@ const STATE: Record<LinkCheck['state'], [string, string]> = {
 
 const PROBLEM: Record<string, [string, string]> = {
   HTTP_STATUS: ['links.problem.HTTP_STATUS', 'The page answered HTTP {status}.'],
+  CHECK_REFUSED: [
+    'links.problem.CHECK_REFUSED',
+    'The site refused the check (HTTP {status}); browsers may still open the page.',
+  ],
   TOO_MANY_REDIRECTS: ['links.problem.TOO_MANY_REDIRECTS', 'The link redirects too many times.'],
   UNREACHABLE: ['links.problem.UNREACHABLE', 'The site could not be reached.'],
   TIMEOUT: ['links.problem.TIMEOUT', 'The page did not answer in time.'],
@@ -31,6 +35,10 @@ const ADVICE: Record<string, [string, string]> = {
   HTTP_STATUS: [
     'links.advice.HTTP_STATUS',
     'Open the link in a browser: fix the page, or the entry’s link (slug, URL pattern), then publish again.',
+  ],
+  CHECK_REFUSED: [
+    'links.advice.CHECK_REFUSED',
+    'Open the link in a private browser window to be sure Pinterest users can see the page.',
   ],
   TOO_MANY_REDIRECTS: [
     'links.advice.TOO_MANY_REDIRECTS',
