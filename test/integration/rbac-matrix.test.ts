@@ -231,6 +231,33 @@ const MATRIX: Row[] = [
     ok: ['editor', 'author'],
     says: READ,
   },
+  // designed pins (issue 16): the templates are readPins; a design preview reads the entry like
+  // the preview; the brand is a setting
+  { route: 'GET /designs/templates', call: () => ({ path: '/designs/templates' }), ok: ALL },
+  {
+    route: 'POST /designs/preview',
+    call: () => ({
+      path: '/designs/preview',
+      body: { contentType: ARTICLE, design: { template: 'card' }, values: { title: 'x' } },
+    }),
+    ok: ['editor', 'author'],
+    says: /“Read” or “Create” permission/,
+  },
+  {
+    route: 'POST /designs/preview',
+    call: () => ({
+      path: '/designs/preview',
+      body: { contentType: ARTICLE, documentId: fx.byEditor, design: { template: 'card' } },
+    }),
+    ok: ['editor'],
+    says: READ,
+  },
+  { route: 'GET /settings/brand', call: () => ({ path: '/settings/brand' }), ok: SETTINGS },
+  {
+    route: 'PUT /settings/brand',
+    call: () => ({ path: '/settings/brand', body: { nothing: true } }),
+    ok: SETTINGS,
+  },
   // Pinterest SEO (issue 17): keywords and the checklist read the entry like the preview
   ...(['suggestions', 'checklist'] as const).flatMap((what): Row[] => [
     {

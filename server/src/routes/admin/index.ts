@@ -198,7 +198,6 @@ export default {
     // link health and webhook events (server/src/links, server/src/events)
     { method: 'GET', path: '/links/broken', handler: 'links.broken', config: guard('readStats') },
     { method: 'POST', path: '/links/check', handler: 'links.check', config: guard('readPins') },
-    { method: 'POST', path: '/links/check', handler: 'links.check', config: guard('readPins') },
     {
       method: 'GET',
       path: '/links/rich-pins',
