@@ -1,9 +1,9 @@
+import { firstSentence } from '../../common/first-sentence';
 import { coverCrop } from '../../server/src/designs/focal-crop';
 import { fontLibrary } from '../../server/src/designs/fonts';
 import {
   breakWord,
   drawableText,
-  firstSentence,
   fitText,
   textDirection,
   wrapLines,

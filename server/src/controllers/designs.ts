@@ -3,8 +3,8 @@ import { errors } from '@strapi/utils';
 import { brandSettingsSchema, designPreviewInputSchema } from '../../../common/designs';
 import { templateById } from '../designs/templates';
 import { PinError } from '../errors/pin-error';
+import { notPinnable } from './not-pinnable';
 import { createEntryAccess, type AdminCtx } from '../permissions/entry-access';
-import { NO_LOCALE } from '../pins/job-keys';
 import { getService } from '../utils/get-service';
 import { validate } from './validate';
 
@@ -43,20 +43,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       throw new errors.ValidationError(
         `design.template: there is no template “${input.design.template}”`
       );
-    const access = createEntryAccess(strapi);
-    if (input.documentId) {
-      const locale = input.locale && input.locale !== NO_LOCALE ? input.locale : undefined;
-      await access.assertEntry(ctx, 'read', {
-        contentType: input.contentType,
-        documentId: input.documentId,
-        locale,
-      });
-    } else access.assertType(ctx, ['read', 'create'], input.contentType);
+    await createEntryAccess(strapi).assertPreview(ctx, input);
     const bytes = await getService(strapi, 'designs').preview(input);
-    if (!bytes)
-      throw new errors.ValidationError(
-        `contentType: ${input.contentType} is not configured to pin (config.contentTypes)`
-      );
+    if (!bytes) throw notPinnable(input.contentType);
     ctx.type = 'image/jpeg';
     ctx.set('Cache-Control', 'no-store');
     ctx.body = bytes;

@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { linksOf } from '../links';
+import { notPinnable } from './not-pinnable';
 import { createEntryAccess, type AdminCtx } from '../permissions/entry-access';
-import { NO_LOCALE } from '../pins/job-keys';
 import { getService } from '../utils/get-service';
 import { validate } from './validate';
 
@@ -49,20 +49,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async preview(ctx: Ctx) {
     const input = validate(previewBody, ctx.request.body);
-    const access = createEntryAccess(strapi);
-    if (input.documentId) {
-      const locale = input.locale && input.locale !== NO_LOCALE ? input.locale : undefined;
-      await access.assertEntry(ctx, 'read', {
-        contentType: input.contentType,
-        documentId: input.documentId,
-        locale,
-      });
-    } else access.assertType(ctx, ['read', 'create'], input.contentType);
+    await createEntryAccess(strapi).assertPreview(ctx, input);
     const preview = await getService(strapi, 'pins').preview(input);
-    if (!preview)
-      throw new errors.ValidationError(
-        `contentType: ${input.contentType} is not configured to pin (config.contentTypes)`
-      );
+    if (!preview) throw notPinnable(input.contentType);
     // link health (server/src/links): the link's answer and the page's Rich Pin readiness
     const linkCheck = await linksOf(strapi).previewCheck(preview.link ?? null);
     ctx.body = linkCheck ? { ...preview, linkCheck } : preview;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { EntryPinsDTO } from '../../../common/wire';
 import { NO_LOCALE, type EntryRef } from '../pins/job-keys';
 import { createEntryAccess, type AdminCtx } from '../permissions/entry-access';
+import { notPinnable } from './not-pinnable';
 import { assertJobAccess } from '../permissions/job-access';
 import { getService } from '../utils/get-service';
 import { namedParams, validate } from './validate';
@@ -40,9 +41,7 @@ function mappedEntry(ctx: Ctx, settings: { isMapped: (uid: string) => boolean })
   );
   const { locale } = validate(entryQuery, ctx.query);
   if (!settings.isMapped(contentType)) {
-    throw new errors.ValidationError(
-      `contentType: ${contentType} is not configured to pin (config.contentTypes)`
-    );
+    throw notPinnable(contentType);
   }
   return { contentType, documentId, locale: locale ?? NO_LOCALE };
 }

@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { seoInputSchema, seoSettingsInputSchema, type SeoInput } from '../../../common/seo';
+import { notPinnable } from './not-pinnable';
 import { createEntryAccess, type AdminCtx } from '../permissions/entry-access';
-import { NO_LOCALE } from '../pins/job-keys';
 import { getService } from '../utils/get-service';
 import { validate } from './validate';
 
@@ -30,21 +29,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Like the preview: a stored entry needs the right to read it; a new one, to read or create. */
   const readInput = async (ctx: Ctx): Promise<SeoInput> => {
     const input = validate(seoInputSchema, ctx.request.body);
-    const access = createEntryAccess(strapi);
-    if (input.documentId) {
-      const locale = input.locale && input.locale !== NO_LOCALE ? input.locale : undefined;
-      await access.assertEntry(ctx, 'read', {
-        contentType: input.contentType,
-        documentId: input.documentId,
-        locale,
-      });
-    } else access.assertType(ctx, ['read', 'create'], input.contentType);
+    await createEntryAccess(strapi).assertPreview(ctx, input);
     return input;
   };
-  const unmapped = (input: SeoInput) =>
-    new errors.ValidationError(
-      `contentType: ${input.contentType} is not configured to pin (config.contentTypes)`
-    );
+  const unmapped = (input: SeoInput) => notPinnable(input.contentType);
 
   return {
     async suggestions(ctx: Ctx) {

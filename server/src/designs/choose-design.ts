@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { BrandSettings, PinDesign } from '../../../common/designs';
 import type { PinFieldValue } from '../../../common/pin-field';
 import { RENDERER_VERSION } from './render';
-import { firstSentence } from './text-fit';
+import { firstSentence } from '../../../common/first-sentence';
 
 /**
  * The field's `design` when set; the content type's default template when the field has none

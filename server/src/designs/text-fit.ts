@@ -162,18 +162,6 @@ function withEllipsis(line: string, size: number, maxWidth: number, m: TextMeasu
   return out;
 }
 
-/** The first sentence of a text (the subtitle a design shows by default). */
-export function firstSentence(text: string | null | undefined, max = 160): string {
-  const t = (text ?? '').replace(/\s+/g, ' ').trim();
-  if (!t) return '';
-  const m = /^(.+?[.!?。！？؟])(\s|$)/u.exec(t);
-  const sentence = m ? m[1] : t;
-  if (sentence.length <= max) return sentence;
-  const cut = sentence.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
-}
-
 /** Right-to-left when the first strong character is Hebrew, Arabic, Syriac, Thaana or N'Ko. */
 export function textDirection(text: string): 'ltr' | 'rtl' {
   for (const ch of text) {

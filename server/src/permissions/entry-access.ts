@@ -6,6 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { NO_LOCALE } from '../../../common/locales';
 import { isLocalized } from '../utils/is-localized';
 import {
   permission,
@@ -173,6 +174,23 @@ export function createEntryAccess(strapi: Core.Strapi) {
       const checker = checkerFor(ctx, uid);
       if (actions.every((a) => checker.cannot[a]()))
         throw cmRefusal(strapi, actions, uid, 'the entries');
+    },
+
+    /**
+     * What the editor's field shows of an entry (preview, design, keywords): a stored entry needs
+     * the right to read it, a new one the right to read or create entries of its type.
+     */
+    async assertPreview(
+      ctx: AdminCtx,
+      target: { contentType: string; documentId?: string | null; locale?: string | null }
+    ): Promise<void> {
+      const { contentType, documentId, locale } = target;
+      if (!documentId) return this.assertType(ctx, ['read', 'create'], contentType);
+      await this.assertEntry(ctx, 'read', {
+        contentType,
+        documentId,
+        locale: locale && locale !== NO_LOCALE ? locale : undefined,
+      });
     },
 
     /** The caller holds the plugin action. */

@@ -8,7 +8,7 @@ import { useDesignPreview } from '../../hooks/useDesignPreview';
 import { useDesignTemplates, useTemplateName } from '../../hooks/useDesignTemplates';
 import { useT } from '../../utils/useT';
 import { DesignImage } from './DesignImage';
-import { firstSentence } from './first-sentence';
+import { firstSentence } from '../../../../common/first-sentence';
 import { FocalPointPicker } from './FocalPointPicker';
 import { TemplatePicker } from './TemplatePicker';
 

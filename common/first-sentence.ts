@@ -1,7 +1,6 @@
 /**
- * The description's first sentence, as the server takes it for a design's subtitle when the editor
- * gives none (server/src/designs/text-fit.ts `firstSentence`; the admin cannot import the server):
- * shown as the subtitle's placeholder.
+ * A text's first sentence, at most `max` characters (cut at a word): the subtitle a design shows
+ * when the editor gives none, rendered by the server and shown by the field as the placeholder.
  */
 export function firstSentence(text: string | null | undefined, max = 160): string {
   const t = (text ?? '').replace(/\s+/g, ' ').trim();
