@@ -162,7 +162,7 @@ describe('pins and links', () => {
     boardId = [...emulator.state.boards.values()][0].id;
   });
 
-  it('a dead link fails the pin job with LINK_UNREACHABLE after its retries, nothing sent', async () => {
+  it('a dead link fails the pin job and its record with LINK_UNREACHABLE after its retries, nothing sent', async () => {
     emulator.requests.length = 0;
     const documentId = await publish(null, {
       title: 'Dead',
@@ -181,6 +181,12 @@ describe('pins and links', () => {
     });
     expect(job.attempts).toBe(2);
     expect(emulator.requests.filter((r) => r.path === '/v5/pins')).toHaveLength(0);
+    // the entry's pin record says why (the side panel, and the pin.failed webhook, read it)
+    expect(await recordOf(documentId)).toMatchObject({
+      status: 'failed',
+      pinId: null,
+      lastError: expect.objectContaining({ code: 'LINK_UNREACHABLE' }),
+    });
   });
 
   it('a slug edit updates the pin with the new link (PATCH), no second pin', async () => {

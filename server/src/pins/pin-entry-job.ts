@@ -150,14 +150,19 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
         utm: deps.config.utm,
       });
       // link health (server/src/links): a dead link fails the job before anything reaches Pinterest
-      if (deps.config.linkCheck.enabled)
-        await assertLinkAlive(draft.link, {
-          ...deps.config.linkCheck,
-          allowlist: deps.config.mediaHostAllowlist,
-          attempt: job.attempts,
-        });
+      const checkLink = () =>
+        deps.config.linkCheck.enabled
+          ? assertLinkAlive(draft.link, {
+              ...deps.config.linkCheck,
+              allowlist: deps.config.mediaHostAllowlist,
+              attempt: job.attempts,
+            })
+          : Promise.resolve();
       await settleUnknownOnOtherBoards(deps, ref, draft, ctx);
       let record = await deps.records.findForEntry(ref.contentType, ref.documentId, ref.locale);
+      // a live pin (an edit, a move, a re-pin) is left as it is when the link is dead; a new pin's
+      // check fails its record below, so the entry and the pin.failed webhook say why
+      if (record?.pinId && record.status !== 'deleted') await checkLink();
 
       // the entry now pins to another account: a move, one pin per entry × locale (the old one
       // deleted with its own account, or kept there, as the type's unpublish rule says)
@@ -223,6 +228,7 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
             return { outcome: 'pinned', pinId: found.id, adopted: true };
           }
         }
+        await checkLink();
         // designed pins: the design's image (and its title as alt text when the entry has none)
         const designed = await deps.designImage?.({ contentType: ref.contentType, field, draft });
         const sent: PinDraft = designed
