@@ -107,7 +107,7 @@ it('sets up Blog article in Settings with the selects, sees the sample pin, save
     await page.getByText(/^https:\/\/blog\.example\.com\/en\/articles\/tomato-soup/).waitFor();
     await screenshot(page, 'content-types-setup');
     // the page scrolls inside the admin's layout: bring the link's choices into view too
-    await page.getByRole('region', { name: 'Link' }).scrollIntoViewIfNeeded();
+    await page.getByRole('region', { name: 'Link', exact: true }).scrollIntoViewIfNeeded();
     await screenshot(page, 'content-types-setup-link');
   });
 

@@ -171,8 +171,12 @@ it('shows the analytics dashboard with the pins’ curves', async () => {
       .getByText(impressions.toLocaleString('en-US'), { exact: true })
       .waitFor();
   });
+  // the Top pins table (the weakest-pins list below it names pins too)
+  const topPins = page
+    .locator('table')
+    .filter({ has: page.getByRole('columnheader', { name: /Pin on Pinterest/ }) });
   for (const pin of seed.pinned)
-    await page.locator('table tbody').getByRole('link', { name: pin.title, exact: true }).waitFor();
+    await topPins.locator('tbody').getByRole('link', { name: pin.title, exact: true }).waitFor();
   await screenshot(page, 'demo-analytics');
 });
 
