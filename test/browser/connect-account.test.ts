@@ -74,7 +74,7 @@ it('saves a default board for Article', async () => {
   await step(page, log, 'default-board', async () => {
     await page.getByRole('combobox', { name: 'Default board' }).click();
     await page.getByRole('option', { name: 'Travel' }).click();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
   });
   const travel = [...emulator.state.boards.values()].find((b) => b.name === 'Travel')!;
   const saved = await waitFor(async () => {

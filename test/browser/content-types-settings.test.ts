@@ -116,7 +116,7 @@ it('sets up Blog article in Settings with the selects, sees the sample pin, save
     log,
     'save: the list shows it set up, and its archive never pinned',
     async () => {
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('Blog article is set up.').waitFor();
       await page.getByRole('heading', { name: 'Pinterest content types' }).waitFor();
       const row = page.getByRole('row').filter({ hasText: BLOG });

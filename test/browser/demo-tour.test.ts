@@ -216,7 +216,7 @@ it('switches the admin to French', async () => {
     await language.waitFor({ timeout: 30_000 });
     await language.click();
     await page.getByRole('option', { name: 'Français' }).click();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('link', { name: 'Paramètres' }).first().waitFor({ timeout: 15_000 });
     await page.goto(`${booted.url}/admin/plugins/pinterest/campaigns`);
     await page

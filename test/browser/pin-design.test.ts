@@ -127,7 +127,7 @@ it('chooses a template, moves the focal point, publishes the designed pin', asyn
   await page.getByText('The image is far from 2:3').waitFor({ state: 'detached' });
   await screenshot(page, 'pin-design-focal');
 
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await waitFor(async () => {
     const saved = (await strapi.documents(ARTICLE).findOne({ documentId: draft.documentId })) as {
       pinterest?: { design?: { template?: string; focal?: { x: number; y: number } } };
