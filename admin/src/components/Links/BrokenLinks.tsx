@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import { Box, Flex, Link, Typography } from '@strapi/design-system';
+import { Flex, Link, Typography } from '@strapi/design-system';
+import { SectionCard } from '../shared/SectionCard';
 import { useApiErrorText } from '../../api/use-api-error-text';
 import { useApiQuery } from '../../api/use-api-query';
 import { useDates } from '../../utils/useDates';
@@ -26,73 +27,56 @@ export function BrokenLinks() {
   if (!data && !error) return null;
   if (data && !data.enabled) return null;
   return (
-    <Box
-      background="neutral0"
-      hasRadius
-      shadow="tableShadow"
-      padding={6}
-      tag="section"
-      aria-label={t('links.broken.title', 'Broken links')}
-      data-testid="broken-links"
-    >
-      <Flex direction="column" alignItems="stretch" gap={3}>
-        <Typography variant="delta" tag="h2">
-          {t('links.broken.title', 'Broken links')}
+    <SectionCard title={t('links.broken.title', 'Broken links')} testId="broken-links">
+      {error ? (
+        <Typography textColor="danger700">{errorText(error)}</Typography>
+      ) : !data?.links.length ? (
+        <Typography textColor="neutral600">
+          {t(
+            'links.broken.none',
+            'No broken link: every live pin’s page answered at its last check.'
+          )}
         </Typography>
-        {error ? (
-          <Typography textColor="danger700">{errorText(error)}</Typography>
-        ) : !data?.links.length ? (
-          <Typography textColor="neutral600">
+      ) : (
+        <>
+          <Typography variant="pi" textColor="neutral600">
             {t(
-              'links.broken.none',
-              'No broken link: every live pin’s page answered at its last check.'
+              'links.broken.fix',
+              'If an entry’s address changed (a slug edit), publish the entry again: its pin is updated with the new link (or use Re-pin where Pinterest refuses edits). Otherwise fix the page, or change the entry’s link and publish.'
             )}
           </Typography>
-        ) : (
-          <>
-            <Typography variant="pi" textColor="neutral600">
-              {t(
-                'links.broken.fix',
-                'If an entry’s address changed (a slug edit), publish the entry again: its pin is updated with the new link (or use Re-pin where Pinterest refuses edits). Otherwise fix the page, or change the entry’s link and publish.'
-              )}
-            </Typography>
-            <Flex tag="ul" direction="column" alignItems="stretch" gap={3}>
-              {data.links.map((l) => (
-                <Flex key={l.recordId} tag="li" direction="column" alignItems="flex-start" gap={1}>
-                  <Link tag={RouterLink} to={entryPath(l)}>
-                    {l.title ?? t('links.broken.untitled', '(untitled entry)')}
-                  </Link>
-                  <Typography
-                    variant="pi"
-                    textColor="neutral600"
-                    style={{ wordBreak: 'break-all' }}
-                  >
-                    {l.link}
+          <Flex tag="ul" direction="column" alignItems="stretch" gap={3}>
+            {data.links.map((l) => (
+              <Flex key={l.recordId} tag="li" direction="column" alignItems="flex-start" gap={1}>
+                <Link tag={RouterLink} to={entryPath(l)}>
+                  {l.title ?? t('links.broken.untitled', '(untitled entry)')}
+                </Link>
+                <Typography variant="pi" textColor="neutral600" style={{ wordBreak: 'break-all' }}>
+                  {l.link}
+                </Typography>
+                {l.check ? (
+                  <Typography variant="pi" textColor="danger700">
+                    {l.check.problems
+                      .filter((p) => p.code !== 'NOT_HTTPS')
+                      .map((p) => text.problem(l.check!, p))
+                      .join(' ')}
                   </Typography>
-                  {l.check ? (
-                    <Typography variant="pi" textColor="danger700">
-                      {l.check.problems
-                        .filter((p) => p.code !== 'NOT_HTTPS')
-                        .map((p) => text.problem(l.check!, p))
-                        .join(' ')}
-                    </Typography>
-                  ) : null}
-                  {l.linkCheckedAt ? (
-                    <Typography variant="pi" textColor="neutral500">
-                      {t('links.checkedAt', 'Checked {when}', { when: when(l.linkCheckedAt) })}
-                    </Typography>
-                  ) : null}
-                  {l.pinUrl ? (
-                    <Link href={l.pinUrl} isExternal>
-                      {t('links.openPin', 'Open the pin on Pinterest')}
-                    </Link>
-                  ) : null}
-                </Flex>
-              ))}
-            </Flex>
-          </>
-        )}
-      </Flex>
-    </Box>
+                ) : null}
+                {l.linkCheckedAt ? (
+                  <Typography variant="pi" textColor="neutral500">
+                    {t('links.checkedAt', 'Checked {when}', { when: when(l.linkCheckedAt) })}
+                  </Typography>
+                ) : null}
+                {l.pinUrl ? (
+                  <Link href={l.pinUrl} isExternal>
+                    {t('links.openPin', 'Open the pin on Pinterest')}
+                  </Link>
+                ) : null}
+              </Flex>
+            ))}
+          </Flex>
+        </>
+      )}
+    </SectionCard>
   );
 }

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { Box, Flex, Typography } from '@strapi/design-system';
+import { SectionCard } from '../shared/SectionCard';
 import { useApiErrorText } from '../../api/use-api-error-text';
 import { useApiQuery } from '../../api/use-api-query';
 import { useT } from '../../utils/useT';
@@ -18,42 +19,30 @@ export function RichPinsSample() {
   const { data, error } = useApiQuery(load);
   if (data && !data.enabled) return null;
   return (
-    <Box
-      background="neutral0"
-      hasRadius
-      shadow="tableShadow"
-      padding={6}
-      tag="section"
-      aria-label={t('links.richPins.title', 'Rich Pins')}
-    >
-      <Flex direction="column" alignItems="stretch" gap={3}>
-        <Typography variant="delta" tag="h2">
-          {t('links.richPins.title', 'Rich Pins')}
+    <SectionCard title={t('links.richPins.title', 'Rich Pins')}>
+      <Typography variant="pi" textColor="neutral600">
+        {t(
+          'links.richPins.intro',
+          'Pinterest shows a Rich Pin’s title, description, site name and date from the page’s Open Graph or schema.org article tags. A sample of recent entries:'
+        )}
+      </Typography>
+      {error ? <Typography textColor="danger700">{errorText(error)}</Typography> : null}
+      {data && !data.sample.length ? (
+        <Typography textColor="neutral600">
+          {t('links.richPins.none', 'No live pin yet: the sample appears after the first pins.')}
         </Typography>
-        <Typography variant="pi" textColor="neutral600">
-          {t(
-            'links.richPins.intro',
-            'Pinterest shows a Rich Pin’s title, description, site name and date from the page’s Open Graph or schema.org article tags. A sample of recent entries:'
-          )}
-        </Typography>
-        {error ? <Typography textColor="danger700">{errorText(error)}</Typography> : null}
-        {data && !data.sample.length ? (
-          <Typography textColor="neutral600">
-            {t('links.richPins.none', 'No live pin yet: the sample appears after the first pins.')}
-          </Typography>
-        ) : null}
-        {data?.sample.map((s) => (
-          <Box key={s.recordId} padding={3} hasRadius background="neutral100">
-            <Flex direction="column" alignItems="stretch" gap={2}>
-              <Typography fontWeight="bold">{s.title ?? s.link}</Typography>
-              <Typography variant="pi" textColor="neutral600" style={{ wordBreak: 'break-all' }}>
-                {s.link}
-              </Typography>
-              {s.check ? <LinkCheckView check={s.check} /> : null}
-            </Flex>
-          </Box>
-        ))}
-      </Flex>
-    </Box>
+      ) : null}
+      {data?.sample.map((s) => (
+        <Box key={s.recordId} padding={3} hasRadius background="neutral100">
+          <Flex direction="column" alignItems="stretch" gap={2}>
+            <Typography fontWeight="bold">{s.title ?? s.link}</Typography>
+            <Typography variant="pi" textColor="neutral600" style={{ wordBreak: 'break-all' }}>
+              {s.link}
+            </Typography>
+            {s.check ? <LinkCheckView check={s.check} /> : null}
+          </Flex>
+        </Box>
+      ))}
+    </SectionCard>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Box, Button, Checkbox, Flex, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
+import { SectionCard } from '../shared/SectionCard';
 import { useApiErrorText } from '../../api/use-api-error-text';
 import { useApiQuery } from '../../api/use-api-query';
 import { useT } from '../../utils/useT';
@@ -111,66 +112,53 @@ export function WebhookEvents({ canManage }: { canManage: boolean }) {
   );
   const { data, error } = useApiQuery(load, version);
   return (
-    <Box
-      background="neutral0"
-      hasRadius
-      shadow="tableShadow"
-      padding={6}
-      tag="section"
-      aria-label={t('webhooks.title', 'Webhooks')}
-      data-testid="webhook-events"
-    >
-      <Flex direction="column" alignItems="stretch" gap={3}>
-        <Typography variant="delta" tag="h2">
-          {t('webhooks.title', 'Webhooks')}
+    <SectionCard title={t('webhooks.title', 'Webhooks')} testId="webhook-events">
+      <Typography variant="pi" textColor="neutral600">
+        {t(
+          'webhooks.intro',
+          'The plugin sends these events to the webhooks of Settings → Webhooks. Each carries the entry (content type, documentId, locale), the pin (id, URL, board, link), its status and an error code — never a token.'
+        )}
+      </Typography>
+      {error ? <Typography textColor="danger700">{errorText(error)}</Typography> : null}
+      {data ? (
+        <Flex
+          tag="ul"
+          direction="column"
+          alignItems="stretch"
+          gap={1}
+          aria-label={t('webhooks.events', 'Events')}
+        >
+          {data.events.map((e) => (
+            <Typography key={e} tag="li" variant="pi">
+              <code>{e}</code> — {EVENT_TEXT[e] ? t(EVENT_TEXT[e][0], EVENT_TEXT[e][1]) : e}
+            </Typography>
+          ))}
+        </Flex>
+      ) : null}
+      {data?.webhooks === null ? (
+        <Typography variant="pi" textColor="neutral600">
+          {t('webhooks.noAccess', 'Your role cannot read Settings → Webhooks.')}
         </Typography>
+      ) : data && !data.webhooks.length ? (
         <Typography variant="pi" textColor="neutral600">
           {t(
-            'webhooks.intro',
-            'The plugin sends these events to the webhooks of Settings → Webhooks. Each carries the entry (content type, documentId, locale), the pin (id, URL, board, link), its status and an error code — never a token.'
+            'webhooks.none',
+            'No webhook yet: create one in Settings → Webhooks, then choose its Pinterest events here.'
           )}
         </Typography>
-        {error ? <Typography textColor="danger700">{errorText(error)}</Typography> : null}
-        {data ? (
-          <Flex
-            tag="ul"
-            direction="column"
-            alignItems="stretch"
-            gap={1}
-            aria-label={t('webhooks.events', 'Events')}
-          >
-            {data.events.map((e) => (
-              <Typography key={e} tag="li" variant="pi">
-                <code>{e}</code> — {EVENT_TEXT[e] ? t(EVENT_TEXT[e][0], EVENT_TEXT[e][1]) : e}
-              </Typography>
-            ))}
-          </Flex>
-        ) : null}
-        {data?.webhooks === null ? (
-          <Typography variant="pi" textColor="neutral600">
-            {t('webhooks.noAccess', 'Your role cannot read Settings → Webhooks.')}
-          </Typography>
-        ) : data && !data.webhooks.length ? (
-          <Typography variant="pi" textColor="neutral600">
-            {t(
-              'webhooks.none',
-              'No webhook yet: create one in Settings → Webhooks, then choose its Pinterest events here.'
-            )}
-          </Typography>
-        ) : data ? (
-          <Flex tag="ul" direction="column" alignItems="stretch" gap={2}>
-            {data.webhooks.map((w) => (
-              <WebhookRow
-                key={`${w.id}-${w.events.join()}`}
-                webhook={w}
-                events={data.events}
-                canManage={canManage}
-                onSaved={() => setVersion((v) => v + 1)}
-              />
-            ))}
-          </Flex>
-        ) : null}
-      </Flex>
-    </Box>
+      ) : data ? (
+        <Flex tag="ul" direction="column" alignItems="stretch" gap={2}>
+          {data.webhooks.map((w) => (
+            <WebhookRow
+              key={`${w.id}-${w.events.join()}`}
+              webhook={w}
+              events={data.events}
+              canManage={canManage}
+              onSaved={() => setVersion((v) => v + 1)}
+            />
+          ))}
+        </Flex>
+      ) : null}
+    </SectionCard>
   );
 }
