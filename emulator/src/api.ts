@@ -152,7 +152,10 @@ async function pipeline(
     if (op.scopes.some((s) => !token!.scopes.includes(s))) throw notPermitted();
   }
 
-  const decision = core.limiter.check(callerKey(core, op, req), op.category, state.rateLimits);
+  const caller = callerKey(core, op, req);
+  const own = user ? state.userRateLimits.get(user.id) : undefined;
+  const limits = own ? { ...state.rateLimits, ...own } : state.rateLimits;
+  const decision = core.limiter.check(caller, op.category, limits);
   if (!decision.allowed) throw rateLimited(decision.headers);
 
   const parsed = parseBody(raw, req.headers['content-type']);

@@ -55,6 +55,8 @@ export interface SeedUser extends Partial<UserAccount> {
   boards?: SeedBoard[];
   /** Adds "Board 001"… "Board N" (cheap large accounts for pagination tests). */
   extraBoards?: number;
+  /** This user's own calls per sliding minute, per category (over the seed's `rateLimits`). */
+  rateLimits?: RateLimits;
 }
 
 export interface SeedInput extends Partial<EmulatorFlags> {
@@ -264,9 +266,11 @@ export function applySeed(state: EmulatorState, seed: SeedInput, now: number): E
   if (seed.boards || seed.extraBoards)
     addBoards(state, state.user, seed.boards ?? [], seed.extraBoards ?? 0, createdAt);
   for (const u of seed.users ?? []) {
-    const { boards, extraBoards, ...account } = u;
+    const { boards, extraBoards, rateLimits, ...account } = u;
     const user = addUser(state, account, String(549_755_885_200 + state.users.size));
     addBoards(state, user, boards ?? [], extraBoards ?? 0, createdAt);
+    if (rateLimits)
+      state.userRateLimits.set(user.id, { ...state.userRateLimits.get(user.id), ...rateLimits });
   }
   for (const p of seed.pins ?? []) addPin(state, p, now);
   for (const t of seed.tokens ?? []) {

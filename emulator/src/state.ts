@@ -187,6 +187,8 @@ export interface EmulatorState {
   files: Map<string, { mime: string; bytes: Buffer }>;
   flags: EmulatorFlags;
   rateLimits: RateLimits;
+  /** A user's own limits (by user id), over `rateLimits`: accounts on different app tiers. */
+  userRateLimits: Map<string, RateLimits>;
   nextId: bigint;
 }
 
@@ -272,6 +274,7 @@ export function emptyState(): EmulatorState {
     files: new Map(),
     flags: { ...DEFAULT_FLAGS },
     rateLimits: {},
+    userRateLimits: new Map(),
     nextId: 100_000_000_000_000_000n,
   };
 }

@@ -191,4 +191,21 @@ describe('rate limits', () => {
     ).toBe('second');
     expect((await call(emu.url, 'GET', '/v5/user_account', { token: 'pina_a' })).status).toBe(429);
   });
+
+  it('gives a user its own limits over the shared ones (accounts on different tiers)', async () => {
+    emu.reset({
+      rateLimits: { org_read: 5 },
+      users: [{ username: 'small', account_type: 'BUSINESS', rateLimits: { org_read: 1 } }],
+      tokens: [{ token: 'pina_a' }, { token: 'pina_small', user: 'small' }],
+    });
+    const read = (token: string) => call(emu.url, 'GET', '/v5/user_account', { token });
+    const small = [await read('pina_small'), await read('pina_small')];
+    expect(small.map((r) => r.status)).toEqual([200, 429]);
+    expect(small[1].headers['x-ratelimit-limit']).toBe('1');
+    // the other user keeps the shared limit, untouched by the small account's 429
+    const shared = [];
+    for (let i = 0; i < 5; i += 1) shared.push((await read('pina_a')).status);
+    expect(shared).toEqual([200, 200, 200, 200, 200]);
+    expect((await read('pina_a')).status).toBe(429);
+  });
 });
