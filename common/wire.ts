@@ -31,6 +31,11 @@ export const pinErrorSchema = z.object({
   retryable: z.boolean(),
   httpStatus: optionalNumber.optional(),
   pinterestCode: optionalNumber.optional(),
+  /**
+   * Several accounts: the plugin's account the failed work was for (a job waiting for a reconnect
+   * is counted, and woken, with that account).
+   */
+  accountId: optionalNumber.optional(),
 });
 export type PinErrorDTO = z.infer<typeof pinErrorSchema>;
 

@@ -212,6 +212,16 @@ it('a refused account holds only its own jobs; the other keeps pinning', async (
     ['strapi_demo', 'connected'],
     ['maison_fr', 'reconnect_required'],
   ]);
+  // the waiting job is counted with the account it was routed to, not with the default one
+  const waiting = (await get('/pinterest/accounts')).body.accounts as Array<{
+    username: string;
+    waitingJobs: number;
+  }>;
+  expect(waiting.map((a) => [a.username, a.waitingJobs])).toEqual([
+    ['strapi_demo', 0],
+    ['maison_fr', 1],
+  ]);
+  expect(job.lastError.accountId).toBe(frId);
   // reconnecting Maison FR wakes its job
   await connectAs('maison_fr');
   await waitFor(() => pinsTitled('Held for Maison FR').length === 1, 'the held pin');
@@ -242,6 +252,65 @@ it('a write pause on one account (its own budget row) does not hold the other', 
   await waitFor(() => pinned('Not paused for the demo'), 'the demo pin');
   expect(pinsTitled('Paused for Maison FR')).toEqual([]);
   await slots.updateMany({ where: { key: frKey }, data: { pausedUntil: null, pauseReason: null } });
+});
+
+it('Pinterest answering 429 to one account does not slow the other', async () => {
+  const jobs = strapi.db.query('plugin::pinterest.job');
+  // Maison FR's app tier has no writes left this minute: every create it sends is answered 429
+  emulator.state.userRateLimits.set(userId('maison_fr'), { org_write: 0 });
+  const fr = [];
+  for (const n of [1, 2])
+    fr.push(
+      await publish(`Rate-limited FR ${n}`, {
+        accountId: frId,
+        boardId: boardOf('maison_fr', 'Recettes').id,
+      })
+    );
+  const frJobs = () =>
+    Promise.all(fr.map((doc) => jobs.findOne({ where: { key: { $contains: doc } } })));
+  await waitFor(
+    async () => (await frJobs()).every((j) => j?.lastError?.code === 'RATE_LIMITED'),
+    'both Maison FR jobs told to wait by a 429'
+  );
+  const frLimited = emulator.requests.filter(
+    (r) => r.status === 429 && r.method === 'POST' && r.path === '/v5/pins'
+  ).length;
+  expect(frLimited).toBeGreaterThanOrEqual(2);
+  // the demo account pins three entries at once meanwhile, without a single 429 of its own
+  for (const n of [1, 2, 3])
+    await publish(`Unhindered demo ${n}`, { boardId: boardOf('strapi_demo', 'Recipes').id });
+  await waitFor(
+    () => [1, 2, 3].every((n) => pinsTitled(`Unhindered demo ${n}`).length === 1),
+    'the three demo pins'
+  );
+  for (const job of await frJobs()) {
+    // still waiting on Pinterest's reset for Maison FR, with the account named
+    expect([job.state, job.lastError.code, job.lastError.accountId]).toEqual([
+      'waiting',
+      'RATE_LIMITED',
+      frId,
+    ]);
+    expect(Number(job.runAt)).toBeGreaterThan(Date.now());
+  }
+  expect(pinsTitled('Rate-limited FR 1')).toEqual([]);
+  // no 429 while the demo account pinned (Maison FR's jobs sat out their wait meanwhile)
+  expect(
+    emulator.requests.filter(
+      (r) => r.status === 429 && r.method === 'POST' && r.path === '/v5/pins'
+    )
+  ).toHaveLength(frLimited);
+  // the budget is back: an editor's Retry pins them with Maison FR
+  emulator.state.userRateLimits.delete(userId('maison_fr'));
+  for (const job of await frJobs())
+    await http()
+      .post(`/pinterest/jobs/${job.id}/retry`)
+      .set('Authorization', `Bearer ${jwt}`)
+      .send({})
+      .expect(200);
+  for (const n of [1, 2]) {
+    const [pin] = await waitFor(() => pinned(`Rate-limited FR ${n}`), `FR pin ${n}`);
+    expect(pin.ownerId).toBe(userId('maison_fr'));
+  }
 });
 
 it('sets the default account, and disconnects one without touching its pins', async () => {

@@ -141,6 +141,8 @@ export class PinError extends Error {
   readonly retryAfterSeconds?: number;
   /** True when a write may have reached Pinterest although we saw no success. */
   readonly outcomeUnknown: boolean;
+  /** Several accounts: the account the failed work was for, once the job knows it. */
+  accountId?: number;
 
   constructor(
     code: PinErrorCode,
@@ -174,11 +176,21 @@ export class PinError extends Error {
       retryable: this.retryable,
       ...(this.httpStatus !== undefined && { httpStatus: this.httpStatus }),
       ...(this.pinterestCode !== undefined && { pinterestCode: this.pinterestCode }),
+      ...(this.accountId !== undefined && { accountId: this.accountId }),
     };
   }
 }
 
 export const isPinError = (e: unknown): e is PinError => e instanceof PinError;
+
+/**
+ * Names the account a failure belongs to (the first one named stays), so a job waiting for that
+ * account's reconnect is counted and woken with it. Returns the error, for `throw`.
+ */
+export function withAccount(e: unknown, accountId: number | null): unknown {
+  if (isPinError(e) && accountId !== null && e.accountId === undefined) e.accountId = accountId;
+  return e;
+}
 
 /** Any thrown value as a PinError (unknown ones become a retryable unexpected failure). */
 export function toPinError(e: unknown): PinError {

@@ -5,7 +5,7 @@ import { mappingPaths, withPreviewLink, type EntryLink } from '../mapping/entry-
 import { markerOfLink } from '../mapping/link';
 import { buildPinDraft, type PinDraft } from '../mapping/pin-draft';
 import { pinCreateBody } from '../pinterest/pin-create-body';
-import { PinError, toPinError } from '../errors/pin-error';
+import { PinError, toPinError, withAccount } from '../errors/pin-error';
 import type { PinterestClient } from '../pinterest/client';
 import type { MediaSource, Pin } from '../pinterest/schemas';
 import type { JobRow } from '../queue/job-store';
@@ -137,7 +137,9 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
     // every call below works on the entry's account
     const base = deps;
     const values: Record<string, unknown> = entry;
-    return pinOnAccount({ ...deps, client: () => base.client(accountId) });
+    return pinOnAccount({ ...deps, client: () => base.client(accountId) }).catch((e: unknown) => {
+      throw withAccount(e, accountId);
+    });
 
     async function pinOnAccount(deps: PinEntryDeps): Promise<PinEntryResult> {
       const draft = buildPinDraft({

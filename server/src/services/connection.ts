@@ -2,6 +2,7 @@ import type { AccountDTO, ConnectionDTO, Environment } from '../../../common/wir
 import { createConnection } from '../auth/connection';
 import { migrateToAccounts } from '../pins/account-migration';
 import type { RefreshOutcome } from '../auth/token-provider';
+import type { JobRow } from '../queue/job-store';
 import type { PluginCore } from './core';
 
 /** Job errors that mean "waiting for the account", which a (re)connect resolves. */
@@ -55,9 +56,13 @@ export interface ConnectionService {
   resumeWrites(): Promise<ConnectionDTO>;
 }
 
-/** The account a job's payload names (null: the default account). */
-const jobAccount = (payload: Record<string, unknown> | null): number | null =>
-  typeof payload?.accountId === 'number' ? payload.accountId : null;
+/**
+ * The account a job is for: the one its last failure names (where the entry was routed), else the
+ * one its payload names; null: the default account.
+ */
+const jobAccount = (job: Pick<JobRow, 'payload' | 'lastError'>): number | null =>
+  job.lastError?.accountId ??
+  (typeof job.payload?.accountId === 'number' ? job.payload.accountId : null);
 
 export function createConnectionService(core: PluginCore): ConnectionService {
   /**
@@ -71,7 +76,7 @@ export function createConnectionService(core: PluginCore): ConnectionService {
     if (accountId === undefined) return waiting;
     const defaultId = (await core.accounts.get(core.environment()))?.id ?? null;
     const target = accountId ?? defaultId;
-    return waiting.filter((j) => (jobAccount(j.payload) ?? defaultId) === target);
+    return waiting.filter((j) => (jobAccount(j) ?? defaultId) === target);
   };
 
   const connection = createConnection({
@@ -92,7 +97,7 @@ export function createConnectionService(core: PluginCore): ConnectionService {
           accountId === undefined || accountId === null
             ? await waitingForAccount()
             : (await waitingForAccount()).filter((j) => {
-                const named = jobAccount(j.payload);
+                const named = jobAccount(j);
                 return named === null || named === accountId;
               });
         for (const job of waiting) await core.jobs.retryNow(job.id);
