@@ -258,7 +258,7 @@ it('Pinterest answering 429 to one account does not slow the other', async () =>
   const jobs = strapi.db.query('plugin::pinterest.job');
   // Maison FR's app tier has no writes left this minute: every create it sends is answered 429
   emulator.state.userRateLimits.set(userId('maison_fr'), { org_write: 0 });
-  const fr = [];
+  const fr: string[] = [];
   for (const n of [1, 2])
     fr.push(
       await publish(`Rate-limited FR ${n}`, {
