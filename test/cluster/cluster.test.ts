@@ -1,7 +1,9 @@
 /**
  * Three Strapi processes on one PostgreSQL database, publishing many articles across them while
  * the emulator fails calls (some after the pin was made) and sends 429 bursts. Three runs:
- * - UTM on, 500 entries, one instance killed with SIGKILL while it holds jobs, then restarted;
+ * - UTM on, 500 entries split between two Pinterest accounts connected through OAuth, one instance
+ *   killed with SIGKILL while it holds jobs, then restarted; each pin on its entry's account, each
+ *   account's write rate within its own limit;
  * - UTM off (the pin marker must still be found), creates answered 500 after the pin was made,
  *   and a SIGKILL;
  * - one instance's database connection stalled for longer than the job lease, again and again,
@@ -15,6 +17,7 @@ import { createDatabase, dropDatabase, PG, postgresEnv, query } from '../helpers
 import { startStallProxy, type StallProxy } from '../helpers/stall-proxy';
 import { startStrapiProcess, type StrapiProcess } from '../helpers/strapi-process';
 import { adminAndApiToken, http, uploadImageOverHttp } from '../helpers/http';
+import { consent, followCallback, oauthEnv } from '../helpers/oauth';
 import { waitFor } from '../helpers/wait-for';
 
 const WRITE_LIMIT = 300;
@@ -30,6 +33,11 @@ interface Scenario {
   stallMs?: number;
   /** Also answer some creates 500 after the pin was made, a set number at a time. */
   unknownOutcomes?: boolean;
+  /**
+   * Two Pinterest accounts connected through OAuth (else one configured token): even entries pin
+   * with the first, odd ones with the second.
+   */
+  twoAccounts?: boolean;
 }
 
 interface Report {
@@ -80,17 +88,34 @@ async function runScenario(s: Scenario): Promise<Report> {
   await createDatabase(db);
   const emulator: Emulator = await startEmulator({
     port: 0,
-    seed: { rateLimits: { org_write: WRITE_LIMIT } },
+    seed: {
+      rateLimits: { org_write: WRITE_LIMIT },
+      ...(s.twoAccounts && {
+        users: [
+          {
+            username: 'cluster_fr',
+            business_name: 'Cluster FR',
+            account_type: 'BUSINESS' as const,
+            boards: [{ name: 'Recettes' }],
+          },
+        ],
+      }),
+    },
   });
   const nodes: Array<StrapiProcess | null> = [null, null, null];
   const timers: NodeJS.Timeout[] = [];
   let proxy: StallProxy | null = null;
   let stalling = true;
   try {
-    const env: Record<string, string> = {
+    const env: Record<string, string | undefined> = {
       ...postgresEnv(db),
-      PINTEREST_API_URL: emulator.apiUrl,
-      PINTEREST_ACCESS_TOKEN: 'pina_emulator_static_token',
+      // one encryption key for the three instances: the tokens one stores, the others open
+      ...(s.twoAccounts
+        ? oauthEnv(emulator)
+        : {
+            PINTEREST_API_URL: emulator.apiUrl,
+            PINTEREST_ACCESS_TOKEN: 'pina_emulator_static_token',
+          }),
       PINTEREST_RATE_PROFILE: 'standard',
       PINTEREST_RATE_ORG_WRITE: String(WRITE_LIMIT),
       PINTEREST_RATE_ORG_READ: '3000',
@@ -113,9 +138,31 @@ async function runScenario(s: Scenario): Promise<Report> {
     ]);
     const [a] = nodes as StrapiProcess[];
 
-    const { apiToken } = await adminAndApiToken(a.url, 'cluster');
+    const { apiToken, jwt } = await adminAndApiToken(a.url, 'cluster');
     const heroId = await uploadImageOverHttp(a.url, apiToken, 'cluster', 'png');
-    const boardId = [...emulator.state.boards.values()][0].id;
+    const users = s.twoAccounts
+      ? [
+          emulator.state.user.id,
+          [...emulator.state.users.values()].find((u) => u.username === 'cluster_fr')!.id,
+        ]
+      : [emulator.state.user.id];
+    /** Per account (entry i goes to account i % users.length): the plugin's id and a board. */
+    const targets: Array<{ accountId?: number; boardId: string }> = users.map((owner) => ({
+      boardId: [...emulator.state.boards.values()].find((b) => b.ownerId === owner)!.id,
+    }));
+    if (s.twoAccounts) {
+      for (const username of ['strapi_demo', 'cluster_fr']) {
+        emulator.state.flags.oauthUser = username;
+        const back = await followCallback(a.url, await consent(a.url, jwt));
+        expect(back.location.searchParams.get('connected')).toBe(username);
+      }
+      const listed = await http(`${a.url}/pinterest/accounts`, { token: jwt });
+      const ids = (listed.body.accounts as Array<{ id: number; username: string }>).map(
+        (acc) => acc.id
+      );
+      expect(ids).toHaveLength(2);
+      ids.forEach((id, n) => (targets[n].accountId = id));
+    }
 
     // faults: 10 % of API calls fail (a third of them after the write happened), and 429 bursts
     emulator.setFault({ path: '/v5/*', probability: 0.066, status: 503 });
@@ -224,7 +271,7 @@ async function runScenario(s: Scenario): Promise<Report> {
                 title,
                 hero: heroId,
                 canonicalUrl: `https://blog.example.com/cluster-${i}`,
-                pinterest: { boardId },
+                pinterest: targets[i % targets.length],
               },
             },
           });
@@ -315,6 +362,11 @@ async function runScenario(s: Scenario): Promise<Report> {
     const pins = [...emulator.state.pins.values()];
     const byTitle = new Map<string, number>();
     for (const p of pins) byTitle.set(p.title ?? '', (byTitle.get(p.title ?? '') ?? 0) + 1);
+    // each pin was made by its entry's account
+    const misrouted = pins.filter(
+      (p) => p.ownerId !== users[Number(/\d+$/.exec(p.title ?? '')?.[0]) % users.length]
+    );
+    expect(misrouted.map((p) => p.title)).toEqual([]);
     const duplicates = [...byTitle.entries()].filter(([, n]) => n > 1);
     let lost = 0;
     for (let i = 0; i < s.entries; i += 1) if (!byTitle.get(`Cluster ${i}`)) lost += 1;
@@ -369,8 +421,20 @@ async function runScenario(s: Scenario): Promise<Report> {
     });
     expect(jobs).toEqual([{ state: 'done', n: String(s.entries) }]);
 
-    const stats = emulator.stats() as { maxPerMinute: Record<string, number> };
-    expect(stats.maxPerMinute.org_write).toBeLessThanOrEqual(WRITE_LIMIT);
+    const stats = emulator.stats();
+    // every account's write rate stayed within its own limit (they are budgeted apart)
+    const peaks = users.map((u) => stats.byUser[u]?.org_write?.maxPerMinute ?? 0);
+    for (const peak of peaks) expect(peak).toBeLessThanOrEqual(WRITE_LIMIT);
+    if (s.twoAccounts) {
+      const split = await query<{ account_id: number; n: string }>(
+        db,
+        'SELECT account_id, count(*) AS n FROM pinterest_pin_records GROUP BY 1 ORDER BY 1'
+      );
+      expect(split.map((r) => [Number(r.account_id), Number(r.n)])).toEqual(
+        targets.map((t, n) => [t.accountId, Math.ceil((s.entries - n) / targets.length)])
+      );
+      console.log(`cluster [${s.name}]: peak writes per minute per account: ${peaks.join(', ')}`);
+    }
     // our limiter never tripped the emulator's own limit (the 429s seen were the injected bursts)
     const limited = emulator.requests.filter((r) => r.status === 429 && r.fault === undefined);
     expect(limited).toEqual([]);
@@ -388,12 +452,13 @@ async function runScenario(s: Scenario): Promise<Report> {
 const ENTRIES = Number(process.env.CLUSTER_ENTRIES ?? 500);
 const SMALL = Math.min(ENTRIES, 150);
 
-it(`UTM on: ${ENTRIES} entries across 3 instances with faults and a SIGKILL: exactly ${ENTRIES} pins`, async () => {
+it(`UTM on, 2 accounts: ${ENTRIES} entries across 3 instances with faults and a SIGKILL: exactly ${ENTRIES} pins`, async () => {
   const report = await runScenario({
     name: 'utm on, SIGKILL',
     entries: ENTRIES,
     utm: true,
     kill: true,
+    twoAccounts: true,
   });
   expect(report.takenOver).toBeGreaterThan(0);
 });

@@ -14,16 +14,21 @@ const flowCookies = new Map<string, string>();
 const cookiePairs = (setCookie: string | string[] | undefined): string[] =>
   (Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []).map((c) => c.split(';')[0]);
 
+/** A booted Strapi, or the base URL of one running in another process. */
+type Target = Core.Strapi | string;
+const agent = (target: Target) =>
+  supertest(typeof target === 'string' ? target : target.server.httpServer);
+
 /**
  * Asks the plugin for the consent URL, approves it on the emulator's page, and returns the redirect
  * back (the browser's flow cookie is remembered for `followCallback`).
  */
 export async function consent(
-  strapi: Core.Strapi,
+  strapi: Target,
   jwt: string,
   opts: { scopes?: string[]; decision?: 'allow' | 'deny' } = {}
 ): Promise<string> {
-  const start = await supertest(strapi.server.httpServer)
+  const start = await agent(strapi)
     .post('/pinterest/connection/authorize')
     .set('Authorization', `Bearer ${jwt}`)
     .send({});
@@ -52,14 +57,14 @@ export async function consent(
  * with the cookie of the browser that started the flow, or `opts.cookie`: null for none).
  */
 export async function followCallback(
-  strapi: Core.Strapi,
+  strapi: Target,
   callbackUrl: string,
   opts: { cookie?: string | null } = {}
 ) {
   const url = new URL(callbackUrl);
   const cookie =
     opts.cookie === undefined ? flowCookies.get(url.searchParams.get('state') ?? '') : opts.cookie;
-  const req = supertest(strapi.server.httpServer).get(`${url.pathname}${url.search}`);
+  const req = agent(strapi).get(`${url.pathname}${url.search}`);
   const res = await (cookie ? req.set('Cookie', cookie) : req);
   return {
     status: res.status,
