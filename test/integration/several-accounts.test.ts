@@ -313,6 +313,69 @@ it('Pinterest answering 429 to one account does not slow the other', async () =>
   }
 });
 
+it('routes a localized type per locale: en to the default account, fr to Maison FR', async () => {
+  const BLOG = 'api::blog-article.blog-article';
+  await strapi.plugin('i18n').service('locales').create({ code: 'fr', name: 'French (fr)' });
+  const auth = (r: request.Test) => r.set('Authorization', `Bearer ${jwt}`);
+  // mapped from Settings → Pinterest → Content types, as an administrator does, then the locale's
+  // account and board saved with the type's defaults
+  await auth(http().put(`/pinterest/settings/content-types/${encodeURIComponent(BLOG)}`))
+    .send({
+      enabled: true,
+      title: ['title'],
+      description: ['description'],
+      content: ['blocks'],
+      media: 'cover',
+      link: { kind: 'pattern', patterns: { '*': 'https://blog.example.com/{locale}/{slug}' } },
+      missingLink: 'refuse',
+      pinOnPublish: true,
+      defaultBoardId: boardOf('strapi_demo', 'Travel').id,
+      onUnpublish: 'keep',
+    })
+    .expect(200);
+  const saved = await auth(http().put('/pinterest/settings')).send({
+    contentTypes: {
+      [BLOG]: {
+        pinOnPublish: true,
+        defaultBoardId: boardOf('strapi_demo', 'Travel').id,
+        defaultBoardSectionId: null,
+        localeDefaults: { fr: { accountId: frId, boardId: boardOf('maison_fr', 'Voyages').id } },
+      },
+    },
+  });
+  expect([saved.status, saved.body.error?.message]).toEqual([200, undefined]);
+  const cover = await uploadImage(strapi);
+  const doc = await strapi.documents(BLOG).create({
+    locale: 'en',
+    data: { title: 'Lisbon in a weekend', slug: 'lisbon', cover: cover.id },
+  } as never);
+  await strapi.documents(BLOG).update({
+    documentId: doc.documentId,
+    locale: 'fr',
+    data: { title: 'Lisbonne en un week-end', slug: 'lisbonne' },
+  } as never);
+  await strapi.documents(BLOG).publish({ documentId: doc.documentId, locale: '*' } as never);
+  const [en] = await waitFor(() => pinned('Lisbon in a weekend'), 'the en pin');
+  const [fr] = await waitFor(() => pinned('Lisbonne en un week-end'), 'the fr pin');
+  expect([en.ownerId, en.board_id]).toEqual([
+    userId('strapi_demo'),
+    boardOf('strapi_demo', 'Travel').id,
+  ]);
+  expect([fr.ownerId, fr.board_id]).toEqual([
+    userId('maison_fr'),
+    boardOf('maison_fr', 'Voyages').id,
+  ]);
+  const records = await recordsOf(doc.documentId);
+  expect(
+    records
+      .map((r: { entryLocale: string; accountId: number }) => [r.entryLocale, r.accountId])
+      .sort()
+  ).toEqual([
+    ['en', demoId],
+    ['fr', frId],
+  ]);
+});
+
 it('sets the default account, and disconnects one without touching its pins', async () => {
   await http()
     .post(`/pinterest/accounts/${frId}/default`)
