@@ -398,6 +398,29 @@ it('sets the default account, and disconnects one without touching its pins', as
     ['maison_fr', 'disconnected', false],
   ]);
   expect(await strapi.db.query(RECORD).count({ where: { accountId: frId } })).toBe(before);
+  // an entry still routed to the disconnected account waits, saying why, under that account
+  const orphan = await publish('Routed to a disconnected account', {
+    accountId: frId,
+    boardId: boardOf('maison_fr', 'Recettes').id,
+  });
+  const waiting = await waitFor(async () => {
+    const row = await strapi.db.query('plugin::pinterest.job').findOne({
+      where: { key: { $contains: orphan } },
+    });
+    return row?.lastError?.code === 'NOT_CONNECTED' ? row : null;
+  }, 'the job waiting for the disconnected account');
+  expect(waiting.state).toBe('waiting');
+  expect(waiting.lastError.message).toContain('@maison_fr was disconnected');
+  expect(waiting.lastError.advice).toContain('choose another account');
+  const counted = (await get('/pinterest/accounts')).body.accounts as Array<{
+    username: string;
+    waitingJobs: number;
+  }>;
+  expect(counted.map((a) => [a.username, a.waitingJobs])).toEqual([
+    ['strapi_demo', 0],
+    ['maison_fr', 1],
+  ]);
+  expect(pinsTitled('Routed to a disconnected account')).toEqual([]);
   await http()
     .delete('/pinterest/accounts/999999')
     .set('Authorization', `Bearer ${jwt}`)
