@@ -55,6 +55,14 @@ async function publish(title: string, pinterest: Record<string, unknown>) {
   return doc.documentId;
 }
 
+/** The entry's pin job once its last error has this code (for waitFor). */
+const jobWaiting = (documentId: string, code: string) => async () => {
+  const row = await strapi.db.query('plugin::pinterest.job').findOne({
+    where: { key: { $contains: documentId } },
+  });
+  return row?.lastError?.code === code ? row : null;
+};
+
 const recordsOf = (documentId: string) =>
   strapi.db.query(RECORD).findMany({ where: { entryDocumentId: documentId } });
 
@@ -194,12 +202,10 @@ it('a refused account holds only its own jobs; the other keeps pinning', async (
     accountId: frId,
     boardId: boardOf('maison_fr', 'Recettes').id,
   });
-  const job = await waitFor(async () => {
-    const row = await strapi.db.query('plugin::pinterest.job').findOne({
-      where: { key: { $contains: held } },
-    });
-    return row?.lastError?.code === 'UNAUTHORIZED' ? row : null;
-  }, 'the Maison FR job waiting for a reconnect');
+  const job = await waitFor(
+    jobWaiting(held, 'UNAUTHORIZED'),
+    'the Maison FR job waiting for a reconnect'
+  );
   expect(job.state).toBe('waiting');
   await publish('Still pinning for the demo', { boardId: boardOf('strapi_demo', 'Recipes').id });
   await waitFor(() => pinsTitled('Still pinning for the demo').length === 1, 'the demo pin');
@@ -242,12 +248,7 @@ it('a write pause on one account (its own budget row) does not hold the other', 
     accountId: frId,
     boardId: boardOf('maison_fr', 'Voyages').id,
   });
-  await waitFor(async () => {
-    const row = await strapi.db.query('plugin::pinterest.job').findOne({
-      where: { key: { $contains: paused } },
-    });
-    return row?.lastError?.code === 'WRITES_PAUSED';
-  }, 'the Maison FR job waiting for the pause');
+  await waitFor(jobWaiting(paused, 'WRITES_PAUSED'), 'the Maison FR job waiting for the pause');
   await publish('Not paused for the demo', { boardId: boardOf('strapi_demo', 'Travel').id });
   await waitFor(() => pinned('Not paused for the demo'), 'the demo pin');
   expect(pinsTitled('Paused for Maison FR')).toEqual([]);
@@ -403,12 +404,10 @@ it('sets the default account, and disconnects one without touching its pins', as
     accountId: frId,
     boardId: boardOf('maison_fr', 'Recettes').id,
   });
-  const waiting = await waitFor(async () => {
-    const row = await strapi.db.query('plugin::pinterest.job').findOne({
-      where: { key: { $contains: orphan } },
-    });
-    return row?.lastError?.code === 'NOT_CONNECTED' ? row : null;
-  }, 'the job waiting for the disconnected account');
+  const waiting = await waitFor(
+    jobWaiting(orphan, 'NOT_CONNECTED'),
+    'the job waiting for the disconnected account'
+  );
   expect(waiting.state).toBe('waiting');
   expect(waiting.lastError.message).toContain('@maison_fr was disconnected');
   expect(waiting.lastError.advice).toContain('choose another account');
