@@ -147,6 +147,52 @@ const titleStyle = (p: DesignParts, color: string) => ({
 
 const align = (p: DesignParts) => (p.dir === 'rtl' ? 'flex-end' : 'flex-start');
 
+/** A template's title box: its height with and without a subtitle, and the type sizes it fits. */
+const titleBoxOf =
+  (
+    width: number,
+    heights: { withSubtitle: number; alone: number },
+    maxSize: number,
+    minSize: number
+  ) =>
+  (sub: boolean): FitBox => ({
+    width,
+    height: sub ? heights.withSubtitle : heights.alone,
+    maxSize,
+    minSize,
+    lineHeight: 1.12,
+  });
+
+/** A template's subtitle box: at most two lines. */
+const subtitleBoxOf = (
+  width: number,
+  height: number,
+  maxSize: number,
+  minSize: number
+): FitBox => ({
+  width,
+  height,
+  maxSize,
+  minSize,
+  lineHeight: 1.3,
+  maxLines: 2,
+});
+
+/** The title, and the subtitle under it when there is one. */
+const titleAndSubtitle = (
+  p: DesignParts,
+  inks: { title: string; subtitle: string },
+  width: number,
+  gap: number
+) => [
+  textBlock(p.title, p, titleStyle(p, inks.title), width),
+  p.subtitle?.lines.length
+    ? el('div', { marginTop: gap }, [
+        textBlock(p.subtitle, p, subtitleStyle(p, inks.subtitle), width),
+      ])
+    : null,
+];
+
 /** Image above, a band of the brand colour with the title below. */
 const boldBand: DesignTemplate = {
   id: 'bold-band',
@@ -154,21 +200,8 @@ const boldBand: DesignTemplate = {
   description: 'The image on top, the title in large type on a band of the brand colour.',
   usesLogo: true,
   imageBox: { left: 0, top: 0, width: PIN_WIDTH, height: 900 },
-  titleBox: (sub) => ({
-    width: PIN_WIDTH - 2 * PAD,
-    height: sub ? 290 : 390,
-    maxSize: 104,
-    minSize: 34,
-    lineHeight: 1.12,
-  }),
-  subtitleBox: {
-    width: PIN_WIDTH - 2 * PAD,
-    height: 96,
-    maxSize: 36,
-    minSize: 24,
-    lineHeight: 1.3,
-    maxLines: 2,
-  },
+  titleBox: titleBoxOf(PIN_WIDTH - 2 * PAD, { withSubtitle: 290, alone: 390 }, 104, 34),
+  subtitleBox: subtitleBoxOf(PIN_WIDTH - 2 * PAD, 96, 36, 24),
   build(p) {
     const ink = contrastOn(p.lead);
     const brand = brandEl(p, ink);
@@ -189,12 +222,11 @@ const boldBand: DesignTemplate = {
             padding: `40px ${PAD}px 44px`,
           },
           [
-            el('div', { flexDirection: 'column', alignItems: align(p) }, [
-              textBlock(p.title, p, titleStyle(p, ink), W),
-              p.subtitle?.lines.length
-                ? el('div', { marginTop: 16 }, [textBlock(p.subtitle, p, subtitleStyle(p, ink), W)])
-                : null,
-            ]),
+            el(
+              'div',
+              { flexDirection: 'column', alignItems: align(p) },
+              titleAndSubtitle(p, { title: ink, subtitle: ink }, W, 16)
+            ),
             brand,
           ]
         ),
@@ -210,21 +242,8 @@ const splitTop: DesignTemplate = {
   description: 'A solid panel with the title above the image; the brand in a chip on the image.',
   usesLogo: false,
   imageBox: { left: 0, top: 600, width: PIN_WIDTH, height: 900 },
-  titleBox: (sub) => ({
-    width: PIN_WIDTH - 2 * PAD,
-    height: sub ? 330 : 440,
-    maxSize: 100,
-    minSize: 34,
-    lineHeight: 1.12,
-  }),
-  subtitleBox: {
-    width: PIN_WIDTH - 2 * PAD,
-    height: 92,
-    maxSize: 34,
-    minSize: 24,
-    lineHeight: 1.3,
-    maxLines: 2,
-  },
+  titleBox: titleBoxOf(PIN_WIDTH - 2 * PAD, { withSubtitle: 330, alone: 440 }, 100, 34),
+  subtitleBox: subtitleBoxOf(PIN_WIDTH - 2 * PAD, 92, 34, 24),
   build(p) {
     const ink = contrastOn(p.other);
     const chipInk = contrastOn(p.lead);
@@ -245,10 +264,7 @@ const splitTop: DesignTemplate = {
           },
           [
             el('div', { width: 96, height: 10, backgroundColor: p.lead, marginBottom: 28 }),
-            textBlock(p.title, p, titleStyle(p, ink), W),
-            p.subtitle?.lines.length
-              ? el('div', { marginTop: 18 }, [textBlock(p.subtitle, p, subtitleStyle(p, ink), W)])
-              : null,
+            ...titleAndSubtitle(p, { title: ink, subtitle: ink }, W, 18),
           ]
         ),
         el('div', { position: 'relative', width: PIN_WIDTH, height: 900 }, [
@@ -280,21 +296,8 @@ const overlay: DesignTemplate = {
   description: 'The image fills the pin; the title in white over a dark gradient at the bottom.',
   usesLogo: true,
   imageBox: { left: 0, top: 0, width: PIN_WIDTH, height: PIN_HEIGHT },
-  titleBox: (sub) => ({
-    width: PIN_WIDTH - 2 * PAD,
-    height: sub ? 420 : 520,
-    maxSize: 110,
-    minSize: 36,
-    lineHeight: 1.12,
-  }),
-  subtitleBox: {
-    width: PIN_WIDTH - 2 * PAD,
-    height: 96,
-    maxSize: 36,
-    minSize: 24,
-    lineHeight: 1.3,
-    maxLines: 2,
-  },
+  titleBox: titleBoxOf(PIN_WIDTH - 2 * PAD, { withSubtitle: 420, alone: 520 }, 110, 36),
+  subtitleBox: subtitleBoxOf(PIN_WIDTH - 2 * PAD, 96, 36, 24),
   build(p) {
     const brand = brandEl(p, contrastOn(p.lead), 26);
     return el('div', { position: 'relative', width: PIN_WIDTH, height: PIN_HEIGHT }, [
@@ -334,12 +337,7 @@ const overlay: DesignTemplate = {
         },
         [
           el('div', { width: 120, height: 12, backgroundColor: p.lead, marginBottom: 28 }),
-          textBlock(p.title, p, titleStyle(p, '#FFFFFF'), W),
-          p.subtitle?.lines.length
-            ? el('div', { marginTop: 18 }, [
-                textBlock(p.subtitle, p, subtitleStyle(p, '#F2F2F2'), W),
-              ])
-            : null,
+          ...titleAndSubtitle(p, { title: '#FFFFFF', subtitle: '#F2F2F2' }, W, 18),
         ]
       ),
     ]);
@@ -353,21 +351,8 @@ const card: DesignTemplate = {
   description: 'A white card on the brand colour, with a rounded image and the title below it.',
   usesLogo: true,
   imageBox: { left: 88, top: 88, width: 824, height: 760 },
-  titleBox: (sub) => ({
-    width: 824,
-    height: sub ? 300 : 400,
-    maxSize: 92,
-    minSize: 32,
-    lineHeight: 1.12,
-  }),
-  subtitleBox: {
-    width: 824,
-    height: 88,
-    maxSize: 32,
-    minSize: 22,
-    lineHeight: 1.3,
-    maxLines: 2,
-  },
+  titleBox: titleBoxOf(824, { withSubtitle: 300, alone: 400 }, 92, 32),
+  subtitleBox: subtitleBoxOf(824, 88, 32, 22),
   build(p) {
     const brand = brandEl(p, contrastOn(p.lead), 28);
     return el(
@@ -396,14 +381,7 @@ const card: DesignTemplate = {
             el(
               'div',
               { flexDirection: 'column', alignItems: align(p), marginTop: 36, padding: '0 0' },
-              [
-                textBlock(p.title, p, titleStyle(p, '#141414'), 824),
-                p.subtitle?.lines.length
-                  ? el('div', { marginTop: 16 }, [
-                      textBlock(p.subtitle, p, subtitleStyle(p, '#4A4A4A'), 824),
-                    ])
-                  : null,
-              ]
+              titleAndSubtitle(p, { title: '#141414', subtitle: '#4A4A4A' }, 824, 16)
             ),
           ]
         ),
