@@ -66,3 +66,17 @@ export function startStrapiProcess(
     });
   });
 }
+
+/**
+ * Several Strapi processes on one database, started one after the other (the first creates the
+ * schema, the next ones join it), pushed onto `into` as they start, so a failed start still leaves
+ * the started ones to stop.
+ */
+export async function startInstances(
+  env: Record<string, string | undefined>,
+  into: StrapiProcess[],
+  count = 2
+): Promise<StrapiProcess[]> {
+  for (let i = 0; i < count; i += 1) into.push(await startStrapiProcess(env));
+  return into;
+}

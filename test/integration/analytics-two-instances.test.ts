@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { startEmulator, type Emulator } from '../../emulator/src';
-import { startStrapiProcess, type StrapiProcess } from '../helpers/strapi-process';
+import { startInstances, type StrapiProcess } from '../helpers/strapi-process';
 import { removeSqliteFiles, tempDbFile } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait-for';
 
@@ -32,8 +32,7 @@ beforeAll(async () => {
     PINTEREST_RATE_PROFILE: 'standard',
     PINTEREST_RATE_ORG_ANALYTICS: '600',
   };
-  instances.push(await startStrapiProcess(env));
-  instances.push(await startStrapiProcess(env));
+  await startInstances(env, instances);
 }, 180_000);
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import request from 'supertest';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { SUPER_ADMIN } from '../helpers/admin';
 import { adminAndApiToken, http } from '../helpers/http';
-import { startStrapiProcess, type StrapiProcess } from '../helpers/strapi-process';
+import { startInstances, type StrapiProcess } from '../helpers/strapi-process';
 import { removeSqliteFiles, tempDbFile } from '../helpers/strapi';
 
 const TOKEN = 'pina_seo_ads_token';
@@ -38,8 +38,7 @@ beforeAll(async () => {
     PINTEREST_RATE_PROFILE: 'standard',
     PINTEREST_RATE_ADS_READ: '2',
   };
-  instances.push(await startStrapiProcess(env));
-  instances.push(await startStrapiProcess(env));
+  await startInstances(env, instances);
 }, 180_000);
 
 afterAll(async () => {

@@ -3,14 +3,14 @@
  * both,
  * and exactly one refresh reaches Pinterest — the lease lives in the database, not in a process.
  */
-import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { request } from 'undici';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { SUPER_ADMIN } from '../helpers/admin';
-import { startStrapiProcess, type StrapiProcess } from '../helpers/strapi-process';
+import { startInstances, type StrapiProcess } from '../helpers/strapi-process';
 import { removeSqliteFiles, tempDbFile } from '../helpers/strapi';
 import { http } from '../helpers/http';
+import { oauthEnv } from '../helpers/oauth';
 import { waitFor } from '../helpers/wait-for';
 
 const DAY = 86_400_000;
@@ -29,18 +29,12 @@ beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
   const env = {
     DATABASE_FILENAME: dbFile,
-    PINTEREST_API_URL: emulator.apiUrl,
-    PINTEREST_OAUTH_URL: `${emulator.url}/oauth/`,
-    PINTEREST_APP_ID: '1234567',
-    PINTEREST_APP_SECRET: 'emulator-secret',
-    PINTEREST_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    ...oauthEnv(emulator),
     PINTEREST_ACCESS_TOKEN: '',
     PINTEREST_PUBLIC_URL: 'http://127.0.0.1:1',
     PINTEREST_TOKEN_REFRESH_RULE: '* * * * * *',
   };
-  // the first instance creates the schema; the second joins the same database
-  instances.push(await startStrapiProcess(env));
-  instances.push(await startStrapiProcess(env));
+  await startInstances(env, instances);
 }, 180_000);
 
 afterAll(async () => {

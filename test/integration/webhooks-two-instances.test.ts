@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import type { AddressInfo } from 'node:net';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { adminAndApiToken, http as call, uploadImageOverHttp } from '../helpers/http';
-import { startStrapiProcess, type StrapiProcess } from '../helpers/strapi-process';
+import { startInstances, startStrapiProcess, type StrapiProcess } from '../helpers/strapi-process';
 import { removeSqliteFiles, tempDbFile } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait-for';
 
@@ -96,8 +96,7 @@ beforeAll(async () => {
   ).run('Pinterest events', `${receiverUrl}/hook`, '{}', JSON.stringify(EVENTS));
   db.close();
   // both instances read the webhook from the database as they start
-  instances.push(await startStrapiProcess(env));
-  instances.push(await startStrapiProcess(env));
+  await startInstances(env, instances);
   Object.assign(shared, { apiToken, jwt });
 }, 240_000);
 
