@@ -2,8 +2,10 @@
  * Several accounts: an install made by the single-account release (test/fixtures/single-account.db,
  * made by test/fixtures/make-single-account-db.ts with that code) boots on this code. Its account
  * becomes the first and default account, owning both pin records; every pin and daily stat is
- * kept; its sealed tokens still open (a new entry pins with them); running the migration again
- * changes nothing.
+ * kept; its sealed tokens still open (a new entry pins with them); campaigns, campaign pins,
+ * posts and analytics rows left without an account (inserted as that release wrote them: the
+ * fixture holds no campaign nor post) get the first account; running the migration again changes
+ * nothing.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -104,6 +106,102 @@ it('pins a new entry with the migrated account’s sealed token', async () => {
   const post = emulator.requests.find((r) => r.path === '/v5/pins' && r.method === 'POST')!;
   const access = fixture.tokens.find((t) => t.kind === 'access')!;
   expect(post.headers.authorization).toBe(`Bearer ${access.token.slice(0, 4)}…`);
+});
+
+it('gives campaigns, their pins, posts and every analytics row the first account', async () => {
+  const [account] = await strapi.db.query('plugin::pinterest.account').findMany({});
+  // the fixture's stats were attached on start
+  for (const uid of ['plugin::pinterest.pin-analytics', 'plugin::pinterest.pin-daily-stat']) {
+    const rows = (await strapi.db.query(uid).findMany({})) as Array<{ accountId: number | null }>;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.accountId === account.id)).toBe(true);
+  }
+  // rows as the single-account release left them (it made no campaign nor post in the fixture):
+  // no account anywhere
+  const board = [...emulator.state.boards.values()].find((b) => b.name === 'Recipes')!.id;
+  const campaign = await strapi.db.query('plugin::pinterest.campaign').create({
+    data: {
+      name: 'Old campaign',
+      status: 'done',
+      startAt: Date.now(),
+      planningDone: true,
+      input: {
+        name: 'Old campaign',
+        selection: { contentType: 'api::article.article' },
+        boards: [{ boardId: board }],
+        pacing: { intervalMinutes: 60, timeZone: 'UTC', minDaysBetweenSameLink: 7 },
+        freshness: { titleTemplates: [], descriptionTemplates: [] },
+      },
+    },
+  });
+  for (const [n, state] of [
+    ['a', 'pinned'],
+    ['b', 'planned'],
+  ] as const)
+    await strapi.db.query('plugin::pinterest.campaign-item').create({
+      data: {
+        campaignId: campaign.id,
+        contentType: 'api::article.article',
+        entryDocumentId: `old-entry-${n}`,
+        entryLocale: 'default',
+        boardId: board,
+        state,
+      },
+    });
+  await strapi.db.query('plugin::pinterest.post').create({
+    data: {
+      postId: 'post_old',
+      status: 'published',
+      scheduledAt: new Date(),
+      request: { input: { content: 'Old post' }, pin: { boardId: board, title: 'Old post' } },
+      boardId: board,
+      marker: 'strapi-old-post-000000',
+      pinId: '424242',
+    },
+  });
+  await strapi.db.query('plugin::pinterest.pin-daily-stat').create({
+    data: {
+      pinId: '424242',
+      day: '2026-01-01',
+      contentType: 'plugin::pinterest.post',
+      entryDocumentId: 'post_old',
+      entryLocale: 'default',
+      boardId: board,
+      impressions: 3,
+    },
+  });
+
+  // two items, one post, one daily row and the campaign's input
+  expect(await getService(strapi, 'connection').migrateAccounts()).toBe(5);
+  const items = (await strapi.db
+    .query('plugin::pinterest.campaign-item')
+    .findMany({ where: { campaignId: campaign.id } })) as Array<{ accountId: number }>;
+  expect(items.map((i) => i.accountId)).toEqual([account.id, account.id]);
+  expect(
+    await strapi.db.query('plugin::pinterest.post').findOne({ where: { postId: 'post_old' } })
+  ).toMatchObject({ accountId: account.id });
+  expect(
+    await strapi.db
+      .query('plugin::pinterest.pin-daily-stat')
+      .count({ where: { accountId: { $null: true } } })
+  ).toBe(0);
+  const stored = await strapi.db.query('plugin::pinterest.campaign').findOne({
+    where: { id: campaign.id },
+  });
+  expect(stored.input).toMatchObject({ name: 'Old campaign', accountId: account.id });
+  // the campaign API reads it back with its account and its items'
+  const login = await request(strapi.server.httpServer)
+    .post('/admin/login')
+    .send({ email: SUPER_ADMIN.email, password: SUPER_ADMIN.password })
+    .expect(200);
+  const res = await request(strapi.server.httpServer)
+    .get(`/pinterest/campaigns/${campaign.id}/items`)
+    .set('Authorization', `Bearer ${login.body.data.token}`)
+    .expect(200);
+  expect(res.body.items.map((i: { accountId: number }) => i.accountId)).toEqual([
+    account.id,
+    account.id,
+  ]);
 });
 
 it('changes nothing when run again', async () => {

@@ -1,13 +1,41 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import type { AccountStore } from '../auth/account-store';
-import { ACCOUNT_UID, PIN_RECORD_UID } from '../content-types';
+import {
+  ACCOUNT_UID,
+  CAMPAIGN_ITEM_UID,
+  CAMPAIGN_UID,
+  PIN_ANALYTICS_UID,
+  PIN_DAILY_STAT_UID,
+  PIN_RECORD_UID,
+  POST_UID,
+} from '../content-types';
 import type { LeaseStore } from '../queue/lease-store';
 import { dbNumber } from '../utils/db-columns';
 
 export const ACCOUNTS_MIGRATION_LEASE = 'accounts-migration';
 
 const unnamedRows = z.array(z.object({ id: dbNumber, environment: z.string() }));
+const campaignInputs = z.array(z.object({ id: dbNumber, input: z.unknown() }));
+
+/**
+ * The rows that name their account in an `accountId` column: a row left without one by a release
+ * with a single account belongs to that account (the first).
+ */
+export const ACCOUNT_OWNED_UIDS = [
+  PIN_RECORD_UID,
+  CAMPAIGN_ITEM_UID,
+  POST_UID,
+  PIN_ANALYTICS_UID,
+  PIN_DAILY_STAT_UID,
+] as const;
+
+/** A campaign stored before several accounts: its input names no account (nor one per locale). */
+const namesNoAccount = (input: unknown): input is Record<string, unknown> =>
+  typeof input === 'object' &&
+  input !== null &&
+  !('accountId' in input) &&
+  !('accountsByLocale' in input);
 
 export interface AccountsMigrationDeps {
   strapi: Core.Strapi;
@@ -23,7 +51,11 @@ export interface AccountsMigrationDeps {
  * Several accounts: an install made with one account per environment gets its account named
  * (key = the environment, as its sealed tokens and rate budgets already are), made the default,
  * and owning every pin record that names no account. Jobs, posts and analytics name no account
- * and so belong to the default one. Safe on several instances at once: one holds a named lease
+ * and so belong to the default one. Campaign items, posts, and the analytics rows (per pin and per
+ * day) left without an account get the first one too, and so does a campaign whose input names no
+ * account (its pins were planned on that account's boards). Pin jobs name no account and need
+ * none: an entry's job is routed when it runs, a campaign's or a post's pin runs with its item's or
+ * post's account. Safe on several instances at once: one holds a named lease
  * while the others wait for it; every step only fills what is empty, so running it again changes
  * nothing. Returns the number of rows it changed.
  */
@@ -59,10 +91,23 @@ export async function migrateToAccounts(deps: AccountsMigrationDeps): Promise<nu
       }
     }
     if (first) {
-      const { count } = await deps.strapi.db
-        .query(PIN_RECORD_UID)
-        .updateMany({ where: { accountId: { $null: true } }, data: { accountId: first.id } });
-      changed += count;
+      for (const uid of ACCOUNT_OWNED_UIDS) {
+        const { count } = await deps.strapi.db
+          .query(uid)
+          .updateMany({ where: { accountId: { $null: true } }, data: { accountId: first.id } });
+        changed += count;
+      }
+      const campaigns = campaignInputs.parse(
+        await deps.strapi.db.query(CAMPAIGN_UID).findMany({ select: ['id', 'input'] })
+      );
+      for (const c of campaigns) {
+        if (!namesNoAccount(c.input)) continue;
+        await deps.strapi.db.query(CAMPAIGN_UID).updateMany({
+          where: { id: c.id },
+          data: { input: { ...c.input, accountId: first.id } },
+        });
+        changed += 1;
+      }
     }
     return changed;
   } finally {

@@ -94,7 +94,7 @@ export function createPinPostHandler(deps: PinPostDeps) {
     try {
       if (post.createAttemptedAt) {
         const found = await recoverUnknownCreate(
-          deps.client(post.request.pin.accountId ?? null),
+          deps.client(post.accountId ?? post.request.pin.accountId ?? null),
           {
             boardId: pin.boardId,
             boardSectionId: pin.boardSectionId,
@@ -114,7 +114,7 @@ export function createPinPostHandler(deps: PinPostDeps) {
       // leaves within the lease that write extended
       await ctx.fenced(() => deps.posts.update(post.id, { createAttemptedAt: now() }));
       const created = await deps
-        .client(post.request.pin.accountId ?? null)
+        .client(post.accountId ?? post.request.pin.accountId ?? null)
         .createPin(pinCreateBody({ ...pin, link }, mediaSource), {
           beforeSend: () => ctx.assertSendable(),
         });
@@ -161,7 +161,7 @@ export function createPinPostHandler(deps: PinPostDeps) {
         : { keyFrameTime: cover.keyFrameTime }
       : null;
     return videoMediaSource({ url: media.url, mime: media.mime ?? 'video/mp4' }, videoCover, {
-      client: deps.client(post.request.pin.accountId ?? null),
+      client: deps.client(post.accountId ?? post.request.pin.accountId ?? null),
       media: context,
       policy: deps.videoPolicy(),
       keepAlive: () => ctx.ensureLease(),

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import type { PinErrorDTO } from '../../../common/wire';
 import { POST_UID } from '../content-types';
-import { dbDate, dbNumber, dbPinError, dbText } from '../utils/db-columns';
+import { dbDate, dbNumber, dbNumberOrNull, dbPinError, dbText } from '../utils/db-columns';
 import type { PostPin, PostRequestInput } from './request';
 
 export { POST_UID };
@@ -38,6 +38,8 @@ const postRowSchema = z.object({
   status: postStatusSchema,
   scheduledAt: z.union([z.string(), z.date()]),
   request: storedRequest,
+  /** The account the post pins with (null: a post stored before several accounts, unmigrated). */
+  accountId: dbNumberOrNull,
   boardId: z.string(),
   marker: z.string(),
   pinId: dbText,

@@ -204,6 +204,7 @@ export function createPostsService(deps: PostsServiceDeps) {
             status: parsed.post.scheduledAt ? 'scheduled' : 'pending',
             scheduledAt,
             request: { input, pin },
+            accountId: pin.accountId ?? null,
             boardId: pin.boardId,
             marker: pinMarker({
               contentType: POST_UID,
