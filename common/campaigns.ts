@@ -143,6 +143,14 @@ export const campaignInputSchema = z
       ),
     pacing: pacingSchema,
     freshness: freshnessSchema.default({ titleTemplates: [], descriptionTemplates: [] }),
+    /**
+     * Several accounts: the account the campaign pins with (its id from `GET /pinterest/accounts`);
+     * null or absent: the default account (stored as the account it was when the campaign
+     * started). The boards must be that account's.
+     */
+    accountId: z.number().int().positive().nullish(),
+    /** Or one account per locale (`{ fr: 3 }`); a locale not named uses `accountId`. */
+    accountsByLocale: z.record(z.string().min(1).max(32), z.number().int().positive()).nullish(),
   })
   .strict();
 
@@ -282,6 +290,8 @@ export const storedCampaignInputSchema = z.object({
       imageField: z.string().nullish(),
     })
     .default({ titleTemplates: [], descriptionTemplates: [] }),
+  accountId: z.number().nullish(),
+  accountsByLocale: z.record(z.string(), z.number()).nullish(),
 });
 export type StoredCampaignInput = z.infer<typeof storedCampaignInputSchema>;
 
@@ -309,6 +319,8 @@ export const campaignItemSchema = z.object({
   documentId: z.string(),
   locale: z.string(),
   title: z.string().nullable(),
+  /** The account the pin is made with (null: a pin planned before several accounts). */
+  accountId: z.number().nullable(),
   boardId: z.string(),
   state: campaignItemStateSchema,
   runAt: z.string().nullable(),

@@ -6,7 +6,7 @@ import { pinCreateBody } from '../pinterest/pin-create-body';
 import { campaignJobPayloadSchema, NO_LOCALE } from '../pins/job-keys';
 import { resolveImageSource, type MediaSourceContext } from '../media/media-source';
 import { readPinField, recoverUnknownCreate } from '../pins/pin-entry-job';
-import { PinError, toPinError, WAIT_CODES } from '../errors/pin-error';
+import { PinError, toPinError, WAIT_CODES, withAccount } from '../errors/pin-error';
 import type { PinterestClient } from '../pinterest/client';
 import type { Pin } from '../pinterest/schemas';
 import type { JobRow } from '../queue/job-store';
@@ -23,7 +23,8 @@ export interface CampaignPinDeps {
   now: () => number;
   mappingFor: (contentType: string) => Promise<ContentTypeMapping | null>;
   pinFieldOf: (contentType: string, mapping: ContentTypeMapping) => string | null;
-  client: () => PinterestClient;
+  /** The Pinterest client of an account (null: the default one). */
+  client: (accountId: number | null) => PinterestClient;
   mediaContext: () => MediaSourceContext;
   utm: () => UtmSettings;
   retry: () => RetryPolicy;
@@ -156,14 +157,12 @@ export function createCampaignPinHandler(deps: CampaignPinDeps) {
       throw error;
     }
 
+    // several accounts: the pin is made with the item's account (its boards are that account's)
+    const client = deps.client(item.accountId);
     try {
       if (item.createAttemptedAt) {
         // an earlier attempt may have reached Pinterest: look before creating again
-        const found = await recoverUnknownCreate(
-          deps.client(),
-          draft,
-          new Date(item.createAttemptedAt)
-        );
+        const found = await recoverUnknownCreate(client, draft, new Date(item.createAttemptedAt));
         if (found) {
           await markPinned(deps, item, found, draft);
           return { outcome: 'pinned', pinId: found.id, adopted: true };
@@ -186,14 +185,14 @@ export function createCampaignPinHandler(deps: CampaignPinDeps) {
           description: draft.description,
         })
       );
-      const pin = await deps
-        .client()
-        .createPin(pinCreateBody(draft, mediaSource), { beforeSend: () => ctx.assertSendable() });
+      const pin = await client.createPin(pinCreateBody(draft, mediaSource), {
+        beforeSend: () => ctx.assertSendable(),
+      });
       await markPinned(deps, item, pin, draft);
       return { outcome: 'pinned', pinId: pin.id, adopted: false };
     } catch (e) {
       if (e instanceof LeaseLostError) throw e;
-      const error = toPinError(e);
+      const error = toPinError(withAccount(e, item.accountId));
       const lastError = error.toJSON();
       // a create that certainly did not happen needs no look-up before the next attempt
       const attempt = error.outcomeUnknown ? {} : { createAttemptedAt: null };

@@ -36,7 +36,8 @@ import { createEntrySource, FIRST_PAGE } from './entry-source';
 import { createSlotAssigner, gridFor, type PacingGrid } from './pacing-grid';
 import { createPlanSummary, estimateEnd } from './plan-summary';
 import { freshDesign } from '../designs/fresh';
-import { planPage, type PlannedRow, type PlannerContext } from './planner';
+import { campaignAccountFor, planPage, type PlannedRow, type PlannerContext } from './planner';
+import { isLocalized } from '../utils/is-localized';
 
 export interface CampaignServiceDeps {
   strapi: Core.Strapi;
@@ -59,6 +60,17 @@ export interface CampaignServiceDeps {
   writePause: () => Promise<{ until: string; reason: string } | null>;
   /** Tells this instance's worker that jobs are due. */
   kick: () => void;
+  /**
+   * Several accounts: the account a choice stands for (null: the default one; null while only a
+   * configured token pins).
+   */
+  accountOf: (accountId: number | null) => Promise<number | null>;
+  /** An account of this environment (disconnected ones too), or null. */
+  account: (
+    accountId: number
+  ) => Promise<{ id: number; username: string | null; status: string } | null>;
+  /** The boards of an account (null: the default one). */
+  boardsOf: (accountId: number | null) => Promise<Array<{ id: string; name?: string }>>;
 }
 
 export class CampaignProblem extends Error {
@@ -161,6 +173,7 @@ export function createCampaignService(deps: CampaignServiceDeps) {
         message: `${imageField} is not a media attribute of ${input.selection.contentType}`,
       });
     }
+    if (!issues.length) issues.push(...(await checkAccounts(input)));
     if (issues.length)
       throw new CampaignProblem(
         `${issues[0].path.join('.')}: ${issues[0].message}`,
@@ -168,6 +181,74 @@ export function createCampaignService(deps: CampaignServiceDeps) {
         issues
       );
     return mapping;
+  }
+
+  /** The locale a selection reads (its own, else the default one; NO_LOCALE: not localized). */
+  async function selectionLocale(input: CampaignInput): Promise<string> {
+    if (!isLocalized(strapi, input.selection.contentType)) return NO_LOCALE;
+    if (input.selection.locale) return input.selection.locale;
+    try {
+      const code: unknown = await strapi
+        .plugin('i18n')
+        ?.service<{ getDefaultLocale?: () => Promise<unknown> }>('locales')
+        .getDefaultLocale?.();
+      return typeof code === 'string' && code ? code : 'en';
+    } catch {
+      return 'en';
+    }
+  }
+
+  /**
+   * Several accounts: every account the campaign names is one of this environment's, not
+   * disconnected, and the boards it pins to are those of the account its entries pin with.
+   */
+  async function checkAccounts(
+    input: CampaignInput
+  ): Promise<Array<{ path: string[]; message: string }>> {
+    const issues: Array<{ path: string[]; message: string }> = [];
+    const named: Array<{ path: string[]; id: number }> = [
+      ...(input.accountId ? [{ path: ['accountId'], id: input.accountId }] : []),
+      ...Object.entries(input.accountsByLocale ?? {}).map(([locale, id]) => ({
+        path: ['accountsByLocale', locale],
+        id,
+      })),
+    ];
+    for (const { path, id } of named) {
+      const row = await deps.account(id);
+      if (!row) issues.push({ path, message: `no Pinterest account has the id ${id}` });
+      else if (row.status === 'disconnected')
+        issues.push({
+          path,
+          message: `the Pinterest account @${row.username ?? id} is disconnected; connect it again or choose another account`,
+        });
+    }
+    if (issues.length) return issues;
+    const chosen = input.boards.filter((b) => b.boardId !== 'entry');
+    if (!chosen.length) return issues;
+    const locale = await selectionLocale(input);
+    const accountId = campaignAccountFor(input, locale, await deps.accountOf(null));
+    let boards: Array<{ id: string }>;
+    try {
+      boards = await deps.boardsOf(accountId);
+    } catch (e) {
+      return [
+        {
+          path: ['boards'],
+          message: `the boards of the campaign's account could not be read: ${(e as Error).message}`,
+        },
+      ];
+    }
+    const own = new Set(boards.map((b) => b.id));
+    input.boards.forEach((b, i) => {
+      if (b.boardId !== 'entry' && !own.has(b.boardId)) {
+        const who = accountId === null ? 'the default account' : `account ${accountId}`;
+        issues.push({
+          path: ['boards', String(i), 'boardId'],
+          message: `board ${b.boardId} is not one of the boards of ${who} (the account this campaign pins with)`,
+        });
+      }
+    });
+    return issues;
   }
 
   const readFieldFor = (uid: string, mapping: ContentTypeMapping) => {
@@ -199,7 +280,13 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     const assigner = createSlotAssigner(grid, opts.state.assigner);
     // planning picked up long after it stopped: no slot in the past
     assigner.skipTo(now());
+    const defaultAccount = await deps.accountOf(null);
+    const accounts = {
+      forLocale: (locale: string) => campaignAccountFor(input, locale, defaultAccount),
+      defaultAccount,
+    };
     const ctx: PlannerContext = {
+      accounts,
       input,
       mapping,
       readField: readFieldFor(input.selection.contentType, mapping),
@@ -240,6 +327,7 @@ export function createCampaignService(deps: CampaignServiceDeps) {
           documentId: u.documentId,
           locale: u.locale,
           title: u.title,
+          accountId: accounts.forLocale(u.locale),
           boardId: '*',
           reason: 'NOT_PUBLISHED',
         });
@@ -482,6 +570,7 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     documentId: row.entryDocumentId,
     locale: row.entryLocale,
     title: row.entryTitle ?? null,
+    accountId: row.accountId,
     boardId: row.boardId,
     state: row.state,
     runAt: iso(row.runAt),
@@ -613,9 +702,14 @@ export function createCampaignService(deps: CampaignServiceDeps) {
       const name = user
         ? [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || null
         : null;
+      // the default account is the one it is now: a campaign keeps its account (and its boards)
+      const stored: CampaignInput = {
+        ...input,
+        accountId: await deps.accountOf(input.accountId ?? null),
+      };
       const campaign = await store.create({
         name: input.name,
-        input,
+        input: stored,
         startAt,
         createdByName: name,
       });

@@ -66,6 +66,8 @@ const campaignItemRowSchema = z.object({
   contentType: z.string(),
   entryDocumentId: z.string(),
   entryLocale: z.string(),
+  /** The account the pin is made with (null: planned before several accounts, unmigrated). */
+  accountId: dbNumberOrNull,
   boardId: z.string(),
   boardSectionId: dbText,
   entryTitle: dbText,
@@ -195,6 +197,7 @@ export function createCampaignStore(strapi: Core.Strapi) {
         content_type: contentType,
         entry_document_id: r.documentId,
         entry_locale: r.locale,
+        account_id: r.accountId,
         board_id: r.boardId,
         board_section_id: r.kind === 'pin' ? r.boardSectionId : null,
         entry_title: r.title,

@@ -3,6 +3,7 @@ import type { CampaignInput, SkipReason } from '../../../common/campaigns';
 import type { ContentTypeMapping } from '../config/schema';
 import { entryLinkRaw, firstValue, valueAt } from '../mapping/entry-values';
 import { resolveBoard } from '../mapping/pin-draft';
+import { routeEntry } from '../pins/entry-account';
 import { NO_LOCALE } from '../pins/job-keys';
 import { entrySkipReason, linkKeyOf } from './campaign-draft';
 import type { PacingGrid, SlotAssigner } from './pacing-grid';
@@ -39,6 +40,8 @@ export type PlannedRow =
       documentId: string;
       locale: string;
       title: string | null;
+      /** The account the pin is made with (null: only a configured token pins). */
+      accountId: number | null;
       boardId: string;
       boardSectionId: string | null;
       linkKey: string;
@@ -50,6 +53,8 @@ export type PlannedRow =
       documentId: string;
       locale: string;
       title: string | null;
+      /** The account the campaign would have pinned with. */
+      accountId: number | null;
       boardId: string;
       reason: SkipReason;
     };
@@ -74,7 +79,22 @@ export interface PlannerContext {
   /** Pins planned by this plan, per link key (pruned once they no longer constrain anything). */
   recentLinks: Map<string, number>;
   counters: PlanCounters;
+  /**
+   * Several accounts: the account the campaign pins an entry of this locale with, and the default
+   * account (what an entry routed to none uses). Absent: one account, no check.
+   */
+  accounts?: { forLocale: (locale: string) => number | null; defaultAccount: number | null };
 }
+
+/**
+ * The account a campaign pins an entry of `locale` with: the locale's, else the campaign's, else
+ * the default one (pure).
+ */
+export const campaignAccountFor = (
+  input: Pick<CampaignInput, 'accountId' | 'accountsByLocale'>,
+  locale: string,
+  defaultAccount: number | null
+): number | null => input.accountsByLocale?.[locale] ?? input.accountId ?? defaultAccount;
 
 export const entryKey = (documentId: string, locale: string) => `${documentId}\u0000${locale}`;
 
@@ -109,8 +129,9 @@ export function planPage(
     if (input.selection.hasMedia && !hasValue(valueAt(entry, mediaField))) continue;
     ctx.counters.examined += 1;
     const title = titleOf(entry, mapping);
+    const accountId = ctx.accounts ? ctx.accounts.forLocale(locale) : null;
     const skip = (reason: SkipReason, boardId = '*') => {
-      rows.push({ kind: 'skip', documentId, locale, title, boardId, reason });
+      rows.push({ kind: 'skip', documentId, locale, title, accountId, boardId, reason });
       ctx.counters.skipped += 1;
     };
 
@@ -141,7 +162,20 @@ export function planPage(
       let boardId: string | null = target.boardId;
       let boardSectionId = target.boardSectionId ?? null;
       if (boardId === 'entry') {
-        const own = resolveBoard(field, mapping);
+        // the entry's own board belongs to the account the entry is routed to: used only when the
+        // campaign pins with that account
+        const route = routeEntry(field, mapping, locale);
+        const routed = route.accountId ?? ctx.accounts?.defaultAccount ?? null;
+        if (ctx.accounts && routed !== accountId) {
+          skip('NO_BOARD', 'entry');
+          continue;
+        }
+        const own = resolveBoard(
+          field,
+          route.defaultBoardId === mapping.defaultBoardId
+            ? mapping
+            : { ...mapping, defaultBoardId: route.defaultBoardId, defaultBoardSectionId: undefined }
+        );
         boardId = own.boardId;
         boardSectionId = target.boardSectionId ?? own.boardSectionId;
         if (!boardId) {
@@ -158,6 +192,7 @@ export function planPage(
         documentId,
         locale,
         title,
+        accountId,
         boardId,
         boardSectionId,
         linkKey,

@@ -8,6 +8,7 @@ import type {
 } from '../../../common/campaigns';
 import { createCampaignService, type CampaignService } from '../campaigns/campaign-service';
 import type { PluginCore } from './core';
+import type { PinsService } from './pins';
 
 /** Who started a campaign, as the admin session tells. */
 export type CampaignAuthor = {
@@ -44,7 +45,7 @@ export interface CampaignsService {
 }
 
 /** The campaign service with what the `pin.campaign` job needs (its store, clock and stop). */
-export function createCampaigns(core: PluginCore): CampaignService {
+export function createCampaigns(core: PluginCore, deps: { pins: PinsService }): CampaignService {
   return createCampaignService({
     strapi: core.strapi,
     owner: core.owner,
@@ -57,5 +58,11 @@ export function createCampaigns(core: PluginCore): CampaignService {
     pinFieldOf: core.pinFieldOf,
     writePause: () => core.limiter.writePause(),
     kick: core.kick,
+    accountOf: core.accountOf,
+    account: async (id) => {
+      const row = await core.accounts.byId(id);
+      return row && row.environment === core.environment() ? row : null;
+    },
+    boardsOf: (accountId) => deps.pins.boards(accountId),
   });
 }

@@ -37,7 +37,7 @@ export function servicesOf(strapi: Core.Strapi): PluginServices {
     const connection = createConnectionService(core);
     const pins = createPins(core, { connection });
     const posts = createPosts(core);
-    const campaigns = createCampaigns(core);
+    const campaigns = createCampaigns(core, { pins });
     const designs = createDesigns(core);
     const seo = createSeo(core, { pins, designs });
     services = {
