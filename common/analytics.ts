@@ -91,6 +91,31 @@ export const analyticsStatusSchema = z.object({
     .nullable(),
   /** Whether the app may use the multi-pin analytics endpoint (a Pinterest beta). */
   multiPin: z.enum(['available', 'unavailable', 'unknown']),
+  /**
+   * Several accounts: how each account's pins fared in the last run that asked Pinterest (each
+   * is synced with its own token; one that cannot be asked does not stop the others).
+   */
+  accounts: z
+    .array(
+      z.object({
+        accountId: z.number().nullable(),
+        username: z.string().nullable(),
+        state: z.enum([
+          'ok',
+          'partial',
+          'disconnected',
+          'not_connected',
+          'not_business',
+          'rate_limited',
+          'error',
+        ]),
+        message: z.string().nullable(),
+        detail: z.string().nullable(),
+        pins: z.number(),
+        remaining: z.number(),
+      })
+    )
+    .default([]),
   trackedPins: z.number(),
   rule: z.string(),
 });
@@ -125,10 +150,28 @@ export const analyticsOverviewSchema = z.object({
   /** `finalThrough`: the last day any pin has final figures for; the series stops there. */
   period: z.object({ from: z.string(), to: z.string(), finalThrough: z.string().nullable() }),
   totals: periodTotalsSchema,
+  /**
+   * Several accounts: the period's totals per account (null: pins stored before several
+   * accounts, not migrated yet), largest first.
+   */
+  accountTotals: z
+    .array(
+      z.object({
+        accountId: z.number().nullable(),
+        username: z.string().nullable(),
+        displayName: z.string().nullable(),
+        totals: periodTotalsSchema,
+      })
+    )
+    .default([]),
   series: z.array(dailyPointSchema),
   filters: z.object({
     contentTypes: z.array(z.object({ uid: z.string(), name: z.string() })),
     boards: z.array(z.object({ id: z.string(), name: z.string() })),
+    /** The accounts the stats can be filtered on (`?accountId=`). */
+    accounts: z
+      .array(z.object({ id: z.number(), username: z.string().nullable(), name: z.string() }))
+      .default([]),
   }),
   status: analyticsStatusSchema,
 });
@@ -145,6 +188,8 @@ export const topPinSchema = z.object({
   documentId: z.string(),
   locale: z.string(),
   title: z.string().nullable(),
+  /** The account the pin was made with (null: before several accounts, not migrated yet). */
+  accountId: z.number().nullable().default(null),
   boardId: z.string(),
   boardName: z.string().nullable(),
   impressions: z.number(),

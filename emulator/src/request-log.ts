@@ -10,6 +10,11 @@ export interface RecordedRequest {
    * size.
    */
   body: unknown;
+  /**
+   * The user whose valid access token the request carried (several accounts: which account
+   * called); absent without one.
+   */
+  userId?: string;
   /** The status answered; null while in flight or when the connection was dropped. */
   status: number | null;
   /** ISO time on the emulator's clock. */

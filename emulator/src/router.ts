@@ -4,7 +4,7 @@
  * (/_media/), and the recorded traffic, the API (/v5/) and uploads (/_upload/), where faults apply.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { callerKey, route, runApi } from './api';
+import { bearerToken, callerKey, route, runApi } from './api';
 import { controlRoute } from './control-routes';
 import type { EmulatorCore } from './core';
 import { faultAnswers, faultBody, type ActiveFault } from './faults';
@@ -74,6 +74,8 @@ async function recorded(
     status: null,
     time: core.now().toISOString(),
   };
+  const caller = bearerToken(core, req.headers.authorization);
+  if (caller) record.userId = caller.userId;
   core.requests.push(record);
   core.logRequest?.(`[emulator] ${record.method} ${record.path}${url.search}`);
 

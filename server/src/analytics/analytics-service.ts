@@ -28,12 +28,17 @@ const PANEL_DAYS = 90;
 
 export interface AnalyticsDeps {
   config: () => PluginConfig;
-  client: () => PinterestClient;
+  /** The Pinterest client of an account (null: the default one). */
+  client: (accountId: number | null) => PinterestClient;
+  /** This environment's accounts (disconnected ones too). */
+  accounts: () => Promise<
+    Array<{ id: number; username: string | null; businessName: string | null; status: string }>
+  >;
   leases: LeaseStore;
   /** This instance's name, for the sync's lease. */
   owner: string;
-  /** The account's boards (cached by the pins service). */
-  boards: () => Promise<Board[]>;
+  /** An account's boards (null: the default one; cached by the pins service). */
+  boards: (accountId?: number | null) => Promise<Board[]>;
   isMapped: (contentType: string) => boolean;
   /** The content types that pin (config and Settings → Pinterest). */
   mappedTypes: () => string[];
@@ -94,6 +99,7 @@ export function createAnalyticsService(strapi: Core.Strapi, deps: AnalyticsDeps)
     status,
     entries,
     client: deps.client,
+    accounts: deps.accounts,
     leases: deps.leases,
     owner: deps.owner,
     config: () => deps.config().analytics,
@@ -106,13 +112,25 @@ export function createAnalyticsService(strapi: Core.Strapi, deps: AnalyticsDeps)
       ?.displayName ?? uid;
   const localized = (uid: string) => isLocalized(strapi, uid);
 
-  /** Board names by id, when the account answers (the dashboard still works without them). */
-  async function boardNames(): Promise<Map<string, string>> {
+  /** The accounts, or none when they cannot be read (the dashboard still works without them). */
+  async function accountList() {
     try {
-      return new Map((await deps.boards()).map((b) => [b.id, b.name]));
+      return await deps.accounts();
     } catch {
-      return new Map();
+      return [];
     }
+  }
+
+  /**
+   * Board names by id, from every account that answers (the dashboard still works without them):
+   * the default account's, and those of the connected accounts.
+   */
+  async function boardNames(): Promise<Map<string, string>> {
+    const live = (await accountList()).filter((a) => a.status === 'connected');
+    const lists = await Promise.all(
+      [null, ...live.map((a) => a.id)].map((id) => deps.boards(id).catch(() => [] as Board[]))
+    );
+    return new Map(lists.flat().map((b) => [b.id, b.name]));
   }
 
   async function describeStatus(): Promise<AnalyticsStatusDTO> {
@@ -125,6 +143,7 @@ export function createAnalyticsService(strapi: Core.Strapi, deps: AnalyticsDeps)
       lastRunAt: s.lastRunAt === null ? null : new Date(s.lastRunAt).toISOString(),
       lastRun: s.lastRun,
       multiPin: s.multiPin.state,
+      accounts: s.accounts,
       trackedPins: await store.countTracked(),
       rule: deps.config().analytics.rule,
     };
@@ -181,13 +200,20 @@ export function createAnalyticsService(strapi: Core.Strapi, deps: AnalyticsDeps)
 
     async overview(f: ReportFilters): Promise<AnalyticsOverviewDTO> {
       const finalThrough = await report.lastFinalDay();
-      const [totals, series, facets, names, st] = await Promise.all([
+      const [totals, byAccount, series, facets, names, st, accounts] = await Promise.all([
         report.totals(f),
+        report.accountTotals(f),
         report.series(f, finalThrough),
         report.facets(),
         boardNames(),
         describeStatus(),
+        accountList(),
       ]);
+      const accountById = new Map(accounts.map((a) => [a.id, a]));
+      const accountName = (id: number) => {
+        const a = accountById.get(id);
+        return a?.businessName || (a?.username ? `@${a.username}` : `#${id}`);
+      };
       const configured = deps.mappedTypes();
       const uids = [...new Set([...configured, ...facets.contentTypes])].filter((u) =>
         strapi.contentType(u as never)
@@ -196,8 +222,21 @@ export function createAnalyticsService(strapi: Core.Strapi, deps: AnalyticsDeps)
       return {
         period: { from: f.from, to: f.to, finalThrough },
         totals,
+        accountTotals: byAccount.map((a) => ({
+          accountId: a.accountId,
+          username: a.accountId === null ? null : (accountById.get(a.accountId)?.username ?? null),
+          displayName: a.accountId === null ? null : accountName(a.accountId),
+          totals: a.totals,
+        })),
         series,
         filters: {
+          accounts: [...new Set([...accounts.map((a) => a.id), ...facets.accountIds])]
+            .sort((a, b) => a - b)
+            .map((id) => ({
+              id,
+              username: accountById.get(id)?.username ?? null,
+              name: accountName(id),
+            })),
           contentTypes: uids
             .map((uid) => ({ uid, name: contentTypeName(uid) }))
             .sort((a, b) => a.name.localeCompare(b.name)),

@@ -14,6 +14,8 @@ export interface ReportFilters {
   to: string;
   contentType?: string;
   boardId?: string;
+  /** Several accounts: only the pins made with this account. */
+  accountId?: number;
 }
 
 export interface PinRow {
@@ -21,6 +23,7 @@ export interface PinRow {
   contentType: string;
   documentId: string;
   locale: string;
+  accountId: number | null;
   boardId: string;
   impressions: number;
   saves: number;
@@ -74,6 +77,7 @@ export function createReport(store: StatsStore, knex: () => Core.Strapi['db']['c
     const q = knex()(d.name).where(d.col('day'), '>=', f.from).andWhere(d.col('day'), '<=', f.to);
     if (f.contentType) q.andWhere(d.col('contentType'), f.contentType);
     if (f.boardId) q.andWhere(d.col('boardId'), f.boardId);
+    if (f.accountId !== undefined) q.andWhere(d.col('accountId'), f.accountId);
     return q;
   };
   const sums = (d: ReturnType<StatsStore['daily']>) => {
@@ -109,6 +113,7 @@ export function createReport(store: StatsStore, knex: () => Core.Strapi['db']['c
         d.col('contentType'),
         d.col('entryDocumentId'),
         d.col('entryLocale'),
+        d.col('accountId'),
         d.col('boardId')
       )
       .select(
@@ -124,6 +129,7 @@ export function createReport(store: StatsStore, knex: () => Core.Strapi['db']['c
         d.col('contentType'),
         d.col('entryDocumentId'),
         d.col('entryLocale'),
+        d.col('accountId'),
         d.col('boardId')
       );
   };
@@ -134,6 +140,7 @@ export function createReport(store: StatsStore, knex: () => Core.Strapi['db']['c
       contentType: String(r[d.col('contentType')]),
       documentId: String(r[d.col('entryDocumentId')]),
       locale: String(r[d.col('entryLocale')]),
+      accountId: toNullableNum(r[d.col('accountId')]),
       boardId: String(r[d.col('boardId')]),
       impressions: toNum(r.impressions),
       saves: toNum(r.saves),
@@ -161,6 +168,37 @@ export function createReport(store: StatsStore, knex: () => Core.Strapi['db']['c
         videoViews: toNullableNum(r?.video_views),
         pins: toNum(r?.pins),
       };
+    },
+
+    /** The period's totals per account (the other filters applied), largest first. */
+    async accountTotals(
+      f: ReportFilters
+    ): Promise<Array<{ accountId: number | null; totals: PeriodTotals }>> {
+      const d = store.daily();
+      const rows = sqlRows(
+        await filtered(f)
+          .select(d.col('accountId'))
+          .select(...sums(d))
+          .select(knex().raw('COUNT(DISTINCT ??) as pins', [d.col('pinId')]))
+          .groupBy(d.col('accountId'))
+      );
+      return rows
+        .map((r) => ({
+          accountId: toNullableNum(r[d.col('accountId')]),
+          totals: {
+            impressions: toNum(r.impressions),
+            saves: toNum(r.saves),
+            pinClicks: toNum(r.pin_clicks),
+            outboundClicks: toNum(r.outbound_clicks),
+            saveRate: saveRate(toNum(r.saves), toNum(r.impressions)),
+            videoViews: toNullableNum(r.video_views),
+            pins: toNum(r.pins),
+          },
+        }))
+        .sort(
+          (a, b) =>
+            b.totals.impressions - a.totals.impressions || (a.accountId ?? 0) - (b.accountId ?? 0)
+        );
     },
 
     /** The last day any pin has final figures for (null before the first sync). */
@@ -223,13 +261,18 @@ export function createReport(store: StatsStore, knex: () => Core.Strapi['db']['c
       return { rows: rows.map(toPinRow), total: toNum(n) };
     },
 
-    /** The filters the data offers: content types and boards that have stored days. */
-    async facets(): Promise<{ contentTypes: string[]; boardIds: string[] }> {
+    /** The filters the data offers: content types, boards and accounts that have stored days. */
+    async facets(): Promise<{ contentTypes: string[]; boardIds: string[]; accountIds: number[] }> {
       const d = store.daily();
       const k = knex();
       const cts = sqlRows(await k(d.name).distinct(d.col('contentType')));
       const boards = sqlRows(await k(d.name).distinct(d.col('boardId')));
+      const accounts = sqlRows(await k(d.name).distinct(d.col('accountId')));
       return {
+        accountIds: accounts
+          .map((r) => toNullableNum(r[d.col('accountId')]))
+          .filter((v): v is number => v !== null)
+          .sort((a, b) => a - b),
         contentTypes: cts
           .map((r) => r[d.col('contentType')])
           .filter(isText)

@@ -16,6 +16,8 @@ const IDS_PER_QUERY = 500;
 const RECENT_DAYS = 7;
 
 export interface TrackedPin extends SyncCandidate {
+  /** The account the pin was made with (null: before several accounts, unmigrated). */
+  accountId: number | null;
   contentType: string;
   documentId: string;
   locale: string;
@@ -62,6 +64,10 @@ const trackedRecordsSchema = z.array(
     contentType: z.string(),
     entryDocumentId: z.string(),
     entryLocale: z.string(),
+    accountId: z
+      .union([z.number(), z.string()])
+      .nullish()
+      .transform((v) => (v === null || v === undefined ? null : Number(v))),
     boardId: z.string(),
     mediaSource: z
       .string()
@@ -121,6 +127,7 @@ export function createStatsStore(strapi: Core.Strapi) {
     contentType: String(r[p.col('contentType')]),
     documentId: String(r[p.col('entryDocumentId')]),
     locale: String(r[p.col('entryLocale')]),
+    accountId: toNullableNum(r[p.col('accountId')]),
     boardId: String(r[p.col('boardId')]),
   });
 
@@ -143,6 +150,7 @@ export function createStatsStore(strapi: Core.Strapi) {
             'contentType',
             'entryDocumentId',
             'entryLocale',
+            'accountId',
             'boardId',
             'mediaSource',
             'pinnedAt',
@@ -173,6 +181,7 @@ export function createStatsStore(strapi: Core.Strapi) {
                 [p.col('contentType')]: r.contentType,
                 [p.col('entryDocumentId')]: r.entryDocumentId,
                 [p.col('entryLocale')]: r.entryLocale,
+                [p.col('accountId')]: r.accountId,
                 [p.col('boardId')]: r.boardId,
                 [p.col('video')]: r.mediaSource === 'video_id',
                 [p.col('createdDay')]: ymd(new Date(r.pinnedAt as string | Date)),
@@ -241,6 +250,7 @@ export function createStatsStore(strapi: Core.Strapi) {
           [d.col('contentType')]: pin.contentType,
           [d.col('entryDocumentId')]: pin.documentId,
           [d.col('entryLocale')]: pin.locale,
+          [d.col('accountId')]: pin.accountId,
           [d.col('boardId')]: pin.boardId,
           [d.col('impressions')]: day.impressions,
           [d.col('saves')]: day.saves,
@@ -319,6 +329,7 @@ export function createStatsStore(strapi: Core.Strapi) {
           [p.col('contentType')]: pin.contentType,
           [p.col('entryDocumentId')]: pin.documentId,
           [p.col('entryLocale')]: pin.locale,
+          [p.col('accountId')]: pin.accountId,
           [p.col('boardId')]: pin.boardId,
           [p.col('video')]: pin.video,
           [p.col('createdDay')]: pin.createdDay,

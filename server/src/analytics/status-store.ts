@@ -8,6 +8,32 @@ import type { AnalyticsState } from '../../../common/analytics';
  */
 export const MULTI_PIN_RECHECK_MS = 24 * 3_600_000;
 
+/** One account's part of the last run (several accounts: each is synced with its own token). */
+const accountSyncSchema = z.object({
+  accountId: z.number().nullable(),
+  username: z.string().nullable(),
+  state: z.enum([
+    'ok',
+    'partial',
+    'disconnected',
+    'not_connected',
+    'not_business',
+    'rate_limited',
+    'error',
+  ]),
+  message: z.string().nullable(),
+  detail: z.string().nullable(),
+  /** Pins synced this run. */
+  pins: z.number(),
+  /** Due pins left (not asked for, or not answered). */
+  remaining: z.number(),
+});
+export type AccountSyncStatus = z.infer<typeof accountSyncSchema>;
+
+/** Why a disconnected account's pins are not synced. */
+export const ACCOUNT_DISCONNECTED =
+  'This Pinterest account is disconnected: its pins keep their stats, which are synced again once it is connected.';
+
 const statusSchema = z.object({
   state: z
     .enum([
@@ -36,6 +62,8 @@ const statusSchema = z.object({
     })
     .nullable()
     .default(null),
+  /** Per account, as the last run that asked Pinterest left it. */
+  accounts: z.array(accountSyncSchema).catch([]).default([]),
   multiPin: z
     .object({
       state: z.enum(['available', 'unavailable', 'unknown']),

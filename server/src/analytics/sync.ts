@@ -28,8 +28,10 @@ import {
   type TrackedPin,
 } from './stats-store';
 import {
+  ACCOUNT_DISCONNECTED,
   MULTI_PIN_RECHECK_MS,
   STATE_TEXT,
+  type AccountSyncStatus,
   type StatusStore,
   type SyncStatus,
 } from './status-store';
@@ -54,7 +56,10 @@ export interface SyncDeps {
   store: StatsStore;
   status: StatusStore;
   entries: EntryStatsWriter;
-  client: () => PinterestClient;
+  /** The Pinterest client of an account (null: the default one). */
+  client: (accountId: number | null) => PinterestClient;
+  /** This environment's accounts (disconnected ones too). */
+  accounts: () => Promise<Array<{ id: number; username: string | null; status: string }>>;
   leases: LeaseStore;
   owner: string;
   config: () => AnalyticsConfig;
@@ -108,16 +113,23 @@ export function createSync(deps: SyncDeps) {
     state: SyncStatus['state'],
     result: Omit<SyncResult, 'state' | 'outcome'>,
     now: number,
-    detail?: string
+    detail?: string,
+    per?: { accounts: AccountSyncStatus[]; account: string | null }
   ): Promise<SyncResult> {
     const previous = await status.get();
     const text =
       state === 'ok' || state === 'partial' ? null : STATE_TEXT[state as keyof typeof STATE_TEXT];
-    const message =
+    const plain =
       state === 'partial'
         ? `${result.remaining} pins wait for the next runs: the call budget of one run (${deps.config().maxCallsPerRun}) was reached.`
         : (text?.message ?? null);
+    // several accounts: the account whose pins could not be synced is named (the others were)
+    const message =
+      per?.account && plain
+        ? `Pinterest account ${per.account.startsWith('#') ? per.account : `@${per.account}`}: ${plain} The other accounts’ pins were synced.`
+        : plain;
     await status.update({
+      ...(per && { accounts: per.accounts }),
       state,
       message,
       detail: text && detail ? detail : null,
@@ -254,146 +266,235 @@ export function createSync(deps: SyncDeps) {
           });
           return { outcome: 'done', state: previous.state, ...totals() };
         }
-        const client = deps.client();
+        /**
+         * One account's due pins, with its client: the account checked once, then its calls, at
+         * most `maxCallsPerRun` of them. Returns the state the account ended in when it is not
+         * plain ok (`partial`: its call budget was reached with pins left).
+         */
+        async function syncAccount(
+          client: PinterestClient,
+          pins: TrackedPin[],
+          known: SyncStatus,
+          run: { today: string; now: number; synced: Set<string>; touched: Set<string> }
+        ): Promise<{ state: SyncStatus['state'] | null; detail?: string }> {
+          try {
+            const account = await client.getUserAccount();
+            if (account.account_type && account.account_type !== 'BUSINESS')
+              return { state: 'not_business' };
+          } catch (e) {
+            const state = stateOfAccountError(e);
+            if (state) return { state, detail: (e as Error).message };
+            if (e instanceof PinError && e.code === 'RATE_LIMITED')
+              return { state: 'rate_limited' };
+            return { state: 'error', detail: (e as Error).message };
+          }
 
-        try {
-          const account = await client.getUserAccount();
-          if (account.account_type && account.account_type !== 'BUSINESS')
-            return await finish('not_business', totals(), now);
-        } catch (e) {
-          const state = stateOfAccountError(e);
-          if (state) return await finish(state, totals(), now, (e as Error).message);
-          if (e instanceof PinError && e.code === 'RATE_LIMITED')
-            return await finish('rate_limited', totals(), now);
-          return await finish('error', totals(), now, (e as Error).message);
+          const multiPinRefusedRecently =
+            known.multiPin.state === 'unavailable' &&
+            known.multiPin.checkedAt !== null &&
+            now - known.multiPin.checkedAt < MULTI_PIN_RECHECK_MS;
+          let useBatch =
+            cfg.multiPin === 'always' || (cfg.multiPin === 'auto' && !multiPinRefusedRecently);
+          const plan = (list: TrackedPin[], maxCalls: number) =>
+            planCalls(list, {
+              today: run.today,
+              lookbackDays: cfg.lookbackDays,
+              batchSize: cfg.batchSize,
+              useBatch,
+              maxCalls,
+            });
+          let calls = 0;
+          let queue = plan(pins, cfg.maxCallsPerRun);
+          let failures = 0;
+
+          while (queue.length && calls < cfg.maxCallsPerRun && !deps.stopping()) {
+            const call = queue.shift()!;
+            // keep the lease while the run goes on (a crashed run's lease simply runs out)
+            if (Date.now() - leaseRenewedAt > LEASE_RENEW_MS) {
+              await lease.acquire();
+              leaseRenewedAt = Date.now();
+            }
+            const ids = call.pins.map((p) => p.pinId);
+            const q = { start: call.start, end: call.end, metricTypes: metricTypesFor(call.video) };
+            calls += 1;
+            result.calls += 1;
+            try {
+              const answers = new Map<string, PinAnalytics>();
+              if (call.kind === 'batch') {
+                result.batchCalls += 1;
+                const res = await client.getMultiPinAnalytics(ids, q);
+                for (const id of ids) if (res[id]) answers.set(id, res[id]);
+                if (cfg.multiPin === 'auto' && known.multiPin.state !== 'available') {
+                  known.multiPin = { state: 'available', checkedAt: now };
+                  await status.update({ multiPin: known.multiPin });
+                }
+              } else {
+                answers.set(ids[0], await client.getPinAnalytics(ids[0], q));
+              }
+              const written = await store1(call, answers, run.today, now);
+              extraWrites += written.entryWrites;
+              result.pins += written.pins;
+              result.days += written.days;
+              for (const e of written.entries) run.touched.add(entryKeyOf(e));
+              result.entries = run.touched.size;
+              result.entryRows += written.entryRows;
+              ids.forEach((id) => answers.has(id) && run.synced.add(id));
+              failures = 0;
+            } catch (e) {
+              if (!(e instanceof PinError)) throw e;
+              // our own budget (no HTTP status: nothing was sent) says the turn is further than a
+              // job would wait: the run waits for it, when that is soon, and asks again
+              const notSent = e.code === 'RATE_LIMITED' && e.httpStatus === undefined;
+              if (notSent) {
+                calls -= 1;
+                result.calls -= 1;
+                if (call.kind === 'batch') result.batchCalls -= 1;
+              }
+              if (notSent && (e.retryAfterSeconds ?? Infinity) <= MAX_BUDGET_WAIT_S) {
+                queue.unshift(call);
+                await waitUnlessStopping((e.retryAfterSeconds ?? 1) * 1000, deps.stopping);
+                continue;
+              }
+              const accountState = stateOfAccountError(e);
+              const stopState: SyncStatus['state'] | null = isNotBusiness(e)
+                ? 'not_business'
+                : accountState
+                  ? accountState
+                  : e.code === 'RATE_LIMITED'
+                    ? 'rate_limited'
+                    : null;
+              if (stopState) return { state: stopState, detail: e.message };
+              if (call.kind === 'batch') {
+                // refused beta (403 code 29): one call per pin from now on; a pin the batch cannot
+                // see (404 code 50, 401 code 7) or a bad request: ask for these pins one by one
+                if (e.code === 'FORBIDDEN' && cfg.multiPin === 'auto') {
+                  useBatch = false;
+                  known.multiPin = { state: 'unavailable', checkedAt: now };
+                  await status.update({ multiPin: known.multiPin });
+                  log.info(
+                    '[pinterest] analytics: this app may not use the multi-pin analytics endpoint (a Pinterest beta); syncing one pin per call'
+                  );
+                  const left = [...call.pins, ...queue.flatMap((c) => c.pins)] as TrackedPin[];
+                  queue = plan(left, cfg.maxCallsPerRun - calls);
+                } else {
+                  queue = [
+                    ...planCalls(call.pins, {
+                      today: run.today,
+                      lookbackDays: cfg.lookbackDays,
+                      batchSize: 1,
+                      useBatch: false,
+                      maxCalls: call.pins.length,
+                    }),
+                    ...queue,
+                  ];
+                }
+                continue;
+              }
+              const gone = e.code === 'PIN_NOT_FOUND' || e.httpStatus === 404;
+              const refused = e.code === 'FORBIDDEN';
+              await store.markPins(
+                ids,
+                {
+                  syncState: gone ? 'gone' : refused ? 'forbidden' : undefined,
+                  lastError: e.toJSON(),
+                },
+                now
+              );
+              if (!gone && !refused && ++failures >= MAX_CONSECUTIVE_FAILURES)
+                return { state: 'error', detail: e.message };
+            }
+          }
+          const left = pins.some((p) => !run.synced.has(p.pinId));
+          return { state: left && calls >= cfg.maxCallsPerRun ? 'partial' : null };
         }
 
+        // several accounts: each pin is asked for with its own account's token and budget; an
+        // account that cannot be asked (disconnected, reconnect required, refused) is left out
+        // without stopping the others
+        const accounts = new Map((await deps.accounts()).map((a) => [a.id, a]));
+        const groups = new Map<number | null, TrackedPin[]>();
+        for (const pin of due) {
+          const list = groups.get(pin.accountId) ?? [];
+          list.push(pin);
+          groups.set(pin.accountId, list);
+        }
+        const ordered = [...groups.keys()].sort((a, b) => (a ?? 0) - (b ?? 0));
         const known = await status.get();
-        const multiPinRefusedRecently =
-          known.multiPin.state === 'unavailable' &&
-          known.multiPin.checkedAt !== null &&
-          now - known.multiPin.checkedAt < MULTI_PIN_RECHECK_MS;
-        let useBatch =
-          cfg.multiPin === 'always' || (cfg.multiPin === 'auto' && !multiPinRefusedRecently);
-        const plan = (pins: TrackedPin[], maxCalls: number) =>
-          planCalls(pins, {
-            today,
-            lookbackDays: cfg.lookbackDays,
-            batchSize: cfg.batchSize,
-            useBatch,
-            maxCalls,
-          });
-        let queue = plan(due, cfg.maxCallsPerRun);
         const synced = new Set<string>();
         const touched = new Set<string>();
-        let failures = 0;
-        let stopState: SyncStatus['state'] | null = null;
-        let stopDetail: string | undefined;
+        const outcomes: AccountSyncStatus[] = [];
+        let budgetReached = false;
 
-        while (queue.length && result.calls < cfg.maxCallsPerRun && !deps.stopping()) {
-          const call = queue.shift()!;
-          // keep the lease while the run goes on (a crashed run's lease simply runs out)
-          if (Date.now() - leaseRenewedAt > LEASE_RENEW_MS) {
-            await lease.acquire();
-            leaseRenewedAt = Date.now();
+        for (const accountId of ordered) {
+          const pins = groups.get(accountId)!;
+          const row = accountId === null ? null : (accounts.get(accountId) ?? null);
+          const outcome: AccountSyncStatus = {
+            accountId,
+            username: row?.username ?? null,
+            state: 'ok',
+            message: null,
+            detail: null,
+            pins: 0,
+            remaining: pins.length,
+          };
+          outcomes.push(outcome);
+          if (accountId !== null && (!row || row.status === 'disconnected')) {
+            // its tokens are gone: its pins keep their stats and wait for a reconnect
+            outcome.state = 'disconnected';
+            outcome.message = ACCOUNT_DISCONNECTED;
+            continue;
           }
-          const ids = call.pins.map((p) => p.pinId);
-          const q = { start: call.start, end: call.end, metricTypes: metricTypesFor(call.video) };
-          result.calls += 1;
-          try {
-            const answers = new Map<string, PinAnalytics>();
-            if (call.kind === 'batch') {
-              result.batchCalls += 1;
-              const res = await client.getMultiPinAnalytics(ids, q);
-              for (const id of ids) if (res[id]) answers.set(id, res[id]);
-              if (cfg.multiPin === 'auto' && known.multiPin.state !== 'available') {
-                known.multiPin = { state: 'available', checkedAt: now };
-                await status.update({ multiPin: known.multiPin });
-              }
-            } else {
-              answers.set(ids[0], await client.getPinAnalytics(ids[0], q));
-            }
-            const written = await store1(call, answers, today, now);
-            extraWrites += written.entryWrites;
-            result.pins += written.pins;
-            result.days += written.days;
-            for (const e of written.entries) touched.add(entryKeyOf(e));
-            result.entries = touched.size;
-            result.entryRows += written.entryRows;
-            ids.forEach((id) => answers.has(id) && synced.add(id));
-            failures = 0;
-          } catch (e) {
-            if (!(e instanceof PinError)) throw e;
-            // our own budget (no HTTP status: nothing was sent) says the turn is further than a job
-            // would wait: the run waits for it, when that is soon, and asks again
-            const notSent = e.code === 'RATE_LIMITED' && e.httpStatus === undefined;
-            if (notSent) {
-              result.calls -= 1;
-              if (call.kind === 'batch') result.batchCalls -= 1;
-            }
-            if (notSent && (e.retryAfterSeconds ?? Infinity) <= MAX_BUDGET_WAIT_S) {
-              queue.unshift(call);
-              await waitUnlessStopping((e.retryAfterSeconds ?? 1) * 1000, deps.stopping);
-              continue;
-            }
-            const accountState = stateOfAccountError(e);
-            if (isNotBusiness(e)) stopState = 'not_business';
-            else if (accountState) stopState = accountState;
-            else if (e.code === 'RATE_LIMITED') stopState = 'rate_limited';
-            if (stopState) {
-              stopDetail = e.message;
-              break;
-            }
-            if (call.kind === 'batch') {
-              // refused beta (403 code 29): one call per pin from now on; a pin the batch cannot
-              // see (404 code 50, 401 code 7) or a bad request: ask for these pins one by one
-              if (e.code === 'FORBIDDEN' && cfg.multiPin === 'auto') {
-                useBatch = false;
-                known.multiPin = { state: 'unavailable', checkedAt: now };
-                await status.update({ multiPin: known.multiPin });
-                log.info(
-                  '[pinterest] analytics: this app may not use the multi-pin analytics endpoint (a Pinterest beta); syncing one pin per call'
-                );
-                const left = [...call.pins, ...queue.flatMap((c) => c.pins)] as TrackedPin[];
-                queue = plan(left, cfg.maxCallsPerRun - result.calls);
-              } else {
-                queue = [
-                  ...planCalls(call.pins, {
-                    today,
-                    lookbackDays: cfg.lookbackDays,
-                    batchSize: 1,
-                    useBatch: false,
-                    maxCalls: call.pins.length,
-                  }),
-                  ...queue,
-                ];
-              }
-              continue;
-            }
-            const gone = e.code === 'PIN_NOT_FOUND' || e.httpStatus === 404;
-            const refused = e.code === 'FORBIDDEN';
-            await store.markPins(
-              ids,
-              {
-                syncState: gone ? 'gone' : refused ? 'forbidden' : undefined,
-                lastError: e.toJSON(),
-              },
-              now
-            );
-            if (!gone && !refused && ++failures >= MAX_CONSECUTIVE_FAILURES) {
-              stopState = 'error';
-              stopDetail = e.message;
-              break;
-            }
+          if (row?.status === 'reconnect_required') {
+            outcome.state = 'not_connected';
+            outcome.message = STATE_TEXT.not_connected.message;
+            continue;
           }
+          if (deps.stopping()) break;
+          const before = synced.size;
+          const ended = await syncAccount(deps.client(accountId), pins, known, {
+            today,
+            now,
+            synced,
+            touched,
+          });
+          outcome.pins = synced.size - before;
+          outcome.remaining = pins.filter((p) => !synced.has(p.pinId)).length;
+          if (ended.state && ended.state !== 'never' && ended.state !== 'disabled') {
+            outcome.state = ended.state;
+            outcome.message =
+              ended.state === 'partial'
+                ? null
+                : STATE_TEXT[ended.state as keyof typeof STATE_TEXT].message;
+            outcome.detail = ended.detail ?? null;
+          }
+          if (ended.state === 'partial') budgetReached = true;
         }
 
         result.remaining = due.filter((p) => !synced.has(p.pinId)).length;
-        if (stopState) return await finish(stopState, totals(), now, stopDetail);
+        const failed = outcomes.find(
+          (o) => o.state !== 'ok' && o.state !== 'partial' && o.state !== 'disconnected'
+        );
+        if (failed) {
+          const several = accounts.size > 1 || outcomes.length > 1;
+          return await finish(
+            failed.state as SyncStatus['state'],
+            totals(),
+            now,
+            failed.detail ?? undefined,
+            {
+              accounts: outcomes,
+              account: several
+                ? (failed.username ?? (failed.accountId === null ? null : `#${failed.accountId}`))
+                : null,
+            }
+          );
+        }
         return await finish(
-          result.remaining > 0 && result.calls >= cfg.maxCallsPerRun ? 'partial' : 'ok',
+          result.remaining > 0 && budgetReached ? 'partial' : 'ok',
           totals(),
-          now
+          now,
+          undefined,
+          { accounts: outcomes, account: null }
         );
       } catch (e) {
         // a database failure mid-run: what was stored stays, the status says so, the next run goes

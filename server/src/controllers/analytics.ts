@@ -27,6 +27,8 @@ const filterShape = {
   to: day.optional(),
   contentType: contentTypeUid.optional(),
   boardId: z.string().regex(/^\d+$/, 'must be a Pinterest board id (digits only)').optional(),
+  /** Several accounts: only the pins of this account (its id from GET /pinterest/accounts). */
+  accountId: z.coerce.number().int().positive().optional(),
 };
 const overviewQuery = z.object(filterShape).strict();
 const sortShape = {
@@ -53,6 +55,7 @@ function periodOf(q: {
   to?: string;
   contentType?: string;
   boardId?: string;
+  accountId?: number;
 }): ReportFilters {
   const to = q.to ?? ymd(Date.now());
   const from = q.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
@@ -64,6 +67,7 @@ function periodOf(q: {
     to,
     ...(q.contentType && { contentType: q.contentType }),
     ...(q.boardId && { boardId: q.boardId }),
+    ...(q.accountId !== undefined && { accountId: q.accountId }),
   };
 }
 

@@ -9,9 +9,10 @@ export function createAnalytics(core: PluginCore, deps: { pins: PinsService }): 
   return createAnalyticsService(core.strapi, {
     config: core.getConfig,
     client: core.getClient,
+    accounts: () => core.accounts.list(core.environment()),
     leases: core.leases,
     owner: core.owner,
-    boards: () => deps.pins.boards(),
+    boards: (accountId) => deps.pins.boards(accountId ?? null),
     isMapped: core.isMapped,
     mappedTypes: core.mappedTypes,
   });
