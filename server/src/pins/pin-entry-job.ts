@@ -18,7 +18,7 @@ import {
 } from '../media/video-pin';
 import { entryJobPayloadSchema, type EntryRef } from './job-keys';
 import { resolveImageSource, type MediaSourceContext } from '../media/media-source';
-import type { PinRecordRow, PinRecordStore } from './pin-record-store';
+import { currentRecord, type PinRecordRow, type PinRecordStore } from './pin-record-store';
 import type { ChosenImage } from '../mapping/media';
 import { assertLinkAlive } from '../links/link-check';
 import { routeEntry } from './entry-account';
@@ -59,8 +59,11 @@ export interface PinEntryDeps {
     field: PinFieldValue | null;
     draft: PinDraft;
   }) => Promise<{ media: ChosenImage; altText: string } | null>;
-  /** Pinterest SEO (server/src/seo): runs after the pin is made or updated; never throws. */
-  afterPinned?: (ref: EntryRef) => Promise<void>;
+  /**
+   * Pinterest SEO (server/src/seo): runs after the pin is made or updated; never throws. Its
+   * write goes to `save` when given (the job's finish: see `JobContext.atFinish`).
+   */
+  afterPinned?: (ref: EntryRef, save?: (write: () => Promise<unknown>) => void) => Promise<void>;
   now?: () => Date;
 }
 
@@ -137,7 +140,9 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
     // every call below works on the entry's account
     const base = deps;
     const values: Record<string, unknown> = entry;
-    return pinOnAccount({ ...deps, client: () => base.client(accountId) }).catch((e: unknown) => {
+    // (a record left by another account is still looked after with that account's client)
+    const client = (id?: number | null) => base.client(id === undefined ? accountId : id);
+    return pinOnAccount({ ...deps, client }).catch((e: unknown) => {
       throw withAccount(e, accountId);
     });
 
@@ -160,8 +165,11 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
               attempt: job.attempts,
             })
           : Promise.resolve();
-      await settleUnknownOnOtherBoards(deps, ref, draft, ctx);
-      let record = await deps.records.findForEntry(ref.contentType, ref.documentId, ref.locale);
+      // the entry's records in this locale, read once (again only when the settling changed one)
+      let rows = await deps.records.listForEntry(ref.contentType, ref.documentId, ref.locale);
+      if (await settleUnknownOnOtherBoards(deps, rows, draft, ctx))
+        rows = await deps.records.listForEntry(ref.contentType, ref.documentId, ref.locale);
+      let record = currentRecord(rows);
       // a live pin (an edit, a move, a re-pin) is left as it is when the link is dead; a new pin's
       // check fails its record below, so the entry and the pin.failed webhook say why
       if (record?.pinId && record.status !== 'deleted') await checkLink();
@@ -204,29 +212,32 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
           })
         );
       }
-      if (!record || record.boardId !== draft.boardId) {
-        record = await deps.records.findOrCreate(
-          { ...ref, boardId: draft.boardId },
-          { marker: draft.marker, boardSectionId: draft.boardSectionId, accountId }
-        );
+      const target = { ...ref, boardId: draft.boardId };
+      const init = { marker: draft.marker, boardSectionId: draft.boardSectionId, accountId };
+      // an image pin's new record is written with its first attempt, in the fenced step below (one
+      // statement); a video's first, as its upload remembers its media id on it
+      if ((!record || record.boardId !== draft.boardId) && draft.media.kind === 'image') {
+        record = null;
+      } else if (!record || record.boardId !== draft.boardId) {
+        record = await deps.records.findOrInsert(rows, target, init);
       }
 
-      if (record.pinId) {
+      if (record?.pinId) {
         if (record.status !== 'pinned')
           await deps.records.update(record.id, { status: 'pinned', lastError: null });
         return { outcome: 'already-pinned', pinId: record.pinId };
       }
 
-      const current = record;
+      const existing = record;
       try {
-        if (record.createAttemptedAt) {
+        if (existing?.createAttemptedAt) {
           const found = await recoverUnknownCreate(
             deps.client(),
             draft,
-            new Date(record.createAttemptedAt)
+            new Date(existing.createAttemptedAt)
           );
           if (found) {
-            await markPinned(deps, record, found, draft, 'adopted');
+            await markPinned(deps, ctx, existing, found, draft, 'adopted');
             return { outcome: 'pinned', pinId: found.id, adopted: true };
           }
         }
@@ -238,41 +249,50 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
           : draft;
         const mediaSource = await mediaSourceFor(sent, deps, {
           keepAlive: () => ctx.ensureLease(),
-          previousMediaId: current.mediaId ?? null,
+          previousMediaId: existing?.mediaId ?? null,
           rememberMediaId: async (mediaId) => {
-            await deps.records.update(current.id, { mediaId });
+            if (existing) await deps.records.update(existing.id, { mediaId });
           },
         });
         // fencing: only the claim that still holds the job records the attempt, and the create
         // leaves within the lease that write extended (so a worker taking over can wait it out)
-        await ctx.fenced(() =>
-          deps.records.update(record.id, {
-            status: 'pinning',
-            createAttemptedAt: now(),
-            boardSectionId: draft.boardSectionId,
-            title: draft.title,
-            link: draft.link,
-            mediaSource: mediaSource.source_type,
-            designUrl: designed ? designed.media.url : null,
-          })
+        const attempt = {
+          status: 'pinning' as const,
+          createAttemptedAt: now(),
+          boardSectionId: draft.boardSectionId,
+          title: draft.title,
+          link: draft.link,
+          mediaSource: mediaSource.source_type,
+          designUrl: designed ? designed.media.url : null,
+        };
+        const attempted = await ctx.fenced(() =>
+          existing
+            ? deps.records.write(existing, attempt)
+            : deps.records.insertAttempt(target, init, attempt)
         );
+        record = attempted;
         const pin = await deps
           .client()
           .createPin(pinCreateBody(sent, mediaSource), { beforeSend: () => ctx.assertSendable() });
-        await markPinned(deps, record, pin, draft, mediaSource.source_type);
+        await markPinned(deps, ctx, attempted, pin, draft, mediaSource.source_type);
         return { outcome: 'pinned', pinId: pin.id, adopted: false };
       } catch (e) {
         if (e instanceof LeaseLostError) throw e;
         const error = toPinError(e);
         // fenced: a worker that lost the job late (a stalled database) must not overwrite the
-        // record its new holder has pinned meanwhile
-        await ctx.fenced(() =>
-          deps.records.update(record.id, {
-            status: error.retryable ? 'pinning' : 'failed',
-            lastError: error.toJSON(),
-            // a create that certainly did not happen needs no look-up before the next attempt
-            ...(!error.outcomeUnknown && { createAttemptedAt: null }),
-          })
+        // record its new holder has pinned meanwhile (a failure before the new record was
+        // written makes it now, so the entry and the pin.failed webhook say why)
+        const failed = record;
+        await ctx.fenced(async () =>
+          deps.records.update(
+            failed ? failed.id : (await deps.records.findOrInsert(rows, target, init)).id,
+            {
+              status: error.retryable ? 'pinning' : 'failed',
+              lastError: error.toJSON(),
+              // a create that certainly did not happen needs no look-up before the next attempt
+              ...(!error.outcomeUnknown && { createAttemptedAt: null }),
+            }
+          )
         );
         throw error;
       }
@@ -281,8 +301,12 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
   return async function pinEntryThenSeo(job: JobRow, ctx: JobContext) {
     const result = await pinEntry(job, ctx);
     if (result.outcome !== 'skipped' && deps.afterPinned) {
-      const { repin: _repin, ...ref } = entryJobPayloadSchema.parse(job.payload);
-      await deps.afterPinned(ref);
+      const {
+        repin: _repin,
+        accountId: _accountId,
+        ...ref
+      } = entryJobPayloadSchema.parse(job.payload);
+      await deps.afterPinned(ref, ctx.atFinish?.bind(ctx));
     }
     return result;
   };
@@ -313,17 +337,23 @@ async function mediaSourceFor(
  */
 async function settleUnknownOnOtherBoards(
   deps: PinEntryDeps,
-  ref: EntryRef,
+  rows: PinRecordRow[],
   draft: PinDraft,
   ctx: JobContext
-): Promise<void> {
-  const rows = await deps.records.listForEntry(ref.contentType, ref.documentId, ref.locale);
+): Promise<boolean> {
+  let changed = false;
   for (const row of rows) {
     if (row.pinId || !row.createAttemptedAt || row.boardId === draft.boardId) continue;
     const attemptedAt = new Date(row.createAttemptedAt);
     let found: Pin | null;
+    changed = true;
     try {
-      found = await recoverUnknownCreate(deps.client(), lookupDraftOf(row), attemptedAt);
+      // the create went out with the account the record had then (the entry may have moved since)
+      found = await recoverUnknownCreate(
+        deps.client(),
+        lookupDraftOf(row),
+        attemptedAt
+      );
     } catch (e) {
       if (e instanceof LeaseLostError) throw e;
       const error = toPinError(e);
@@ -361,6 +391,7 @@ async function settleUnknownOnOtherBoards(
       await ctx.fenced(() => deps.records.remove(row.id));
     }
   }
+  return changed;
 }
 
 /** What a record remembers of the create it attempted: enough to look for that pin. */
@@ -461,26 +492,35 @@ async function syncEdits(
   return { outcome: 'updated', pinId, moved };
 }
 
+/**
+ * Records the pin on its record. With the worker's `atFinish`, the write goes in the transaction
+ * that ends the job (one commit for both; a crash before it leaves the attempt recorded, which
+ * the next claim looks for by its marker and adopts).
+ */
 async function markPinned(
   deps: PinEntryDeps,
+  ctx: JobContext,
   record: PinRecordRow,
   pin: Pin,
   draft: PinDraft,
   source: string
 ) {
-  await deps.records.update(record.id, {
-    status: 'pinned',
-    pinId: pin.id,
-    pinnedAt: pin.created_at ? new Date(pin.created_at) : new Date(),
-    title: draft.title,
-    description: draft.description,
-    altText: draft.altText,
-    link: draft.link,
-    mediaSource: source,
-    syncedHash: syncHash(draft),
-    lastError: null,
-    createAttemptedAt: null,
-  });
+  const write = () =>
+    deps.records.write(record, {
+      status: 'pinned',
+      pinId: pin.id,
+      pinnedAt: pin.created_at ? new Date(pin.created_at) : new Date(),
+      title: draft.title,
+      description: draft.description,
+      altText: draft.altText,
+      link: draft.link,
+      mediaSource: source,
+      syncedHash: syncHash(draft),
+      lastError: null,
+      createAttemptedAt: null,
+    });
+  if (ctx.atFinish) ctx.atFinish(write);
+  else await write();
 }
 
 /** Pages of 250 pins read at most when looking for a pin by its marker (10,000 pins). */

@@ -83,6 +83,38 @@ const TABLE = 'pinterest_jobs';
 
 type Knex = Core.Strapi['db']['connection'];
 
+/** The columns a claim reads, and the row they make (a JSON column is text in SQLite). */
+const JOB_COLUMNS = [
+  'id',
+  'key',
+  'kind',
+  'state',
+  'payload',
+  'attempts',
+  'run_at',
+  'lease_owner',
+  'lease_until',
+  'requeue',
+  'last_error',
+  'result',
+];
+const jsonColumn = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+const fromColumns = (r: Record<string, unknown>): JobRow =>
+  normalise({
+    id: r.id,
+    key: r.key,
+    kind: r.kind,
+    state: r.state,
+    payload: jsonColumn(r.payload),
+    attempts: r.attempts,
+    runAt: r.run_at,
+    leaseOwner: r.lease_owner,
+    leaseUntil: r.lease_until,
+    requeue: r.requeue,
+    lastError: jsonColumn(r.last_error),
+    result: jsonColumn(r.result),
+  });
+
 /** The database client's name: `sqlite`, `postgres`, `mysql`. */
 const dialectOf = (strapi: Core.Strapi): string => strapi.db.dialect.client;
 
@@ -106,9 +138,9 @@ export function createJobStore(strapi: Core.Strapi) {
   async function endClaim(
     job: JobRow,
     set: { state: JobState; runAt: number | null; attempts: number | null },
-    columns: { lastError: PinErrorDTO | null; result?: Record<string, unknown> | null }
+    columns: { lastError: PinErrorDTO | null; result?: Record<string, unknown> | null },
+    knex: Knex = strapi.db.connection
   ): Promise<void> {
-    const knex = strapi.db.connection;
     const now = Date.now();
     const asked = `${TABLE}.requeue`;
     // literals only in the CASEs (PostgreSQL types bound parameters there as text): the state is
@@ -313,75 +345,86 @@ export function createJobStore(strapi: Core.Strapi) {
       : null;
   }
 
-  /** SQLite (one writer at a time): a compare-and-set update on the candidate row. */
+  /**
+   * SQLite (one writer at a time): a compare-and-set update on the candidate row. Two statements
+   * straight through knex (the query engine's parsing of the same two cost more than the rest of
+   * a claim): the due candidates' columns, then the update that takes one if it is still due.
+   */
   async function claimCompareAndSet(
     owner: string,
     leaseMs: number,
     now: number
   ): Promise<JobRow | null> {
-    {
-      const candidates = await q().findMany({
-        where: {
-          $or: [
-            { state: 'waiting', runAt: { $lte: now } },
-            { state: 'running', leaseUntil: { $lt: now } },
-          ],
-        },
-        orderBy: [{ runAt: 'asc' }, { id: 'asc' }],
-        limit: 5,
-      });
-      for (const candidate of candidates.map(normalise)) {
-        const token = claimToken(owner);
-        const { count } = await q().updateMany({
-          where: {
-            id: candidate.id,
-            $or: [
-              { state: 'waiting', runAt: { $lte: now } },
-              { state: 'running', leaseUntil: { $lt: now } },
-            ],
-          },
-          data: {
-            state: 'running',
-            leaseOwner: token,
-            leaseUntil: now + leaseMs,
-            attempts: candidate.attempts + 1,
-            requeue: false,
-          },
+    const knex = strapi.db.connection;
+    const due = [
+      "((state = 'waiting' AND run_at <= ?) OR (state = 'running' AND lease_until < ?))",
+      [now, now],
+    ] as const;
+    const candidates: unknown[] = await knex(TABLE)
+      .select(JOB_COLUMNS)
+      .whereRaw(due[0], [...due[1]])
+      .orderBy([{ column: 'run_at' }, { column: 'id' }])
+      .limit(5);
+    for (const raw of candidates) {
+      const candidate = fromColumns(raw as Record<string, unknown>);
+      const token = claimToken(owner);
+      const count = await knex(TABLE)
+        .where({ id: candidate.id })
+        .andWhereRaw(due[0], [...due[1]])
+        .update({
+          state: 'running',
+          lease_owner: token,
+          lease_until: now + leaseMs,
+          attempts: candidate.attempts + 1,
+          requeue: false,
         });
-        if (count === 1) {
-          return {
-            ...candidate,
-            takenOverFrom: takeoverOf(candidate.state, candidate.leaseUntil),
-            state: 'running',
-            leaseOwner: token,
-            leaseUntil: now + leaseMs,
-            attempts: candidate.attempts + 1,
-            requeue: false,
-          };
-        }
+      if (count === 1) {
+        return {
+          ...candidate,
+          takenOverFrom: takeoverOf(candidate.state, candidate.leaseUntil),
+          state: 'running',
+          leaseOwner: token,
+          leaseUntil: now + leaseMs,
+          attempts: candidate.attempts + 1,
+          requeue: false,
+        };
       }
-      return null;
     }
+    return null;
   }
 
   return {
     ...claiming,
 
-    /** Ends a job the worker held. A job asked for again while it ran goes back to waiting. */
+    /**
+     * Ends a job the worker held. A job asked for again while it ran goes back to waiting. With
+     * `writes` (the handler's last writes, see `JobContext.atFinish`), they and the end are one
+     * transaction; a null outcome makes the writes alone (the job ends otherwise).
+     */
     async finish(
       job: JobRow,
       outcome: {
         state: 'done' | 'failed' | 'cancelled';
         result?: Record<string, unknown>;
         error?: PinErrorDTO | null;
-      }
+      } | null,
+      writes: Array<() => Promise<unknown>> = []
     ) {
       // asked for again while it ran: back to waiting, now, with a fresh count
-      await endClaim(
-        job,
-        { state: outcome.state, runAt: null, attempts: null },
-        { lastError: outcome.error ?? null, result: outcome.result ?? null }
-      );
+      const end = (knex?: Knex) =>
+        outcome
+          ? endClaim(
+              job,
+              { state: outcome.state, runAt: null, attempts: null },
+              { lastError: outcome.error ?? null, result: outcome.result ?? null },
+              knex
+            )
+          : Promise.resolve();
+      if (!writes.length) return end();
+      await strapi.db.transaction(async ({ trx }: { trx: Knex }) => {
+        for (const write of writes) await write();
+        await end(trx);
+      });
     },
 
     /** Extends the lease of a job this worker still holds; false when it no longer does. */

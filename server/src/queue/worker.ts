@@ -29,6 +29,12 @@ export interface JobContext {
    * within its lease has ended before the handler runs. Null for a job claimed from `waiting`.
    */
   readonly takenOver: { readonly previousLeaseUntil: number } | null;
+  /**
+   * Hands the worker a write to make in the transaction that marks the job done (one commit for
+   * the job's last writes and its end). Made even when the job then fails or loses its lease
+   * (before the failure is recorded), as if it had been made at once.
+   */
+  atFinish?(write: () => Promise<unknown>): void;
 }
 
 export type JobHandler = (job: JobRow, ctx: JobContext) => Promise<Record<string, unknown> | void>;
@@ -139,8 +145,16 @@ export function createWorker(options: WorkerOptions) {
     );
     beat.unref?.();
     const margin = Math.min(1_000, Math.floor(options.leaseMs / 10));
+    const finishing: Array<() => Promise<unknown>> = [];
+    /** The writes handed over, made now (outside a finish): the job failed or was lost. */
+    const flush = async () => {
+      if (finishing.length) await options.store.finish(job, null, finishing.splice(0));
+    };
     const ctx: JobContext = {
       takenOver: job.takenOverFrom ?? null,
+      atFinish(write) {
+        finishing.push(write);
+      },
       async ensureLease() {
         if (lost || !(await renew())) {
           lost = true;
@@ -168,8 +182,11 @@ export function createWorker(options: WorkerOptions) {
     try {
       const result = await handler(job, ctx);
       if (lost) throw new LeaseLostError(job.key);
-      await options.store.finish(job, { state: 'done', result: result || {} });
+      await options.store.finish(job, { state: 'done', result: result || {} }, finishing);
     } catch (e) {
+      await flush().catch((err: Error) =>
+        options.logger.error(`[pinterest] job ${job.key}: its last writes failed: ${err.message}`)
+      );
       if (e instanceof LeaseLostError) {
         options.logger.warn(`[pinterest] ${e.message}; leaving it to that worker`);
         return;

@@ -313,7 +313,11 @@ export function createSeoService(deps: SeoDeps) {
      * nothing: Pinterest's keywords when they are cached, the entry's own words otherwise. Never
      * throws (the pin is made; a checklist is a nicety).
      */
-    async recordPublished(ref: EntryRef): Promise<StoredSeo | null> {
+    async recordPublished(
+      ref: EntryRef,
+      /** The pin job's finish: the checklist is written with the job's end (one commit). */
+      save?: (write: () => Promise<unknown>) => void
+    ): Promise<StoredSeo | null> {
       try {
         const pin = await deps.publishedPin(ref);
         if (!pin) return null;
@@ -336,7 +340,8 @@ export function createSeoService(deps: SeoDeps) {
           ...checklistOf(pin, boardName, candidates),
           checkedAt: new Date(now()).toISOString(),
         };
-        await deps.records.saveSeo(ref, stored);
+        if (save) save(() => deps.records.saveSeo(ref, stored));
+        else await deps.records.saveSeo(ref, stored);
         return stored;
       } catch (e) {
         deps.log.warn(`[pinterest] the pin checklist could not be stored: ${String(e)}`);

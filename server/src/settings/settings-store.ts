@@ -16,8 +16,16 @@ export const storedMappingSchema = contentTypeMappingSchema.extend({ enabled: z.
 export type StoredMapping = z.infer<typeof storedMappingSchema>;
 const storedMappingsSchema = z.record(z.string(), storedMappingSchema);
 
-export function createSettingsStore(strapi: Core.Strapi) {
+/**
+ * How long a read of the saved settings is reused. Every pin reads them (its mapping, its design,
+ * its SEO checklist); another instance follows a change within this, this one at once (`set`).
+ */
+export const SETTINGS_TTL_MS = 2_000;
+
+export function createSettingsStore(strapi: Core.Strapi, opts: { now?: () => number } = {}) {
+  const now = opts.now ?? Date.now;
   const store = () => strapi.store({ type: 'plugin', name: 'pinterest' });
+  let cached: { value: StoredSettings; at: number } | null = null;
   const readMappings = async (): Promise<Record<string, StoredMapping>> => {
     const raw: unknown = (await store().get({ key: 'mappings' })) ?? {};
     const parsed = storedMappingsSchema.safeParse(raw);
@@ -36,12 +44,19 @@ export function createSettingsStore(strapi: Core.Strapi) {
     async saveMapping(uid: string, mapping: StoredMapping): Promise<void> {
       await store().set({ key: 'mappings', value: { ...(await readMappings()), [uid]: mapping } });
     },
+    /** The saved settings, read again when the last read is older than SETTINGS_TTL_MS. */
     async get(): Promise<StoredSettings> {
+      if (cached && now() - cached.at < SETTINGS_TTL_MS) return cached.value;
+      const at = now();
       const parsed = settingsSchema.safeParse(await store().get({ key: 'settings' }));
-      return parsed.success ? parsed.data : { contentTypes: {} };
+      const value = parsed.success ? parsed.data : { contentTypes: {} };
+      cached = { value, at };
+      return value;
     },
     async set(value: StoredSettings): Promise<void> {
+      cached = null;
       await store().set({ key: 'settings', value });
+      cached = null;
     },
   };
 }
