@@ -350,7 +350,7 @@ async function settleUnknownOnOtherBoards(
     try {
       // the create went out with the account the record had then (the entry may have moved since)
       found = await recoverUnknownCreate(
-        deps.client(),
+        deps.client(row.accountId ?? undefined),
         lookupDraftOf(row),
         attemptedAt
       );
