@@ -60,6 +60,11 @@ export const pinRecordSchema = z.object({
   lastError: pinErrorSchema.nullable(),
   /** The pin went out without a link (its content type allows it: `missingLink: 'warn'`). */
   withoutLink: z.boolean().optional(),
+  /** Several accounts: the account the pin belongs to (null: none recorded). */
+  account: z
+    .object({ id: z.number(), username: z.string().nullable(), displayName: z.string().nullable() })
+    .nullable()
+    .optional(),
 });
 export type PinRecordDTO = z.infer<typeof pinRecordSchema>;
 
@@ -177,6 +182,17 @@ export const contentTypeDefaultsSchema = z.object({
   onUnpublish: z.enum(['keep', 'delete']),
   /** Designed pins: the template entries without their own design use; null: the original image. */
   defaultTemplate: z.string().nullable(),
+  /** Whether the type is localized (it may then have an account and board per locale). */
+  localized: z.boolean().optional(),
+  /** Several accounts: the account entries of this type pin to (null: the default account). */
+  defaultAccountId: z.number().nullable().optional(),
+  /** Per locale: its account and board (each null: the type's). */
+  localeDefaults: z
+    .record(
+      z.string(),
+      z.object({ accountId: z.number().nullish(), boardId: z.string().nullish() })
+    )
+    .optional(),
 });
 export type ContentTypeDefaultsDTO = z.infer<typeof contentTypeDefaultsSchema>;
 
@@ -229,5 +245,10 @@ export const pinPreviewSchema = z.object({
   /** What stops the pin today (no board, no or unusable media), as the job would report it. */
   problems: z.array(pinErrorSchema),
   pinOnPublish: z.boolean(),
+  /**
+   * Several accounts: the account the entry pins to when its field names none (its locale's, its
+   * type's; null: the default account).
+   */
+  routedAccountId: z.number().nullable().optional(),
 });
 export type PinPreviewDTO = z.infer<typeof pinPreviewSchema>;

@@ -158,7 +158,7 @@ const MATRIX: Row[] = [
     call: () => ({ path: '/connection/resume-writes', body: {} }),
     ok: SETTINGS,
   },
-  { route: 'GET /accounts', call: () => ({ path: '/accounts' }), ok: SETTINGS },
+  { route: 'GET /accounts', call: () => ({ path: '/accounts' }), ok: ALL },
   {
     route: 'POST /accounts/:id/default',
     call: () => ({ path: '/accounts/999999/default', body: {} }),

@@ -15,6 +15,7 @@ import { toPinRecordDTO } from '../pins/pin-record-store';
 import type { Board } from '../pinterest/schemas';
 import type { JobRow } from '../queue/job-store';
 import { reconcile } from '../pins/reconcile';
+import { routeEntry } from '../pins/entry-account';
 import type { ConnectionService } from './connection';
 import type { PluginCore } from './core';
 
@@ -67,7 +68,9 @@ export interface PinsService {
   /** Configuration, connection and queue counts. */
   status(): Promise<PinsStatus>;
   /** The pin as the worker would make it from the form's values; null for an unmapped type. */
-  preview(input: PreviewInput): Promise<(PinPreview & { pinOnPublish: boolean }) | null>;
+  preview(
+    input: PreviewInput
+  ): Promise<(PinPreview & { pinOnPublish: boolean; routedAccountId: number | null }) | null>;
   /**
    * Every board of an account (all bookmark pages; the default account when none is named),
    * cached for a minute per account.
@@ -169,7 +172,22 @@ export function createPins(core: PluginCore, deps: { connection: ConnectionServi
       ).filter((j) => !locale || j.payload?.locale === locale);
       return {
         mapped: core.isMapped(contentType),
-        pins: records.map(toPinRecordDTO),
+        pins: await Promise.all(
+          records.map(async (r) => {
+            // several accounts: the side panel names the account each pin went to
+            const account = r.accountId ? await core.accounts.byId(r.accountId) : null;
+            return {
+              ...toPinRecordDTO(r),
+              account: account
+                ? {
+                    id: account.id,
+                    username: account.username,
+                    displayName: account.businessName ?? account.username,
+                  }
+                : null,
+            };
+          })
+        ),
         jobs: entryJobs.map(toJobDTO),
       };
     },
@@ -246,17 +264,34 @@ export function createPins(core: PluginCore, deps: { connection: ConnectionServi
               })
             )
           : input.values;
+      const field = parsedField?.success ? parsedField.data : null;
+      const locale = input.locale ?? NO_LOCALE;
+      // several accounts: the board default of the account the entry is routed to, as the job does
+      // (the edit form's values carry a localized entry's locale)
+      const routeLocale =
+        input.locale ?? (typeof input.values.locale === 'string' ? input.values.locale : NO_LOCALE);
+      const route = routeEntry(field, mapping, routeLocale);
       const preview = previewPin({
         contentType: input.contentType,
         documentId: input.documentId ?? 'new',
-        locale: input.locale ?? NO_LOCALE,
+        locale,
         entry: values,
-        mapping,
-        field: parsedField?.success ? parsedField.data : null,
+        mapping:
+          route.defaultBoardId === mapping.defaultBoardId
+            ? mapping
+            : {
+                ...mapping,
+                defaultBoardId: route.defaultBoardId,
+                defaultBoardSectionId: undefined,
+              },
+        field,
         utm: core.getConfig().utm,
       });
       return {
         ...preview,
+        // the account the entry pins to when its field names none (the field's picker shows it)
+        routedAccountId: routeEntry(field && { ...field, accountId: null }, mapping, routeLocale)
+          .accountId,
         pinOnPublish:
           (parsedField?.success ? parsedField.data.enabled : undefined) ?? mapping.pinOnPublish,
       };

@@ -130,9 +130,12 @@ export function createSettingsService(core: PluginCore): SettingsService {
       return {
         contentTypes: Object.entries(core.mappings.all()).map(([uid, { mapping }]) => {
           const s = saved.contentTypes[uid];
-          const ct: { info?: { displayName?: string } } | undefined = strapi.contentType(
-            uid as never
-          );
+          const ct:
+            | {
+                info?: { displayName?: string };
+                pluginOptions?: { i18n?: { localized?: boolean } };
+              }
+            | undefined = strapi.contentType(uid as never);
           return {
             uid,
             displayName: ct?.info?.displayName ?? uid,
@@ -142,6 +145,9 @@ export function createSettingsService(core: PluginCore): SettingsService {
               s?.defaultBoardSectionId ?? mapping.defaultBoardSectionId ?? null,
             onUnpublish: s?.onUnpublish ?? mapping.onUnpublish,
             defaultTemplate: s?.defaultTemplate ?? null,
+            localized: ct?.pluginOptions?.i18n?.localized === true,
+            defaultAccountId: s?.defaultAccountId ?? mapping.defaultAccountId ?? null,
+            localeDefaults: { ...mapping.localeDefaults, ...s?.localeDefaults },
           };
         }),
       };

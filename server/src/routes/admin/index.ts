@@ -77,7 +77,8 @@ export default {
       method: 'GET',
       path: '/accounts',
       handler: 'connection.accounts',
-      config: guard('readSettings'),
+      // the editor's field lists them to choose where an entry pins
+      config: guard('readPins'),
     },
     {
       method: 'DELETE',
