@@ -43,7 +43,7 @@ const migrate = (owner: string) =>
 
 /** Rows as the single-account release left them: no account named anywhere. */
 async function seedSingleAccountRows(): Promise<number> {
-  const q = (uid: string) => strapi.db.query(uid as never);
+  const q = (uid: string) => strapi.db.query(uid);
   const account = await q('plugin::pinterest.account').create({
     data: {
       environment,
