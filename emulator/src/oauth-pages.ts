@@ -77,23 +77,29 @@ function redirect(req: AuthorizeRequest, params: Record<string, string>): PageAn
   return { status: 302, location: target.toString() };
 }
 
-/** The account that signs in on the consent page. */
-const consentUser = (state: EmulatorState): UserAccount =>
-  findUser(state, state.flags.oauthUser) ?? state.user;
+/**
+ * The account that signs in on the consent page: the one picked on the page (several users), else
+ * the `oauthUser` flag's, else the primary user.
+ */
+const consentUser = (state: EmulatorState, picked?: string | null): UserAccount =>
+  (picked ? findUser(state, picked) : undefined) ??
+  findUser(state, state.flags.oauthUser) ??
+  state.user;
 
 /** Approves: a single-use code bound to the redirect URI, valid 10 minutes. */
 export function approve(
   state: EmulatorState,
   req: AuthorizeRequest,
   scopes: string[],
-  now: number
+  now: number,
+  picked?: string | null
 ): PageAnswer {
   const code = randomBytes(18).toString('base64url');
   state.codes.set(code, {
     code,
     clientId: req.clientId,
     redirectUri: req.redirectUri,
-    userId: consentUser(state).id,
+    userId: consentUser(state, picked).id,
     scopes,
     expiresAt: now + CODE_TTL_MS,
     used: false,
@@ -113,12 +119,23 @@ export function consentPage(
         `<li><label><input type="checkbox" name="scope" value="${escapeHtml(s)}" checked> ${escapeHtml(s)}</label></li>`
     )
     .join('');
+  const signedIn = consentUser(state);
+  // several accounts on this emulator: choose which one signs in (as Pinterest's account switcher)
+  const switcher =
+    state.users.size > 1
+      ? `<p><label>Signed in as <select name="user">${[...state.users.values()]
+          .map(
+            (u) =>
+              `<option value="${escapeHtml(u.id)}"${u.id === signedIn.id ? ' selected' : ''}>@${escapeHtml(u.username)}${u.business_name ? ` (${escapeHtml(u.business_name)})` : ''}</option>`
+          )
+          .join('')}</select></label> (local Pinterest emulator).</p>`
+      : '';
   return page(
     'Pinterest emulator: give access',
     `<main><h1>${escapeHtml(state.app.name)} wants to access your Pinterest account</h1>
-<p>Signed in as <strong>@${escapeHtml(consentUser(state).username)}</strong> (local Pinterest emulator).</p>
+${switcher ? '' : `<p>Signed in as <strong>@${escapeHtml(signedIn.username)}</strong> (local Pinterest emulator).</p>`}
 ${problem ? `<p role="alert">${escapeHtml(problem)}</p>` : ''}
-<form method="post" action="/oauth/?${escapeHtml(query)}"><fieldset><legend>Allow it to use</legend><ul>${boxes}</ul></fieldset>
+<form method="post" action="/oauth/?${escapeHtml(query)}">${switcher}<fieldset><legend>Allow it to use</legend><ul>${boxes}</ul></fieldset>
 <button class="give" type="submit" name="decision" value="allow">Give access</button>
 <button class="cancel" type="submit" name="decision" value="deny">Cancel</button></form></main>`
   );
@@ -148,7 +165,7 @@ export function authorizePage(
           'Choose at least one permission, or cancel.'
         ),
       };
-    return approve(state, req, granted, now);
+    return approve(state, req, granted, now, form.get('user'));
   }
   if (method !== 'GET') return { status: 405, html: errorPage(`${method} is not allowed here.`) };
   if (state.flags.autoApprove) return approve(state, req, req.scopes, now);

@@ -189,6 +189,25 @@ describe('authorize page', () => {
     expect(target.searchParams.has('code')).toBe(false);
   });
 
+  it('lets the user pick which of several accounts signs in (an account switcher)', async () => {
+    emu.reset({ users: [{ username: 'maison_fr', business_name: 'Maison FR' }] });
+    const shown = await page('GET', authorizeQuery());
+    const fr = [...emu.state.users.values()].find((u) => u.username === 'maison_fr')!;
+    expect(shown.html).toContain('<select name="user">');
+    expect(shown.html).toContain(`<option value="${fr.id}">@maison_fr (Maison FR)</option>`);
+    expect(shown.html).toMatch(/<option value="\d+" selected>@strapi_demo/);
+    const form = new URLSearchParams({ decision: 'allow', user: fr.id });
+    for (const sc of SCOPE.split(',')) form.append('scope', sc);
+    const res = await page('POST', authorizeQuery(), form);
+    const code = new URL(res.location!).searchParams.get('code')!;
+    const issued = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT });
+    const me = await call(emu.url, 'GET', '/v5/user_account', { token: issued.json.access_token });
+    expect(me.json.username).toBe('maison_fr');
+    // one user: no switcher, the page names the account
+    emu.reset();
+    expect((await page('GET', authorizeQuery())).html).not.toContain('<select');
+  });
+
   it('grants only the scopes left checked', async () => {
     const code = await authorize(['boards:read', 'user_accounts:read']);
     const res = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT });
