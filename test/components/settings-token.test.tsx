@@ -57,6 +57,7 @@ beforeEach(() => {
     if (url === '/pinterest/connection') return Promise.resolve({ data: answerConnection });
     if (url === '/pinterest/settings') return Promise.resolve({ data: { contentTypes: [] } });
     if (url === '/pinterest/boards') return Promise.resolve({ data: { boards: [] } });
+    if (url === '/pinterest/accounts') return Promise.resolve({ data: { accounts: [] } });
     return Promise.reject(new Error(`unexpected GET ${url}`));
   });
 });

@@ -22,6 +22,7 @@ import {
   type CampaignInputWire,
 } from '../../../common/campaigns';
 import {
+  accountListSchema,
   authorizeAnswerSchema,
   boardsAnswerSchema,
   connectionSchema,
@@ -63,6 +64,8 @@ export interface AnalyticsFilters {
   to: string;
   contentType: string;
   boardId: string;
+  /** Several accounts: one account's pins only (its id as text; empty: every account). */
+  accountId?: string;
 }
 export interface TopPinsQuery {
   sort: TopPinSort;
@@ -74,7 +77,13 @@ export interface TopPinsQuery {
 /** What Settings → Pinterest saves for each content type. */
 export type ContentTypeDefaultsInput = Pick<
   ContentTypeDefaultsDTO,
-  'pinOnPublish' | 'defaultBoardId' | 'defaultBoardSectionId' | 'onUnpublish' | 'defaultTemplate'
+  | 'pinOnPublish'
+  | 'defaultBoardId'
+  | 'defaultBoardSectionId'
+  | 'onUnpublish'
+  | 'defaultTemplate'
+  | 'defaultAccountId'
+  | 'localeDefaults'
 >;
 
 export type CampaignAction = 'pause' | 'resume' | 'cancel' | 'retry';
@@ -133,6 +142,16 @@ export function createPinterestApi(http: Transport) {
     refreshAccessToken: () => call(refreshAnswerSchema, 'POST', '/pinterest/connection/refresh'),
     resumeWrites: () => call(connectionSchema, 'POST', '/pinterest/connection/resume-writes'),
     disconnect: () => call(connectionSchema, 'DELETE', '/pinterest/connection'),
+    /** Several accounts: every account of this environment, the default first. */
+    listAccounts: async () =>
+      (await call(accountListSchema, 'GET', '/pinterest/accounts')).accounts,
+    /** Makes an account the default one; answers with the accounts after it. */
+    setDefaultAccount: async (accountId: number) =>
+      (await call(accountListSchema, 'POST', `/pinterest/accounts/${id(accountId)}/default`))
+        .accounts,
+    /** Disconnects one account (pins and stats are kept); answers with the accounts after it. */
+    disconnectAccount: async (accountId: number) =>
+      (await call(accountListSchema, 'DELETE', `/pinterest/accounts/${id(accountId)}`)).accounts,
     getSettings: () => call(settingsSchema, 'GET', '/pinterest/settings'),
     saveSettings: (contentTypes: Record<string, ContentTypeDefaultsInput>) =>
       call(settingsSchema, 'PUT', '/pinterest/settings', { contentTypes }),
@@ -148,12 +167,20 @@ export function createPinterestApi(http: Transport) {
       call(contentTypeSampleSchema, 'POST', `${setupPath(uid)}/sample`, input),
 
     // boards
-    listBoards: async () => (await call(boardsAnswerSchema, 'GET', '/pinterest/boards')).boards,
+    /** An account's boards (null or absent: the default account's). */
+    listBoards: async (accountId?: number | null) =>
+      (await call(boardsAnswerSchema, 'GET', `/pinterest/boards${queryString({ accountId })}`))
+        .boards,
     createBoard: async (name: string) =>
       (await call(createdBoardAnswerSchema, 'POST', '/pinterest/boards', { name })).board,
-    listSections: async (boardId: string) =>
-      (await call(sectionsAnswerSchema, 'GET', `/pinterest/boards/${id(boardId)}/sections`))
-        .sections,
+    listSections: async (boardId: string, accountId?: number | null) =>
+      (
+        await call(
+          sectionsAnswerSchema,
+          'GET',
+          `/pinterest/boards/${id(boardId)}/sections${queryString({ accountId })}`
+        )
+      ).sections,
 
     // the pin field and the edit view's side panel
     /** The content types that pin. */

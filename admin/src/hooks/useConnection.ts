@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ConnectionDTO, SettingsDTO } from '../../../common/wire';
+import type { AccountDTO, ConnectionDTO, SettingsDTO } from '../../../common/wire';
 import { useApiErrorText, useApiQuery, usePinterestApi } from '../api';
 
 /** The connection as the server describes it, with the actions an administrator can take. */
@@ -78,6 +78,9 @@ export function useSettings() {
             defaultBoardSectionId: c.defaultBoardSectionId,
             onUnpublish: c.onUnpublish,
             defaultTemplate: c.defaultTemplate,
+            // several accounts: kept as loaded when the card does not show them
+            ...(c.defaultAccountId !== undefined && { defaultAccountId: c.defaultAccountId }),
+            ...(c.localeDefaults !== undefined && { localeDefaults: c.localeDefaults }),
           },
         ])
       );
@@ -98,4 +101,38 @@ export function useBoards(enabled: boolean) {
   const errorText = useApiErrorText();
   const { data, error } = useApiQuery(enabled ? api.listBoards : null);
   return { boards: data, error: error ? errorText(error) : null };
+}
+
+/**
+ * Several accounts: every account of this environment (the default first), reloaded after each
+ * action, and the actions an administrator can take on one.
+ */
+export function useAccounts() {
+  const api = usePinterestApi();
+  const errorText = useApiErrorText();
+  const [version, setVersion] = useState(0);
+  const loaded = useApiQuery(api.listAccounts, version);
+  const [changed, setChanged] = useState<{ version: number; accounts: AccountDTO[] } | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+  const run = useCallback(
+    async (accountId: number, action: () => Promise<AccountDTO[]>) => {
+      setBusy(accountId);
+      try {
+        setChanged({ version, accounts: await action() });
+      } finally {
+        setBusy(null);
+      }
+    },
+    [version]
+  );
+  return {
+    accounts: changed && changed.version === version ? changed.accounts : loaded.data,
+    /** Asks the server again (after the connection card changed the default account). */
+    reload: () => setVersion((v) => v + 1),
+    error: loaded.error ? errorText(loaded.error) : null,
+    /** The account an action is running on. */
+    busy,
+    makeDefault: (accountId: number) => run(accountId, () => api.setDefaultAccount(accountId)),
+    disconnect: (accountId: number) => run(accountId, () => api.disconnectAccount(accountId)),
+  };
 }

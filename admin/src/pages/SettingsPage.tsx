@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useLocation } from 'react-router-dom';
 import { Alert, Button, Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { AccountsList } from '../components/Settings/AccountsList';
 import { ConnectionCard } from '../components/Settings/ConnectionCard';
 import { ContentTypeDefaults } from '../components/Settings/ContentTypeDefaults';
 import { BrandSettingsCard } from '../components/Settings/BrandSettings';
@@ -10,7 +11,7 @@ import { RichPinsSample } from '../components/Links/RichPinsSample';
 import { WebhookEvents } from '../components/Links/WebhookEvents';
 import { useDesignBrand } from '../hooks/useDesignBrand';
 import { useApiErrorText } from '../api';
-import { useBoards, useConnection, useSettings } from '../hooks/useConnection';
+import { useAccounts, useBoards, useConnection, useSettings } from '../hooks/useConnection';
 import { PERMISSIONS } from '../permissions';
 import { useDates } from '../utils/useDates';
 import { useT } from '../utils/useT';
@@ -27,8 +28,12 @@ export default function SettingsPage() {
     ...PERMISSIONS.readSettings,
     ...PERMISSIONS.manageSettings,
   ]);
-  const { connection, error, busy, connect, refresh, disconnect, resumeWrites } = useConnection();
+  const { connection, error, busy, reload, connect, refresh, disconnect, resumeWrites } =
+    useConnection();
   const { settings, error: settingsError, save } = useSettings();
+  const accounts = useAccounts();
+  // several accounts: the list shows each one; with one, the card alone (as before) offers another
+  const several = (accounts.accounts?.length ?? 0) > 1;
   const design = useDesignBrand();
   const errorText = useApiErrorText();
   const failed = (fallback: string) => (e: unknown) =>
@@ -168,11 +173,59 @@ export default function SettingsPage() {
               )
             }
             onDisconnect={() =>
-              void disconnect().catch(
+              void disconnect().then(
+                () => accounts.reload(),
                 failed(t('error.disconnect', 'The account could not be disconnected.'))
               )
             }
+            onConnectAnother={
+              several
+                ? undefined
+                : () =>
+                    void connect().catch(
+                      failed(t('error.connect', 'The connection could not start.'))
+                    )
+            }
           />
+          {accounts.error ? (
+            <Alert
+              variant="danger"
+              closeLabel={t('close', 'Close')}
+              title={t('accounts.loadFailed', 'The accounts could not be loaded')}
+            >
+              {accounts.error}
+            </Alert>
+          ) : null}
+          {accounts.accounts && several ? (
+            <AccountsList
+              accounts={accounts.accounts}
+              environment={connection.environment}
+              canManage={canManage && connection.setup.problems.length === 0}
+              busy={accounts.busy}
+              connecting={busy}
+              onConnect={() =>
+                void connect().catch(failed(t('error.connect', 'The connection could not start.')))
+              }
+              onMakeDefault={(a) =>
+                void accounts
+                  .makeDefault(a.id)
+                  .then(
+                    () => reload(),
+                    failed(
+                      t('accounts.makeDefaultFailed', 'The default account could not be changed.')
+                    )
+                  )
+              }
+              onDisconnect={(a) =>
+                void accounts
+                  .disconnect(a.id)
+                  .then(
+                    () => reload(),
+                    failed(t('error.disconnect', 'The account could not be disconnected.'))
+                  )
+              }
+            />
+          ) : null}
           <Flex direction="column" alignItems="flex-start" gap={1}>
             <Typography variant="pi" textColor="neutral600">
               {t('setup.redirect', 'Redirect URI to register on your Pinterest app: {uri}', {

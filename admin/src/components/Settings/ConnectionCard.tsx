@@ -1,5 +1,5 @@
 import { Avatar, Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
-import { ArrowClockwise, Link as LinkIcon, Trash } from '@strapi/icons';
+import { ArrowClockwise, Link as LinkIcon, Plus, Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { ConnectionDTO } from '../../../../common/wire';
 import { useT } from '../../utils/useT';
@@ -11,6 +11,8 @@ interface Props {
   onConnect: () => void;
   onRefresh: () => void;
   onDisconnect: () => void;
+  /** Several accounts: starts the OAuth flow for one more account (shown once one is connected). */
+  onConnectAnother?: () => void;
 }
 
 /** One term and its value in the token health list. */
@@ -33,6 +35,7 @@ export function ConnectionCard({
   onConnect,
   onRefresh,
   onDisconnect,
+  onConnectAnother,
 }: Props) {
   const t = useT();
   // dates in the admin's own language (react-intl), never the browser's raw language tag, which
@@ -93,6 +96,16 @@ export function ConnectionCard({
               </Button>
               {c.source === 'oauth' ? (
                 <>
+                  {onConnectAnother && c.status === 'connected' ? (
+                    <Button
+                      onClick={onConnectAnother}
+                      disabled={busy}
+                      startIcon={<Plus />}
+                      variant="secondary"
+                    >
+                      {t('accounts.connectAnother', 'Connect another account')}
+                    </Button>
+                  ) : null}
                   <Button
                     onClick={onRefresh}
                     disabled={busy}
