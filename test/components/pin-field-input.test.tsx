@@ -10,7 +10,7 @@
  */
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
-import type { BoardDTO, BoardSectionDTO, ConnectionDTO } from '../../common/wire';
+import type { AccountDTO, BoardDTO, BoardSectionDTO, ConnectionDTO } from '../../common/wire';
 import { pinFieldValueSchema, type PinFieldValue } from '../../common/pin-field';
 import { contentTypeMappingSchema } from '../../server/src/config/schema';
 import { previewPin } from '../../server/src/mapping/pin-draft';
@@ -94,13 +94,45 @@ const answer = (data: unknown) => Promise.resolve({ data });
 let connection: ConnectionDTO['status'] = 'connected';
 let created: { board?: BoardDTO; error?: string } = {};
 
+/** Several accounts: what GET /pinterest/accounts answers (one account unless a test adds one). */
+const account = (over: Partial<AccountDTO>): AccountDTO => ({
+  id: 1,
+  source: 'oauth',
+  username: 'demo',
+  displayName: 'demo',
+  profileImage: null,
+  accountType: 'BUSINESS',
+  status: 'connected',
+  isDefault: true,
+  lastError: null,
+  connectedAt: null,
+  waitingJobs: 0,
+  writesPaused: null,
+  ...over,
+});
+const MAISON = account({
+  id: 7,
+  username: 'maison_fr',
+  displayName: 'Maison FR',
+  isDefault: false,
+});
+/** The second account's boards (GET /pinterest/boards?accountId=7). */
+const MAISON_BOARDS: BoardDTO[] = [
+  { id: '71', name: 'Cuisine', privacy: 'PUBLIC', description: null },
+  { id: '72', name: 'Jardin', privacy: 'PUBLIC', description: null },
+];
+let accounts: AccountDTO[] = [account({})];
+
 beforeEach(() => {
   connection = 'connected';
   created = {};
   mockCanPublish = true;
+  accounts = [account({})];
   mockToggleNotification.mockReset();
   mockClient.get.mockReset().mockImplementation((url: string) => {
     if (url === '/pinterest/boards') return answer({ boards: BOARDS });
+    if (url === '/pinterest/boards?accountId=7') return answer({ boards: MAISON_BOARDS });
+    if (url === '/pinterest/accounts') return answer({ accounts });
     if (url === '/pinterest/connection') return answer(connectionAnswer(connection));
     const sections = /^\/pinterest\/boards\/(\w+)\/sections$/.exec(url);
     if (sections) return answer({ sections: SECTIONS[sections[1]] ?? [] });
@@ -330,4 +362,50 @@ it('warns when no Pinterest account is connected, and about the missing hero ima
     'No Pinterest account is connected: pins will wait until one is.',
     expect.stringMatching(/^No image or video: Pinterest has no text-only pins/),
   ]);
+});
+
+describe('several accounts', () => {
+  const accountBox = () => screen.queryByRole('combobox', { name: 'Pinterest account' });
+
+  it('with one account, no account picker: the boards are the account’s, as before', async () => {
+    renderField();
+    await screen.findByRole('combobox', { name: 'Board', description: '2 boards' });
+    expect(mockClient.get).toHaveBeenCalledWith('/pinterest/accounts');
+    expect(accountBox()).toBeNull();
+  });
+
+  it('with two, the account comes first; choosing one loads its boards and clears the board', async () => {
+    accounts = [account({}), MAISON];
+    const { user } = renderField(ARTICLE, { boardId: '11' });
+    const select = await screen.findByRole('combobox', { name: 'Pinterest account' });
+    // the empty choice names the account routing picks: here the default one
+    expect(select.textContent).toContain('Default account (@demo)');
+    await screen.findByRole('combobox', { name: 'Board', description: '2 boards' });
+
+    await user.click(select);
+    await user.click(screen.getByRole('option', { name: '@maison_fr' }));
+    expect(fieldValue()).toEqual({ accountId: 7 });
+    await waitFor(() =>
+      expect(mockClient.get).toHaveBeenCalledWith('/pinterest/boards?accountId=7')
+    );
+
+    await user.type(boardBox(), 'jar');
+    await user.click(await screen.findByRole('option', { name: 'Jardin' }));
+    expect(fieldValue()).toEqual({ accountId: 7, boardId: '72' });
+    // a board of another account is not offered to create here (new boards go to the default)
+    await user.clear(boardBox());
+    await user.type(boardBox(), 'Knitting');
+    expect(screen.queryByRole('option', { name: /Create board/ })).toBeNull();
+
+    await user.click(select);
+    await user.click(screen.getByRole('option', { name: 'Default account (@demo)' }));
+    expect(fieldValue()).toEqual({});
+  });
+
+  it('a disconnected account is not offered; with one connected left, no picker', async () => {
+    accounts = [account({}), { ...MAISON, status: 'disconnected' }];
+    renderField();
+    await screen.findByRole('combobox', { name: 'Board', description: '2 boards' });
+    expect(accountBox()).toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import type { BoardDTO } from '../../../../common/wire';
 import { useApiErrorText, useApiQuery, usePinterestApi } from '../../api';
@@ -11,7 +11,13 @@ import { BoardPickerView, type BoardPickerProps as Props } from './BoardPickerVi
  * Searchable combobox over all the account's boards (created inline when allowed), then the board's
  * sections.
  */
-export function BoardPicker(props: Props) {
+export function BoardPicker({
+  accountId = null,
+  ...props
+}: Props & {
+  /** Several accounts: whose boards (null: the default account's, where boards can be created). */
+  accountId?: number | null;
+}) {
   const { onChange } = props;
   const t = useT();
   const api = usePinterestApi();
@@ -19,14 +25,15 @@ export function BoardPicker(props: Props) {
   const { toggleNotification } = useNotification();
   // useRBAC names each result after the action's last segment: pins.publish → canPublish
   const { allowedActions } = useRBAC(PERMISSIONS.pinEntries);
-  const loaded = useApiQuery(api.listBoards);
+  const load = useCallback(() => api.listBoards(accountId), [api, accountId]);
+  const loaded = useApiQuery(load);
   // boards created here, until the list is loaded again
   const [created, setCreated] = useState<BoardDTO[]>([]);
   const boards = useMemo(
     () => (loaded.data ? [...loaded.data, ...created] : null),
     [loaded.data, created]
   );
-  const { sections, error: sectionsError } = useBoardSections(props.boardId);
+  const { sections, error: sectionsError } = useBoardSections(props.boardId, accountId);
 
   const createBoard = async (boardName?: string) => {
     if (!boardName?.trim()) return;
@@ -53,7 +60,8 @@ export function BoardPicker(props: Props) {
       boardsError={loaded.error ? errorText(loaded.error) : null}
       sections={sections}
       sectionsError={sectionsError}
-      canCreate={allowedActions.canPublish}
+      // a new board is made on the default account (POST /pinterest/boards names no account)
+      canCreate={allowedActions.canPublish && accountId === null}
       onCreateBoard={(boardName) => void createBoard(boardName)}
     />
   );

@@ -18,6 +18,7 @@ import type { PinFieldValue } from '../../../../common/pin-field';
 import { isApiError, useApiErrorText, useApiQuery, usePinterestApi } from '../../api';
 import { usePinPreview } from '../../hooks/usePinPreview';
 import { useT } from '../../utils/useT';
+import { AccountSelect, offersAccountChoice } from './AccountSelect';
 import { BoardPicker } from './BoardPicker';
 import { CoverPicker } from './CoverPicker';
 import { DesignSection, withDesign, withoutAspectWarning } from '../Design/DesignSection';
@@ -57,6 +58,18 @@ const PinFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint, di
     connection.error && !(isApiError(connection.error) && connection.error.status === 403)
       ? errorText(connection.error)
       : null;
+
+  // several accounts: the account first (only when more than one is connected), then its boards
+  const accountsQuery = useApiQuery(api.listAccounts);
+  const accounts = offersAccountChoice(accountsQuery.data) ? accountsQuery.data : null;
+  const accountsError =
+    accountsQuery.error && !(isApiError(accountsQuery.error) && accountsQuery.error.status === 403)
+      ? errorText(accountsQuery.error)
+      : null;
+  const defaultAccountId = accountsQuery.data?.find((a) => a.isDefault)?.id ?? null;
+  const chosenAccount = value.accountId ?? preview?.routedAccountId ?? null;
+  // null: the default account's boards (as with a single account)
+  const boardsAccount = accounts && chosenAccount !== defaultAccountId ? chosenAccount : null;
 
   const set = (patch: Partial<PinFieldValue>) => {
     const next: Record<string, unknown> = { ...value, ...patch };
@@ -117,7 +130,27 @@ const PinFieldInput = forwardRef<HTMLDivElement, Props>(({ name, label, hint, di
             />
             <Field.Hint />
           </Field.Root>
+          {accounts ? (
+            <AccountSelect
+              name={name}
+              accounts={accounts}
+              value={value.accountId ?? null}
+              routedAccountId={preview?.routedAccountId ?? null}
+              disabled={disabled}
+              // a board belongs to one Pinterest user: another account's boards are chosen anew
+              onChange={(accountId) => set({ accountId, boardId: null, boardSectionId: null })}
+            />
+          ) : null}
+          {accountsError ? (
+            <Typography variant="pi" textColor="danger600" tag="p">
+              {t('field.account.error', 'The accounts could not be loaded: {message}', {
+                message: accountsError,
+              })}
+            </Typography>
+          ) : null}
           <BoardPicker
+            key={boardsAccount ?? 'default'}
+            accountId={boardsAccount}
             name={name}
             boardId={value.boardId ?? null}
             sectionId={value.boardSectionId ?? null}

@@ -182,8 +182,27 @@ function PanelContent({
   const [loadError, setLoadError] = useState<unknown>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const boards = useApiQuery(api.listBoards);
+  // several accounts: the boards of every account the entry's pins went to, for their names
+  const pinAccounts = [
+    ...new Set((data?.pins ?? []).flatMap((p) => (p.account ? [p.account.id] : []))),
+  ]
+    .sort((a, b) => a - b)
+    .join(',');
+  const loadAccountBoards = useCallback(
+    async () =>
+      (
+        await Promise.all(
+          pinAccounts
+            .split(',')
+            .filter(Boolean)
+            .map((accountId) => api.listBoards(Number(accountId)).catch(() => []))
+        )
+      ).flat(),
+    [api, pinAccounts]
+  );
+  const accountBoards = useApiQuery(pinAccounts ? loadAccountBoards : null);
   const boardNames: Record<string, string> = Object.fromEntries(
-    (boards.data ?? []).map((b) => [b.id, b.name])
+    [...(boards.data ?? []), ...(accountBoards.data ?? [])].map((b) => [b.id, b.name])
   );
 
   const load = useCallback(
@@ -286,6 +305,15 @@ function PanelContent({
             <Typography variant="omega" fontWeight="semiBold">
               {boardNames[pin.boardId] ?? t('panel.board', 'Board {id}', { id: pin.boardId })}
             </Typography>
+            {pin.account ? (
+              <Typography variant="pi" textColor="neutral700" data-pinterest-pin-account>
+                {t('panel.account', 'Account: {name}', {
+                  name: pin.account.username
+                    ? `@${pin.account.username}`
+                    : (pin.account.displayName ?? `#${pin.account.id}`),
+                })}
+              </Typography>
+            ) : null}
             <Typography variant="pi" textColor="neutral600">
               {t(`panel.pin.${pin.status}`, pin.status)}
             </Typography>
