@@ -15,16 +15,16 @@ export function useAnalyticsDashboard(filters: DashboardFilters, pinsQuery: Pins
   const api = usePinterestApi();
   const errorText = useApiErrorText();
   const [reloads, setReloads] = useState(0);
-  const { from, to, contentType, boardId } = filters;
+  const { from, to, contentType, boardId, accountId = '' } = filters;
   const { sort, dir, page, pageSize } = pinsQuery;
 
   const loadOverview = useCallback(
-    () => api.analyticsOverview({ from, to, contentType, boardId }),
-    [api, from, to, contentType, boardId]
+    () => api.analyticsOverview({ from, to, contentType, boardId, accountId }),
+    [api, from, to, contentType, boardId, accountId]
   );
   const loadPins = useCallback(
-    () => api.topPins({ from, to, contentType, boardId }, { sort, dir, page, pageSize }),
-    [api, from, to, contentType, boardId, sort, dir, page, pageSize]
+    () => api.topPins({ from, to, contentType, boardId, accountId }, { sort, dir, page, pageSize }),
+    [api, from, to, contentType, boardId, accountId, sort, dir, page, pageSize]
   );
   // `reloads`: after a sync, both are asked again
   const overview = useApiQuery(loadOverview, reloads);
@@ -33,8 +33,8 @@ export function useAnalyticsDashboard(filters: DashboardFilters, pinsQuery: Pins
 
   /** The period's pins as CSV text, sorted like the table. */
   const exportCsv = useCallback(
-    () => api.exportCsv({ from, to, contentType, boardId }, sort, dir),
-    [api, from, to, contentType, boardId, sort, dir]
+    () => api.exportCsv({ from, to, contentType, boardId, accountId }, sort, dir),
+    [api, from, to, contentType, boardId, accountId, sort, dir]
   );
 
   const syncNow = useCallback(async () => {

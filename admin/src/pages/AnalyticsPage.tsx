@@ -14,6 +14,7 @@ import { ArrowClockwise, Download } from '@strapi/icons';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { TopPinSort } from '../../../common/analytics';
+import { AccountTotals } from '../components/Analytics/AccountTotals';
 import { StatTiles } from '../components/Analytics/StatTiles';
 import { TopPinsTable } from '../components/Analytics/TopPinsTable';
 import { WeakestPins } from '../components/Seo/WeakestPins';
@@ -65,6 +66,7 @@ export default function AnalyticsPage() {
     ...presetPeriod(30),
     contentType: '',
     boardId: '',
+    accountId: '',
   }));
   const [sort, setSort] = useState<TopPinSort>('saves');
   const [dir, setDir] = useState<'asc' | 'desc'>('desc');
@@ -274,6 +276,26 @@ export default function AnalyticsPage() {
                   ]}
                 />
               </Box>
+              {(overview?.filters.accounts.length ?? 0) > 1 ? (
+                <Box minWidth="200px">
+                  <SelectField
+                    name="account"
+                    label={t('analytics.filter.account', 'Pinterest account')}
+                    value={filters.accountId || 'all'}
+                    onChange={(v) => update({ accountId: v === 'all' ? '' : v })}
+                    options={[
+                      {
+                        value: 'all',
+                        label: t('analytics.filter.allAccounts', 'All accounts'),
+                      },
+                      ...(overview?.filters.accounts ?? []).map((a) => ({
+                        value: String(a.id),
+                        label: a.username ? `${a.name} (@${a.username})` : a.name,
+                      })),
+                    ]}
+                  />
+                </Box>
+              ) : null}
               <Box minWidth="200px">
                 <SelectField
                   name="board"
@@ -299,6 +321,13 @@ export default function AnalyticsPage() {
               <section aria-label={t('analytics.totals', 'Totals for the period')}>
                 <StatTiles totals={overview.totals} />
               </section>
+
+              {!filters.accountId && overview.accountTotals.length > 1 ? (
+                <AccountTotals
+                  rows={overview.accountTotals}
+                  onChoose={(id) => update({ accountId: String(id) })}
+                />
+              ) : null}
 
               <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
                 <Flex

@@ -60,6 +60,21 @@ export function useStatusText() {
     };
     if (s.state === 'ok' || s.state === 'partial' || s.state === 'never') return null;
     const [message, advice] = known[s.state] ?? [s.message ?? s.state, s.advice ?? ''];
+    // several accounts: the account whose pins could not be synced is named (the others were)
+    const failed =
+      s.accounts.length > 1
+        ? s.accounts.find((a) => a.state === s.state && a.state !== 'ok')
+        : undefined;
+    if (failed)
+      return {
+        message: t(
+          'analytics.state.account',
+          'Pinterest account {name}: {message} The other accounts’ pins were synced.',
+          { name: failed.username ? `@${failed.username}` : `#${failed.accountId}`, message }
+        ),
+        advice: advice || null,
+        detail: s.detail,
+      };
     return { message, advice: advice || null, detail: s.detail };
   };
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AccountDTO } from '../../../../common/wire';
 import type {
   CampaignDTO,
   CampaignInputWire,
@@ -191,4 +192,17 @@ export function useCampaignList() {
     };
   }, [api, errorText]);
   return { campaigns, error };
+}
+
+/**
+ * The connected accounts a campaign can pin with (OAuth ones; a configured token is the default).
+ */
+const choices = (accounts: AccountDTO[] | null) =>
+  (accounts ?? []).filter((a) => a.source === 'oauth' && a.status === 'connected');
+
+/** Several accounts: the accounts a campaign can choose from, once loaded. */
+export function useCampaignAccounts() {
+  const api = usePinterestApi();
+  const { data } = useApiQuery(api.listAccounts);
+  return choices(data);
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
@@ -8,8 +8,8 @@ import { CAMPAIGNS_PATH } from '../../components/BulkPin/BulkPinDialog';
 import { FailedItems, PinnedItems, SkippedItems } from '../../components/Campaign/CampaignItems';
 import { CampaignProgress } from '../../components/Campaign/CampaignProgress';
 import { useCampaign, useCampaignItems } from '../../components/Campaign/useCampaigns';
-import { useApiErrorText } from '../../api';
-import { useBoards } from '../../hooks/useConnection';
+import { useCampaignAccounts } from '../../components/Campaign/useCampaigns';
+import { useApiErrorText, useApiQuery, usePinterestApi } from '../../api';
 import { useT } from '../../utils/useT';
 
 const Card = ({ children }: { children: React.ReactNode }) => (
@@ -44,7 +44,15 @@ export function CampaignPage() {
   const failed = useCampaignItems(campaign ? id : null, 'failed', counts);
   const skipped = useCampaignItems(campaign ? id : null, 'skipped', counts);
   const pinned = useCampaignItems(campaign ? id : null, 'pinned', counts);
-  const { boards, error: boardsError } = useBoards(true);
+  // several accounts: the boards (and the name) of the account the campaign pins with
+  const api = usePinterestApi();
+  const accountId = campaign?.input.accountId ?? null;
+  const loadBoards = useCallback(() => api.listBoards(accountId), [api, accountId]);
+  const loadedBoards = useApiQuery(campaign ? loadBoards : null);
+  const boards = loadedBoards.data;
+  const boardsError = loadedBoards.error ? errorText(loadedBoards.error) : null;
+  const accounts = useCampaignAccounts();
+  const account = accounts.find((a) => a.id === accountId);
   const itemsError = failed.error ?? skipped.error ?? pinned.error;
   const boardNames = useMemo(
     () => Object.fromEntries((boards ?? []).map((b) => [b.id, b.name])),
@@ -121,6 +129,15 @@ export function CampaignPage() {
               <Typography variant="delta" tag="h2">
                 {t('campaign.describe.title', 'Plan')}
               </Typography>
+              {accounts.length > 1 && account ? (
+                <Typography>
+                  {t('campaign.describe.account', 'Pinterest account: {name}', {
+                    name: account.username
+                      ? `${account.displayName ?? account.username} (@${account.username})`
+                      : (account.displayName ?? `#${account.id}`),
+                  })}
+                </Typography>
+              ) : null}
               <Typography>
                 {t('campaign.describe.boards', 'Boards: {boards}', { boards: boardList })}
               </Typography>

@@ -26,8 +26,13 @@ import {
   toPacing,
   type PacingForm,
 } from '../../components/Campaign/PacingFields';
+import { CampaignAccountField } from '../../components/Campaign/CampaignAccountField';
 import { PlanSummary } from '../../components/Campaign/PlanSummary';
-import { useCampaignOptions, usePlanPreview } from '../../components/Campaign/useCampaigns';
+import {
+  useCampaignAccounts,
+  useCampaignOptions,
+  usePlanPreview,
+} from '../../components/Campaign/useCampaigns';
 import { BoardPicker } from '../../components/PinField/BoardPicker';
 import { FreshPinsPreview } from '../../components/Design/FreshPinsPreview';
 import { SelectField } from '../../components/shared/SelectField';
@@ -111,6 +116,9 @@ export function PlannerPage() {
   const { toggleNotification } = useNotification();
   const { options, error: optionsError } = useCampaignOptions();
   const { boards } = useBoards(true);
+  // several accounts: the campaign's account (null: the default one) and its boards
+  const accounts = useCampaignAccounts();
+  const [accountId, setAccountId] = useState<number | null>(null);
   const [name, setName] = useState(t('planner.defaultName', 'Back catalogue re-pin'));
   // opened with filters chosen elsewhere, e.g. Settings → Content types' "never pinned" entries:
   // `?contentType=…&publishedBefore=…`
@@ -158,6 +166,7 @@ export function PlannerPage() {
         ...(filters.onBoardId && { onBoardId: filters.onBoardId }),
       },
       boards: all,
+      ...(accountId !== null && { accountId }),
       pacing: toPacing(pacing),
       freshness: {
         titleTemplates: lines(titleTemplates),
@@ -167,6 +176,7 @@ export function PlannerPage() {
       },
     };
   }, [
+    accountId,
     boardRows,
     contentType,
     descriptionTemplates,
@@ -349,10 +359,22 @@ export function PlannerPage() {
                   'Each entry gets one new pin on each board, spaced by the days between two pins of a link.'
                 )}
               >
+                <CampaignAccountField
+                  name="planner-account"
+                  accounts={accounts}
+                  value={accountId}
+                  onChange={(next) => {
+                    // a board belongs to one account: the boards are chosen again
+                    setAccountId(next);
+                    setBoardRows([{ key: Date.now(), boardId: null, boardSectionId: null }]);
+                  }}
+                />
                 {boardRows.map((row, i) => (
                   <Flex key={row.key} gap={2} alignItems="flex-end">
                     <Box flex="1">
                       <BoardPicker
+                        key={accountId ?? 'default'}
+                        accountId={accountId}
                         name={`planner-board-${i}`}
                         boardId={row.boardId}
                         sectionId={row.boardSectionId}
