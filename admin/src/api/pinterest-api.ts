@@ -5,7 +5,7 @@
  * `usePinterestApi`); failures are `ApiError`s.
  */
 import type { FetchClient } from '@strapi/strapi/admin';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   analyticsOverviewSchema,
   entryAnalyticsSchema,
@@ -54,6 +54,9 @@ import {
   contentTypeSetupAnswerSchema,
   contentTypeSetupListSchema,
 } from './content-type-setup-schemas';
+
+/** `GET /i18n/locales` (the i18n plugin): the site's locales. */
+const localesSchema = z.array(z.object({ code: z.string(), name: z.string() }));
 
 /** The part of Strapi's fetch client the API uses. */
 export type Transport = Pick<FetchClient, 'get' | 'post' | 'put' | 'del'>;
@@ -165,6 +168,9 @@ export function createPinterestApi(http: Transport) {
     /** The pin one of the type's published entries would make with these unsaved choices. */
     sampleContentTypeSetup: (uid: string, input: ContentTypeSetupInput) =>
       call(contentTypeSampleSchema, 'POST', `${setupPath(uid)}/sample`, input),
+
+    /** The site's locales (the i18n plugin's), for the defaults per locale. */
+    listLocales: () => call(localesSchema, 'GET', '/i18n/locales'),
 
     // boards
     /** An account's boards (null or absent: the default account's). */

@@ -136,3 +136,24 @@ export function useAccounts() {
     disconnect: (accountId: number) => run(accountId, () => api.disconnectAccount(accountId)),
   };
 }
+
+/**
+ * Several accounts: an account's boards (null: none asked, e.g. the default account, whose boards
+ * the caller has already).
+ */
+export function useAccountBoards(accountId: number | null) {
+  const api = usePinterestApi();
+  const errorText = useApiErrorText();
+  const load = useCallback(() => api.listBoards(accountId), [api, accountId]);
+  const { data, error, loading } = useApiQuery(accountId === null ? null : load);
+  // never the previous account's boards while this one's load
+  return { boards: loading ? null : data, error: error ? errorText(error) : null };
+}
+
+/** The site's locales, when asked (`enabled`). */
+export function useLocales(enabled: boolean) {
+  const api = usePinterestApi();
+  const errorText = useApiErrorText();
+  const { data, error } = useApiQuery(enabled ? api.listLocales : null);
+  return { locales: data, error: error ? errorText(error) : null };
+}

@@ -11,7 +11,14 @@ import { RichPinsSample } from '../components/Links/RichPinsSample';
 import { WebhookEvents } from '../components/Links/WebhookEvents';
 import { useDesignBrand } from '../hooks/useDesignBrand';
 import { useApiErrorText } from '../api';
-import { useAccounts, useBoards, useConnection, useSettings } from '../hooks/useConnection';
+import {
+  useAccounts,
+  useBoards,
+  useConnection,
+  useLocales,
+  useSettings,
+} from '../hooks/useConnection';
+import { offersAccountChoice } from '../components/PinField/AccountSelect';
 import { PERMISSIONS } from '../permissions';
 import { useDates } from '../utils/useDates';
 import { useT } from '../utils/useT';
@@ -34,6 +41,11 @@ export default function SettingsPage() {
   const accounts = useAccounts();
   // several accounts: the list shows each one; with one, the card alone (as before) offers another
   const several = (accounts.accounts?.length ?? 0) > 1;
+  // each type's account (and its locales') once there is a choice of connected accounts
+  const choice = offersAccountChoice(accounts.accounts) ? accounts.accounts : null;
+  const { locales } = useLocales(
+    Boolean(choice && settings?.contentTypes.some((c) => c.localized))
+  );
   const design = useDesignBrand();
   const errorText = useApiErrorText();
   const failed = (fallback: string) => (e: unknown) =>
@@ -254,6 +266,8 @@ export default function SettingsPage() {
               boards={boards}
               boardsError={boardsError}
               canManage={canManage}
+              accounts={choice}
+              locales={locales}
               onSave={(next) =>
                 save(next).catch(
                   failed(t('defaults.saveFailed', 'The defaults could not be saved.'))

@@ -2,11 +2,17 @@ import { useState } from 'react';
 import { Box, Button, Field, Flex, Toggle, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import type { DesignTemplateDTO } from '../../../../common/designs';
-import type { BoardDTO, ContentTypeDefaultsDTO, SettingsDTO } from '../../../../common/wire';
+import type {
+  AccountDTO,
+  BoardDTO,
+  ContentTypeDefaultsDTO,
+  SettingsDTO,
+} from '../../../../common/wire';
 import { useDesignTemplates, useTemplateName } from '../../hooks/useDesignTemplates';
 import { useT } from '../../utils/useT';
 import { SectionSelect } from '../SectionSelect';
 import { SelectField } from '../shared/SelectField';
+import { AccountDefaults } from './AccountDefaults';
 
 interface Props {
   settings: SettingsDTO;
@@ -14,17 +20,25 @@ interface Props {
   boardsError: string | null;
   canManage: boolean;
   onSave: (next: SettingsDTO) => Promise<void>;
+  /** Several accounts (more than one connected): each type's account and its locales'. */
+  accounts?: AccountDTO[] | null;
+  /** The site's locales, for the localized types. */
+  locales?: { code: string; name: string }[] | null;
 }
 
 function Row({
   value,
   boards,
+  accounts,
+  locales,
   templates,
   disabled,
   onChange,
 }: {
   value: ContentTypeDefaultsDTO;
   boards: BoardDTO[] | null;
+  accounts: AccountDTO[] | null;
+  locales: { code: string; name: string }[] | null;
   templates: DesignTemplateDTO[] | null;
   disabled: boolean;
   onChange: (v: ContentTypeDefaultsDTO) => void;
@@ -87,47 +101,66 @@ function Row({
             ...(templates ?? []).map((tpl) => ({ value: tpl.id, label: templateName(tpl) })),
           ]}
         />
-        <Flex gap={4} alignItems="flex-start" wrap="wrap">
-          <Box flex="1" minWidth="240px">
-            <SelectField
-              name={`${value.uid}.defaultBoardId`}
-              label={t('defaults.board', 'Default board')}
-              value={value.defaultBoardId ?? ''}
-              disabled={disabled || !boards}
-              placeholder={
-                boards
-                  ? t('defaults.board.none', 'No default board')
-                  : t('defaults.board.loading', 'Connect an account to choose a board')
-              }
-              clear={{
-                label: t('defaults.board.clear', 'Clear the default board'),
-                onClear: () =>
-                  onChange({ ...value, defaultBoardId: null, defaultBoardSectionId: null }),
-              }}
-              onChange={(v) =>
-                onChange({ ...value, defaultBoardId: v, defaultBoardSectionId: null })
-              }
-              options={(boards ?? []).map((b) => ({ value: b.id, label: b.name }))}
-            />
-          </Box>
-          <Box flex="1" minWidth="240px">
-            <SectionSelect
-              name={`${value.uid}.defaultBoardSectionId`}
-              label={t('defaults.section', 'Default section')}
-              boardId={value.defaultBoardId}
-              value={value.defaultBoardSectionId}
-              disabled={disabled}
-              onChange={(defaultBoardSectionId) => onChange({ ...value, defaultBoardSectionId })}
-            />
-          </Box>
-        </Flex>
+        {accounts ? (
+          <AccountDefaults
+            value={value}
+            accounts={accounts}
+            boards={boards}
+            locales={locales}
+            disabled={disabled}
+            onChange={onChange}
+          />
+        ) : (
+          <Flex gap={4} alignItems="flex-start" wrap="wrap">
+            <Box flex="1" minWidth="240px">
+              <SelectField
+                name={`${value.uid}.defaultBoardId`}
+                label={t('defaults.board', 'Default board')}
+                value={value.defaultBoardId ?? ''}
+                disabled={disabled || !boards}
+                placeholder={
+                  boards
+                    ? t('defaults.board.none', 'No default board')
+                    : t('defaults.board.loading', 'Connect an account to choose a board')
+                }
+                clear={{
+                  label: t('defaults.board.clear', 'Clear the default board'),
+                  onClear: () =>
+                    onChange({ ...value, defaultBoardId: null, defaultBoardSectionId: null }),
+                }}
+                onChange={(v) =>
+                  onChange({ ...value, defaultBoardId: v, defaultBoardSectionId: null })
+                }
+                options={(boards ?? []).map((b) => ({ value: b.id, label: b.name }))}
+              />
+            </Box>
+            <Box flex="1" minWidth="240px">
+              <SectionSelect
+                name={`${value.uid}.defaultBoardSectionId`}
+                label={t('defaults.section', 'Default section')}
+                boardId={value.defaultBoardId}
+                value={value.defaultBoardSectionId}
+                disabled={disabled}
+                onChange={(defaultBoardSectionId) => onChange({ ...value, defaultBoardSectionId })}
+              />
+            </Box>
+          </Flex>
+        )}
       </Flex>
     </Box>
   );
 }
 
 /** Plugin defaults per content type: pin on publish, default board and section. */
-export function ContentTypeDefaults({ settings, boards, boardsError, canManage, onSave }: Props) {
+export function ContentTypeDefaults({
+  settings,
+  boards,
+  boardsError,
+  canManage,
+  onSave,
+  accounts = null,
+  locales = null,
+}: Props) {
   const t = useT();
   const { templates } = useDesignTemplates();
   const [draft, setDraft] = useState(settings);
@@ -184,6 +217,8 @@ export function ContentTypeDefaults({ settings, boards, boardsError, canManage, 
               key={ct.uid}
               value={ct}
               boards={boards}
+              accounts={accounts}
+              locales={locales}
               templates={templates}
               disabled={!canManage}
               onChange={(v) =>
