@@ -63,7 +63,12 @@ export interface PinEntryDeps {
    * Pinterest SEO (server/src/seo): runs after the pin is made or updated; never throws. Its
    * write goes to `save` when given (the job's finish: see `JobContext.atFinish`).
    */
-  afterPinned?: (ref: EntryRef, save?: (write: () => Promise<unknown>) => void) => Promise<void>;
+  afterPinned?: (
+    ref: EntryRef,
+    save?: (write: () => Promise<unknown>) => void,
+    /** The published entry as the job read it (with the mapping's paths). */
+    entry?: Record<string, unknown>
+  ) => Promise<void>;
   now?: () => Date;
 }
 
@@ -107,7 +112,11 @@ export function readPinField(
 export function createPinEntryHandler(deps: PinEntryDeps) {
   const now = deps.now ?? (() => new Date());
 
-  const pinEntry = async (job: JobRow, ctx: JobContext): Promise<PinEntryResult> => {
+  const pinEntry = async (
+    job: JobRow,
+    ctx: JobContext,
+    seen: { entry?: Record<string, unknown> } = {}
+  ): Promise<PinEntryResult> => {
     const { repin, accountId: _asked, ...ref } = entryJobPayloadSchema.parse(job.payload);
     const typeMapping = await deps.mappingFor(ref.contentType);
     if (!typeMapping) {
@@ -118,6 +127,7 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
     }
     const entry = await deps.loadPublishedEntry(ref, mappingPaths(typeMapping));
     if (!entry) return { outcome: 'skipped', reason: 'unpublished' };
+    seen.entry = entry;
 
     const field = readPinField(entry, deps.pinFieldOf(ref.contentType, typeMapping));
     const enabled = field?.enabled ?? typeMapping.pinOnPublish;
@@ -299,14 +309,15 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
     }
   };
   return async function pinEntryThenSeo(job: JobRow, ctx: JobContext) {
-    const result = await pinEntry(job, ctx);
+    const seen: { entry?: Record<string, unknown> } = {};
+    const result = await pinEntry(job, ctx, seen);
     if (result.outcome !== 'skipped' && deps.afterPinned) {
       const {
         repin: _repin,
         accountId: _accountId,
         ...ref
       } = entryJobPayloadSchema.parse(job.payload);
-      await deps.afterPinned(ref, ctx.atFinish?.bind(ctx));
+      await deps.afterPinned(ref, ctx.atFinish?.bind(ctx), seen.entry);
     }
     return result;
   };

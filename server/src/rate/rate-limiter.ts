@@ -37,6 +37,14 @@ export function createRateLimiter(strapi: Core.Strapi, opts: LimiterOptions) {
   const keyOf = async (category: RateCategory) => `${await opts.accountKey()}:${category}`;
 
   const find = async (key: string) => toSlot(await q().findOne({ where: { key } }));
+  /**
+   * Each row as this process last wrote or read it. A turn is taken with one compare-and-set
+   * UPDATE on the remembered `nextAt` (and, for writes, no pause): when another instance moved
+   * the row meanwhile, or paused writes, it changes nothing and the row is read again. A
+   * remembered row can only be behind the database (`nextAt` only grows), never let a call
+   * through early.
+   */
+  const known = new Map<string, SlotRow>();
 
   async function row(key: string): Promise<SlotRow> {
     const existing = await find(key);
@@ -56,10 +64,17 @@ export function createRateLimiter(strapi: Core.Strapi, opts: LimiterOptions) {
       const interval = spacingMs(category, opts.settings());
       const key = await keyOf(category);
       for (let attempt = 0; attempt < 20; attempt += 1) {
-        const current = await row(key);
+        // unlimited: the row is read every time, for a pause another instance may have set
+        const remembered = interval === 0 ? undefined : known.get(key);
+        const current = remembered ?? (await row(key));
         const t = now();
         const pausedUntil = current.pausedUntil;
         if (category === 'org_write' && pausedUntil !== null && pausedUntil > t) {
+          if (remembered) {
+            // the pause may have been lifted since: look again before refusing
+            known.delete(key);
+            continue;
+          }
           throw new PinError(
             'WRITES_PAUSED',
             `Pinning is paused until ${new Date(pausedUntil).toISOString()}: ${current.pauseReason ?? 'Pinterest flagged recent activity as spam.'}`,
@@ -83,15 +98,24 @@ export function createRateLimiter(strapi: Core.Strapi, opts: LimiterOptions) {
             }
           );
         }
+        const nextAt = Math.round(slotUs + interval * 1000);
         const { count } = await q().updateMany({
-          where: { key, nextAt: current.nextAt },
-          data: { nextAt: Math.round(slotUs + interval * 1000) },
+          where: {
+            key,
+            nextAt: current.nextAt,
+            ...(category === 'org_write' && {
+              $or: [{ pausedUntil: { $null: true } }, { pausedUntil: { $lte: t } }],
+            }),
+          },
+          data: { nextAt },
         });
         if (count === 1) {
+          known.set(key, { ...current, nextAt });
           if (waitMs > 0) await sleep(Math.ceil(waitMs));
           return;
         }
-        // another instance took this turn: read again
+        // another instance took this turn (or paused writes): read again
+        known.delete(key);
       }
       throw new PinError('RATE_LIMITED', `Too much contention on the ${category} budget.`, {
         retryAfterSeconds: 1,
@@ -102,13 +126,16 @@ export function createRateLimiter(strapi: Core.Strapi, opts: LimiterOptions) {
     /** Stops every instance from writing until `until` (a spam block). */
     async pauseWrites(until: number, reason: string): Promise<void> {
       const key = await keyOf('org_write');
+      known.delete(key);
       await row(key);
       await q().updateMany({ where: { key }, data: { pausedUntil: until, pauseReason: reason } });
     },
 
     async resumeWrites(): Promise<void> {
+      const key = await keyOf('org_write');
+      known.delete(key);
       await q().updateMany({
-        where: { key: await keyOf('org_write') },
+        where: { key },
         data: { pausedUntil: null, pauseReason: null },
       });
     },

@@ -67,7 +67,8 @@ export interface SeoDeps {
   /** The pin the form's values would make (the editor's preview); null for an unmapped type. */
   preview: (input: SeoInput) => Promise<PinLook | null>;
   /** The published entry's pin, as the worker sent it; null when there is none. */
-  publishedPin: (ref: EntryRef) => Promise<PinLook | null>;
+  /** `entry`: the published entry as the pin job just read it (the mapping's paths). */
+  publishedPin: (ref: EntryRef, entry?: Record<string, unknown>) => Promise<PinLook | null>;
   boardName: (boardId: string | null) => Promise<string | null>;
   /** Tag or category names of the entry (attributes named tags, category, keywords…). */
   tags: (input: SeoInput) => Promise<string[]>;
@@ -316,10 +317,12 @@ export function createSeoService(deps: SeoDeps) {
     async recordPublished(
       ref: EntryRef,
       /** The pin job's finish: the checklist is written with the job's end (one commit). */
-      save?: (write: () => Promise<unknown>) => void
+      save?: (write: () => Promise<unknown>) => void,
+      /** The published entry the pin job read (not read again). */
+      entry?: Record<string, unknown>
     ): Promise<StoredSeo | null> {
       try {
-        const pin = await deps.publishedPin(ref);
+        const pin = await deps.publishedPin(ref, entry);
         if (!pin) return null;
         const settings = await deps.settings.get();
         const region = regionFromLocale(ref.locale, settings.defaultRegion);

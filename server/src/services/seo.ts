@@ -100,10 +100,10 @@ export function createSeo(
       return { source: core.getConfig().accessToken ? 'static-token' : 'none', scopes: [] };
     },
     preview: async (input) => look(await deps.pins.preview(input)),
-    publishedPin: async (ref) => {
+    publishedPin: async (ref, loaded) => {
       const mapping = await core.mappingFor(ref.contentType);
       if (!mapping) return null;
-      const entry = await core.loadPublishedEntry(ref, mappingPaths(mapping));
+      const entry = loaded ?? (await core.loadPublishedEntry(ref, mappingPaths(mapping)));
       if (!entry) return null;
       const pin = look(await deps.pins.preview({ ...ref, values: entry }));
       if (!pin) return null;
