@@ -216,6 +216,62 @@ describe('campaigns per account', () => {
       .findMany({ where: { campaignId: res.body.campaign.id } })) as Array<{ accountId: number }>;
     expect(items.map((i) => i.accountId)).toEqual([demoId]);
   });
+  it('a spam pause on one account stops only the campaigns pinning with it', async () => {
+    const tomorrow = new Date(Date.now() + DAY).toISOString();
+    const later = (name: string, extra: Record<string, unknown>) =>
+      post('/pinterest/campaigns', {
+        ...campaignInput(name, tatin, extra),
+        pacing: {
+          intervalMinutes: 60,
+          minDaysBetweenSameLink: 0,
+          timeZone: 'UTC',
+          startAt: tomorrow,
+        },
+      });
+    const fr = await later('Maison FR tomorrow', {
+      accountId: frId,
+      boards: [{ boardId: boardOf('maison_fr', 'Voyages').id }],
+    });
+    const demo = await later('Demo tomorrow', {
+      boards: [{ boardId: boardOf('strapi_demo', 'Home & Garden').id }],
+    });
+    expect([fr.status, demo.status]).toEqual([201, 201]);
+    // Maison FR's own write budget row is paused (as after a spam block answered to it)
+    const slots = strapi.db.query('plugin::pinterest.rate-slot');
+    const frKey = `custom:${userId('maison_fr')}:org_write`;
+    expect(await slots.count({ where: { key: frKey } })).toBe(1);
+    await slots.updateMany({
+      where: { key: frKey },
+      data: { pausedUntil: Date.now() + 3_600_000, pauseReason: 'test pause' },
+    });
+    try {
+      await getService(strapi, 'campaigns').tick();
+      const status = async (id: number) =>
+        (await get(`/pinterest/campaigns/${id}`).expect(200)).body.campaign as {
+          status: string;
+          stopReason: { code: string } | null;
+        };
+      expect(await status(fr.body.campaign.id)).toMatchObject({
+        status: 'stopped',
+        stopReason: { code: 'SPAM_BLOCKED' },
+      });
+      expect(await status(demo.body.campaign.id)).toMatchObject({
+        status: 'running',
+        stopReason: null,
+      });
+      // it cannot be resumed while its account is paused
+      expect((await post(`/pinterest/campaigns/${fr.body.campaign.id}/resume`, {})).status).toBe(
+        409
+      );
+    } finally {
+      await slots.updateMany({
+        where: { key: frKey },
+        data: { pausedUntil: null, pauseReason: null },
+      });
+    }
+    for (const id of [fr.body.campaign.id, demo.body.campaign.id])
+      await post(`/pinterest/campaigns/${id}/cancel`, {}).expect(200);
+  });
 });
 
 describe('analytics per account', () => {

@@ -4,11 +4,13 @@ import { linkKeyOf } from '../../server/src/campaigns/campaign-draft';
 import { createSlotAssigner, gridFor } from '../../server/src/campaigns/pacing-grid';
 import { bucketize, createPlanSummary } from '../../server/src/campaigns/plan-summary';
 import {
+  campaignAccountFor,
   DAY_MS,
   entryKey,
   planPage,
   type PageHistory,
   type PlanEntry,
+  type PlannedRow,
   type PlannerContext,
 } from '../../server/src/campaigns/planner';
 
@@ -264,5 +266,76 @@ describe('plan summary', () => {
         'UTC'
       ).unit
     ).toBe('month');
+  });
+});
+
+describe('several accounts', () => {
+  const withAccounts = (
+    over: Partial<CampaignInputWire>,
+    defaultAccount: number | null,
+    typeMapping = mapping
+  ): PlannerContext => {
+    const ctx = context(over);
+    const input = campaignInputSchema.parse({
+      name: 'test',
+      selection: { contentType: 'api::article.article' },
+      boards: over.boards ?? [{ boardId: '111' }],
+      pacing: { intervalMinutes: 60, timeZone: 'UTC', minDaysBetweenSameLink: 7 },
+      ...(over.accountId !== undefined && { accountId: over.accountId }),
+      ...(over.accountsByLocale && { accountsByLocale: over.accountsByLocale }),
+    });
+    return {
+      ...ctx,
+      input,
+      mapping: typeMapping,
+      accounts: {
+        forLocale: (locale) => campaignAccountFor(input, locale, defaultAccount),
+        defaultAccount,
+      },
+    };
+  };
+  const accountsOf = (rows: PlannedRow[]) =>
+    rows.map((r) => [r.documentId, r.locale, r.kind, r.boardId, r.accountId]);
+
+  it('each pin (and skip) names the account: the locale’s, else the campaign’s, else the default', () => {
+    const byLocale = withAccounts({ accountId: 2, accountsByLocale: { fr: 3 } }, 1);
+    const rows = planPage(
+      byLocale,
+      [entry('a'), { ...entry('b'), locale: 'fr' }, entry('c', { hero: null })],
+      none()
+    );
+    expect(accountsOf(rows)).toEqual([
+      ['a', 'default', 'pin', '111', 2],
+      ['b', 'fr', 'pin', '111', 3],
+      ['c', 'default', 'skip', '*', 2],
+    ]);
+    expect(accountsOf(planPage(withAccounts({}, 1), [entry('d')], none()))).toEqual([
+      ['d', 'default', 'pin', '111', 1],
+    ]);
+  });
+
+  it('the entry’s own board only when the entry is routed to the campaign’s account', () => {
+    const routed = contentTypeMappingSchema.parse({ defaultBoardId: '999' });
+    const ctx = withAccounts({ accountId: 2, boards: [{ boardId: 'entry' }] }, 1, routed);
+    const rows = planPage(
+      ctx,
+      [
+        // its field names the campaign's account and one of its boards
+        entry('mine', { pinterest: { accountId: 2, boardId: '555' } }),
+        // routed to the default account (1): its board is not account 2's
+        entry('theirs'),
+      ],
+      none()
+    );
+    expect(accountsOf(rows)).toEqual([
+      ['mine', 'default', 'pin', '555', 2],
+      ['theirs', 'default', 'skip', 'entry', 2],
+    ]);
+    expect(rows[1]).toMatchObject({ kind: 'skip', reason: 'NO_BOARD' });
+    // with the default account, the type's board is the entry's own
+    const own = withAccounts({ boards: [{ boardId: 'entry' }] }, 1, routed);
+    expect(accountsOf(planPage(own, [entry('theirs')], none()))).toEqual([
+      ['theirs', 'default', 'pin', '999', 1],
+    ]);
   });
 });

@@ -56,8 +56,8 @@ export interface CampaignServiceDeps {
   }) => Promise<EntryLink>;
   mappingFor: (contentType: string) => Promise<ContentTypeMapping | null>;
   pinFieldOf: (contentType: string, mapping: ContentTypeMapping) => string | null;
-  /** Set while writes are paused after a spam block. */
-  writePause: () => Promise<{ until: string; reason: string } | null>;
+  /** Set while an account's writes are paused after a spam block (null: the default account). */
+  writePause: (accountId: number | null) => Promise<{ until: string; reason: string } | null>;
   /** Tells this instance's worker that jobs are due. */
   kick: () => void;
   /**
@@ -71,6 +71,25 @@ export interface CampaignServiceDeps {
   ) => Promise<{ id: number; username: string | null; status: string } | null>;
   /** The boards of an account (null: the default one). */
   boardsOf: (accountId: number | null) => Promise<Array<{ id: string; name?: string }>>;
+}
+
+/**
+ * The write pause that holds a campaign: one of the accounts it pins with is paused (its account,
+ * the default one when it names none, and its accounts per locale).
+ */
+async function campaignPause(
+  input: Pick<CampaignInput, 'accountId' | 'accountsByLocale'>,
+  pauseOf: (accountId: number | null) => Promise<{ until: string; reason: string } | null>
+): Promise<{ until: string; reason: string } | null> {
+  const accounts = new Set<number | null>([
+    input.accountId ?? null,
+    ...Object.values(input.accountsByLocale ?? {}),
+  ]);
+  for (const accountId of accounts) {
+    const pause = await pauseOf(accountId);
+    if (pause) return pause;
+  }
+  return null;
 }
 
 export class CampaignProblem extends Error {
@@ -481,21 +500,25 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     try {
       const running = await store.withStatus('running');
       if (!running.length) return;
-      const pause = await deps.writePause();
-      if (pause) {
-        for (const c of running) {
-          await stop(c.id, {
+      // several accounts: a spam pause stops the campaigns that pin with the paused account only
+      const paused = new Map<number | null, Awaited<ReturnType<typeof deps.writePause>>>();
+      const pauseOf = async (accountId: number | null) => {
+        if (!paused.has(accountId)) paused.set(accountId, await deps.writePause(accountId));
+        return paused.get(accountId) ?? null;
+      };
+      const deadline = Date.now() + cfg().planBudgetMs;
+      for (const campaign of running) {
+        const pause = await campaignPause(campaign.input, pauseOf);
+        if (pause) {
+          await stop(campaign.id, {
             code: 'SPAM_BLOCKED',
             message:
               `Pinterest flagged recent activity as spam; pinning is paused until ${pause.until}. ${pause.reason}`.trim(),
             advice: 'Wait for the pause to end, review recent pins, then resume the campaign.',
             retryable: false,
           });
+          continue;
         }
-        return;
-      }
-      const deadline = Date.now() + cfg().planBudgetMs;
-      for (const campaign of running) {
         if (!campaign.planningDone && Date.now() < deadline) await planSome(campaign, deadline);
         const current = await store.get(campaign.id);
         if (current?.status !== 'running') continue;
@@ -756,7 +779,7 @@ export function createCampaignService(deps: CampaignServiceDeps) {
 
     async resume(id: number): Promise<CampaignDTO> {
       const campaign = await mustGet(id);
-      const pause = await deps.writePause();
+      const pause = await campaignPause(campaign.input, deps.writePause);
       if (pause) {
         throw new CampaignProblem(
           `Pinning is paused until ${pause.until} after a spam block; resume the campaign after that (or resume pinning in Settings → Pinterest).`,

@@ -56,7 +56,7 @@ export function createCampaigns(core: PluginCore, deps: { pins: PinsService }): 
     previewLink: core.previewLink,
     mappingFor: core.mappingFor,
     pinFieldOf: core.pinFieldOf,
-    writePause: () => core.limiter.writePause(),
+    writePause: (accountId) => core.limiterFor(accountId).writePause(),
     kick: core.kick,
     accountOf: core.accountOf,
     account: async (id) => {
