@@ -172,3 +172,85 @@ it('chooses the second account in the field, one of its boards, and the panel na
   });
   expect(log.lines.filter((l) => l.includes(' pageerror '))).toEqual([]);
 });
+
+it('gives Article its own account and board in the defaults; a new entry’s field names it', async () => {
+  const maisonRow = await strapi.db
+    .query('plugin::pinterest.account')
+    .findOne({ where: { username: 'maison_fr' } });
+  const voyages = [...emulator.state.boards.values()].find(
+    (b) => b.name === 'Voyages' && b.ownerId === userId('maison_fr')
+  )!;
+  await step(page, log, 'defaults-account', async () => {
+    await page.goto(`${booted.url}/admin/settings/pinterest`);
+    const account = page.getByRole('combobox', { name: 'Account', exact: true });
+    await account.waitFor({ timeout: 30_000 });
+    await account.getByText('Default account (@strapi_demo)').waitFor();
+    await account.click();
+    await page.getByRole('option', { name: '@maison_fr' }).click();
+    // the board list is now Maison FR's
+    await page.getByRole('combobox', { name: 'Default board' }).click();
+    await page.getByRole('option', { name: 'Voyages' }).click();
+    await account.scrollIntoViewIfNeeded();
+  });
+  await screenshot(page, 'accounts-defaults');
+  await page.getByRole('button', { name: 'Save', exact: true }).first().click();
+  const saved = await waitFor(async () => {
+    const value = (await strapi.store({ type: 'plugin', name: 'pinterest' }).get({
+      key: 'settings',
+    })) as { contentTypes?: Record<string, { defaultAccountId?: number }> } | null;
+    const article = value?.contentTypes?.[ARTICLE];
+    return article?.defaultAccountId ? article : null;
+  }, 'the saved defaults');
+  expect(saved).toMatchObject({ defaultAccountId: maisonRow.id, defaultBoardId: voyages.id });
+
+  const draft = await strapi.documents(ARTICLE).create({
+    data: { title: 'Carnet de voyage', canonicalUrl: 'https://blog.example.com/carnet' } as never,
+  });
+  await step(page, log, 'field-routed', async () => {
+    await page.goto(
+      `${booted.url}/admin/content-manager/collection-types/${ARTICLE}/${draft.documentId}`
+    );
+    // the empty choice is the account routing picks: the type's, with its board as the default
+    await page
+      .getByRole('combobox', { name: 'Pinterest account' })
+      .getByText('Default for this entry (@maison_fr)')
+      .waitFor({ timeout: 30_000 });
+    await page.getByText('2 boards', { exact: true }).waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('combobox', { name: 'Board' }).getAttribute('placeholder')).toBe(
+      'Default: Voyages (search to choose another)'
+    );
+    await page.getByRole('combobox', { name: 'Pinterest account' }).scrollIntoViewIfNeeded();
+  });
+  await screenshot(page, 'accounts-field-routed');
+});
+
+it('disconnects the second account after a confirmation; its pin and record stay', async () => {
+  const accounts = page.getByRole('region', { name: 'Accounts' });
+  const maison = accounts.getByRole('listitem', { name: '@maison_fr' });
+  await step(page, log, 'disconnect-dialog', async () => {
+    await page.goto(`${booted.url}/admin/settings/pinterest`);
+    await maison.getByRole('button', { name: 'Disconnect' }).click({ timeout: 30_000 });
+    const dialog = page.getByRole('alertdialog', { name: 'Disconnect @maison_fr?' });
+    await dialog.getByText(/Its pins stay on Pinterest and their stats are kept\./).waitFor();
+  });
+  await screenshot(page, 'accounts-disconnect-dialog');
+  await step(page, log, 'disconnected', async () => {
+    await page.getByRole('button', { name: 'Disconnect the account' }).click();
+    await maison.getByText('Disconnected', { exact: true }).waitFor({ timeout: 15_000 });
+    expect(await maison.getByRole('button', { name: 'Disconnect' }).count()).toBe(0);
+  });
+  await screenshot(page, 'accounts-disconnected');
+
+  const row = await strapi.db
+    .query('plugin::pinterest.account')
+    .findOne({ where: { username: 'maison_fr' } });
+  expect(row).toMatchObject({ status: 'disconnected', accessToken: null });
+  expect(
+    [...emulator.state.pins.values()].filter((p) => p.title === 'Soupe à la tomate')
+  ).toHaveLength(1);
+  const records = await strapi.db
+    .query('plugin::pinterest.pin-record')
+    .findMany({ where: { accountId: row.id } });
+  expect(records.map((r: { status: string }) => r.status)).toEqual(['pinned']);
+  expect(log.lines.filter((l) => l.includes(' pageerror '))).toEqual([]);
+});

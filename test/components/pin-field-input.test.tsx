@@ -122,12 +122,15 @@ const MAISON_BOARDS: BoardDTO[] = [
   { id: '72', name: 'Jardin', privacy: 'PUBLIC', description: null },
 ];
 let accounts: AccountDTO[] = [account({})];
+/** The account the preview says routing picks when the field names none (null: the default). */
+let routedAccountId: number | null = null;
 
 beforeEach(() => {
   connection = 'connected';
   created = {};
   mockCanPublish = true;
   accounts = [account({})];
+  routedAccountId = null;
   mockToggleNotification.mockReset();
   mockClient.get.mockReset().mockImplementation((url: string) => {
     if (url === '/pinterest/boards') return answer({ boards: BOARDS });
@@ -155,7 +158,11 @@ beforeEach(() => {
           field,
           utm: { enabled: true, source: 'pinterest', medium: 'social' },
         });
-        return answer({ ...preview, pinOnPublish: field?.enabled ?? MAPPING.pinOnPublish });
+        return answer({
+          ...preview,
+          pinOnPublish: field?.enabled ?? MAPPING.pinOnPublish,
+          routedAccountId,
+        });
       }
       if (url === '/pinterest/boards') {
         // as Strapi's fetch client rejects: a FetchError carrying the server's error body
@@ -399,6 +406,22 @@ describe('several accounts', () => {
 
     await user.click(select);
     await user.click(screen.getByRole('option', { name: 'Default account (@demo)' }));
+    expect(fieldValue()).toEqual({});
+  });
+
+  it('an entry whose type routes it to another account: that account, named, and its boards', async () => {
+    accounts = [account({}), MAISON];
+    routedAccountId = 7;
+    renderField();
+    const select = await screen.findByRole('combobox', { name: 'Pinterest account' });
+    await waitFor(() =>
+      expect(select.textContent).toContain('Default for this entry (@maison_fr)')
+    );
+    await waitFor(() =>
+      expect(mockClient.get).toHaveBeenCalledWith('/pinterest/boards?accountId=7')
+    );
+    await screen.findByRole('combobox', { name: 'Board', description: '2 boards' });
+    // nothing stored: the routing decides
     expect(fieldValue()).toEqual({});
   });
 

@@ -57,9 +57,15 @@ export function AccountSelect({
       options={[
         {
           value: '',
-          label: t('field.account.default', 'Default account ({name})', {
-            name: routed ? accountName(routed) : '—',
-          }),
+          // the site's default account, or the one the entry's locale or type routes it to
+          label:
+            routed && !routed.isDefault
+              ? t('field.account.routed', 'Default for this entry ({name})', {
+                  name: accountName(routed),
+                })
+              : t('field.account.default', 'Default account ({name})', {
+                  name: routed ? accountName(routed) : '—',
+                }),
         },
         ...choices.map((a) => ({ value: String(a.id), label: label(a) })),
       ]}

@@ -31,13 +31,27 @@ function useBoardsOf(
   return isDefault ? { boards: defaultBoards, error: null } : own;
 }
 
-function useAccountOptions(accounts: AccountDTO[], emptyLabel: string) {
+/**
+ * The accounts to choose from: the connected ones, and the chosen one whatever its state (a
+ * disconnected account stays visible, named so, while it is chosen).
+ */
+function useAccountOptions(accounts: AccountDTO[], emptyLabel: string, chosen: number | null) {
+  const t = useT();
   const name = useAccountName();
   return [
     { value: '', label: emptyLabel },
     ...accounts
-      .filter((a) => a.source === 'oauth' && a.status !== 'disconnected')
-      .map((a) => ({ value: String(a.id), label: name(a) })),
+      .filter((a) => a.source === 'oauth' && (a.status !== 'disconnected' || a.id === chosen))
+      .map((a) => ({
+        value: String(a.id),
+        label:
+          a.status === 'connected'
+            ? name(a)
+            : t('field.account.notConnected', '{name} ({status})', {
+                name: name(a),
+                status: t(`accounts.status.${a.status}`, a.status),
+              }),
+      })),
   ];
 }
 
@@ -67,7 +81,8 @@ function LocaleRow({
   const { boards, error } = useBoardsOf(effective, accounts, defaultBoards);
   const options = useAccountOptions(
     accounts,
-    t('defaults.locale.sameAsType', 'As the content type')
+    t('defaults.locale.sameAsType', 'As the content type'),
+    accountId
   );
   const set = (next: { accountId: number | null; boardId: string | null }) =>
     onChange(next.accountId === null && next.boardId === null ? null : next);
@@ -134,7 +149,8 @@ export function AccountDefaults({
     accounts,
     t('defaults.account.default', 'Default account ({name})', {
       name: defaultAccount ? name(defaultAccount) : '—',
-    })
+    }),
+    accountId
   );
   const localeDefaults = value.localeDefaults ?? {};
   return (

@@ -31,11 +31,7 @@ export function useAccountName() {
 function StatusBadge({ status }: { status: AccountDTO['status'] }) {
   const t = useT();
   if (status === 'connected')
-    return (
-      <Badge active backgroundColor="success100" textColor="success700">
-        {t('accounts.status.connected', 'Connected')}
-      </Badge>
-    );
+    return <Badge active>{t('accounts.status.connected', 'Connected')}</Badge>;
   if (status === 'reconnect_required')
     return (
       <Badge backgroundColor="danger100" textColor="danger700">
