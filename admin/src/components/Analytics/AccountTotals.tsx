@@ -32,7 +32,7 @@ export function AccountTotals({
       header: t('analytics.accounts.account', 'Account'),
       cell: (r) =>
         r.accountId === null ? (
-          name(r)
+          <Typography>{name(r)}</Typography>
         ) : (
           <Typography
             tag="button"
@@ -48,14 +48,18 @@ export function AccountTotals({
     ...(['impressions', 'saves', 'pinClicks', 'outboundClicks'] as const).map((k) => ({
       key: k,
       header: label[k],
-      cell: (r: Row) => formatNumber(r.totals[k]),
+      cell: (r: Row) => <Typography>{formatNumber(r.totals[k])}</Typography>,
     })),
     {
       key: 'saveRate',
       header: label.saveRate,
       cell: (r) => formatNumber(r.totals.saveRate, { style: 'percent', maximumFractionDigits: 2 }),
     },
-    { key: 'pins', header: label.pins, cell: (r) => formatNumber(r.totals.pins) },
+    {
+      key: 'pins',
+      header: label.pins,
+      cell: (r) => <Typography>{formatNumber(r.totals.pins)}</Typography>,
+    },
   ];
   return (
     <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
