@@ -67,6 +67,10 @@ beforeEach(() => {
     if (url === '/pinterest/content-types')
       return answer({ contentTypes: ['api::article.article'] });
     if (url === '/pinterest/boards') return answer({ boards: [] });
+    if (url === '/pinterest/boards?accountId=3')
+      return answer({
+        boards: [{ id: '31', name: 'Recettes', privacy: 'PUBLIC', description: null }],
+      });
     if (url.startsWith('/pinterest/entries/api::article.article/doc-1/pins')) return answer(entry);
     return Promise.reject(new Error(`unexpected GET ${url}`));
   });
@@ -270,5 +274,39 @@ describe('a role without the permission', () => {
     const region = await screen.findByRole('region', { name: 'Pinterest' }, { timeout: 5000 });
     expect(await within(region).findByText(/Read entries’ pins/)).toBeTruthy();
     expect(within(panel()).queryByText(/Policy Failed/)).toBeNull();
+  });
+});
+
+describe('several accounts', () => {
+  it('says which account a pin went to, with its board named from that account', async () => {
+    entry = {
+      pins: [
+        pin({
+          boardId: '31',
+          account: { id: 3, username: 'maison_fr', displayName: 'Maison FR' },
+        }),
+      ],
+      jobs: [],
+    };
+    render();
+    expect(await screen.findByText('Account: @maison_fr')).toBeTruthy();
+    expect(await screen.findByText('Recettes')).toBeTruthy();
+    expect(mockClient.get).toHaveBeenCalledWith('/pinterest/boards?accountId=3');
+  });
+
+  it('in French', async () => {
+    entry = {
+      pins: [pin({ account: { id: 3, username: 'maison_fr', displayName: null } })],
+      jobs: [],
+    };
+    render('fr');
+    expect(await screen.findByText('Compte : @maison_fr')).toBeTruthy();
+  });
+
+  it('a pin without an account (before several accounts) shows none', async () => {
+    entry = { pins: [pin()], jobs: [] };
+    render();
+    await findStatus('Pinned');
+    expect(screen.queryByText(/^Account:/)).toBeNull();
   });
 });
