@@ -9,7 +9,13 @@ import type { Core } from '@strapi/strapi';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { fullAccessApiToken, registerSuperAdmin } from '../helpers/admin';
 import { makeImage, uploadImage } from '../helpers/images';
-import { consent, followCallback, oauthEnv } from '../helpers/oauth';
+import {
+  boardOf as boardOfUser,
+  connectAs as connect,
+  emulatorUserId,
+  seedMaisonFr,
+} from '../helpers/accounts';
+import { oauthEnv } from '../helpers/oauth';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait-for';
 
@@ -26,12 +32,8 @@ let apiToken: string;
 
 const http = () => request(strapi.server.httpServer);
 const get = (path: string) => http().get(path).set('Authorization', `Bearer ${jwt}`);
-const userId = (username: string) =>
-  [...emulator.state.users.values()].find((u) => u.username === username)!.id;
-const boardOf = (username: string, name: string) =>
-  [...emulator.state.boards.values()].find(
-    (b) => b.ownerId === userId(username) && b.name === name
-  )!;
+const userId = (username: string) => emulatorUserId(emulator, username);
+const boardOf = (username: string, name: string) => boardOfUser(emulator, username, name);
 const pinsTitled = (title: string) =>
   [...emulator.state.pins.values()].filter((p) => p.title === title);
 /** The pins with this title, once there is one (for waitFor). */
@@ -40,11 +42,7 @@ const pinned = (title: string) => {
   return pins.length ? pins : null;
 };
 
-async function connectAs(username: string) {
-  emulator.state.flags.oauthUser = username;
-  const back = await followCallback(strapi, await consent(strapi, jwt));
-  expect(back.location.searchParams.get('connected')).toBe(username);
-}
+const connectAs = (username: string) => connect(strapi, jwt, emulator, username);
 
 async function publish(
   title: string,
@@ -72,19 +70,7 @@ const recordsOf = (documentId: string) =>
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
-  await request(emulator.url)
-    .post('/_emulator/seed')
-    .send({
-      users: [
-        {
-          username: 'maison_fr',
-          business_name: 'Maison FR',
-          account_type: 'BUSINESS',
-          boards: [{ name: 'Recettes' }, { name: 'Voyages' }, { name: 'Carnets' }],
-        },
-      ],
-    })
-    .expect(200);
+  await seedMaisonFr(emulator, [{ name: 'Recettes' }, { name: 'Voyages' }, { name: 'Carnets' }]);
   // unmapped unpublish rule "delete": a move deletes the old account's pin
   booted = await bootStrapi({
     ...oauthEnv(emulator),
