@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AccountDTO, ConnectionDTO, SettingsDTO } from '../../../common/wire';
-import { useApiErrorText, useApiQuery, usePinterestApi } from '../api';
+import { isApiError, useApiErrorText, useApiQuery, usePinterestApi } from '../api';
 
 /** The connection as the server describes it, with the actions an administrator can take. */
 export function useConnection() {
@@ -125,11 +125,13 @@ export function useAccounts() {
     },
     [version]
   );
+  // a settings reader without Read pins may not list them: the page shows the connection alone
+  const refused = isApiError(loaded.error) && loaded.error.status === 403;
   return {
     accounts: changed && changed.version === version ? changed.accounts : loaded.data,
     /** Asks the server again (after the connection card changed the default account). */
     reload: () => setVersion((v) => v + 1),
-    error: loaded.error ? errorText(loaded.error) : null,
+    error: loaded.error && !refused ? errorText(loaded.error) : null,
     /** The account an action is running on. */
     busy,
     makeDefault: (accountId: number) => run(accountId, () => api.setDefaultAccount(accountId)),
