@@ -17,7 +17,8 @@ import { createDatabase, dropDatabase, PG, postgresEnv, query } from '../helpers
 import { startStallProxy, type StallProxy } from '../helpers/stall-proxy';
 import { startStrapiProcess, type StrapiProcess } from '../helpers/strapi-process';
 import { adminAndApiToken, http, uploadImageOverHttp } from '../helpers/http';
-import { consent, followCallback, oauthEnv } from '../helpers/oauth';
+import { connectAs } from '../helpers/accounts';
+import { oauthEnv } from '../helpers/oauth';
 import { waitFor } from '../helpers/wait-for';
 
 const WRITE_LIMIT = 300;
@@ -151,11 +152,8 @@ async function runScenario(s: Scenario): Promise<Report> {
       boardId: [...emulator.state.boards.values()].find((b) => b.ownerId === owner)!.id,
     }));
     if (s.twoAccounts) {
-      for (const username of ['strapi_demo', 'cluster_fr']) {
-        emulator.state.flags.oauthUser = username;
-        const back = await followCallback(a.url, await consent(a.url, jwt));
-        expect(back.location.searchParams.get('connected')).toBe(username);
-      }
+      for (const username of ['strapi_demo', 'cluster_fr'])
+        await connectAs(a.url, jwt, emulator, username);
       const listed = await http(`${a.url}/pinterest/accounts`, { token: jwt });
       const ids = (listed.body.accounts as Array<{ id: number; username: string }>).map(
         (acc) => acc.id
