@@ -133,9 +133,28 @@ const sampleAnswer: ContentTypeSample = {
 
 let types: ContentTypeSetupDTO[];
 let sample: ContentTypeSample;
+/** Several accounts: GET /pinterest/accounts and the type accounts of GET /pinterest/settings. */
+const account = (id: number, username: string, isDefault: boolean) => ({
+  id,
+  source: 'oauth',
+  username,
+  displayName: username,
+  profileImage: null,
+  accountType: 'BUSINESS',
+  status: 'connected',
+  isDefault,
+  lastError: null,
+  connectedAt: null,
+  waitingJobs: 0,
+  writesPaused: null,
+});
+let accounts: unknown[];
+let typeDefaults: unknown[];
 beforeEach(() => {
   types = [about, article, blog()];
   sample = sampleAnswer;
+  accounts = [account(1, 'demo', true)];
+  typeDefaults = [];
   Object.assign(mockRights, { canRead: true, canManage: true, canRepin: true });
   mockNotify.mockReset();
   mockClient.get.mockReset().mockImplementation((url: string) => {
@@ -143,6 +162,13 @@ beforeEach(() => {
       return Promise.resolve({ data: { contentTypes: types } });
     if (url === '/pinterest/boards')
       return Promise.resolve({ data: { boards: [{ id: '100', name: 'Recipes' }] } });
+    if (url === '/pinterest/boards?accountId=7')
+      return Promise.resolve({
+        data: { boards: [{ id: '701', name: 'Jardin', privacy: 'PUBLIC', description: null }] },
+      });
+    if (url === '/pinterest/accounts') return Promise.resolve({ data: { accounts } });
+    if (url === '/pinterest/settings')
+      return Promise.resolve({ data: { contentTypes: typeDefaults } });
     return Promise.reject(new Error(`unexpected GET ${url}`));
   });
   mockClient.post.mockReset().mockImplementation((url: string) => {
@@ -343,4 +369,33 @@ it('with read rights only, everything is shown and nothing can be changed', asyn
   expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
   expect(disabled(screen.getByRole('combobox', { name: 'Image or video' }))).toBe(true);
   expect(disabled(screen.getByRole('radio', { name: 'A URL pattern' }))).toBe(true);
+});
+
+it('several accounts: a type on another account says so and offers that account’s boards', async () => {
+  accounts = [account(1, 'demo', true), account(7, 'maison_fr', false)];
+  typeDefaults = [
+    {
+      uid: BLOG,
+      displayName: 'Blog article',
+      pinOnPublish: true,
+      defaultBoardId: null,
+      defaultBoardSectionId: null,
+      onUnpublish: 'keep',
+      defaultTemplate: null,
+      defaultAccountId: 7,
+    },
+  ];
+  const { user } = renderAt(setupOf(BLOG));
+  expect(await screen.findByText('Pins to @maison_fr')).toBeTruthy();
+  await user.click(screen.getByRole('combobox', { name: 'Default board' }));
+  expect(await screen.findByRole('option', { name: 'Jardin' })).toBeTruthy();
+  expect(screen.queryByRole('option', { name: 'Recipes' })).toBeNull();
+});
+
+it('one account: no account note, and no other account’s boards asked', async () => {
+  renderAt(setupOf(BLOG));
+  await screen.findByRole('heading', { name: 'Blog article', level: 1 });
+  await waitFor(() => expect(mockClient.get).toHaveBeenCalledWith('/pinterest/accounts'));
+  expect(screen.queryByText(/^Pins to /)).toBeNull();
+  expect(mockClient.get).not.toHaveBeenCalledWith('/pinterest/boards?accountId=7');
 });

@@ -159,3 +159,21 @@ export function useLocales(enabled: boolean) {
   const { data, error } = useApiQuery(enabled ? api.listLocales : null);
   return { locales: data, error: error ? errorText(error) : null };
 }
+
+/**
+ * Several accounts: the account a content type pins to when it is not the default one (set in
+ * Settings → Pinterest → Defaults per content type), and its boards; null without a choice of
+ * accounts or for a type on the default account.
+ */
+export function useTypeAccount(uid: string) {
+  const api = usePinterestApi();
+  const accounts = useApiQuery(api.listAccounts);
+  const settings = useApiQuery(api.getSettings);
+  const accountId =
+    settings.data?.contentTypes.find((c) => c.uid === uid)?.defaultAccountId ?? null;
+  const account =
+    (accounts.data ?? []).find((a) => a.id === accountId && !a.isDefault && a.source === 'oauth') ??
+    null;
+  const { boards, error } = useAccountBoards(account ? account.id : null);
+  return { account, boards, error };
+}

@@ -9,7 +9,8 @@ import { errorsByField } from '../../components/ContentTypeSetup/field-errors';
 import { SamplePin } from '../../components/ContentTypeSetup/SamplePin';
 import { SetupForm } from '../../components/ContentTypeSetup/SetupForm';
 import { NeverPinnedNote, NoFieldNote } from '../../components/ContentTypeSetup/TypeNotes';
-import { useBoards } from '../../hooks/useConnection';
+import { useBoards, useTypeAccount } from '../../hooks/useConnection';
+import { useAccountName } from '../../components/Settings/AccountsList';
 import { fieldErrorsOf, localProblems, useSamplePin } from '../../hooks/useContentTypeSetups';
 import { useT } from '../../utils/useT';
 import { CodeReason, useSourceText } from './ContentTypeList';
@@ -61,6 +62,9 @@ export function ContentTypeSetupPage({
   const sourceText = useSourceText();
   const { toggleNotification } = useNotification();
   const { boards } = useBoards(true);
+  // several accounts: a type on another account than the default one chooses among its boards
+  const typeAccount = useTypeAccount(ct.uid);
+  const accountName = useAccountName();
   const [draft, setDraft] = useState(() => initialSetup(ct));
   const [saveErrors, setSaveErrors] = useState<FieldError[]>([]);
   const [tried, setTried] = useState(false);
@@ -148,6 +152,24 @@ export function ContentTypeSetupPage({
               ))}
             </Box>
           ) : null}
+          {typeAccount.account ? (
+            <Alert
+              variant="default"
+              closeLabel={t('close', 'Close')}
+              title={t('ct.account.title', 'Pins to {account}', {
+                account: accountName(typeAccount.account),
+              })}
+            >
+              {typeAccount.error
+                ? t('boards.error', 'Boards could not be loaded: {message}', {
+                    message: typeAccount.error,
+                  })
+                : t(
+                    'ct.account',
+                    'This type’s account is set in Settings → Pinterest → Defaults per content type: the default board is one of its boards.'
+                  )}
+            </Alert>
+          ) : null}
           <Grid.Root gap={6}>
             <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
               <SetupForm
@@ -155,7 +177,7 @@ export function ContentTypeSetupPage({
                 value={draft}
                 onChange={change}
                 errors={errors.byField}
-                boards={boards}
+                boards={typeAccount.account ? typeAccount.boards : boards}
                 disabled={readOnly}
               />
             </Grid.Item>
