@@ -6,6 +6,30 @@
  */
 import { z } from 'zod';
 
+/**
+ * One account's part of the last analytics run (several accounts: each syncs with its own token).
+ */
+export const accountSyncSchema = z.object({
+  accountId: z.number().nullable(),
+  username: z.string().nullable(),
+  state: z.enum([
+    'ok',
+    'partial',
+    'disconnected',
+    'not_connected',
+    'not_business',
+    'rate_limited',
+    'error',
+  ]),
+  message: z.string().nullable(),
+  detail: z.string().nullable(),
+  /** Pins synced this run. */
+  pins: z.number(),
+  /** Due pins left (not asked for, or not answered). */
+  remaining: z.number(),
+});
+export type AccountSyncStatus = z.infer<typeof accountSyncSchema>;
+
 /** Name and uid of the custom field holding an entry's Pinterest totals (JSON, read-only). */
 export const STATS_FIELD_NAME = 'stats';
 export const STATS_FIELD_UID = 'plugin::pinterest.stats';
@@ -95,27 +119,7 @@ export const analyticsStatusSchema = z.object({
    * Several accounts: how each account's pins fared in the last run that asked Pinterest (each
    * is synced with its own token; one that cannot be asked does not stop the others).
    */
-  accounts: z
-    .array(
-      z.object({
-        accountId: z.number().nullable(),
-        username: z.string().nullable(),
-        state: z.enum([
-          'ok',
-          'partial',
-          'disconnected',
-          'not_connected',
-          'not_business',
-          'rate_limited',
-          'error',
-        ]),
-        message: z.string().nullable(),
-        detail: z.string().nullable(),
-        pins: z.number(),
-        remaining: z.number(),
-      })
-    )
-    .default([]),
+  accounts: z.array(accountSyncSchema).default([]),
   trackedPins: z.number(),
   rule: z.string(),
 });

@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import type { AnalyticsState } from '../../../common/analytics';
+import {
+  accountSyncSchema,
+  type AccountSyncStatus,
+  type AnalyticsState,
+} from '../../../common/analytics';
 
 /**
  * After this long, a refused multi-pin endpoint is tried again (the app may have been granted the
@@ -8,27 +12,7 @@ import type { AnalyticsState } from '../../../common/analytics';
  */
 export const MULTI_PIN_RECHECK_MS = 24 * 3_600_000;
 
-/** One account's part of the last run (several accounts: each is synced with its own token). */
-const accountSyncSchema = z.object({
-  accountId: z.number().nullable(),
-  username: z.string().nullable(),
-  state: z.enum([
-    'ok',
-    'partial',
-    'disconnected',
-    'not_connected',
-    'not_business',
-    'rate_limited',
-    'error',
-  ]),
-  message: z.string().nullable(),
-  detail: z.string().nullable(),
-  /** Pins synced this run. */
-  pins: z.number(),
-  /** Due pins left (not asked for, or not answered). */
-  remaining: z.number(),
-});
-export type AccountSyncStatus = z.infer<typeof accountSyncSchema>;
+export type { AccountSyncStatus };
 
 /** Why a disconnected account's pins are not synced. */
 export const ACCOUNT_DISCONNECTED =
