@@ -247,7 +247,7 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
             new Date(existing.createAttemptedAt)
           );
           if (found) {
-            await markPinned(deps, ctx, existing, found, draft, 'adopted');
+            await markPinned(deps, existing, found, draft, 'adopted');
             return { outcome: 'pinned', pinId: found.id, adopted: true };
           }
         }
@@ -284,7 +284,7 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
         const pin = await deps
           .client()
           .createPin(pinCreateBody(sent, mediaSource), { beforeSend: () => ctx.assertSendable() });
-        await markPinned(deps, ctx, attempted, pin, draft, mediaSource.source_type);
+        await markPinned(deps, attempted, pin, draft, mediaSource.source_type);
         return { outcome: 'pinned', pinId: pin.id, adopted: false };
       } catch (e) {
         if (e instanceof LeaseLostError) throw e;
@@ -504,13 +504,11 @@ async function syncEdits(
 }
 
 /**
- * Records the pin on its record. With the worker's `atFinish`, the write goes in the transaction
- * that ends the job (one commit for both; a crash before it leaves the attempt recorded, which
- * the next claim looks for by its marker and adopts).
+ * Records the pin on its record, as soon as Pinterest answered (committed with other lanes' small
+ * writes when several are due at once: see pin-record-store `write`).
  */
 async function markPinned(
   deps: PinEntryDeps,
-  ctx: JobContext,
   record: PinRecordRow,
   pin: Pin,
   draft: PinDraft,
@@ -530,8 +528,7 @@ async function markPinned(
       lastError: null,
       createAttemptedAt: null,
     });
-  if (ctx.atFinish) ctx.atFinish(write);
-  else await write();
+  await write();
 }
 
 /** Pages of 250 pins read at most when looking for a pin by its marker (10,000 pins). */

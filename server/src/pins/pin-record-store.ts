@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { emitPinterestEvent } from '../events/emitter';
 import { pinEventOf, pinEventPayload } from '../events/payload';
+import { groupCommit } from '../utils/group-commit';
 import { pinStatusSchema, type PinRecordDTO } from '../../../common/wire';
 import { PIN_RECORD_UID } from '../content-types';
 import { dbDate, dbNumber, dbNumberOrNull, dbPinError, dbText } from '../utils/db-columns';
@@ -117,6 +118,7 @@ const isUniqueViolation = (e: unknown) =>
 /** The pins the plugin made (or is making): one row per entry × locale × board (a unique index). */
 export function createPinRecordStore(strapi: Core.Strapi) {
   const q = () => strapi.db.query(PIN_RECORD_UID);
+  const group = groupCommit(strapi);
 
   /** Attribute names to column names, JSON attributes serialised (as Strapi writes them). */
   const toColumns = (data: Record<string, unknown>): Record<string, unknown> => {
@@ -233,8 +235,10 @@ export function createPinRecordStore(strapi: Core.Strapi) {
      * subscriber does for other writes (after commit when in a transaction).
      */
     async write(row: PinRecordRow, data: Partial<Omit<PinRecordRow, 'id'>>): Promise<PinRecordRow> {
-      const count = await withConnection((knex) =>
-        knex(TABLE).where({ id: row.id }).update(toColumns(data))
+      // grouped with other lanes' small writes (one commit) when several are due at once
+      const count = await group(
+        (knex) => knex(TABLE).where({ id: row.id }).update(toColumns(data)),
+        { oneStatement: true }
       );
       if (count !== 1) throw new Error(`pin record ${row.id} is gone`);
       const after: PinRecordRow = { ...row, ...data };

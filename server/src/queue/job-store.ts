@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { jobStateSchema, type PinErrorDTO } from '../../../common/wire';
 import { JOB_UID } from '../content-types';
+import { groupCommit } from '../utils/group-commit';
 import {
   dbBoolean,
   dbDate,
@@ -128,6 +129,8 @@ const isUniqueViolation = (e: unknown) =>
  */
 export function createJobStore(strapi: Core.Strapi) {
   const q = () => strapi.db.query(JOB_UID);
+  /** The worker's small transactions, committed together when several lanes ask at once. */
+  const group = groupCommit(strapi);
 
   /**
    * Ends a claim in one UPDATE whose values depend on the row's `requeue` as the database holds it
@@ -368,16 +371,20 @@ export function createJobStore(strapi: Core.Strapi) {
     for (const raw of candidates) {
       const candidate = fromColumns(raw as Record<string, unknown>);
       const token = claimToken(owner);
-      const count = await knex(TABLE)
-        .where({ id: candidate.id })
-        .andWhereRaw(due[0], [...due[1]])
-        .update({
-          state: 'running',
-          lease_owner: token,
-          lease_until: now + leaseMs,
-          attempts: candidate.attempts + 1,
-          requeue: false,
-        });
+      const count = await group(
+        (trx) =>
+          trx(TABLE)
+            .where({ id: candidate.id })
+            .andWhereRaw(due[0], [...due[1]])
+            .update({
+              state: 'running',
+              lease_owner: token,
+              lease_until: now + leaseMs,
+              attempts: candidate.attempts + 1,
+              requeue: false,
+            }),
+        { oneStatement: true }
+      );
       if (count === 1) {
         return {
           ...candidate,
@@ -420,11 +427,13 @@ export function createJobStore(strapi: Core.Strapi) {
               knex
             )
           : Promise.resolve();
-      if (!writes.length) return end();
-      await strapi.db.transaction(async ({ trx }: { trx: Knex }) => {
-        for (const write of writes) await write();
-        await end(trx);
-      });
+      await group(
+        async (trx) => {
+          for (const write of writes) await write();
+          await end(trx);
+        },
+        { oneStatement: !writes.length }
+      );
     },
 
     /** Extends the lease of a job this worker still holds; false when it no longer does. */
@@ -447,7 +456,7 @@ export function createJobStore(strapi: Core.Strapi) {
       leaseMs: number,
       write: () => Promise<T>
     ): Promise<{ held: false } | { held: true; value: T; leaseUntil: number }> {
-      return strapi.db.transaction(async ({ trx }: { trx: Knex }) => {
+      return group(async (trx) => {
         const leaseUntil = Date.now() + leaseMs;
         const count = await trx(TABLE)
           .where({ id: job.id, state: 'running', lease_owner: job.leaseOwner })
@@ -466,14 +475,19 @@ export function createJobStore(strapi: Core.Strapi) {
       opts: { refundAttempt?: boolean } = {}
     ) {
       // asked for again while it ran: try again now, with a fresh count
-      await endClaim(
-        job,
-        {
-          state: 'waiting',
-          runAt,
-          attempts: opts.refundAttempt ? Math.max(0, job.attempts - 1) : job.attempts,
-        },
-        { lastError: error }
+      await group(
+        (trx) =>
+          endClaim(
+            job,
+            {
+              state: 'waiting',
+              runAt,
+              attempts: opts.refundAttempt ? Math.max(0, job.attempts - 1) : job.attempts,
+            },
+            { lastError: error },
+            trx
+          ),
+        { oneStatement: true }
       );
     },
 

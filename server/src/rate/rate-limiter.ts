@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RATE_SLOT_UID } from '../content-types';
 import { dbNumber, dbNumberOrNull, dbText } from '../utils/db-columns';
 import { PinError } from '../errors/pin-error';
+import { groupCommit } from '../utils/group-commit';
 import { slotFor, spacingMs, type RateCategory, type RateLimitSettings } from './rate-limits';
 
 /** A budget row: when the next call may go (µs), and a write pause after a spam block. */
@@ -31,6 +32,7 @@ export interface LimiterOptions {
  */
 export function createRateLimiter(strapi: Core.Strapi, opts: LimiterOptions) {
   const q = () => strapi.db.query(RATE_SLOT_UID);
+  const group = groupCommit(strapi);
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const maxWait = opts.maxWaitMs ?? 10_000;
@@ -99,16 +101,21 @@ export function createRateLimiter(strapi: Core.Strapi, opts: LimiterOptions) {
           );
         }
         const nextAt = Math.round(slotUs + interval * 1000);
-        const { count } = await q().updateMany({
-          where: {
-            key,
-            nextAt: current.nextAt,
-            ...(category === 'org_write' && {
-              $or: [{ pausedUntil: { $null: true } }, { pausedUntil: { $lte: t } }],
+        // committed with the other lanes' small writes when several ask at once
+        const { count } = await group(
+          () =>
+            q().updateMany({
+              where: {
+                key,
+                nextAt: current.nextAt,
+                ...(category === 'org_write' && {
+                  $or: [{ pausedUntil: { $null: true } }, { pausedUntil: { $lte: t } }],
+                }),
+              },
+              data: { nextAt },
             }),
-          },
-          data: { nextAt },
-        });
+          { oneStatement: true }
+        );
         if (count === 1) {
           known.set(key, { ...current, nextAt });
           if (waitMs > 0) await sleep(Math.ceil(waitMs));
