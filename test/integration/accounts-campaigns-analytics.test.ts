@@ -13,7 +13,13 @@ import { startEmulator, type Emulator } from '../../emulator/src';
 import { getService } from '../../server/src/utils/get-service';
 import { registerSuperAdmin } from '../helpers/admin';
 import { uploadImage } from '../helpers/images';
-import { consent, followCallback, oauthEnv } from '../helpers/oauth';
+import {
+  boardOf as boardOfUser,
+  connectAs as connect,
+  emulatorUserId,
+  seedMaisonFr,
+} from '../helpers/accounts';
+import { oauthEnv } from '../helpers/oauth';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait-for';
 
@@ -37,12 +43,8 @@ const post = (path: string, body: unknown) =>
     .post(path)
     .set('Authorization', `Bearer ${jwt}`)
     .send(body as object);
-const userId = (username: string) =>
-  [...emulator.state.users.values()].find((u) => u.username === username)!.id;
-const boardOf = (username: string, name: string) =>
-  [...emulator.state.boards.values()].find(
-    (b) => b.ownerId === userId(username) && b.name === name
-  )!;
+const userId = (username: string) => emulatorUserId(emulator, username);
+const boardOf = (username: string, name: string) => boardOfUser(emulator, username, name);
 const pinsOn = (boardId: string, title: string) =>
   [...emulator.state.pins.values()].filter((p) => p.board_id === boardId && p.title === title);
 const analytics = () => getService(strapi, 'analytics');
@@ -53,11 +55,7 @@ const analyticsCalls = () =>
     .filter((r) => /^\/v5\/pins\/\d+\/analytics$/.test(r.path))
     .map((r) => ({ pinId: r.path.split('/')[3], userId: r.userId, status: r.status }));
 
-async function connectAs(username: string) {
-  emulator.state.flags.oauthUser = username;
-  const back = await followCallback(strapi, await consent(strapi, jwt));
-  expect(back.location.searchParams.get('connected')).toBe(username);
-}
+const connectAs = (username: string) => connect(strapi, jwt, emulator, username);
 
 async function publish(title: string, pinterest: Record<string, unknown>) {
   const hero = await uploadImage(strapi);
@@ -91,19 +89,7 @@ const campaignInput = (name: string, documentId: string, extra: Record<string, u
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
-  await request(emulator.url)
-    .post('/_emulator/seed')
-    .send({
-      users: [
-        {
-          username: 'maison_fr',
-          business_name: 'Maison FR',
-          account_type: 'BUSINESS',
-          boards: [{ name: 'Recettes' }, { name: 'Voyages' }],
-        },
-      ],
-    })
-    .expect(200);
+  await seedMaisonFr(emulator);
   booted = await bootStrapi({
     ...oauthEnv(emulator),
     PINTEREST_MEDIA_HOST_ALLOWLIST: new URL(emulator.url).host,
