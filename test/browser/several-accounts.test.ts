@@ -203,6 +203,15 @@ it('gives Article its own account and board in the defaults; a new entry’s fie
   }, 'the saved defaults');
   expect(saved).toMatchObject({ defaultAccountId: maisonRow.id, defaultBoardId: voyages.id });
 
+  // the content type's own page says so, and its board list is that account's
+  await step(page, log, 'content-type-page', async () => {
+    await page.goto(
+      `${booted.url}/admin/settings/pinterest-content-types/${encodeURIComponent(ARTICLE)}`
+    );
+    await page.getByText('Pins to @maison_fr').waitFor({ timeout: 30_000 });
+  });
+  await screenshot(page, 'accounts-content-type');
+
   const draft = await strapi.documents(ARTICLE).create({
     data: { title: 'Carnet de voyage', canonicalUrl: 'https://blog.example.com/carnet' } as never,
   });
