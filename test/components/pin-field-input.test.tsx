@@ -399,10 +399,16 @@ describe('several accounts', () => {
     await user.type(boardBox(), 'jar');
     await user.click(await screen.findByRole('option', { name: 'Jardin' }));
     expect(fieldValue()).toEqual({ accountId: 7, boardId: '72' });
-    // a board of another account is not offered to create here (new boards go to the default)
+    // a new board is created on the chosen account
+    created = { board: { id: '79', name: 'Tricot', privacy: 'PUBLIC', description: null } };
     await user.clear(boardBox());
-    await user.type(boardBox(), 'Knitting');
-    expect(screen.queryByRole('option', { name: /Create board/ })).toBeNull();
+    await user.type(boardBox(), 'Tricot');
+    await user.click(screen.getByRole('option', { name: 'Create board “Tricot”' }));
+    await waitFor(() => expect(fieldValue()).toEqual({ accountId: 7, boardId: '79' }));
+    expect(mockClient.post).toHaveBeenCalledWith('/pinterest/boards', {
+      name: 'Tricot',
+      accountId: 7,
+    });
 
     await user.click(select);
     await user.click(screen.getByRole('option', { name: 'Default account (@demo)' }));

@@ -118,6 +118,26 @@ it('reads the boards of the account asked for', async () => {
   await get('/pinterest/boards?accountId=abc').expect(400);
 });
 
+it('creates a board on the account asked for', async () => {
+  const created = await http()
+    .post('/pinterest/boards')
+    .set('Authorization', `Bearer ${jwt}`)
+    .send({ name: 'Desserts', accountId: frId })
+    .expect(201);
+  const board = emulator.state.boards.get(created.body.board.id)!;
+  expect([board.name, board.ownerId]).toEqual(['Desserts', userId('maison_fr')]);
+  // the account's list shows it at once (the boards cache is dropped)
+  const names = (await get(`/pinterest/boards?accountId=${frId}`).expect(200)).body.boards.map(
+    (b: { name: string }) => b.name
+  );
+  expect(names).toContain('Desserts');
+  await http()
+    .post('/pinterest/boards')
+    .set('Authorization', `Bearer ${jwt}`)
+    .send({ name: 'Nowhere', accountId: 'fr' })
+    .expect(400);
+});
+
 it('pins each entry with the account it is routed to', async () => {
   const soup = await publish('Soup for the demo account', {
     boardId: boardOf('strapi_demo', 'Recipes').id,

@@ -177,8 +177,14 @@ export function createPinterestApi(http: Transport) {
     listBoards: async (accountId?: number | null) =>
       (await call(boardsAnswerSchema, 'GET', `/pinterest/boards${queryString({ accountId })}`))
         .boards,
-    createBoard: async (name: string) =>
-      (await call(createdBoardAnswerSchema, 'POST', '/pinterest/boards', { name })).board,
+    /** Creates a board on an account (null or absent: the default account). */
+    createBoard: async (name: string, accountId?: number | null) =>
+      (
+        await call(createdBoardAnswerSchema, 'POST', '/pinterest/boards', {
+          name,
+          ...(accountId ? { accountId } : {}),
+        })
+      ).board,
     listSections: async (boardId: string, accountId?: number | null) =>
       (
         await call(

@@ -33,6 +33,8 @@ const createBoardBody = z
       .max(180, 'name must be at most 180 characters'),
     description: z.string().max(500).optional(),
     privacy: z.enum(['PUBLIC', 'SECRET']).optional(),
+    /** Several accounts: the account to create it on (absent: the default account). */
+    accountId: z.number().int().positive().optional(),
   })
   .strict();
 
@@ -65,7 +67,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async createBoard(ctx: Ctx) {
     const input = validate(createBoardBody, ctx.request.body);
     try {
-      const board = await getService(strapi, 'pins').createBoard(input);
+      const { accountId, ...fields } = input;
+      const board = await getService(strapi, 'pins').createBoard(fields, accountId ?? null);
       ctx.status = 201;
       ctx.body = { board };
     } catch (e) {

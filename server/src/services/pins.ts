@@ -78,11 +78,14 @@ export interface PinsService {
   boards(accountId?: number | null): Promise<Board[]>;
   /** A board's sections (the board of the named account, else of the default one). */
   sections(boardId: string, accountId?: number | null): Promise<BoardSectionDTO[]>;
-  createBoard(input: {
-    name: string;
-    description?: string;
-    privacy?: 'PUBLIC' | 'SECRET';
-  }): Promise<BoardDTO>;
+  createBoard(
+    input: {
+      name: string;
+      description?: string;
+      privacy?: 'PUBLIC' | 'SECRET';
+    },
+    accountId?: number | null
+  ): Promise<BoardDTO>;
   /**
    * The reconcile pass (published entries whose job was never recorded), on one instance at a
    * time. Null when another instance holds the lease.
@@ -315,9 +318,10 @@ export function createPins(core: PluginCore, deps: { connection: ConnectionServi
       return sections.map((s) => ({ id: s.id, name: s.name }));
     },
 
-    async createBoard(input) {
-      const board = await core.getClient().createBoard(input);
-      boardsCache.delete('default');
+    async createBoard(input, accountId = null) {
+      const board = await core.getClient(accountId).createBoard(input);
+      // (the account may be cached under its id and as the default one)
+      boardsCache.clear();
       return {
         id: board.id,
         name: board.name,

@@ -38,7 +38,7 @@ export function BoardPicker({
   const createBoard = async (boardName?: string) => {
     if (!boardName?.trim()) return;
     try {
-      const board = await api.createBoard(boardName.trim());
+      const board = await api.createBoard(boardName.trim(), accountId);
       setCreated((prev) => [...prev, board]);
       onChange({ boardId: board.id, boardSectionId: null });
       toggleNotification({
@@ -60,8 +60,8 @@ export function BoardPicker({
       boardsError={loaded.error ? errorText(loaded.error) : null}
       sections={sections}
       sectionsError={sectionsError}
-      // a new board is made on the default account (POST /pinterest/boards names no account)
-      canCreate={allowedActions.canPublish && accountId === null}
+      // a new board is made on the account whose boards are listed
+      canCreate={allowedActions.canPublish}
       onCreateBoard={(boardName) => void createBoard(boardName)}
     />
   );
