@@ -131,6 +131,12 @@ export function createJobStore(strapi: Core.Strapi) {
   const q = () => strapi.db.query(JOB_UID);
   /** The worker's small transactions, committed together when several lanes ask at once. */
   const group = groupCommit(strapi);
+  /**
+   * SQLite: the jobs this process's lanes are claiming right now. Each lane skips them (and reads
+   * that many more candidates), so many lanes do not all race for the same first rows — a lane
+   * that finds none free stops until the next poll.
+   */
+  const trying = new Set<number>();
 
   /**
    * Ends a claim in one UPDATE whose values depend on the row's `requeue` as the database holds it
@@ -367,9 +373,12 @@ export function createJobStore(strapi: Core.Strapi) {
       .select(JOB_COLUMNS)
       .whereRaw(due[0], [...due[1]])
       .orderBy([{ column: 'run_at' }, { column: 'id' }])
-      .limit(5);
+      .limit(5 + trying.size);
     for (const raw of candidates) {
       const candidate = fromColumns(raw as Record<string, unknown>);
+      // another lane of this process is taking it: the next one
+      if (trying.has(candidate.id)) continue;
+      trying.add(candidate.id);
       const token = claimToken(owner);
       const count = await group(
         (trx) =>
@@ -384,7 +393,7 @@ export function createJobStore(strapi: Core.Strapi) {
               requeue: false,
             }),
         { oneStatement: true }
-      );
+      ).finally(() => trying.delete(candidate.id));
       if (count === 1) {
         return {
           ...candidate,
