@@ -13,7 +13,13 @@ import { getService } from '../../server/src/utils/get-service';
 import { registerSuperAdmin } from '../helpers/admin';
 import { openAdmin, screenshot, step, type PageLog } from '../helpers/browser';
 import { uploadImage } from '../helpers/images';
-import { consent, followCallback, oauthEnv } from '../helpers/oauth';
+import {
+  boardOf as boardOfUser,
+  connectAs as connect,
+  emulatorUserId,
+  seedMaisonFr,
+} from '../helpers/accounts';
+import { oauthEnv } from '../helpers/oauth';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait-for';
 
@@ -30,18 +36,9 @@ let log: PageLog;
 let jwt: string;
 const accountIds: Record<string, number> = {};
 
-const userId = (username: string) =>
-  [...emulator.state.users.values()].find((u) => u.username === username)!.id;
-const boardOf = (username: string, name: string) =>
-  [...emulator.state.boards.values()].find(
-    (b) => b.ownerId === userId(username) && b.name === name
-  )!;
-
-async function connectAs(username: string) {
-  emulator.state.flags.oauthUser = username;
-  const back = await followCallback(strapi, await consent(strapi, jwt));
-  expect(back.location.searchParams.get('connected')).toBe(username);
-}
+const userId = (username: string) => emulatorUserId(emulator, username);
+const boardOf = (username: string, name: string) => boardOfUser(emulator, username, name);
+const connectAs = (username: string) => connect(strapi, jwt, emulator, username);
 
 /**
  * A published article whose pin was made `daysAgo` on `board` of `username`'s account (the pin
@@ -89,19 +86,7 @@ async function pinnedArticle(title: string, daysAgo: number, username: string, b
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
-  await request(emulator.url)
-    .post('/_emulator/seed')
-    .send({
-      users: [
-        {
-          username: 'maison_fr',
-          business_name: 'Maison FR',
-          account_type: 'BUSINESS',
-          boards: [{ name: 'Recettes' }, { name: 'Voyages' }],
-        },
-      ],
-    })
-    .expect(200);
+  await seedMaisonFr(emulator);
   booted = await bootStrapi({
     ...oauthEnv(emulator),
     PINTEREST_MEDIA_HOST_ALLOWLIST: new URL(emulator.url).host,

@@ -5,14 +5,14 @@
  * field, one of its boards, publishes, and the side panel says the pin went to that account.
  * Screenshots are artefacts.
  */
-import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { registerSuperAdmin } from '../helpers/admin';
 import { openAdmin, screenshot, step, type PageLog } from '../helpers/browser';
 import { uploadImage } from '../helpers/images';
-import { consent, followCallback, oauthEnv } from '../helpers/oauth';
+import { connectAs, emulatorUserId, seedMaisonFr } from '../helpers/accounts';
+import { oauthEnv } from '../helpers/oauth';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait-for';
 
@@ -24,31 +24,17 @@ let browser: Browser;
 let page: Page;
 let log: PageLog;
 
-const userId = (username: string) =>
-  [...emulator.state.users.values()].find((u) => u.username === username)!.id;
+const userId = (username: string) => emulatorUserId(emulator, username);
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
   // a second Pinterest user with boards of its own
-  await request(emulator.url)
-    .post('/_emulator/seed')
-    .send({
-      users: [
-        {
-          username: 'maison_fr',
-          business_name: 'Maison FR',
-          account_type: 'BUSINESS',
-          boards: [{ name: 'Recettes' }, { name: 'Voyages' }],
-        },
-      ],
-    })
-    .expect(200);
+  await seedMaisonFr(emulator);
   booted = await bootStrapi(oauthEnv(emulator));
   strapi = booted.strapi;
   const jwt = await registerSuperAdmin(strapi);
   // the first account, as an existing install has it (its own browser test: connect-account)
-  emulator.state.flags.oauthUser = 'strapi_demo';
-  await followCallback(strapi, await consent(strapi, jwt));
+  await connectAs(strapi, jwt, emulator, 'strapi_demo');
   ({ browser, page, log } = await openAdmin(booted.url, {
     viewport: { width: 1366, height: 1000 },
   }));
