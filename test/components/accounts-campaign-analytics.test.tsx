@@ -11,22 +11,15 @@ import type { AccountDTO } from '../../common/wire';
 import { AccountTotals } from '../../admin/src/components/Analytics/AccountTotals';
 import { CampaignAccountField } from '../../admin/src/components/Campaign/CampaignAccountField';
 import { renderWithProviders } from './render';
+import { account as baseAccount } from './account-fixture';
 
-const account = (over: Partial<AccountDTO>): AccountDTO => ({
-  id: 1,
-  source: 'oauth',
-  username: 'strapi_demo',
-  displayName: 'Strapi Demo Kitchen',
-  profileImage: null,
-  accountType: 'BUSINESS',
-  status: 'connected',
-  isDefault: true,
-  lastError: null,
-  connectedAt: '2026-12-01T10:00:00.000Z',
-  waitingJobs: 0,
-  writesPaused: null,
-  ...over,
-});
+const account = (over: Partial<AccountDTO>): AccountDTO =>
+  baseAccount({
+    username: 'strapi_demo',
+    displayName: 'Strapi Demo Kitchen',
+    connectedAt: '2026-12-01T10:00:00.000Z',
+    ...over,
+  });
 const DEMO = account({});
 const FR = account({ id: 2, username: 'maison_fr', displayName: 'Maison FR', isDefault: false });
 

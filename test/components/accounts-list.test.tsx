@@ -8,22 +8,10 @@ import { screen, within } from '@testing-library/react';
 import type { AccountDTO } from '../../common/wire';
 import { AccountsList } from '../../admin/src/components/Settings/AccountsList';
 import { renderWithProviders, type Locale } from './render';
+import { account as baseAccount } from './account-fixture';
 
-const account = (over: Partial<AccountDTO>): AccountDTO => ({
-  id: 1,
-  source: 'oauth',
-  username: 'demo',
-  displayName: 'demo',
-  profileImage: null,
-  accountType: 'BUSINESS',
-  status: 'connected',
-  isDefault: true,
-  lastError: null,
-  connectedAt: '2026-12-01T10:00:00.000Z',
-  waitingJobs: 0,
-  writesPaused: null,
-  ...over,
-});
+const account = (over: Partial<AccountDTO>): AccountDTO =>
+  baseAccount({ connectedAt: '2026-12-01T10:00:00.000Z', ...over });
 const ACCOUNTS = [
   account({}),
   account({ id: 2, username: 'maison_fr', displayName: 'Maison FR', isDefault: false }),

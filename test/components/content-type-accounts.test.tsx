@@ -8,25 +8,11 @@ import { screen, within } from '@testing-library/react';
 import type { AccountDTO, BoardDTO, SettingsDTO } from '../../common/wire';
 import { ContentTypeDefaults } from '../../admin/src/components/Settings/ContentTypeDefaults';
 import { renderWithProviders } from './render';
+import { account } from './account-fixture';
 
 const mockClient = { get: jest.fn(), post: jest.fn(), put: jest.fn(), del: jest.fn() };
 jest.mock('@strapi/strapi/admin', () => ({ useFetchClient: () => mockClient }));
 
-const account = (over: Partial<AccountDTO>): AccountDTO => ({
-  id: 1,
-  source: 'oauth',
-  username: 'demo',
-  displayName: 'demo',
-  profileImage: null,
-  accountType: 'BUSINESS',
-  status: 'connected',
-  isDefault: true,
-  lastError: null,
-  connectedAt: null,
-  waitingJobs: 0,
-  writesPaused: null,
-  ...over,
-});
 const ACCOUNTS = [
   account({}),
   account({ id: 7, username: 'maison_fr', displayName: 'Maison FR', isDefault: false }),

@@ -16,6 +16,7 @@ import { contentTypeMappingSchema } from '../../server/src/config/schema';
 import { previewPin } from '../../server/src/mapping/pin-draft';
 import PinFieldInput from '../../admin/src/components/PinField/PinFieldInput';
 import { renderWithProviders } from './render';
+import { account } from './account-fixture';
 
 type Values = Record<string, unknown>;
 const MockFormContext = createContext<{
@@ -94,22 +95,6 @@ const answer = (data: unknown) => Promise.resolve({ data });
 let connection: ConnectionDTO['status'] = 'connected';
 let created: { board?: BoardDTO; error?: string } = {};
 
-/** Several accounts: what GET /pinterest/accounts answers (one account unless a test adds one). */
-const account = (over: Partial<AccountDTO>): AccountDTO => ({
-  id: 1,
-  source: 'oauth',
-  username: 'demo',
-  displayName: 'demo',
-  profileImage: null,
-  accountType: 'BUSINESS',
-  status: 'connected',
-  isDefault: true,
-  lastError: null,
-  connectedAt: null,
-  waitingJobs: 0,
-  writesPaused: null,
-  ...over,
-});
 const MAISON = account({
   id: 7,
   username: 'maison_fr',

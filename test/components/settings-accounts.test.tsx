@@ -7,9 +7,10 @@
 import type { ReactNode } from 'react';
 import { screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
-import type { AccountDTO, ConnectionDTO } from '../../common/wire';
+import type { ConnectionDTO } from '../../common/wire';
 import SettingsPage from '../../admin/src/pages/SettingsPage';
 import { renderWithProviders } from './render';
+import { account } from './account-fixture';
 
 const mockClient = { get: jest.fn(), post: jest.fn(), put: jest.fn(), del: jest.fn() };
 
@@ -56,21 +57,6 @@ const CONNECTION: ConnectionDTO = {
   waitingJobs: 0,
   writesPaused: null,
 };
-const account = (over: Partial<AccountDTO>): AccountDTO => ({
-  id: 1,
-  source: 'oauth',
-  username: 'demo',
-  displayName: 'demo',
-  profileImage: null,
-  accountType: 'BUSINESS',
-  status: 'connected',
-  isDefault: true,
-  lastError: null,
-  connectedAt: null,
-  waitingJobs: 0,
-  writesPaused: null,
-  ...over,
-});
 
 let accounts: () => Promise<unknown>;
 beforeEach(() => {
