@@ -111,6 +111,13 @@ export function createAccountStore(strapi: Core.Strapi, getKeys: () => TokenKeys
   };
   /** The default account: the one marked, else the first one still connected (or waiting). */
   const defaultOf = async (environment: string): Promise<AccountRow | null> => {
+    // one row when an account is marked (every pin asks: with 50 accounts, 50 rows read and
+    // parsed each time); the whole list only when none is
+    const marked: unknown = await q().findOne({
+      where: { environment, isDefault: true, status: { $ne: 'disconnected' } },
+      orderBy: { id: 'asc' },
+    });
+    if (marked) return normalise(marked);
     const live = (await list(environment)).filter((r) => r.status !== 'disconnected');
     return live.find((r) => r.isDefault) ?? live[0] ?? null;
   };

@@ -369,42 +369,51 @@ export function createJobStore(strapi: Core.Strapi) {
       "((state = 'waiting' AND run_at <= ?) OR (state = 'running' AND lease_until < ?))",
       [now, now],
     ] as const;
-    const candidates: unknown[] = await knex(TABLE)
-      .select(JOB_COLUMNS)
-      .whereRaw(due[0], [...due[1]])
-      .orderBy([{ column: 'run_at' }, { column: 'id' }])
-      .limit(5 + trying.size);
-    for (const raw of candidates) {
-      const candidate = fromColumns(raw as Record<string, unknown>);
-      // another lane of this process is taking it: the next one
-      if (trying.has(candidate.id)) continue;
-      trying.add(candidate.id);
-      const token = claimToken(owner);
-      const count = await group(
-        (trx) =>
-          trx(TABLE)
-            .where({ id: candidate.id })
-            .andWhereRaw(due[0], [...due[1]])
-            .update({
-              state: 'running',
-              lease_owner: token,
-              lease_until: now + leaseMs,
-              attempts: candidate.attempts + 1,
-              requeue: false,
-            }),
-        { oneStatement: true }
-      ).finally(() => trying.delete(candidate.id));
-      if (count === 1) {
-        return {
-          ...candidate,
-          takenOverFrom: takeoverOf(candidate.state, candidate.leaseUntil),
-          state: 'running',
-          leaseOwner: token,
-          leaseUntil: now + leaseMs,
-          attempts: candidate.attempts + 1,
-          requeue: false,
-        };
+    // a lane that found only rows other lanes are taking looks again (they are taken by then)
+    for (let round = 0; round < 16; round += 1) {
+      const limit = 5 + trying.size;
+      const candidates: unknown[] = await knex(TABLE)
+        .select(JOB_COLUMNS)
+        .whereRaw(due[0], [...due[1]])
+        .orderBy([{ column: 'run_at' }, { column: 'id' }])
+        .limit(limit);
+      let skipped = 0;
+      for (const raw of candidates) {
+        const candidate = fromColumns(raw as Record<string, unknown>);
+        // another lane of this process is taking it: the next one
+        if (trying.has(candidate.id)) {
+          skipped += 1;
+          continue;
+        }
+        trying.add(candidate.id);
+        const token = claimToken(owner);
+        const count = await group(
+          (trx) =>
+            trx(TABLE)
+              .where({ id: candidate.id })
+              .andWhereRaw(due[0], [...due[1]])
+              .update({
+                state: 'running',
+                lease_owner: token,
+                lease_until: now + leaseMs,
+                attempts: candidate.attempts + 1,
+                requeue: false,
+              }),
+          { oneStatement: true }
+        ).finally(() => trying.delete(candidate.id));
+        if (count === 1) {
+          return {
+            ...candidate,
+            takenOverFrom: takeoverOf(candidate.state, candidate.leaseUntil),
+            state: 'running',
+            leaseOwner: token,
+            leaseUntil: now + leaseMs,
+            attempts: candidate.attempts + 1,
+            requeue: false,
+          };
+        }
       }
+      if (!skipped || candidates.length < limit) break;
     }
     return null;
   }
