@@ -166,6 +166,8 @@ beforeEach(() => {
       return Promise.resolve({
         data: { boards: [{ id: '701', name: 'Jardin', privacy: 'PUBLIC', description: null }] },
       });
+    if (url === '/pinterest/boards/701/sections?accountId=7')
+      return Promise.resolve({ data: { sections: [{ id: '7011', name: 'Potager' }] } });
     if (url === '/pinterest/accounts') return Promise.resolve({ data: { accounts } });
     if (url === '/pinterest/settings')
       return Promise.resolve({ data: { contentTypes: typeDefaults } });
@@ -390,6 +392,11 @@ it('several accounts: a type on another account says so and offers that accountâ
   await user.click(screen.getByRole('combobox', { name: 'Default board' }));
   expect(await screen.findByRole('option', { name: 'Jardin' })).toBeTruthy();
   expect(screen.queryByRole('option', { name: 'Recipes' })).toBeNull();
+  // its board's sections are asked of that account too
+  await user.click(screen.getByRole('option', { name: 'Jardin' }));
+  await user.click(await screen.findByRole('combobox', { name: 'Default section' }));
+  expect(await screen.findByRole('option', { name: 'Potager' })).toBeTruthy();
+  expect(mockClient.get).toHaveBeenCalledWith('/pinterest/boards/701/sections?accountId=7');
 });
 
 it('one account: no account note, and no other accountâ€™s boards asked', async () => {

@@ -2,7 +2,7 @@ import { Box, Field, Flex, Radio, Toggle, Typography } from '@strapi/design-syst
 import type { ContentTypeSetupDTO, ContentTypeSetupInput } from '../../../../common/content-types';
 import type { BoardDTO } from '../../../../common/wire';
 import { useT } from '../../utils/useT';
-import { SectionSelect } from '../SectionSelect';
+import { DefaultBoardFields } from '../shared/DefaultBoardFields';
 import { SelectField } from '../shared/SelectField';
 import type { SetupField } from './field-errors';
 import { LinkFields } from './LinkFields';
@@ -14,6 +14,8 @@ interface Props {
   onChange: (value: ContentTypeSetupInput) => void;
   errors: Partial<Record<SetupField, string>>;
   boards: BoardDTO[] | null;
+  /** Several accounts: the account the boards belong to (null or absent: the default one). */
+  accountId?: number | null;
   disabled: boolean;
 }
 
@@ -73,7 +75,15 @@ function Switch({
  * A content type's setup: whether it pins, which attributes feed each part of the pin (only
  * compatible ones are offered), where the link comes from, and what happens on publish.
  */
-export function SetupForm({ contentType, value, onChange, errors, boards, disabled }: Props) {
+export function SetupForm({
+  contentType,
+  value,
+  onChange,
+  errors,
+  boards,
+  accountId,
+  disabled,
+}: Props) {
   const t = useT();
   const { candidates } = contentType;
   const set = <K extends keyof ContentTypeSetupInput>(key: K, v: ContentTypeSetupInput[K]) =>
@@ -130,41 +140,15 @@ export function SetupForm({ contentType, value, onChange, errors, boards, disabl
           disabled={disabled}
           onChange={(v) => set('pinOnPublish', v)}
         />
-        <Flex gap={4} alignItems="flex-start" wrap="wrap">
-          <Box flex="1" minWidth="240px">
-            <SelectField
-              name="defaultBoardId"
-              label={t('defaults.board', 'Default board')}
-              error={errors.board}
-              value={value.defaultBoardId ?? ''}
-              disabled={disabled || !boards}
-              placeholder={
-                boards
-                  ? t('defaults.board.none', 'No default board')
-                  : t('defaults.board.loading', 'Connect an account to choose a board')
-              }
-              clear={{
-                label: t('defaults.board.clear', 'Clear the default board'),
-                onClear: () =>
-                  onChange({ ...value, defaultBoardId: null, defaultBoardSectionId: null }),
-              }}
-              onChange={(v) =>
-                onChange({ ...value, defaultBoardId: v, defaultBoardSectionId: null })
-              }
-              options={(boards ?? []).map((b) => ({ value: b.id, label: b.name }))}
-            />
-          </Box>
-          <Box flex="1" minWidth="240px">
-            <SectionSelect
-              name="defaultBoardSectionId"
-              label={t('defaults.section', 'Default section')}
-              boardId={value.defaultBoardId}
-              value={value.defaultBoardSectionId}
-              disabled={disabled}
-              onChange={(v) => set('defaultBoardSectionId', v)}
-            />
-          </Box>
-        </Flex>
+        <DefaultBoardFields
+          boards={boards}
+          accountId={accountId}
+          error={errors.board}
+          defaultBoardId={value.defaultBoardId}
+          defaultBoardSectionId={value.defaultBoardSectionId}
+          disabled={disabled}
+          onChange={(board) => onChange({ ...value, ...board })}
+        />
         <SelectField
           name="onUnpublish"
           label={t('defaults.onUnpublish', 'When an entry is unpublished or deleted')}

@@ -3,7 +3,7 @@ import type { AccountDTO, BoardDTO, ContentTypeDefaultsDTO } from '../../../../c
 import { useAccountBoards } from '../../hooks/useConnection';
 import { useT } from '../../utils/useT';
 import { useAccountName } from './AccountsList';
-import { SectionSelect } from '../SectionSelect';
+import { DefaultBoardFields } from '../shared/DefaultBoardFields';
 import { SelectField } from '../shared/SelectField';
 
 type LocaleDefaults = NonNullable<ContentTypeDefaultsDTO['localeDefaults']>;
@@ -174,40 +174,21 @@ export function AccountDefaults({
           })
         }
       />
-      <Flex gap={4} alignItems="flex-start" wrap="wrap">
-        <Box flex="1" minWidth="240px">
-          <SelectField
-            name={`${value.uid}.defaultBoardId`}
-            label={t('defaults.board', 'Default board')}
-            error={
-              error
-                ? t('boards.error', 'Boards could not be loaded: {message}', { message: error })
-                : undefined
-            }
-            value={value.defaultBoardId ?? ''}
-            disabled={disabled || !boards}
-            placeholder={t('defaults.board.none', 'No default board')}
-            clear={{
-              label: t('defaults.board.clear', 'Clear the default board'),
-              onClear: () =>
-                onChange({ ...value, defaultBoardId: null, defaultBoardSectionId: null }),
-            }}
-            onChange={(v) => onChange({ ...value, defaultBoardId: v, defaultBoardSectionId: null })}
-            options={(boards ?? []).map((b) => ({ value: b.id, label: b.name }))}
-          />
-        </Box>
-        <Box flex="1" minWidth="240px">
-          <SectionSelect
-            name={`${value.uid}.defaultBoardSectionId`}
-            label={t('defaults.section', 'Default section')}
-            boardId={value.defaultBoardId}
-            accountId={accountId}
-            value={value.defaultBoardSectionId}
-            disabled={disabled}
-            onChange={(defaultBoardSectionId) => onChange({ ...value, defaultBoardSectionId })}
-          />
-        </Box>
-      </Flex>
+      <DefaultBoardFields
+        namePrefix={value.uid}
+        boards={boards}
+        accountId={accountId}
+        error={
+          error
+            ? t('boards.error', 'Boards could not be loaded: {message}', { message: error })
+            : undefined
+        }
+        placeholder={t('defaults.board.none', 'No default board')}
+        defaultBoardId={value.defaultBoardId}
+        defaultBoardSectionId={value.defaultBoardSectionId}
+        disabled={disabled}
+        onChange={(board) => onChange({ ...value, ...board })}
+      />
       {value.localized && locales?.length ? (
         <Flex
           direction="column"

@@ -10,7 +10,7 @@ import type {
 } from '../../../../common/wire';
 import { useDesignTemplates, useTemplateName } from '../../hooks/useDesignTemplates';
 import { useT } from '../../utils/useT';
-import { SectionSelect } from '../SectionSelect';
+import { DefaultBoardFields } from '../shared/DefaultBoardFields';
 import { SelectField } from '../shared/SelectField';
 import { AccountDefaults } from './AccountDefaults';
 
@@ -111,40 +111,14 @@ function Row({
             onChange={onChange}
           />
         ) : (
-          <Flex gap={4} alignItems="flex-start" wrap="wrap">
-            <Box flex="1" minWidth="240px">
-              <SelectField
-                name={`${value.uid}.defaultBoardId`}
-                label={t('defaults.board', 'Default board')}
-                value={value.defaultBoardId ?? ''}
-                disabled={disabled || !boards}
-                placeholder={
-                  boards
-                    ? t('defaults.board.none', 'No default board')
-                    : t('defaults.board.loading', 'Connect an account to choose a board')
-                }
-                clear={{
-                  label: t('defaults.board.clear', 'Clear the default board'),
-                  onClear: () =>
-                    onChange({ ...value, defaultBoardId: null, defaultBoardSectionId: null }),
-                }}
-                onChange={(v) =>
-                  onChange({ ...value, defaultBoardId: v, defaultBoardSectionId: null })
-                }
-                options={(boards ?? []).map((b) => ({ value: b.id, label: b.name }))}
-              />
-            </Box>
-            <Box flex="1" minWidth="240px">
-              <SectionSelect
-                name={`${value.uid}.defaultBoardSectionId`}
-                label={t('defaults.section', 'Default section')}
-                boardId={value.defaultBoardId}
-                value={value.defaultBoardSectionId}
-                disabled={disabled}
-                onChange={(defaultBoardSectionId) => onChange({ ...value, defaultBoardSectionId })}
-              />
-            </Box>
-          </Flex>
+          <DefaultBoardFields
+            namePrefix={value.uid}
+            boards={boards}
+            defaultBoardId={value.defaultBoardId}
+            defaultBoardSectionId={value.defaultBoardSectionId}
+            disabled={disabled}
+            onChange={(board) => onChange({ ...value, ...board })}
+          />
         )}
       </Flex>
     </Box>

@@ -178,6 +178,7 @@ export function ContentTypeSetupPage({
                 onChange={change}
                 errors={errors.byField}
                 boards={typeAccount.account ? typeAccount.boards : boards}
+                accountId={typeAccount.account?.id ?? null}
                 disabled={readOnly}
               />
             </Grid.Item>
