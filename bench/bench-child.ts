@@ -13,6 +13,13 @@
  * (bench/campaign-bench.ts)
  *   BENCH_PHASE=reconcile reconcile passes over 1k / 10k / 100k published articles
  * (bench/reconcile-bench.ts; BENCH_RECONCILE_SIZES)
+ *   BENCH_PHASE=accounts  BENCH_ACCOUNTS accounts × N jobs drained at their write limits
+ * (bench/accounts-bench.ts)
+ *
+ * Diagnostics of the worker / drain phases (stderr): BENCH_QUERY_SHAPES=1 statements per pin by
+ * verb and table; BENCH_SQL_TIMES=1 better-sqlite3's time per statement shape;
+ * BENCH_QUERY_TRACE=<file> every statement of the drain with its bindings; BENCH_CPU_PROFILE=<file>
+ * a CPU profile of the drain (bench/profile-top.ts prints its top).
  */
 import fs from 'node:fs';
 import inspector from 'node:inspector';
@@ -20,11 +27,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import type * as StrapiModule from '@strapi/strapi';
 import { z } from 'zod';
 import { benchAnalytics } from './analytics-bench';
 import { benchCampaign } from './campaign-bench';
 import { benchReconcile } from './reconcile-bench';
+import { benchAccounts } from './accounts-bench';
 
 const phase = process.env.BENCH_PHASE ?? 'publish';
 const N = Number(process.env.BENCH_N ?? 200);
@@ -110,6 +119,42 @@ function startEmulatorProcess(): Promise<{
   });
 }
 
+/**
+ * With BENCH_SQL_TIMES=1, the time better-sqlite3 spends in each statement shape (prepare and
+ * run), printed to stderr after the drain: which statements cost, not only how many there are.
+ */
+const sqlTimes = new Map<string, { n: number; ms: number }>();
+function timeSqlite() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Database = require('better-sqlite3') as { prototype: Record<string, unknown> };
+  const prepare = Database.prototype.prepare as (this: unknown, sql: string) => object;
+  Database.prototype.prepare = function timedPrepare(this: unknown, sql: string) {
+    const t0 = process.hrtime.bigint();
+    const stmt = prepare.call(this, sql) as Record<string, (...a: unknown[]) => unknown>;
+    const shape = `${queryShape(sql)} ${sql.length}`;
+    const add = (t: bigint) => {
+      const e = sqlTimes.get(shape) ?? { n: 0, ms: 0 };
+      e.n += 1;
+      e.ms += Number(process.hrtime.bigint() - t) / 1e6;
+      sqlTimes.set(shape, e);
+    };
+    add(t0);
+    for (const m of ['run', 'all', 'get']) {
+      const orig = stmt[m];
+      stmt[m] = (...a: unknown[]) => {
+        const t = process.hrtime.bigint();
+        try {
+          return orig.apply(stmt, a);
+        } finally {
+          add(t);
+        }
+      };
+    }
+    return stmt;
+  };
+}
+if (process.env.BENCH_SQL_TIMES) timeSqlite();
+
 async function main() {
   const emulator = await startEmulatorProcess();
   const emulatorState = async () =>
@@ -126,8 +171,16 @@ async function main() {
     DATABASE_FILENAME: dbFile,
     PINTEREST_API_URL: emulator.apiUrl,
     PINTEREST_ACCESS_TOKEN: 'pina_emulator_static_token',
+    // several accounts: each connected through the emulator's OAuth app (no configured token)
+    ...(phase === 'accounts' && {
+      PINTEREST_OAUTH_URL: `${emulator.url}/oauth/`,
+      PINTEREST_APP_ID: '1234567',
+      PINTEREST_APP_SECRET: 'emulator-secret',
+      PINTEREST_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    }),
     PINTEREST_WORKER_POLL_MS: '100',
   });
+  if (phase === 'accounts') delete process.env.PINTEREST_ACCESS_TOKEN;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createStrapi } = require('@strapi/strapi') as typeof StrapiModule;
   const strapi = createStrapi({
@@ -187,6 +240,34 @@ async function main() {
       N,
       phase === 'campaign-plan' ? 'plan' : 'drain'
     );
+  } else if (phase === 'accounts') {
+    const drain = {
+      cpu: process.cpuUsage(),
+      profile: { stop: () => Promise.resolve() },
+      statements: 0,
+    };
+    const count = () => (drain.statements += 1);
+    const out = await benchAccounts(strapi, {
+      emulatorUrl: emulator.url,
+      heroId: hero.id,
+      accounts: Number(process.env.BENCH_ACCOUNTS ?? 50),
+      jobs: N,
+      writeLimit: Number(process.env.PINTEREST_RATE_ORG_WRITE ?? 100),
+      startDrain: async () => {
+        drain.profile = await startCpuProfile(process.env.BENCH_CPU_PROFILE);
+        strapi.db.connection.on('query', count);
+        drain.cpu = process.cpuUsage();
+      },
+    });
+    const used = process.cpuUsage(drain.cpu);
+    strapi.db.connection.off('query', count);
+    await drain.profile.stop();
+    result = {
+      ...out,
+      cpuMsPerPin: (used.user + used.system) / 1000 / out.pins,
+      // the drain's own statements, without the bench's polling of the pinned count
+      statementsPerPin: (drain.statements - out.polls) / out.pins,
+    };
   } else if (phase === 'reconcile') {
     const sizes = (process.env.BENCH_RECONCILE_SIZES ?? '1000,10000,100000').split(',').map(Number);
     const rows = await benchReconcile(strapi, { boardId, heroId: hero.id }, sizes);
@@ -215,7 +296,9 @@ async function main() {
     }
     const profile = await startCpuProfile(process.env.BENCH_CPU_PROFILE);
     const shapes = new Map<string, number>();
-    const onQuery = (q: { sql: string }) => {
+    const trace = process.env.BENCH_QUERY_TRACE;
+    const onQuery = (q: { sql: string; bindings?: unknown[] }) => {
+      if (trace) fs.appendFileSync(trace, `${q.sql} ${JSON.stringify(q.bindings ?? [])}\n`);
       const shape = queryShape(q.sql);
       shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
     };
@@ -236,6 +319,9 @@ async function main() {
     // the drain's own statements, without the bench's polling of the pinned count
     const polled = 'select pinterest_pin_records';
     shapes.set(polled, (shapes.get(polled) ?? 0) - polls);
+    if (process.env.BENCH_SQL_TIMES)
+      for (const [k, v] of [...sqlTimes.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
+        process.stderr.write(`${(v.ms / N).toFixed(3).padStart(8)} ms per pin  ${v.n} × ${k}\n`);
     if (process.env.BENCH_QUERY_SHAPES)
       for (const [k, n] of [...shapes.entries()].sort((a, b) => b[1] - a[1]))
         process.stderr.write(`${(n / N).toFixed(2).padStart(7)} per pin  ${k}\n`);
@@ -243,6 +329,7 @@ async function main() {
       elapsedMs: elapsed,
       pinsPerSecond: N / (elapsed / 1000),
       cpuMsPerPin: (used.user + used.system) / 1000 / N,
+      cpuUserMsPerPin: used.user / 1000 / N,
       statementsPerPin: [...shapes.values()].reduce((a, b) => a + b, 0) / N,
       emulatorPins: (await emulatorState()).pins.length,
       maxWritesPerMinute: (await emulatorStats()).maxPerMinute.org_write ?? 0,

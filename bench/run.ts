@@ -181,6 +181,35 @@ async function reconcileSection() {
   console.log('');
 }
 
+/**
+ * Many accounts drained at their write limits on one instance (`BENCH_ONLY=accounts`;
+ * `BENCH_ACCOUNTS`, `BENCH_ACCOUNT_JOBS`, `BENCH_ACCOUNT_WRITE_LIMIT` per minute,
+ * `BENCH_ACCOUNT_LANES` the worker's concurrency).
+ */
+async function accountsSection() {
+  const A = Number(process.env.BENCH_ACCOUNTS ?? 50);
+  const J = Number(process.env.BENCH_ACCOUNT_JOBS ?? 200);
+  const limit = Number(process.env.BENCH_ACCOUNT_WRITE_LIMIT ?? 100);
+  const lanes = process.env.BENCH_ACCOUNT_LANES ?? '64';
+  const out = await phase({
+    BENCH_PHASE: 'accounts',
+    BENCH_N: String(J),
+    BENCH_ACCOUNTS: String(A),
+    PINTEREST_RATE_PROFILE: 'standard',
+    PINTEREST_RATE_ORG_WRITE: String(limit),
+    PINTEREST_WORKER_CONCURRENCY: lanes,
+  });
+  console.log(
+    `${A} accounts × ${J} jobs on one instance, org_write ${limit}/min per account (enforced by the emulator per user), ${lanes} worker lanes`
+  );
+  console.log(
+    `  drain ${f(Number(out.elapsedMs) / 1000)} s; per account, last pin against its floor of ${f(Number(out.floorMs) / 1000)} s: ratio min ${f(out.ratioMin, 3)}, median ${f(out.ratioMedian, 3)}, max ${f(out.ratioMax, 3)} (target ≤ 1.05)`
+  );
+  console.log(
+    `  ${f(out.cpuMsPerPin, 2)} ms CPU per pin in the Strapi process, ${f(out.statementsPerPin)} SQL statements per pin; max writes of one account in any minute: ${out.maxWritesPerMinuteAnyAccount}; peak RSS ${out.peakRssMb} MB\n`
+  );
+}
+
 async function main() {
   ensurePluginBuilt();
   await ensurePlaygroundCompiled();
@@ -192,6 +221,7 @@ async function main() {
   if (process.env.BENCH_ONLY === 'campaign') return campaignSection();
   if (process.env.BENCH_ONLY === 'reconcile') return reconcileSection();
   if (process.env.BENCH_ONLY === 'design') return designSection();
+  if (process.env.BENCH_ONLY === 'accounts') return accountsSection();
 
   const off = await phase({
     BENCH_PHASE: 'publish',
@@ -255,6 +285,7 @@ async function main() {
   await campaignSection();
   await reconcileSection();
   await designSection();
+  await accountsSection();
 }
 
 main().catch((e) => {

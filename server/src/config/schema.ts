@@ -250,8 +250,11 @@ export const pluginConfigSchema = z
         enabled: z.boolean().default(true),
         pollIntervalMs: z.number().int().positive().default(2_000),
         leaseMs: z.number().int().positive().default(120_000),
-        /** Jobs a Strapi process works on at once. */
-        concurrency: z.number().int().min(1).max(16).default(2),
+        /**
+         * Jobs a Strapi process works on at once (a job waiting for its account's rate-limit turn
+         * holds one: with many accounts, more than accounts).
+         */
+        concurrency: z.number().int().min(1).max(256).default(2),
       })
       .strict()
       .default({ enabled: true, pollIntervalMs: 2_000, leaseMs: 120_000, concurrency: 2 }),
