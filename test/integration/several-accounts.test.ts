@@ -68,6 +68,20 @@ const jobWaiting = (documentId: string, code: string) => async () => {
 const recordsOf = (documentId: string) =>
   strapi.db.query(RECORD).findMany({ where: { entryDocumentId: documentId } });
 
+/**
+ * The entry's records once one is pinned with this pin (the record is written just after
+ * Pinterest answers: the emulator may hold the pin a moment earlier).
+ */
+const recordsOnceRecorded = (documentId: string, pinId: string) =>
+  waitFor(async () => {
+    const rows = await recordsOf(documentId);
+    return rows.some(
+      (r: { pinId: string | null; status: string }) => r.pinId === pinId && r.status === 'pinned'
+    )
+      ? rows
+      : null;
+  }, `the record of pin ${pinId}`);
+
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
   await seedMaisonFr(emulator, [{ name: 'Recettes' }, { name: 'Voyages' }, { name: 'Carnets' }]);
@@ -150,8 +164,12 @@ it('pins each entry with the account it is routed to', async () => {
   const [fr] = await waitFor(() => pinned('Soupe pour Maison FR'), 'the Maison FR pin');
   expect(en.ownerId).toBe(userId('strapi_demo'));
   expect(fr.ownerId).toBe(userId('maison_fr'));
-  expect((await recordsOf(soup)).map((r: { accountId: number }) => r.accountId)).toEqual([demoId]);
-  expect((await recordsOf(soupe)).map((r: { accountId: number }) => r.accountId)).toEqual([frId]);
+  expect(
+    (await recordsOnceRecorded(soup, en.id)).map((r: { accountId: number }) => r.accountId)
+  ).toEqual([demoId]);
+  expect(
+    (await recordsOnceRecorded(soupe, fr.id)).map((r: { accountId: number }) => r.accountId)
+  ).toEqual([frId]);
 });
 
 it('moving an entry to the other account leaves exactly one live pin', async () => {
@@ -168,7 +186,7 @@ it('moving an entry to the other account leaves exactly one live pin', async () 
     return pins.length === 1 && pins[0].ownerId === userId('maison_fr') ? pins : null;
   }, 'the pin on Maison FR only');
   expect(moved).toHaveLength(1);
-  const live = (await recordsOf(doc)).filter(
+  const live = (await recordsOnceRecorded(doc, moved[0].id)).filter(
     (r: { pinId: string | null; status: string }) => r.pinId && r.status === 'pinned'
   );
   expect(live).toHaveLength(1);
@@ -207,7 +225,7 @@ it('a create of unknown outcome is looked for with its own account after the ent
     const pins = pinsTitled('Unknown, then moved');
     return pins.length === 1 && pins[0].ownerId === userId('strapi_demo') ? pins : null;
   }, 'one pin, on the demo account');
-  const records = await recordsOf(doc);
+  const records = await recordsOnceRecorded(doc, moved.id);
   expect(
     records.map((r: { accountId: number; pinId: string; status: string }) => [
       r.accountId,
@@ -419,7 +437,8 @@ it('routes a localized type per locale: en to the default account, fr to Maison 
     userId('maison_fr'),
     boardOf('maison_fr', 'Voyages').id,
   ]);
-  const records = await recordsOf(doc.documentId);
+  await recordsOnceRecorded(doc.documentId, en.id);
+  const records = await recordsOnceRecorded(doc.documentId, fr.id);
   expect(
     records
       .map((r: { entryLocale: string; accountId: number }) => [r.entryLocale, r.accountId])
