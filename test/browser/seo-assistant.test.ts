@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { registerSuperAdmin } from '../helpers/admin';
-import { openAdmin, screenshot } from '../helpers/browser';
+import { openAdmin, screenshot, step, type PageLog } from '../helpers/browser';
 import { uploadImage } from '../helpers/images';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait-for';
@@ -19,6 +19,7 @@ let booted: BootedStrapi;
 let strapi: Core.Strapi;
 let browser: Browser;
 let page: Page;
+let log: PageLog;
 
 const scoreOf = async () => {
   const text = await page.getByTestId('seo-score').innerText();
@@ -40,7 +41,9 @@ beforeAll(async () => {
   booted = await bootStrapi({ PINTEREST_API_URL: emulator.apiUrl, PINTEREST_ACCESS_TOKEN: TOKEN });
   strapi = booted.strapi;
   await registerSuperAdmin(strapi);
-  ({ browser, page } = await openAdmin(booted.url, { viewport: { width: 1440, height: 1400 } }));
+  ({ browser, page, log } = await openAdmin(booted.url, {
+    viewport: { width: 1440, height: 1400 },
+  }));
 }, 120_000);
 
 afterAll(async () => {
@@ -150,10 +153,24 @@ it('when Pinterest refuses its keyword data: words “from your content” in th
     emulator.requests.filter((r) => r.path === '/v5/terms/suggested' && r.status === 403)
   ).toHaveLength(1);
 
-  await page.goto(`${booted.url}/admin/settings/pinterest`);
   const notice = page.getByText('Keyword suggestions use your own content');
-  await notice.waitFor({ timeout: 30_000 });
-  await page.getByText(/Pinterest refused its search terms to this app/).waitFor();
+  await step(
+    page,
+    log,
+    'seo-settings-notice',
+    async () => {
+      await page.goto(`${booted.url}/admin/settings/pinterest`);
+      await notice.waitFor({ timeout: 30_000 });
+      await page.getByText(/Pinterest refused its search terms to this app/).waitFor();
+    },
+    // a failure says what the status route answers and what the keyword cache holds
+    async () => ({
+      status: await strapi.plugin('pinterest').service('seo').status(),
+      cache: await strapi.db
+        .query('plugin::pinterest.keyword-cache')
+        .findMany({ select: ['key', 'expiresAt'] }),
+    })
+  );
   await notice.scrollIntoViewIfNeeded();
   await screenshot(page, 'seo-settings-notice');
   await page.getByRole('button', { name: 'Got it' }).click();

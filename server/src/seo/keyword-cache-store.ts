@@ -56,9 +56,11 @@ export function createKeywordCacheStore(strapi: Core.Strapi, now: () => number =
       if (count > 0) return;
       try {
         await q().create({ data: { key, ...data } });
-      } catch {
-        // another instance inserted it between the two statements: theirs is as fresh
-        await q().updateMany({ where: { key }, data });
+      } catch (e) {
+        // another instance inserted it between the two statements: theirs is as fresh (anything
+        // else is not swallowed: a refusal that is not stored would hide the Settings notice)
+        const { count: again } = await q().updateMany({ where: { key }, data });
+        if (again === 0) throw e;
       }
     },
 
