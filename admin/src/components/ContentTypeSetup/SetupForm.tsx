@@ -1,8 +1,9 @@
-import { Box, Field, Flex, Radio, Toggle, Typography } from '@strapi/design-system';
+import { Field, Flex, Radio, Toggle, Typography } from '@strapi/design-system';
 import type { ContentTypeSetupDTO, ContentTypeSetupInput } from '../../../../common/content-types';
 import type { BoardDTO } from '../../../../common/wire';
 import { useT } from '../../utils/useT';
 import { DefaultBoardFields } from '../shared/DefaultBoardFields';
+import { SectionCard } from '../shared/SectionCard';
 import { SelectField } from '../shared/SelectField';
 import type { SetupField } from './field-errors';
 import { LinkFields } from './LinkFields';
@@ -17,27 +18,6 @@ interface Props {
   /** Several accounts: the account the boards belong to (null or absent: the default one). */
   accountId?: number | null;
   disabled: boolean;
-}
-
-/** A titled group of the form. */
-function Group({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <Box
-      background="neutral0"
-      hasRadius
-      shadow="tableShadow"
-      padding={6}
-      tag="section"
-      aria-label={title}
-    >
-      <Flex direction="column" alignItems="stretch" gap={4}>
-        <Typography variant="delta" tag="h2">
-          {title}
-        </Typography>
-        {children}
-      </Flex>
-    </Box>
-  );
 }
 
 function Switch({
@@ -120,7 +100,7 @@ export function SetupForm({
 
   return (
     <Flex direction="column" alignItems="stretch" gap={6}>
-      <Group title={t('ct.group.pins', 'Pinning')}>
+      <SectionCard gap={4} title={t('ct.group.pins', 'Pinning')}>
         <Switch
           name="enabled"
           label={t('ct.enabled', 'Pin this content type')}
@@ -167,9 +147,9 @@ export function SetupForm({
             },
           ]}
         />
-      </Group>
+      </SectionCard>
 
-      <Group title={t('ct.group.mapping', 'What the pin is made of')}>
+      <SectionCard gap={4} title={t('ct.group.mapping', 'What the pin is made of')}>
         {textParts.map((part) => (
           <PathListField
             key={part.key}
@@ -207,9 +187,9 @@ export function SetupForm({
           disabled={disabled}
           onChange={(v) => set('altText', v)}
         />
-      </Group>
+      </SectionCard>
 
-      <Group title={t('ct.group.link', 'Link')}>
+      <SectionCard gap={4} title={t('ct.group.link', 'Link')}>
         <LinkFields
           link={value.link}
           onChange={(link) => set('link', link)}
@@ -249,7 +229,7 @@ export function SetupForm({
             </Typography>
           ) : null}
         </Flex>
-      </Group>
+      </SectionCard>
     </Flex>
   );
 }

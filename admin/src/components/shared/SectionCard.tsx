@@ -4,10 +4,13 @@ import { Box, Flex, Typography } from '@strapi/design-system';
 export function SectionCard({
   title,
   testId,
+  gap = 3,
   children,
 }: {
   title: string;
   testId?: string;
+  /** Space between the heading and each child (design-system spacing steps). */
+  gap?: 3 | 4;
   children: React.ReactNode;
 }) {
   return (
@@ -20,7 +23,7 @@ export function SectionCard({
       aria-label={title}
       data-testid={testId}
     >
-      <Flex direction="column" alignItems="stretch" gap={3}>
+      <Flex direction="column" alignItems="stretch" gap={gap}>
         <Typography variant="delta" tag="h2">
           {title}
         </Typography>
