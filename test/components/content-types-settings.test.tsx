@@ -20,7 +20,6 @@ const mockNotify = jest.fn();
 jest.mock('@strapi/strapi/admin', () => ({
   useFetchClient: () => mockClient,
   useNotification: () => ({ toggleNotification: mockNotify }),
-  useRBAC: () => ({ isLoading: false, allowedActions: mockRights }),
   Layouts: {
     Header: ({
       title,
@@ -46,6 +45,9 @@ jest.mock('@strapi/strapi/admin', () => ({
     Main: ({ children }: { children: ReactNode }) => <main>{children}</main>,
     Title: () => null,
   },
+}));
+jest.mock('../../admin/src/hooks/useRights', () => ({
+  useRights: () => ({ isLoading: false, allowedActions: mockRights }),
 }));
 
 const BLOG = 'api::blog-article.blog-article';

@@ -33,7 +33,6 @@ jest.mock('@strapi/strapi/admin', () => ({
   // the Design section's preview image is a plain fetch with the session token
   useAuth: () => null,
   useNotification: () => ({ toggleNotification: mockToggleNotification }),
-  useRBAC: () => ({ isLoading: false, allowedActions: { canPublish: mockCanPublish } }),
   useField: (name: string) => {
     const form = useContext(MockFormContext);
     return {
@@ -46,6 +45,9 @@ jest.mock('@strapi/strapi/admin', () => ({
   useForm: (_name: string, select: (state: { values: Values }) => unknown) =>
     select({ values: useContext(MockFormContext).values }),
   unstable_useContentManagerContext: () => ({ model: 'api::article.article', id: 'doc-1' }),
+}));
+jest.mock('../../admin/src/hooks/useRights', () => ({
+  useRights: () => ({ isLoading: false, allowedActions: { canPublish: mockCanPublish } }),
 }));
 
 const MAPPING = contentTypeMappingSchema.parse({});

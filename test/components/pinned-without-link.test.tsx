@@ -14,7 +14,9 @@ const mockClient = { get: jest.fn(), post: jest.fn(), put: jest.fn(), del: jest.
 jest.mock('@strapi/strapi/admin', () => ({
   useFetchClient: () => mockClient,
   useNotification: () => ({ toggleNotification: jest.fn() }),
-  useRBAC: () => ({ isLoading: false, allowedActions: { canPublish: true } }),
+}));
+jest.mock('../../admin/src/hooks/useRights', () => ({
+  useRights: () => ({ isLoading: false, allowedActions: { canPublish: true } }),
 }));
 
 const BLOG = 'api::blog-article.blog-article';

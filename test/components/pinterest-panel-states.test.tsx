@@ -17,7 +17,9 @@ const mockToggleNotification = jest.fn();
 jest.mock('@strapi/strapi/admin', () => ({
   useFetchClient: () => mockClient,
   useNotification: () => ({ toggleNotification: mockToggleNotification }),
-  useRBAC: () => ({ isLoading: false, allowedActions: { canPublish: true } }),
+}));
+jest.mock('../../admin/src/hooks/useRights', () => ({
+  useRights: () => ({ isLoading: false, allowedActions: { canPublish: true } }),
 }));
 
 const answer = (data: unknown) => Promise.resolve({ data });

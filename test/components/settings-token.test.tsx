@@ -15,7 +15,6 @@ const mockClient = { get: jest.fn(), post: jest.fn(), put: jest.fn(), del: jest.
 jest.mock('@strapi/strapi/admin', () => ({
   useFetchClient: () => mockClient,
   useNotification: () => ({ toggleNotification: jest.fn() }),
-  useRBAC: () => ({ isLoading: false, allowedActions: { canRead: true, canManage: true } }),
   Layouts: {
     Header: ({ title }: { title: string }) => <h1>{title}</h1>,
     Content: ({ children }: { children: ReactNode }) => <div>{children}</div>,
@@ -27,6 +26,9 @@ jest.mock('@strapi/strapi/admin', () => ({
     Main: ({ children }: { children: ReactNode }) => <main>{children}</main>,
     Title: () => null,
   },
+}));
+jest.mock('../../admin/src/hooks/useRights', () => ({
+  useRights: () => ({ isLoading: false, allowedActions: { canRead: true, canManage: true } }),
 }));
 
 const connection = (over: Partial<ConnectionDTO>): ConnectionDTO => ({

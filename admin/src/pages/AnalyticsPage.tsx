@@ -11,7 +11,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { ArrowClockwise, Download } from '@strapi/icons';
-import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { TopPinSort } from '../../../common/analytics';
 import { AccountTotals } from '../components/Analytics/AccountTotals';
@@ -26,6 +26,7 @@ import { SelectField } from '../components/shared/SelectField';
 import { useApiErrorText } from '../api';
 import { useAnalyticsDashboard, type DashboardFilters } from '../hooks/useAnalytics';
 import { PERMISSIONS } from '../permissions';
+import { useRights } from '../hooks/useRights';
 import {
   dayToPickerDate,
   pickerDateToDay,
@@ -56,11 +57,10 @@ export default function AnalyticsPage() {
   const dayText = (d: string) =>
     formatDate(new Date(`${d}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
   const { toggleNotification } = useNotification();
-  // stats.read → canRead, settings.manage → canManage
-  const { allowedActions, isLoading: rbacLoading } = useRBAC([
-    ...PERMISSIONS.readStats,
-    ...PERMISSIONS.manageSettings,
-  ]);
+  const { allowedActions, isLoading: rbacLoading } = useRights({
+    canRead: PERMISSIONS.readStats,
+    canManage: PERMISSIONS.manageSettings,
+  });
   const [preset, setPreset] = useState<PeriodPreset>('30');
   const [filters, setFilters] = useState<DashboardFilters>(() => ({
     ...presetPeriod(30),

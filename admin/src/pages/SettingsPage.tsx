@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useLocation } from 'react-router-dom';
 import { Alert, Button, Flex, Typography } from '@strapi/design-system';
-import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { AccountsList } from '../components/Settings/AccountsList';
 import { ConnectionCard } from '../components/Settings/ConnectionCard';
 import { ContentTypeDefaults } from '../components/Settings/ContentTypeDefaults';
@@ -20,6 +20,7 @@ import {
 } from '../hooks/useConnection';
 import { offersAccountChoice } from '../components/PinField/AccountSelect';
 import { PERMISSIONS } from '../permissions';
+import { useRights } from '../hooks/useRights';
 import { useDates } from '../utils/useDates';
 import { useT } from '../utils/useT';
 
@@ -29,12 +30,10 @@ export default function SettingsPage() {
   const { when } = useDates();
   const location = useLocation();
   const { toggleNotification } = useNotification();
-  // useRBAC names each result after the action's last segment: settings.read → canRead,
-  // settings.manage → canManage
-  const { allowedActions, isLoading: rbacLoading } = useRBAC([
-    ...PERMISSIONS.readSettings,
-    ...PERMISSIONS.manageSettings,
-  ]);
+  const { allowedActions, isLoading: rbacLoading } = useRights({
+    canRead: PERMISSIONS.readSettings,
+    canManage: PERMISSIONS.manageSettings,
+  });
   const { connection, error, busy, reload, connect, refresh, disconnect, resumeWrites } =
     useConnection();
   const { settings, error: settingsError, save } = useSettings();

@@ -1,12 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { Box, Flex, Loader, Typography } from '@strapi/design-system';
-import { useRBAC } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { useIntl } from 'react-intl';
 import type { EntryAnalyticsDTO } from '../../../../common/analytics';
 import { isApiError, useApiErrorText } from '../../api';
 import { useEntryAnalytics } from '../../hooks/useAnalytics';
 import { PERMISSIONS } from '../../permissions';
+import { useRights } from '../../hooks/useRights';
 import { useT } from '../../utils/useT';
 import { StatTiles } from './StatTiles';
 import { useMetricLabels } from './useMetricLabels';
@@ -91,8 +91,7 @@ export const StatsPanel: PanelComponent = ({
   document,
 }: PanelComponentProps) => {
   const t = useT();
-  // useRBAC names each result after the action's last segment: stats.read → canRead
-  const { allowedActions } = useRBAC(PERMISSIONS.readStats);
+  const { allowedActions } = useRights({ canRead: PERMISSIONS.readStats });
   const locale = (document as { locale?: string } | undefined)?.locale ?? undefined;
   const version = (document as { updatedAt?: string } | undefined)?.updatedAt;
   const { data, error } = useEntryAnalytics(

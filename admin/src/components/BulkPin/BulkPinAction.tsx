@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { Pin } from '@strapi/icons';
-import { useQueryParams, useRBAC } from '@strapi/strapi/admin';
+import { useQueryParams } from '@strapi/strapi/admin';
 import type { BulkActionComponent } from '@strapi/content-manager/strapi-admin';
 import { PERMISSIONS } from '../../permissions';
+import { useRights } from '../../hooks/useRights';
 import { useT } from '../../utils/useT';
 import { useCampaignOptions } from '../Campaign/useCampaigns';
 import { BulkPinDialog } from './BulkPinDialog';
@@ -14,8 +15,7 @@ import { BulkPinDialog } from './BulkPinDialog';
  */
 export const BulkPinAction: BulkActionComponent = ({ documents, model }) => {
   const t = useT();
-  // useRBAC names each result after the action's last segment: bulk.repin → canRepin
-  const { allowedActions } = useRBAC(PERMISSIONS.bulkRepin);
+  const { allowedActions } = useRights({ canRepin: PERMISSIONS.bulkRepin });
   const { options } = useCampaignOptions(allowedActions.canRepin);
   const [{ query }] = useQueryParams<{ plugins?: { i18n?: { locale?: string } } }>();
   const locale = query?.plugins?.i18n?.locale ?? null;

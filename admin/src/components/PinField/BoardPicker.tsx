@@ -1,8 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useNotification } from '@strapi/strapi/admin';
 import type { BoardDTO } from '../../../../common/wire';
 import { useApiErrorText, useApiQuery, usePinterestApi } from '../../api';
 import { PERMISSIONS } from '../../permissions';
+import { useRights } from '../../hooks/useRights';
 import { useT } from '../../utils/useT';
 import { useBoardSections } from '../SectionSelect';
 import { BoardPickerView, type BoardPickerProps as Props } from './BoardPickerView';
@@ -23,8 +24,7 @@ export function BoardPicker({
   const api = usePinterestApi();
   const errorText = useApiErrorText();
   const { toggleNotification } = useNotification();
-  // useRBAC names each result after the action's last segment: pins.publish → canPublish
-  const { allowedActions } = useRBAC(PERMISSIONS.pinEntries);
+  const { allowedActions } = useRights({ canPublish: PERMISSIONS.pinEntries });
   const load = useCallback(() => api.listBoards(accountId), [api, accountId]);
   const loaded = useApiQuery(load);
   // boards created here, until the list is loaded again

@@ -11,11 +11,12 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { ArrowClockwise, Clock, Cross, ExternalLink, Image, Pencil } from '@strapi/icons';
-import { useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useNotification } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import type { EntryPinsDTO, JobDTO } from '../../../../common/wire';
 import { useApiErrorText, useApiQuery, usePinterestApi } from '../../api';
 import { PERMISSIONS } from '../../permissions';
+import { useRights } from '../../hooks/useRights';
 import {
   BOARD_FIX_CODES,
   entryPinState,
@@ -176,8 +177,7 @@ function PanelContent({
   const api = usePinterestApi();
   const errorText = useApiErrorText();
   const { toggleNotification } = useNotification();
-  // useRBAC names each result after the action's last segment: pins.publish → canPublish
-  const { allowedActions } = useRBAC(PERMISSIONS.pinEntries);
+  const { allowedActions } = useRights({ canPublish: PERMISSIONS.pinEntries });
   const [data, setData] = useState<EntryPinsDTO | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [pending, setPending] = useState<Pending | null>(null);

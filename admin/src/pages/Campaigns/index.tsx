@@ -1,6 +1,6 @@
 import { Box, Button, EmptyStateLayout, Flex, Link, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink, Route, Routes, useNavigate } from 'react-router-dom';
 import { CAMPAIGNS_PATH } from '../../components/BulkPin/BulkPinDialog';
@@ -9,6 +9,7 @@ import { WideProgressBar } from '../../components/Campaign/WideProgressBar';
 import { DataTable } from '../../components/shared/DataTable';
 import { useCampaignList } from '../../components/Campaign/useCampaigns';
 import { PERMISSIONS } from '../../permissions';
+import { useRights } from '../../hooks/useRights';
 import { useT } from '../../utils/useT';
 import { CampaignPage } from './CampaignPage';
 import { PlannerPage } from './PlannerPage';
@@ -121,8 +122,7 @@ function CampaignList() {
  * (`:id`).
  */
 export default function CampaignsRoot() {
-  // useRBAC names each result after the action's last segment: bulk.repin → canRepin
-  const { allowedActions, isLoading } = useRBAC(PERMISSIONS.bulkRepin);
+  const { allowedActions, isLoading } = useRights({ canRepin: PERMISSIONS.bulkRepin });
   if (isLoading) return <Page.Loading />;
   if (!allowedActions.canRepin) return <Page.NoPermissions />;
   return (

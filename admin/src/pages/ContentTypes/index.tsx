@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Page, useRBAC } from '@strapi/strapi/admin';
+import { Page } from '@strapi/strapi/admin';
 import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
 import type { ContentTypeSetupDTO } from '../../../../common/content-types';
 import { useContentTypeSetups } from '../../hooks/useContentTypeSetups';
 import { PERMISSIONS } from '../../permissions';
+import { useRights } from '../../hooks/useRights';
 import { ContentTypeList } from './ContentTypeList';
 import { ContentTypeSetupPage } from './ContentTypeSetupPage';
 import { CONTENT_TYPES_PATH } from './paths';
@@ -45,13 +46,11 @@ function SetupRoute({
  * (`:uid`). Those with settings.read see it; only settings.manage changes anything.
  */
 export default function ContentTypesSettings() {
-  // useRBAC names each result after the action's last segment: settings.read → canRead,
-  // settings.manage → canManage, bulk.repin → canRepin
-  const { allowedActions, isLoading } = useRBAC([
-    ...PERMISSIONS.readSettings,
-    ...PERMISSIONS.manageSettings,
-    ...PERMISSIONS.bulkRepin,
-  ]);
+  const { allowedActions, isLoading } = useRights({
+    canRead: PERMISSIONS.readSettings,
+    canManage: PERMISSIONS.manageSettings,
+    canRepin: PERMISSIONS.bulkRepin,
+  });
   const { contentTypes: loaded, error } = useContentTypeSetups();
   // what a save answered replaces the type as loaded
   const [saved, setSaved] = useState<Record<string, ContentTypeSetupDTO>>({});
