@@ -2,17 +2,17 @@ import { categoryOf, slotFor, spacingMs } from '../../server/src/rate/rate-limit
 
 describe('rate limits', () => {
   it('spaces calls evenly, a little wider than the limit, so a minute never holds one too many', () => {
-    expect(spacingMs('org_write', { profile: 'standard' })).toBeCloseTo(603, 6);
-    expect(spacingMs('org_read', { profile: 'standard' })).toBeCloseTo(60.3, 6);
-    expect(spacingMs('org_analytics', { profile: 'standard' })).toBeCloseTo(1005, 6);
-    expect(spacingMs('org_write', { profile: 'standard', org_write: 300 })).toBeCloseTo(201, 6);
-    // 100 calls take 59.7 s + one spacing: the 101st lands 0.3 s past the minute, room for network
-    // jitter
-    expect(100 * spacingMs('org_write', { profile: 'standard' })).toBeGreaterThan(60_000);
+    expect(spacingMs('org_write', { profile: 'standard' })).toBeCloseTo(606, 6);
+    expect(spacingMs('org_read', { profile: 'standard' })).toBeCloseTo(60.6, 6);
+    expect(spacingMs('org_analytics', { profile: 'standard' })).toBeCloseTo(1010, 6);
+    expect(spacingMs('org_write', { profile: 'standard', org_write: 300 })).toBeCloseTo(202, 6);
+    // 100 calls take 59.4 s + one spacing: the 101st lands 0.6 s past the minute, room for a call
+    // that left late (network jitter, a busy event loop)
+    expect(100 * spacingMs('org_write', { profile: 'standard' })).toBeCloseTo(60_600, 6);
   });
 
   it('spreads a Trial app’s daily quotas over the day', () => {
-    expect(spacingMs('org_write', { profile: 'trial' })).toBeCloseTo(288_000 * 1.005, 6);
+    expect(spacingMs('org_write', { profile: 'trial' })).toBeCloseTo(288_000 * 1.01, 6);
   });
 
   it('does not limit when off', () => {
