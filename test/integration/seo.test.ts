@@ -12,6 +12,10 @@ import { adminWithRole, registerSuperAdmin } from '../helpers/admin';
 import { uploadImage } from '../helpers/images';
 import { consent, followCallback, oauthEnv } from '../helpers/oauth';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
+import {
+  createKeywordCacheStore,
+  KEYWORD_RECENT_MS,
+} from '../../server/src/seo/keyword-cache-store';
 import { waitFor } from '../helpers/wait-for';
 
 const ARTICLE = 'api::article.article';
@@ -277,5 +281,36 @@ describe('on publish', () => {
       score: weakRecord.seoScore,
       failing: expect.arrayContaining(['titleNotCaps']),
     });
+  });
+});
+
+describe('the keyword cache on the pin path', () => {
+  it('answers a key from what this instance read lately, and from its own writes at once', async () => {
+    let t = Date.now();
+    const cache = createKeywordCacheStore(strapi, () => t);
+    const rows = () => strapi.db.query('plugin::pinterest.keyword-cache');
+    const key = 'suggested:US:memo soup';
+    const many = async () => (await cache.getMany([key, 'suggested:US:never asked'])).get(key);
+    await cache.put(key, ['memo soup']);
+    expect(await many()).toEqual(['memo soup']);
+
+    // another instance's answer is served once what was read is KEYWORD_RECENT_MS old
+    await rows().update({ where: { key }, data: { answer: ['memo soup', 'elsewhere'] } });
+    t += KEYWORD_RECENT_MS - 1;
+    expect(await many()).toEqual(['memo soup']);
+    expect(await cache.get(key)).toEqual(['memo soup']);
+    t += 1;
+    expect(await many()).toEqual(['memo soup', 'elsewhere']);
+
+    // this instance's own answer at once
+    await cache.put(key, ['memo soup', 'here']);
+    expect(await cache.get(key)).toEqual(['memo soup', 'here']);
+    // and an answer that expired is never served, kept or not
+    await cache.put(key, ['short-lived'], 1_000);
+    expect(await cache.get(key)).toEqual(['short-lived']);
+    t += 1_000;
+    expect(await many()).toBeUndefined();
+    await cache.remove(key);
+    expect(await rows().count({ where: { key } })).toBe(0);
   });
 });

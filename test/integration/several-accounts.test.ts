@@ -16,6 +16,7 @@ import {
   seedMaisonFr,
 } from '../helpers/accounts';
 import { oauthEnv } from '../helpers/oauth';
+import { createAccountStore } from '../../server/src/auth/account-store';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait-for';
 
@@ -447,6 +448,57 @@ it('routes a localized type per locale: en to the default account, fr to Maison 
     ['en', demoId],
     ['fr', frId],
   ]);
+});
+
+it('the pin path reads an account row once a second, and at once after a write of this instance', async () => {
+  // a store of its own on the same database: what the token provider and the routing use
+  let t = Date.now();
+  const store = createAccountStore(
+    strapi,
+    () => {
+      throw new Error('no token is opened here');
+    },
+    { rowTtlMs: 1_000, now: () => t }
+  );
+  const accounts = () => strapi.db.query('plugin::pinterest.account');
+  const { environment } = (await accounts().findOne({ where: { id: frId } })) as {
+    environment: string;
+  };
+  /** A change made behind the store's back, as another instance would make it. */
+  const elsewhere = (businessName: string) =>
+    accounts().update({ where: { id: frId }, data: { businessName } });
+  try {
+    const [a, b] = await Promise.all([store.recentById(frId), store.recentById(frId)]);
+    expect(a).toBe(b);
+    expect(a?.businessName).toBe('Maison FR');
+    expect((await store.recentDefault(environment))?.username).toBe('strapi_demo');
+
+    // another instance's change is seen once the read is a second old
+    await elsewhere('Maison FR (elsewhere)');
+    t += 999;
+    expect((await store.recentById(frId))?.businessName).toBe('Maison FR');
+    t += 1;
+    expect((await store.recentById(frId))?.businessName).toBe('Maison FR (elsewhere)');
+
+    // a write through the store is seen by the very next read (with the change made meanwhile)
+    await elsewhere('Maison FR (again)');
+    await store.recordError(frId, {
+      code: 'PINTEREST_UNREACHABLE',
+      message: 'Refreshing the token failed for now.',
+      advice: 'The account stays connected; the refresh is tried again by itself.',
+      retryable: true,
+    });
+    const after = await store.recentById(frId);
+    expect([after?.lastError?.code, after?.businessName]).toEqual([
+      'PINTEREST_UNREACHABLE',
+      'Maison FR (again)',
+    ]);
+  } finally {
+    await accounts().update({
+      where: { id: frId },
+      data: { lastError: null, businessName: 'Maison FR' },
+    });
+  }
 });
 
 it('sets the default account, and disconnects one without touching its pins', async () => {

@@ -7,6 +7,10 @@ import type { Account } from '../pinterest/schemas';
 import type { TokenResponse } from './oauth-client';
 import { parseScopes } from './scopes';
 import { decryptToken, encryptToken, type TokenKeys } from './token-crypto';
+import { createRecentReads } from '../utils/recent-reads';
+
+/** How long the pin path may use an account row this instance read (see `recentById`). */
+export const ACCOUNT_ROW_TTL_MS = 1000;
 
 /** The account row as the store reads it; tokens stay sealed until `accessToken()` opens one. */
 const accountRowSchema = z.object({
@@ -98,12 +102,22 @@ function tokenFields(
  * row id everywhere (pin records, jobs, posts, analytics); one account per environment is the
  * default (marked, else the first connected).
  */
-export function createAccountStore(strapi: Core.Strapi, getKeys: () => TokenKeys) {
+export function createAccountStore(
+  strapi: Core.Strapi,
+  getKeys: () => TokenKeys,
+  opts: { rowTtlMs?: number; now?: () => number } = {}
+) {
   const q = () => strapi.db.query(ACCOUNT_UID);
   const byId = async (id: number): Promise<AccountRow | null> => {
     const row: unknown = await q().findOne({ where: { id } });
     return row ? normalise(row) : null;
   };
+  const recent = createRecentReads<AccountRow | null>(
+    opts.rowTtlMs ?? ACCOUNT_ROW_TTL_MS,
+    opts.now
+  );
+  /** A write through this store: what was read before it is read again. */
+  const changing = <T>(write: () => Promise<T>): Promise<T> => recent.writing(write);
   /** Every account of the environment, disconnected ones too, first connected first. */
   const list = async (environment: string): Promise<AccountRow[]> => {
     const rows: unknown[] = await q().findMany({ where: { environment }, orderBy: { id: 'asc' } });
@@ -134,10 +148,12 @@ export function createAccountStore(strapi: Core.Strapi, getKeys: () => TokenKeys
     const place = tokenPlace(row.accountKey, field);
     const opened = decryptToken(sealed, keys, place);
     if (opened.stale) {
-      await q().updateMany({
-        where: { id: row.id, [field]: sealed },
-        data: { [field]: encryptToken(opened.value, keys.current, place) },
-      });
+      await changing(() =>
+        q().updateMany({
+          where: { id: row.id, [field]: sealed },
+          data: { [field]: encryptToken(opened.value, keys.current, place) },
+        })
+      );
     }
     return opened.value;
   }
@@ -149,6 +165,16 @@ export function createAccountStore(strapi: Core.Strapi, getKeys: () => TokenKeys
     list,
 
     /**
+     * The pin path's reads (every request asks for its account's token): the row as read at most
+     * ACCOUNT_ROW_TTL_MS ago by this instance, read again at once after any write through this
+     * store. Another instance's change (a disconnect, a refresh) is seen within that time; a token
+     * it replaced answers 401 meanwhile, and the refresh that follows reads the row afresh.
+     */
+    recentById: (id: number) => recent.read(`id:${id}`, () => byId(id)),
+    recentDefault: (environment: string) =>
+      recent.read(`default:${environment}`, () => defaultOf(environment)),
+
+    /**
      * Stores a connection: the same Pinterest user again updates its account (a reconnect, its id
      * kept); another user adds an account. The first account of an environment is its default.
      */
@@ -156,77 +182,87 @@ export function createAccountStore(strapi: Core.Strapi, getKeys: () => TokenKeys
       environment: string,
       input: { tokens: TokenResponse; account: Account; adminUserId: number; now: number }
     ): Promise<AccountRow> {
-      const key = getKeys().current;
-      const all = await list(environment);
-      const userId = input.account.id ?? null;
-      const existing =
-        all.find((r) => userId !== null && r.pinterestUserId === userId) ??
-        // an account stored without its user id is the same one when the username matches
-        all.find((r) => r.pinterestUserId === null && r.username === input.account.username);
-      // the environment's first account is named after it (as the only account always was)
-      const accountKey =
-        existing?.accountKey ??
-        (all.some((r) => r.accountKey === environment)
-          ? newAccountKey(environment, userId ?? `@${input.account.username}`)
-          : environment);
-      const data = {
-        environment,
-        accountKey,
-        status: 'connected' as const,
-        pinterestUserId: userId,
-        username: input.account.username,
-        accountType: input.account.account_type ?? null,
-        businessName: input.account.business_name ?? null,
-        profileImage: input.account.profile_image ?? null,
-        scopes: parseScopes(input.tokens.scope),
-        ...tokenFields(accountKey, input.tokens, key, input.now, null),
-        connectedAt: input.now,
-        lastRefreshAt: input.now,
-        lastError: null,
-        connectedBy: input.adminUserId,
-        refreshLeaseOwner: null,
-        refreshLeaseUntil: null,
-      };
-      const hasDefault = all.some((r) => r.isDefault && r.status !== 'disconnected');
-      const row: unknown = existing
-        ? await q().update({ where: { id: existing.id }, data })
-        : await q().create({ data: { ...data, isDefault: !hasDefault } });
-      if (!hasDefault && existing)
-        await q().update({ where: { id: existing.id }, data: { isDefault: true } });
-      return (await byId(normalise(row).id))!;
+      return changing(async () => {
+        const key = getKeys().current;
+        const all = await list(environment);
+        const userId = input.account.id ?? null;
+        const existing =
+          all.find((r) => userId !== null && r.pinterestUserId === userId) ??
+          // an account stored without its user id is the same one when the username matches
+          all.find((r) => r.pinterestUserId === null && r.username === input.account.username);
+        // the environment's first account is named after it (as the only account always was)
+        const accountKey =
+          existing?.accountKey ??
+          (all.some((r) => r.accountKey === environment)
+            ? newAccountKey(environment, userId ?? `@${input.account.username}`)
+            : environment);
+        const data = {
+          environment,
+          accountKey,
+          status: 'connected' as const,
+          pinterestUserId: userId,
+          username: input.account.username,
+          accountType: input.account.account_type ?? null,
+          businessName: input.account.business_name ?? null,
+          profileImage: input.account.profile_image ?? null,
+          scopes: parseScopes(input.tokens.scope),
+          ...tokenFields(accountKey, input.tokens, key, input.now, null),
+          connectedAt: input.now,
+          lastRefreshAt: input.now,
+          lastError: null,
+          connectedBy: input.adminUserId,
+          refreshLeaseOwner: null,
+          refreshLeaseUntil: null,
+        };
+        const hasDefault = all.some((r) => r.isDefault && r.status !== 'disconnected');
+        const row: unknown = existing
+          ? await q().update({ where: { id: existing.id }, data })
+          : await q().create({ data: { ...data, isDefault: !hasDefault } });
+        if (!hasDefault && existing)
+          await q().update({ where: { id: existing.id }, data: { isDefault: true } });
+        return (await byId(normalise(row).id))!;
+      });
     },
 
     async saveRefresh(id: number, tokens: TokenResponse, now: number): Promise<AccountRow> {
-      const key = getKeys().current;
-      const existing = await byId(id);
-      if (!existing) throw new Error('no account to refresh');
-      const previousRefresh = tokens.refresh_token ? null : await open(existing, 'refreshToken');
-      const row: unknown = await q().update({
-        where: { id: existing.id },
-        data: {
-          ...tokenFields(existing.accountKey, tokens, key, now, previousRefresh),
-          status: 'connected',
-          lastRefreshAt: now,
-          lastError: null,
-        },
+      return changing(async () => {
+        const key = getKeys().current;
+        const existing = await byId(id);
+        if (!existing) throw new Error('no account to refresh');
+        const previousRefresh = tokens.refresh_token ? null : await open(existing, 'refreshToken');
+        const row: unknown = await q().update({
+          where: { id: existing.id },
+          data: {
+            ...tokenFields(existing.accountKey, tokens, key, now, previousRefresh),
+            status: 'connected',
+            lastRefreshAt: now,
+            lastError: null,
+          },
+        });
+        return normalise(row);
       });
-      return normalise(row);
     },
 
     async markReconnectRequired(id: number, error: PinErrorDTO): Promise<void> {
-      await q().updateMany({
-        where: { id, status: { $ne: 'disconnected' } },
-        data: { status: 'reconnect_required', lastError: error },
+      return changing(async () => {
+        await q().updateMany({
+          where: { id, status: { $ne: 'disconnected' } },
+          data: { status: 'reconnect_required', lastError: error },
+        });
       });
     },
 
     async recordError(id: number, error: PinErrorDTO): Promise<void> {
-      await q().updateMany({ where: { id }, data: { lastError: error } });
+      return changing(async () => {
+        await q().updateMany({ where: { id }, data: { lastError: error } });
+      });
     },
 
     /** Forgets an account and its tokens (an install's only account: today's disconnect). */
     async remove(id: number): Promise<void> {
-      await q().deleteMany({ where: { id } });
+      return changing(async () => {
+        await q().deleteMany({ where: { id } });
+      });
     },
 
     /**
@@ -234,30 +270,34 @@ export function createAccountStore(strapi: Core.Strapi, getKeys: () => TokenKeys
      * keep naming it); another account becomes the default when it was.
      */
     async disconnect(id: number): Promise<void> {
-      await q().updateMany({
-        where: { id },
-        data: {
-          status: 'disconnected',
-          accessToken: null,
-          refreshToken: null,
-          isDefault: false,
-          refreshLeaseOwner: null,
-          refreshLeaseUntil: null,
-        },
+      return changing(async () => {
+        await q().updateMany({
+          where: { id },
+          data: {
+            status: 'disconnected',
+            accessToken: null,
+            refreshToken: null,
+            isDefault: false,
+            refreshLeaseOwner: null,
+            refreshLeaseUntil: null,
+          },
+        });
       });
     },
 
     /** Makes one account the environment's default. */
     async setDefault(environment: string, id: number): Promise<boolean> {
-      const target = await byId(id);
-      if (!target || target.environment !== environment || target.status === 'disconnected')
-        return false;
-      await q().updateMany({
-        where: { environment, id: { $ne: id } },
-        data: { isDefault: false },
+      return changing(async () => {
+        const target = await byId(id);
+        if (!target || target.environment !== environment || target.status === 'disconnected')
+          return false;
+        await q().updateMany({
+          where: { environment, id: { $ne: id } },
+          data: { isDefault: false },
+        });
+        await q().updateMany({ where: { id }, data: { isDefault: true } });
+        return true;
       });
-      await q().updateMany({ where: { id }, data: { isDefault: true } });
-      return true;
     },
 
     /** One refresh of an account at a time across every Strapi instance: a lease on its row. */
@@ -267,20 +307,24 @@ export function createAccountStore(strapi: Core.Strapi, getKeys: () => TokenKeys
       ttlMs: number,
       now: number
     ): Promise<boolean> {
-      const { count } = await q().updateMany({
-        where: {
-          id,
-          $or: [{ refreshLeaseUntil: { $null: true } }, { refreshLeaseUntil: { $lt: now } }],
-        },
-        data: { refreshLeaseOwner: owner, refreshLeaseUntil: now + ttlMs },
+      return changing(async () => {
+        const { count } = await q().updateMany({
+          where: {
+            id,
+            $or: [{ refreshLeaseUntil: { $null: true } }, { refreshLeaseUntil: { $lt: now } }],
+          },
+          data: { refreshLeaseOwner: owner, refreshLeaseUntil: now + ttlMs },
+        });
+        return count === 1;
       });
-      return count === 1;
     },
 
     async releaseRefreshLease(id: number, owner: string): Promise<void> {
-      await q().updateMany({
-        where: { id, refreshLeaseOwner: owner },
-        data: { refreshLeaseOwner: null, refreshLeaseUntil: null },
+      return changing(async () => {
+        await q().updateMany({
+          where: { id, refreshLeaseOwner: owner },
+          data: { refreshLeaseOwner: null, refreshLeaseUntil: null },
+        });
       });
     },
 

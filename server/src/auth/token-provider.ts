@@ -45,6 +45,11 @@ export function createTokenProvider(opts: TokenProviderOptions) {
   const load = (): Promise<AccountRow | null> =>
     accountId === null ? opts.accounts.get(opts.environment) : opts.accounts.byId(accountId);
   const reload = (row: AccountRow) => opts.accounts.byId(row.id);
+  /** The pin path's read: the row as this instance read it a moment ago (see `recentById`). */
+  const loadRecent = (): Promise<AccountRow | null> =>
+    accountId === null
+      ? opts.accounts.recentDefault(opts.environment)
+      : opts.accounts.recentById(accountId);
   const named = (row: AccountRow | null) =>
     row?.username
       ? `the ${opts.environment} account @${row.username}`
@@ -196,7 +201,7 @@ export function createTokenProvider(opts: TokenProviderOptions) {
   return {
     /** The token to call Pinterest with, or a PinError that makes the job wait. */
     async getAccessToken(): Promise<string> {
-      const row = await load();
+      const row = await loadRecent();
       if (row) {
         if (row.status === 'disconnected') throw disconnectedError(row);
         if (row.status === 'reconnect_required') throw reconnectError(row);
@@ -225,7 +230,7 @@ export function createTokenProvider(opts: TokenProviderOptions) {
      * connected and the job tries again later; only a refused refresh means "reconnect required".
      */
     async onUnauthorized(): Promise<boolean> {
-      const row = await load();
+      const row = await loadRecent();
       if (!row) return false;
       const outcome = await refresh(true, row);
       if (outcome === 'refreshed' || outcome === 'other-instance') {

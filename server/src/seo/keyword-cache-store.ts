@@ -19,61 +19,108 @@ export type CacheKind = 'suggested' | 'related' | 'trending' | 'refusal';
 export const cacheKey = (kind: CacheKind, region: string, term: string) =>
   `${kind}:${region}:${term}`.slice(0, 255);
 
+/**
+ * How long this instance answers a key from what it read before (every pin's checklist asks for
+ * the same keys): another instance's new answer is seen within this time.
+ */
+export const KEYWORD_RECENT_MS = 5000;
+
+const keyedRowSchema = rowSchema.extend({ key: z.string() });
+
 export function createKeywordCacheStore(strapi: Core.Strapi, now: () => number = Date.now) {
   const q = () => strapi.db.query(KEYWORD_CACHE_UID);
+  /** What this instance read lately, by key: the row (or null: none stored) and when. */
+  const recent = new Map<string, { at: number; row: z.infer<typeof rowSchema> | null }>();
+  let generation = 0;
+  const forget = () => {
+    generation += 1;
+    recent.clear();
+  };
+
+  /** The rows of these keys, each from what was read lately or else (all in one query) read. */
+  async function rowsOf(keys: string[]): Promise<Map<string, z.infer<typeof rowSchema>>> {
+    const t = now();
+    const out = new Map<string, z.infer<typeof rowSchema>>();
+    const missing: string[] = [];
+    for (const key of new Set(keys)) {
+      const hit = recent.get(key);
+      if (hit && t - hit.at < KEYWORD_RECENT_MS) {
+        if (hit.row) out.set(key, hit.row);
+      } else missing.push(key);
+    }
+    if (!missing.length) return out;
+    const started = generation;
+    const rows = (await q().findMany({
+      where: { key: { $in: missing } },
+      select: ['key', 'answer', 'expiresAt'],
+    })) as unknown[];
+    const found = new Map<string, z.infer<typeof rowSchema>>();
+    for (const raw of rows) {
+      const parsed = keyedRowSchema.safeParse(raw);
+      if (parsed.success) found.set(parsed.data.key, parsed.data);
+    }
+    for (const key of missing) {
+      const row = found.get(key) ?? null;
+      if (row) out.set(key, row);
+      // a read that a write of this instance overtook is not kept
+      if (generation === started) recent.set(key, { at: t, row });
+    }
+    return out;
+  }
 
   return {
     /** The answer stored under `key` while it is fresh, else undefined. */
     async get(key: string): Promise<unknown> {
-      const row: unknown = await q().findOne({ where: { key }, select: ['answer', 'expiresAt'] });
-      if (!row) return undefined;
-      const parsed = rowSchema.safeParse(row);
-      if (!parsed.success || parsed.data.expiresAt <= now()) return undefined;
-      return parsed.data.answer;
+      const row = (await rowsOf([key])).get(key);
+      return row && row.expiresAt > now() ? row.answer : undefined;
     },
 
     /** Several keys at once: the fresh answers by key. */
     async getMany(keys: string[]): Promise<Map<string, unknown>> {
       const out = new Map<string, unknown>();
       if (!keys.length) return out;
-      const rows = (await q().findMany({
-        where: { key: { $in: keys } },
-        select: ['key', 'answer', 'expiresAt'],
-      })) as unknown[];
       const t = now();
-      for (const row of rows) {
-        const parsed = rowSchema.extend({ key: z.string() }).safeParse(row);
-        if (parsed.success && parsed.data.expiresAt > t)
-          out.set(parsed.data.key, parsed.data.answer);
-      }
+      for (const [key, row] of await rowsOf(keys)) if (row.expiresAt > t) out.set(key, row.answer);
       return out;
     },
 
     async put(key: string, answer: unknown, ttlMs = KEYWORD_TTL_MS): Promise<void> {
-      const t = now();
-      const data = { answer: answer as object, fetchedAt: t, expiresAt: t + ttlMs };
-      const { count } = await q().updateMany({ where: { key }, data });
-      if (count > 0) return;
+      forget();
       try {
-        await q().create({ data: { key, ...data } });
-      } catch (e) {
-        // another instance inserted it between the two statements: theirs is as fresh (anything
-        // else is not swallowed: a refusal that is not stored would hide the Settings notice)
-        const { count: again } = await q().updateMany({ where: { key }, data });
-        if (again === 0) throw e;
+        await write(key, answer, ttlMs);
+      } finally {
+        forget();
       }
     },
 
     async remove(key: string): Promise<void> {
+      forget();
       await q().deleteMany({ where: { key } });
+      forget();
     },
 
     /** Drops the rows that expired (called now and then; stale rows are never served anyway). */
     async prune(): Promise<number> {
       const { count } = await q().deleteMany({ where: { expiresAt: { $lte: now() } } });
+      forget();
       return count;
     },
   };
+
+  async function write(key: string, answer: unknown, ttlMs: number): Promise<void> {
+    const t = now();
+    const data = { answer: answer as object, fetchedAt: t, expiresAt: t + ttlMs };
+    const { count } = await q().updateMany({ where: { key }, data });
+    if (count > 0) return;
+    try {
+      await q().create({ data: { key, ...data } });
+    } catch (e) {
+      // another instance inserted it between the two statements: theirs is as fresh (anything
+      // else is not swallowed: a refusal that is not stored would hide the Settings notice)
+      const { count: again } = await q().updateMany({ where: { key }, data });
+      if (again === 0) throw e;
+    }
+  }
 }
 
 export type KeywordCacheStore = ReturnType<typeof createKeywordCacheStore>;

@@ -102,16 +102,11 @@ export function createPluginCore(strapi: Core.Strapi) {
   };
   const tokens = tokensFor(null);
 
-  /** An account's key never changes: kept once read. The default's is read again after 1 s. */
+  /** An account's key never changes: kept once read. The default is the recent read's. */
   const keys = new Map<number, string>();
-  let defaultKey: { key: string; at: number } | null = null;
   const accountKeyOf = async (accountId: AccountRef): Promise<string> => {
-    if (accountId === null) {
-      if (defaultKey && Date.now() - defaultKey.at < 1_000) return defaultKey.key;
-      const row = await accounts.get(environment());
-      defaultKey = { key: row?.accountKey ?? environment(), at: Date.now() };
-      return defaultKey.key;
-    }
+    if (accountId === null)
+      return (await accounts.recentDefault(environment()))?.accountKey ?? environment();
     const known = keys.get(accountId);
     if (known) return known;
     const row = await accounts.byId(accountId);
@@ -250,7 +245,7 @@ export function createPluginCore(strapi: Core.Strapi) {
      * (null while only a configured token pins).
      */
     accountOf: async (accountId: number | null): Promise<number | null> =>
-      accountId ?? (await accounts.get(environment()))?.id ?? null,
+      accountId ?? (await accounts.recentDefault(environment()))?.id ?? null,
     mappingFor,
     pinFieldOf,
     mappings,

@@ -9,6 +9,7 @@ import { readPinField } from '../pins/pin-entry-job';
 import { createKeywordCacheStore } from '../seo/keyword-cache-store';
 import { createSeoService, type PinLook, type SeoService } from '../seo/seo-service';
 import { attributesOf } from '../utils/attributes-of';
+import { createRecentReads } from '../utils/recent-reads';
 import { isLocalized } from '../utils/is-localized';
 import type { PluginCore } from './core';
 import type { DesignsService } from './designs';
@@ -61,7 +62,13 @@ export function createSeo(
 ): SeoService {
   const { strapi } = core;
   const store = () => strapi.store({ type: 'plugin', name: 'pinterest' });
-  const readSettings = async () => settingsSchema.parse((await store().get({ key: 'seo' })) ?? {});
+  // every pin's checklist reads them: kept 2 s per instance (as the plugin's settings are), read
+  // again at once after a save here
+  const recentSettings = createRecentReads<z.infer<typeof settingsSchema>>(2000);
+  const readSettings = () =>
+    recentSettings.read('seo', async () =>
+      settingsSchema.parse((await store().get({ key: 'seo' })) ?? {})
+    );
   const localeOf = (uid: string, locale: string | null | undefined) =>
     isLocalized(strapi, uid) && locale && locale !== NO_LOCALE ? locale : undefined;
 
@@ -90,12 +97,12 @@ export function createSeo(
       get: readSettings,
       async save(patch) {
         const value = { ...(await readSettings()), ...patch };
-        await store().set({ key: 'seo', value });
+        await recentSettings.writing(() => store().set({ key: 'seo', value }));
         return value;
       },
     },
     grant: async () => {
-      const row = await core.accounts.get(core.environment());
+      const row = await core.accounts.recentDefault(core.environment());
       if (row) return { source: 'oauth', scopes: row.scopes };
       return { source: core.getConfig().accessToken ? 'static-token' : 'none', scopes: [] };
     },
