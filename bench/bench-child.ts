@@ -155,6 +155,32 @@ function timeSqlite() {
 }
 if (process.env.BENCH_SQL_TIMES) timeSqlite();
 
+/**
+ * The drain's statements by shape (and, with BENCH_QUERY_TRACE=<file>, each one with its
+ * bindings); the SQL times start again from here, so that they are the drain's alone.
+ */
+function drainQueries() {
+  sqlTimes.clear();
+  const shapes = new Map<string, number>();
+  const trace = process.env.BENCH_QUERY_TRACE;
+  const onQuery = (q: { sql: string; bindings?: unknown[] }) => {
+    if (trace) fs.appendFileSync(trace, `${q.sql} ${JSON.stringify(q.bindings ?? [])}\n`);
+    const shape = queryShape(q.sql);
+    shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+  };
+  return { shapes, onQuery };
+}
+
+/** With BENCH_SQL_TIMES / BENCH_QUERY_SHAPES: where the drain's SQL time went, per pin (stderr). */
+function printDrainQueries(shapes: Map<string, number>, pins: number) {
+  if (process.env.BENCH_SQL_TIMES)
+    for (const [k, v] of [...sqlTimes.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
+      process.stderr.write(`${(v.ms / pins).toFixed(3).padStart(8)} ms per pin  ${v.n} × ${k}\n`);
+  if (process.env.BENCH_QUERY_SHAPES)
+    for (const [k, n] of [...shapes.entries()].sort((a, b) => b[1] - a[1]))
+      process.stderr.write(`${(n / pins).toFixed(2).padStart(7)} per pin  ${k}\n`);
+}
+
 async function main() {
   const emulator = await startEmulatorProcess();
   const emulatorState = async () =>
@@ -244,9 +270,8 @@ async function main() {
     const drain = {
       cpu: process.cpuUsage(),
       profile: { stop: () => Promise.resolve() },
-      statements: 0,
+      ...drainQueries(),
     };
-    const count = () => (drain.statements += 1);
     const out = await benchAccounts(strapi, {
       emulatorUrl: emulator.url,
       heroId: hero.id,
@@ -255,18 +280,22 @@ async function main() {
       writeLimit: Number(process.env.PINTEREST_RATE_ORG_WRITE ?? 100),
       startDrain: async () => {
         drain.profile = await startCpuProfile(process.env.BENCH_CPU_PROFILE);
-        strapi.db.connection.on('query', count);
+        Object.assign(drain, drainQueries());
+        strapi.db.connection.on('query', drain.onQuery);
         drain.cpu = process.cpuUsage();
       },
     });
     const used = process.cpuUsage(drain.cpu);
-    strapi.db.connection.off('query', count);
+    strapi.db.connection.off('query', drain.onQuery);
     await drain.profile.stop();
+    printDrainQueries(drain.shapes, out.pins);
+    const statements = [...drain.shapes.values()].reduce((a, b) => a + b, 0);
     result = {
       ...out,
       cpuMsPerPin: (used.user + used.system) / 1000 / out.pins,
+      cpuUserMsPerPin: used.user / 1000 / out.pins,
       // the drain's own statements, without the bench's polling of the pinned count
-      statementsPerPin: (drain.statements - out.polls) / out.pins,
+      statementsPerPin: (statements - out.polls) / out.pins,
     };
   } else if (phase === 'reconcile') {
     const sizes = (process.env.BENCH_RECONCILE_SIZES ?? '1000,10000,100000').split(',').map(Number);
@@ -295,13 +324,7 @@ async function main() {
       await docs.publish({ documentId: d.documentId });
     }
     const profile = await startCpuProfile(process.env.BENCH_CPU_PROFILE);
-    const shapes = new Map<string, number>();
-    const trace = process.env.BENCH_QUERY_TRACE;
-    const onQuery = (q: { sql: string; bindings?: unknown[] }) => {
-      if (trace) fs.appendFileSync(trace, `${q.sql} ${JSON.stringify(q.bindings ?? [])}\n`);
-      const shape = queryShape(q.sql);
-      shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
-    };
+    const { shapes, onQuery } = drainQueries();
     strapi.db.connection.on('query', onQuery);
     const cpu = process.cpuUsage();
     const started = Date.now();
@@ -319,12 +342,7 @@ async function main() {
     // the drain's own statements, without the bench's polling of the pinned count
     const polled = 'select pinterest_pin_records';
     shapes.set(polled, (shapes.get(polled) ?? 0) - polls);
-    if (process.env.BENCH_SQL_TIMES)
-      for (const [k, v] of [...sqlTimes.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
-        process.stderr.write(`${(v.ms / N).toFixed(3).padStart(8)} ms per pin  ${v.n} × ${k}\n`);
-    if (process.env.BENCH_QUERY_SHAPES)
-      for (const [k, n] of [...shapes.entries()].sort((a, b) => b[1] - a[1]))
-        process.stderr.write(`${(n / N).toFixed(2).padStart(7)} per pin  ${k}\n`);
+    printDrainQueries(shapes, N);
     result = {
       elapsedMs: elapsed,
       pinsPerSecond: N / (elapsed / 1000),

@@ -5,6 +5,11 @@ import type { Core } from '@strapi/strapi';
  * SQLite by default (DATABASE_FILENAME, relative to the app or absolute); PostgreSQL with
  * DATABASE_CLIENT=postgres (used by the cluster tests). Empty variables count as unset.
  */
+/** What the pool hands `afterCreate`: a better-sqlite3 connection. */
+interface SqliteConnection {
+  pragma: (source: string) => unknown;
+}
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
   const val = (key: string, fallback: string) => env(key) || fallback;
   if (val('DATABASE_CLIENT', 'sqlite') === 'postgres') {
@@ -31,6 +36,18 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
         filename: path.isAbsolute(filename) ? filename : path.join(__dirname, '..', '..', filename),
       },
       useNullAsDefault: true,
+      // DATABASE_SQLITE_WAL=true: write-ahead logging, as the README advises for many accounts on
+      // SQLite (a commit appends to the log instead of syncing a rollback journal each time)
+      ...(env.bool('DATABASE_SQLITE_WAL', false) && {
+        pool: {
+          afterCreate: (conn: unknown, done: (err?: Error, conn?: unknown) => void) => {
+            const sqlite = conn as SqliteConnection;
+            sqlite.pragma('journal_mode = WAL');
+            sqlite.pragma('synchronous = NORMAL');
+            done(undefined, conn);
+          },
+        },
+      }),
     },
   };
 };
