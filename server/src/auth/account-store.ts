@@ -171,6 +171,8 @@ export function createAccountStore(
      * it replaced answers 401 meanwhile, and the refresh that follows reads the row afresh.
      */
     recentById: (id: number) => recent.read(`id:${id}`, () => byId(id)),
+    /** Drops the recent reads (a token was refused: the row may have changed elsewhere). */
+    forgetRecent: () => recent.forget(),
     recentDefault: (environment: string) =>
       recent.read(`default:${environment}`, () => defaultOf(environment)),
 

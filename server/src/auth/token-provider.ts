@@ -230,7 +230,10 @@ export function createTokenProvider(opts: TokenProviderOptions) {
      * connected and the job tries again later; only a refused refresh means "reconnect required".
      */
     async onUnauthorized(): Promise<boolean> {
-      const row = await loadRecent();
+      // another instance may have refreshed (or disconnected) the account since this one read it:
+      // the row is read afresh here, and so is the token used next, whatever the refresh decides
+      opts.accounts.forgetRecent();
+      const row = await load();
       if (!row) return false;
       const outcome = await refresh(true, row);
       if (outcome === 'refreshed' || outcome === 'other-instance') {
