@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { claimTwiceInOneProcess } from '../../helpers/claim-fencing';
+import { createJobStore, dueCandidates } from '../../../server/src/queue/job-store';
 import { retryWhileRunning } from '../../helpers/state-transitions';
 import { bootStrapi, type BootedStrapi } from '../../helpers/strapi';
 
@@ -47,4 +48,58 @@ it('Retry on a running job leaves it to its worker and runs it once more when it
     leaseOwner: r.claimed.leaseOwner,
   });
   expect(r.after).toMatchObject({ state: 'waiting', attempts: 0, leaseOwner: null });
+});
+
+describe('the SQLite claim reads its candidates in index order', () => {
+  const jobsTable = () => strapi.db.connection('pinterest_jobs');
+
+  beforeEach(async () => {
+    await jobsTable().del();
+  });
+
+  it('offers due waiting jobs and expired leases oldest first, never a job not due', async () => {
+    const now = Date.now();
+    const row = (key: string, state: string, runAt: number, leaseUntil: number | null) => ({
+      key,
+      kind: 'pin.entry',
+      state,
+      payload: '{}',
+      attempts: 0,
+      run_at: runAt,
+      lease_owner: state === 'running' ? 'elsewhere:1:abcd' : null,
+      lease_until: leaseUntil,
+      requeue: false,
+    });
+    await jobsTable().insert([
+      row('k:later', 'waiting', now + 60_000, null),
+      row('k:expired', 'running', now - 3_000, now - 1),
+      row('k:held', 'running', now - 4_000, now + 60_000),
+      row('k:b', 'waiting', now - 2_000, null),
+      row('k:a', 'waiting', now - 2_000, null),
+      row('k:done', 'done', now - 9_000, null),
+      row('k:oldest', 'waiting', now - 5_000, null),
+    ]);
+    const keys = async (limit: number) =>
+      ((await dueCandidates(strapi.db.connection, now, limit)) as Array<{ key: string }>).map(
+        (r) => r.key
+      );
+    // run_at, then id (k:b was inserted before k:a)
+    expect(await keys(10)).toEqual(['k:oldest', 'k:expired', 'k:b', 'k:a']);
+    expect(await keys(2)).toEqual(['k:oldest', 'k:expired']);
+    // and a claim takes the oldest first
+    const jobs = createJobStore(strapi);
+    expect((await jobs.claimNext('host:1:claim', 60_000))?.key).toBe('k:oldest');
+    expect((await jobs.claimNext('host:1:claim', 60_000))?.key).toBe('k:expired');
+  });
+
+  it('walks pinterest_jobs_due_idx in each branch instead of sorting every due job', async () => {
+    const sql = dueCandidates(strapi.db.connection, Date.now(), 6).toQuery();
+    const plan: unknown = await strapi.db.connection.raw(`EXPLAIN QUERY PLAN ${sql}`);
+    const details = (plan as Array<{ detail: string }>).map((r) => r.detail);
+    // one `WHERE … OR …` made a MULTI-INDEX OR whose every due row went through a sort
+    expect(details.some((d) => /MULTI-INDEX OR/.test(d))).toBe(false);
+    expect(details).toContain(
+      'SEARCH pinterest_jobs USING INDEX pinterest_jobs_due_idx (state=? AND run_at<?)'
+    );
+  });
 });
