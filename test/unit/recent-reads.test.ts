@@ -84,3 +84,68 @@ describe('recent reads', () => {
     expect(s.calls).toHaveLength(2);
   });
 });
+
+describe('recent reads, several keys at once', () => {
+  /** A batch read that answers when told to, recording the keys of each call. */
+  function batches<T>() {
+    const calls: Array<{ keys: string[]; resolve: (found: Map<string, T>) => void }> = [];
+    const load = (keys: string[]) =>
+      new Promise<Map<string, T>>((resolve) => calls.push({ keys, resolve }));
+    return { calls, load };
+  }
+
+  it('reads only the keys not read lately, in one call, and keeps a key found absent', async () => {
+    let t = 1_000;
+    const reads = createRecentReads<string | null>(1_000, () => t);
+    const b = batches<string | null>();
+    const first = reads.readMany(['a', 'b', 'a'], b.load, null);
+    expect(b.calls.map((c) => c.keys)).toEqual([['a', 'b']]);
+    b.calls[0].resolve(new Map([['a', 'one']]));
+    expect(await first).toEqual(
+      new Map([
+        ['a', 'one'],
+        ['b', null],
+      ])
+    );
+
+    t += 500;
+    const second = reads.readMany(['a', 'b', 'c'], b.load, null);
+    // a and b (even b's "none") were read lately: only c is asked for
+    expect(b.calls.map((c) => c.keys)).toEqual([['a', 'b'], ['c']]);
+    b.calls[1].resolve(new Map([['c', 'three']]));
+    expect(await second).toEqual(
+      new Map([
+        ['a', 'one'],
+        ['b', null],
+        ['c', 'three'],
+      ])
+    );
+    // and a single read shares what the batch read
+    expect(await reads.read('c', () => Promise.resolve('never'))).toBe('three');
+
+    t += 500;
+    void reads.readMany(['a', 'c'], b.load, null);
+    expect(b.calls[2].keys).toEqual(['a']);
+  });
+
+  it('keeps nothing of a batch that a write overtook or that failed', async () => {
+    const reads = createRecentReads<string | null>(60_000);
+    const b = batches<string | null>();
+    const overtaken = reads.readMany(['a'], b.load, null);
+    await reads.writing(() => Promise.resolve());
+    b.calls[0].resolve(new Map([['a', 'old']]));
+    expect((await overtaken).get('a')).toBe('old');
+    void reads.readMany(['a'], b.load, null);
+    expect(b.calls).toHaveLength(2);
+
+    const failing = createRecentReads<string | null>(60_000);
+    let asked = 0;
+    const refuse = () => {
+      asked += 1;
+      return Promise.reject(new Error('database busy'));
+    };
+    await expect(failing.readMany(['x', 'y'], refuse, null)).rejects.toThrow('database busy');
+    await expect(failing.readMany(['x'], refuse, null)).rejects.toThrow('database busy');
+    expect(asked).toBe(2);
+  });
+});

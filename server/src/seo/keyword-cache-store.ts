@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { KEYWORD_CACHE_UID } from '../content-types';
 import { dbNumber } from '../utils/db-columns';
+import { createRecentReads } from '../utils/recent-reads';
 
 export const KEYWORD_TTL_MS = 24 * 60 * 60_000;
 
@@ -29,42 +30,30 @@ const keyedRowSchema = rowSchema.extend({ key: z.string() });
 
 export function createKeywordCacheStore(strapi: Core.Strapi, now: () => number = Date.now) {
   const q = () => strapi.db.query(KEYWORD_CACHE_UID);
-  /** What this instance read lately, by key: the row (or null: none stored) and when. */
-  const recent = new Map<string, { at: number; row: z.infer<typeof rowSchema> | null }>();
-  let generation = 0;
-  const forget = () => {
-    generation += 1;
-    recent.clear();
-  };
+  type Row = z.infer<typeof rowSchema>;
+  /** What this instance read lately, by key: the row, or null when none is stored. */
+  const recent = createRecentReads<Row | null>(KEYWORD_RECENT_MS, now);
 
   /** The rows of these keys, each from what was read lately or else (all in one query) read. */
-  async function rowsOf(keys: string[]): Promise<Map<string, z.infer<typeof rowSchema>>> {
-    const t = now();
-    const out = new Map<string, z.infer<typeof rowSchema>>();
-    const missing: string[] = [];
-    for (const key of new Set(keys)) {
-      const hit = recent.get(key);
-      if (hit && t - hit.at < KEYWORD_RECENT_MS) {
-        if (hit.row) out.set(key, hit.row);
-      } else missing.push(key);
-    }
-    if (!missing.length) return out;
-    const started = generation;
-    const rows = (await q().findMany({
-      where: { key: { $in: missing } },
-      select: ['key', 'answer', 'expiresAt'],
-    })) as unknown[];
-    const found = new Map<string, z.infer<typeof rowSchema>>();
-    for (const raw of rows) {
-      const parsed = keyedRowSchema.safeParse(raw);
-      if (parsed.success) found.set(parsed.data.key, parsed.data);
-    }
-    for (const key of missing) {
-      const row = found.get(key) ?? null;
-      if (row) out.set(key, row);
-      // a read that a write of this instance overtook is not kept
-      if (generation === started) recent.set(key, { at: t, row });
-    }
+  async function rowsOf(keys: string[]): Promise<Map<string, Row>> {
+    const rows = await recent.readMany(
+      keys,
+      async (missing) => {
+        const found = new Map<string, Row>();
+        const raws = (await q().findMany({
+          where: { key: { $in: missing } },
+          select: ['key', 'answer', 'expiresAt'],
+        })) as unknown[];
+        for (const raw of raws) {
+          const parsed = keyedRowSchema.safeParse(raw);
+          if (parsed.success) found.set(parsed.data.key, parsed.data);
+        }
+        return found;
+      },
+      null
+    );
+    const out = new Map<string, Row>();
+    for (const [key, row] of rows) if (row) out.set(key, row);
     return out;
   }
 
@@ -84,27 +73,19 @@ export function createKeywordCacheStore(strapi: Core.Strapi, now: () => number =
       return out;
     },
 
-    async put(key: string, answer: unknown, ttlMs = KEYWORD_TTL_MS): Promise<void> {
-      forget();
-      try {
-        await write(key, answer, ttlMs);
-      } finally {
-        forget();
-      }
-    },
+    put: (key: string, answer: unknown, ttlMs = KEYWORD_TTL_MS): Promise<void> =>
+      recent.writing(() => write(key, answer, ttlMs)),
 
-    async remove(key: string): Promise<void> {
-      forget();
-      await q().deleteMany({ where: { key } });
-      forget();
-    },
+    remove: (key: string): Promise<void> =>
+      recent.writing(async () => {
+        await q().deleteMany({ where: { key } });
+      }),
 
     /** Drops the rows that expired (called now and then; stale rows are never served anyway). */
-    async prune(): Promise<number> {
-      const { count } = await q().deleteMany({ where: { expiresAt: { $lte: now() } } });
-      forget();
-      return count;
-    },
+    prune: (): Promise<number> =>
+      recent.writing(
+        async () => (await q().deleteMany({ where: { expiresAt: { $lte: now() } } })).count
+      ),
   };
 
   async function write(key: string, answer: unknown, ttlMs: number): Promise<void> {
