@@ -227,7 +227,7 @@ it('shows totals, a chart and the top pins; sorts, filters by board and exports 
     .trim()
     .split('\r\n');
   expect(csv[0]).toBe(
-    'pin_id,pin_url,content_type,document_id,locale,title,board_id,board,impressions,saves,pin_clicks,outbound_clicks,save_rate,video_views,from,to'
+    'pin_id,pin_url,content_type,document_id,locale,account_id,account,title,board_id,board,impressions,saves,pin_clicks,outbound_clicks,save_rate,video_views,from,to'
   );
   expect(
     csv

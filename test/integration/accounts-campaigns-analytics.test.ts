@@ -362,6 +362,33 @@ describe('analytics per account', () => {
       .body as { pins: Array<{ pinId: string }> };
     expect(demo.pins.map((p) => p.pinId)).toEqual([demoPin]);
     await get(`/pinterest/analytics/pins?${period}&accountId=abc`).expect(400);
+    // the CSV names each pin's account, by id and username, and filters like the table
+    const csv = (await get(`/pinterest/analytics/export?${period}`).expect(200)).text
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(','));
+    const [header, ...rows] = csv;
+    const at = (name: string) => header.indexOf(name);
+    expect(at('account_id')).toBeGreaterThan(-1);
+    expect(
+      rows
+        .map((r) => [r[at('pin_id')], r[at('account_id')], r[at('account')]])
+        .sort((a, b) => a[0].localeCompare(b[0]))
+    ).toEqual(
+      [
+        [frPin, String(frId), 'maison_fr'],
+        [demoPin, String(demoId), 'strapi_demo'],
+      ].sort((a, b) => a[0].localeCompare(b[0]))
+    );
+    const frCsv = (await get(`/pinterest/analytics/export?${period}&accountId=${frId}`).expect(200))
+      .text;
+    expect(
+      frCsv
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((l) => l.split(',')[0])
+    ).toEqual([frPin]);
   });
 
   it('an account whose token is refused is skipped with a clear status; the other is synced', async () => {

@@ -691,7 +691,7 @@ describe('the admin API', () => {
     );
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'pin_id,pin_url,content_type,document_id,locale,title,board_id,board,impressions,saves,pin_clicks,outbound_clicks,save_rate,video_views,from,to'
+      'pin_id,pin_url,content_type,document_id,locale,account_id,account,title,board_id,board,impressions,saves,pin_clicks,outbound_clicks,save_rate,video_views,from,to'
     );
     expect(lines).toHaveLength(3);
     expect(lines.find((l) => l.startsWith(soupPin.id))).toBe(
@@ -701,6 +701,9 @@ describe('the admin API', () => {
         ARTICLE,
         soup,
         'default',
+        // stats recorded without an account (a configured token's pins): no account columns
+        '',
+        '',
         `pin of ${soup}`,
         soupPin.boardId,
         'Recipes',

@@ -262,7 +262,8 @@ export function createAnalyticsService(strapi: Core.Strapi, deps: AnalyticsDeps)
     /** Every pin of the period as CSV, sorted like the table. */
     async csv(f: ReportFilters, sort: TopPinSort, dir: 'asc' | 'desc'): Promise<string> {
       const { rows } = await report.pins(f, sort, dir, 100_000, 0);
-      const pins = await toTopPins(rows);
+      const [pins, accounts] = await Promise.all([toTopPins(rows), accountList()]);
+      const usernames = new Map(accounts.map((a) => [a.id, a.username]));
       return toCsv(
         [
           'pin_id',
@@ -270,6 +271,8 @@ export function createAnalyticsService(strapi: Core.Strapi, deps: AnalyticsDeps)
           'content_type',
           'document_id',
           'locale',
+          'account_id',
+          'account',
           'title',
           'board_id',
           'board',
@@ -288,6 +291,8 @@ export function createAnalyticsService(strapi: Core.Strapi, deps: AnalyticsDeps)
           p.contentType,
           p.documentId,
           p.locale,
+          p.accountId,
+          p.accountId === null ? null : (usernames.get(p.accountId) ?? null),
           p.title,
           p.boardId,
           p.boardName,
