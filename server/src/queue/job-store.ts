@@ -108,18 +108,15 @@ const JOB_COLUMNS = [
  */
 export function dueCandidates(knex: Knex, now: number, limit: number) {
   const order = [{ column: 'run_at' }, { column: 'id' }];
-  const waiting = knex(TABLE)
-    .select(JOB_COLUMNS)
-    .where({ state: 'waiting' })
-    .andWhere('run_at', '<=', now)
-    .orderBy(order)
-    .limit(limit);
-  const expired = knex(TABLE)
-    .select(JOB_COLUMNS)
-    .where({ state: 'running' })
-    .andWhere('lease_until', '<', now)
-    .orderBy(order)
-    .limit(limit);
+  const branch = (state: 'waiting' | 'running', column: string, op: '<=' | '<') =>
+    knex(TABLE)
+      .select(JOB_COLUMNS)
+      .where({ state })
+      .andWhere(column, op, now)
+      .orderBy(order)
+      .limit(limit);
+  const waiting = branch('waiting', 'run_at', '<=');
+  const expired = branch('running', 'lease_until', '<');
   return knex
     .select('*')
     .from(waiting.as('waiting'))
