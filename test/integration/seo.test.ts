@@ -284,6 +284,66 @@ describe('on publish', () => {
   });
 });
 
+describe('the link check in the stored checklist', () => {
+  it('comes from the record the pin job read: a redirect chain the scan found shows after an edit, with no second read', async () => {
+    const hero = await uploadImage(strapi, { width: 1000, height: 1500, alt: 'Bread on a board' });
+    const documentId = await publishArticle({
+      title: 'Sourdough in a weekend',
+      excerpt: 'A slow sourdough bread recipe, from starter to a crackling crust, over two days.',
+      canonicalUrl: 'https://blog.example.com/sourdough-weekend',
+      hero: hero.id,
+      pinterest: { boardId: recipesBoard },
+    });
+    type Stored = { seo: { checkedAt: string; items: { rule: string; reason: string | null }[] } };
+    const records = () => strapi.db.query('plugin::pinterest.pin-record');
+    const stored = (after?: string) =>
+      waitFor(
+        async () => {
+          const row = (await records().findOne({
+            where: { entryDocumentId: documentId, seoScore: { $notNull: true } },
+          })) as (Stored & { id: number }) | null;
+          return row && (!after || row.seo.checkedAt > after) ? row : null;
+        },
+        `the checklist on the record of ${documentId}`,
+        30_000
+      );
+    const first = await stored();
+    const linkItem = (r: Stored) => r.seo.items.find((i) => i.rule === 'link');
+    expect(linkItem(first)?.reason).toBeNull();
+
+    // the link health scan found a redirect chain longer than it follows
+    await records().update({
+      where: { id: first.id },
+      data: {
+        linkCheck: { finalUrl: null, problems: [{ code: 'TOO_MANY_REDIRECTS' }] },
+        linkStatus: 'broken',
+        linkCheckedAt: new Date(),
+      },
+    });
+    const statements: string[] = [];
+    const onQuery = (q: { sql: string }) => statements.push(q.sql);
+    strapi.db.connection.on('query', onQuery);
+    try {
+      await strapi.documents(ARTICLE).update({
+        documentId,
+        data: { title: 'Sourdough bread in a weekend' } as never,
+      });
+      await strapi.documents(ARTICLE).publish({ documentId });
+      const second = await stored(first.seo.checkedAt);
+      expect(linkItem(second)?.reason).toBe('redirectChain');
+    } finally {
+      strapi.db.connection.off('query', onQuery);
+    }
+    // the job read the record (all its columns, the link check among them) and passed it on: no
+    // statement reads the link check alone
+    const linkCheckReads = statements.filter((sql) =>
+      /^select\s+\S*link_check\S*\s+from\s+\S*pinterest_pin_records/i.test(sql)
+    );
+    expect(statements.some((sql) => /pinterest_pin_records/.test(sql))).toBe(true);
+    expect(linkCheckReads).toEqual([]);
+  });
+});
+
 describe('the keyword cache on the pin path', () => {
   it('answers a key from what this instance read lately, and from its own writes at once', async () => {
     let t = Date.now();

@@ -67,7 +67,9 @@ export interface PinEntryDeps {
     ref: EntryRef,
     save?: (write: () => Promise<unknown>) => void,
     /** The published entry as the job read it (with the mapping's paths). */
-    entry?: Record<string, unknown>
+    entry?: Record<string, unknown>,
+    /** The entry's pin record as the job read it: its link check (null: none yet). */
+    record?: { linkCheck: unknown }
   ) => Promise<void>;
   now?: () => Date;
 }
@@ -104,6 +106,9 @@ export function readPinField(
   return parsed.success ? parsed.data : null;
 }
 
+/** What a pin job read that its SEO checklist uses again (server/src/seo). */
+type Seen = { entry?: Record<string, unknown>; record?: { linkCheck: unknown } };
+
 /**
  * The `pin.entry` job: turns the published entry into exactly one pin per board.
  * Idempotent: a pin already made is never made again, and a create whose outcome was unknown
@@ -115,7 +120,7 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
   const pinEntry = async (
     job: JobRow,
     ctx: JobContext,
-    seen: { entry?: Record<string, unknown> } = {}
+    seen: Seen = {}
   ): Promise<PinEntryResult> => {
     const { repin, accountId: _asked, ...ref } = entryJobPayloadSchema.parse(job.payload);
     const typeMapping = await deps.mappingFor(ref.contentType);
@@ -177,6 +182,8 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
           : Promise.resolve();
       // the entry's records in this locale, read once (again only when the settling changed one)
       let rows = await deps.records.listForEntry(ref.contentType, ref.documentId, ref.locale);
+      // (the pin job never writes a link check: the one read here is what the checklist shows)
+      seen.record = { linkCheck: currentRecord(rows)?.linkCheck ?? null };
       if (await settleUnknownOnOtherBoards(deps, rows, draft, ctx))
         rows = await deps.records.listForEntry(ref.contentType, ref.documentId, ref.locale);
       let record = currentRecord(rows);
@@ -309,7 +316,7 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
     }
   };
   return async function pinEntryThenSeo(job: JobRow, ctx: JobContext) {
-    const seen: { entry?: Record<string, unknown> } = {};
+    const seen: Seen = {};
     const result = await pinEntry(job, ctx, seen);
     if (result.outcome !== 'skipped' && deps.afterPinned) {
       const {
@@ -317,7 +324,7 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
         accountId: _accountId,
         ...ref
       } = entryJobPayloadSchema.parse(job.payload);
-      await deps.afterPinned(ref, ctx.atFinish?.bind(ctx), seen.entry);
+      await deps.afterPinned(ref, ctx.atFinish?.bind(ctx), seen.entry, seen.record);
     }
     return result;
   };

@@ -45,6 +45,8 @@ const pinRecordRowSchema = z.object({
   /** When an edit of the entry last reached Pinterest (PATCH); empty until the first one. */
   syncedAt: dbDate,
   lastError: dbPinError,
+  /** The link health scan's last result for the pin's link (server/src/links), if any. */
+  linkCheck: z.unknown().optional(),
 });
 export type PinRecordRow = z.infer<typeof pinRecordRowSchema>;
 

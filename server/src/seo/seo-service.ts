@@ -68,7 +68,12 @@ export interface SeoDeps {
   preview: (input: SeoInput) => Promise<PinLook | null>;
   /** The published entry's pin, as the worker sent it; null when there is none. */
   /** `entry`: the published entry as the pin job just read it (the mapping's paths). */
-  publishedPin: (ref: EntryRef, entry?: Record<string, unknown>) => Promise<PinLook | null>;
+  publishedPin: (
+    ref: EntryRef,
+    entry?: Record<string, unknown>,
+    /** The pin record as the pin job read it (its link check), not read again. */
+    record?: { linkCheck: unknown }
+  ) => Promise<PinLook | null>;
   boardName: (boardId: string | null) => Promise<string | null>;
   /** Tag or category names of the entry (attributes named tags, category, keywords…). */
   tags: (input: SeoInput) => Promise<string[]>;
@@ -319,10 +324,12 @@ export function createSeoService(deps: SeoDeps) {
       /** The pin job's finish: the checklist is written with the job's end (one commit). */
       save?: (write: () => Promise<unknown>) => void,
       /** The published entry the pin job read (not read again). */
-      entry?: Record<string, unknown>
+      entry?: Record<string, unknown>,
+      /** The pin record the pin job read (its link check; not read again). */
+      record?: { linkCheck: unknown }
     ): Promise<StoredSeo | null> {
       try {
-        const pin = await deps.publishedPin(ref, entry);
+        const pin = await deps.publishedPin(ref, entry, record);
         if (!pin) return null;
         const settings = await deps.settings.get();
         const region = regionFromLocale(ref.locale, settings.defaultRegion);

@@ -67,8 +67,8 @@ export function createQueueService(core: PluginCore, deps: QueueDeps): QueueServ
               if (!design || draft.media.kind !== 'image') return null;
               return deps.designs.designedImage({ design, ...draft, image: draft.media });
             },
-            afterPinned: async (ref, save, entry) => {
-              await deps.seo.recordPublished(ref, save, entry);
+            afterPinned: async (ref, save, entry, record) => {
+              await deps.seo.recordPublished(ref, save, entry, record);
             },
           }),
           [JOB_KINDS.unpinEntry]: createUnpinHandler({

@@ -107,7 +107,7 @@ export function createSeo(
       return { source: core.getConfig().accessToken ? 'static-token' : 'none', scopes: [] };
     },
     preview: async (input) => look(await deps.pins.preview(input)),
-    publishedPin: async (ref, loaded) => {
+    publishedPin: async (ref, loaded, record) => {
       const mapping = await core.mappingFor(ref.contentType);
       if (!mapping) return null;
       const entry = loaded ?? (await core.loadPublishedEntry(ref, mappingPaths(mapping)));
@@ -118,17 +118,20 @@ export function createSeo(
       const field = readPinField(entry, core.pinFieldOf(ref.contentType, mapping));
       const design = await deps.designs.designFor(ref.contentType, field).catch(() => null);
       // the link check of the same job (server/src/links) says whether the link moved, and how far
+      // (the pin job passes the record it read; otherwise it is read here)
       const check = linkCheckSchema.safeParse(
-        (
-          (await strapi.db.query(PIN_RECORD_UID).findOne({
-            where: {
-              contentType: ref.contentType,
-              entryDocumentId: ref.documentId,
-              entryLocale: ref.locale,
-            },
-            select: ['linkCheck'],
-          })) as { linkCheck?: unknown } | null
-        )?.linkCheck
+        record
+          ? record.linkCheck
+          : (
+              (await strapi.db.query(PIN_RECORD_UID).findOne({
+                where: {
+                  contentType: ref.contentType,
+                  entryDocumentId: ref.documentId,
+                  entryLocale: ref.locale,
+                },
+                select: ['linkCheck'],
+              })) as { linkCheck?: unknown } | null
+            )?.linkCheck
       );
       const linkRedirects = !check.success
         ? null
