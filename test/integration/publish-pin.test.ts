@@ -224,6 +224,49 @@ describe('publish → image pin', () => {
   });
 });
 
+describe('the job write fails during the publish', () => {
+  it('the entry is still published (the job is left to the reconcile pass) and the next publish records its job', async () => {
+    const hero = await uploadImage(strapi, { width: 1000, height: 1500 });
+    const draft = await strapi.documents(ARTICLE).create({
+      data: {
+        title: 'Published without its job',
+        excerpt: 'The job table refuses writes for a moment.',
+        canonicalUrl: 'https://blog.example.com/no-job',
+        hero: hero.id,
+        pinterest: { boardId: boards.Recipes.id },
+      } as never,
+    });
+    const knex = strapi.db.connection;
+    await knex.raw(
+      "CREATE TRIGGER refuse_jobs BEFORE INSERT ON pinterest_jobs BEGIN SELECT RAISE(ABORT, 'jobs refused'); END"
+    );
+    const errors: string[] = [];
+    const logError = strapi.log.error.bind(strapi.log);
+    strapi.log.error = ((m: string) => {
+      errors.push(String(m));
+    }) as typeof strapi.log.error;
+    try {
+      await strapi.documents(ARTICLE).publish({ documentId: draft.documentId });
+    } finally {
+      strapi.log.error = logError;
+      await knex.raw('DROP TRIGGER refuse_jobs');
+    }
+    // the publish committed without the job, and said why
+    const published = await strapi
+      .documents(ARTICLE)
+      .findOne({ documentId: draft.documentId, status: 'published' });
+    expect(published?.title).toBe('Published without its job');
+    expect(await jobFor(draft.documentId)).toBeUndefined();
+    expect(errors).toEqual([
+      expect.stringContaining(`could not record the pin job for ${ARTICLE} ${draft.documentId}`),
+    ]);
+    // publishing again records the job, and the entry is pinned once
+    await strapi.documents(ARTICLE).publish({ documentId: draft.documentId });
+    expect((await settledJob(draft.documentId)).state).toBe('done');
+    expect(pinPosts().filter((r) => JSON.stringify(r.body).includes('no-job'))).toHaveLength(1);
+  });
+});
+
 describe('bad input: a clear error on the job, the entry still published, nothing sent', () => {
   it('no hero image → MEDIA_REQUIRED', async () => {
     const documentId = await publishArticle({

@@ -121,8 +121,8 @@ export const publishHook =
     if (!isPublishCall(c)) return next();
 
     // The publish and its pin job commit together (one transaction, one commit): a published entry
-    // never lacks its job. The job is written in a savepoint, so a failure there cannot undo the
-    // publish.
+    // never lacks its job. A failure of the job's write cannot undo the publish (job-store
+    // `upsert`: a failed statement alone is undone on SQLite, a savepoint on PostgreSQL).
     const result = await strapi.db.transaction(async () => {
       const published = await next();
       for (const { entry, ...ref } of publishedRefs(c.uid, published)) {

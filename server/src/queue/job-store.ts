@@ -244,38 +244,40 @@ export function createJobStore(strapi: Core.Strapi) {
     const now = new Date();
     const runAt = input.runAt ?? now.getTime();
     const running = `${TABLE}.state = 'running'`;
+    const write = (db: Knex) =>
+      db(TABLE)
+        .insert({
+          document_id: randomUUID().replace(/-/g, '').slice(0, 24),
+          key: input.key,
+          kind: input.kind,
+          state: 'waiting',
+          payload: JSON.stringify(input.payload),
+          attempts: 0,
+          run_at: runAt,
+          requeue: false,
+          created_at: now,
+          updated_at: now,
+          published_at: now,
+        })
+        .onConflict('key')
+        .merge({
+          // literals and `excluded` only: PostgreSQL types bound parameters in a CASE as text
+          state: knex.raw(`CASE WHEN ${running} THEN 'running' ELSE 'waiting' END`),
+          requeue: knex.raw(`CASE WHEN ${running} THEN TRUE ELSE FALSE END`),
+          attempts: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.attempts ELSE 0 END`),
+          run_at: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.run_at ELSE excluded.run_at END`),
+          last_error: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.last_error ELSE NULL END`),
+          lease_owner: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.lease_owner ELSE NULL END`),
+          lease_until: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.lease_until ELSE NULL END`),
+          payload: knex.raw('excluded.payload'),
+          updated_at: now,
+        });
     // inside the caller's transaction when there is one (the publish hook opens one; SQLite has a
-    // single connection), in a savepoint so a failure here never aborts the caller's work
+    // single connection), and a failure here never aborts the caller's work: SQLite undoes a failed
+    // statement alone and keeps its transaction, PostgreSQL aborts the whole transaction on any
+    // error, so there the write goes in a savepoint (two statements more)
     await strapi.db.transaction(({ trx }: { trx: Knex }) =>
-      trx.transaction((savepoint) =>
-        savepoint(TABLE)
-          .insert({
-            document_id: randomUUID().replace(/-/g, '').slice(0, 24),
-            key: input.key,
-            kind: input.kind,
-            state: 'waiting',
-            payload: JSON.stringify(input.payload),
-            attempts: 0,
-            run_at: runAt,
-            requeue: false,
-            created_at: now,
-            updated_at: now,
-            published_at: now,
-          })
-          .onConflict('key')
-          .merge({
-            // literals and `excluded` only: PostgreSQL types bound parameters in a CASE as text
-            state: knex.raw(`CASE WHEN ${running} THEN 'running' ELSE 'waiting' END`),
-            requeue: knex.raw(`CASE WHEN ${running} THEN TRUE ELSE FALSE END`),
-            attempts: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.attempts ELSE 0 END`),
-            run_at: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.run_at ELSE excluded.run_at END`),
-            last_error: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.last_error ELSE NULL END`),
-            lease_owner: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.lease_owner ELSE NULL END`),
-            lease_until: knex.raw(`CASE WHEN ${running} THEN ${TABLE}.lease_until ELSE NULL END`),
-            payload: knex.raw('excluded.payload'),
-            updated_at: now,
-          })
-      )
+      dialectOf(strapi) === 'sqlite' ? write(trx) : trx.transaction((savepoint) => write(savepoint))
     );
   }
 
