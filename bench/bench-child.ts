@@ -308,12 +308,18 @@ async function main() {
       await docs.publish({ documentId: d.documentId });
     }
     const times: number[] = [];
+    // with BENCH_QUERY_SHAPES / BENCH_QUERY_TRACE: the publishes' own statements (not the creates')
+    const queries = drainQueries();
+    const watch = Boolean(process.env.BENCH_QUERY_SHAPES || process.env.BENCH_QUERY_TRACE);
     for (let i = 0; i < N; i += 1) {
       const d = await docs.create({ data: data(i) as never });
+      if (watch) strapi.db.connection.on('query', queries.onQuery);
       const t = process.hrtime.bigint();
       await docs.publish({ documentId: d.documentId });
       times.push(Number(process.hrtime.bigint() - t) / 1e6);
+      strapi.db.connection.off('query', queries.onQuery);
     }
+    printDrainQueries(queries.shapes, N);
     times.sort((a, b) => a - b);
     result = { p50: pct(times, 50), p95: pct(times, 95) };
   } else {

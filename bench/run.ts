@@ -220,7 +220,6 @@ async function accountsSection() {
 async function main() {
   ensurePluginBuilt();
   await ensurePlaygroundCompiled();
-  const N = Number(process.env.BENCH_PUBLISHES ?? 200);
   console.log(
     `node ${process.version}, ${process.platform}/${process.arch}, SQLite, emulator on loopback\n`
   );
@@ -229,6 +228,21 @@ async function main() {
   if (process.env.BENCH_ONLY === 'reconcile') return reconcileSection();
   if (process.env.BENCH_ONLY === 'design') return designSection();
   if (process.env.BENCH_ONLY === 'accounts') return accountsSection();
+  await coreSection();
+  if (process.env.BENCH_ONLY === 'core') return;
+  await analyticsSection();
+  await campaignSection();
+  await reconcileSection();
+  await designSection();
+  await accountsSection();
+}
+
+/**
+ * Publish latency with the plugin off, idle and busy; the worker's own cost per pin against a
+ * zero-latency emulator; a drain under a write limit (`BENCH_ONLY=core` runs only these).
+ */
+async function coreSection() {
+  const N = Number(process.env.BENCH_PUBLISHES ?? 200);
 
   const off = await phase({
     BENCH_PHASE: 'publish',
@@ -287,12 +301,6 @@ async function main() {
   console.log(
     `  max writes seen by the emulator in any minute: ${drain.maxWritesPerMinute}; peak RSS ${drain.peakRssMb} MB\n`
   );
-
-  await analyticsSection();
-  await campaignSection();
-  await reconcileSection();
-  await designSection();
-  await accountsSection();
 }
 
 main().catch((e) => {
