@@ -29,6 +29,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
     };
   }
   const filename = val('DATABASE_FILENAME', '.tmp/data.db');
+  const wal = env.bool('DATABASE_SQLITE_WAL', false);
+  const syncOff = env.bool('DATABASE_SQLITE_SYNC_OFF', false);
   return {
     connection: {
       client: 'sqlite',
@@ -38,12 +40,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
       useNullAsDefault: true,
       // DATABASE_SQLITE_WAL=true: write-ahead logging, as the README advises for many accounts on
       // SQLite (a commit appends to the log instead of syncing a rollback journal each time)
-      ...(env.bool('DATABASE_SQLITE_WAL', false) && {
+      // DATABASE_SQLITE_SYNC_OFF=true (the test suites' throwaway databases): no fsync at commits,
+      // so a boot's schema writes do not wait on a busy disk; a killed process loses nothing (the
+      // OS holds the writes), only a machine crash could
+      ...((wal || syncOff) && {
         pool: {
           afterCreate: (conn: unknown, done: (err?: Error, conn?: unknown) => void) => {
             const sqlite = conn as SqliteConnection;
-            sqlite.pragma('journal_mode = WAL');
-            sqlite.pragma('synchronous = NORMAL');
+            if (wal) sqlite.pragma('journal_mode = WAL');
+            sqlite.pragma(syncOff ? 'synchronous = OFF' : 'synchronous = NORMAL');
             done(undefined, conn);
           },
         },

@@ -30,6 +30,9 @@ const BASE_ENV: Record<string, string> = {
   PINTEREST_RETRY_MAX_MS: '1000',
   // most suites test behaviour, not pacing; the rate-limit suites turn the limiter on
   PINTEREST_RATE_PROFILE: 'off',
+  // throwaway databases: commits without fsync, so a boot (hundreds of schema writes) does not
+  // stall for a minute when the disk is busy (editor-api's boot passed the 60 s hook timeout so)
+  DATABASE_SQLITE_SYNC_OFF: 'true',
 };
 
 export const tempDbFile = (label: string) =>
