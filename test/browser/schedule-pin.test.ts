@@ -127,7 +127,11 @@ it('schedules a pin with "Pin at", cancels it from the side panel, then reschedu
         .getByRole('button', { name: /^Clear the .*date$/ })
         .last()
         .click();
+      // Enter commits the typed date, as in the field above: without it, the picker may still
+      // hold the cancelled date when the time is chosen, and the time keeps that one (CI saw
+      // 12/05 after 12/04 was typed)
       await panelDate.fill(todayText);
+      await panelDate.press('Enter');
       await page.getByRole('combobox', { name: 'Pin time' }).last().click();
       await page.getByRole('option', { name: '00:00' }).click();
       // what the editor sees is what will be sent: the panel shows today's date at 00:00
