@@ -59,6 +59,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         pollIntervalMs: env.int('PINTEREST_WORKER_POLL_MS', 2000),
         leaseMs: env.int('PINTEREST_WORKER_LEASE_MS', 120000),
         concurrency: env.int('PINTEREST_WORKER_CONCURRENCY', 2),
+        sqliteStatementCache: env.int('PINTEREST_SQLITE_STATEMENT_CACHE', 256),
       },
       video: {
         pollInitialMs: env.int('PINTEREST_VIDEO_POLL_MS', 1000),

@@ -6,6 +6,7 @@ import { sweepStaleVideoFiles } from './media/video-source';
 import { attributesOf } from './utils/attributes-of';
 import { registerWebhookEvents, subscribeEventSources } from './events/emitter';
 import { linksOf } from './links';
+import { installStatementCache } from './utils/sqlite-statement-cache';
 
 /** What the plugin uses of the admin's permission service: registering its RBAC actions. */
 type AdminPermissions = {
@@ -34,6 +35,12 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'settings').grantDefaultRolesOnce();
 
   const config = getService(strapi, 'settings').getConfig();
+  // SQLite: the statements the worker runs again and again are compiled once per connection
+  installStatementCache(
+    strapi.db.connection,
+    strapi.db.dialect.client,
+    config.worker.sqliteStatementCache
+  );
   for (const uid of Object.keys(config.contentTypes)) {
     const ct = strapi.contentType(uid as never) as
       { attributes: Record<string, unknown> } | undefined;

@@ -255,9 +255,20 @@ export const pluginConfigSchema = z
          * holds one: with many accounts, more than accounts).
          */
         concurrency: z.number().int().min(1).max(256).default(2),
+        /**
+         * SQLite: prepared statements kept per connection (0: none), so the worker's statements
+         * are compiled once, not at every run (server/src/utils/sqlite-statement-cache.ts).
+         */
+        sqliteStatementCache: z.number().int().min(0).max(4096).default(256),
       })
       .strict()
-      .default({ enabled: true, pollIntervalMs: 2_000, leaseMs: 120_000, concurrency: 2 }),
+      .default({
+        enabled: true,
+        pollIntervalMs: 2_000,
+        leaseMs: 120_000,
+        concurrency: 2,
+        sqliteStatementCache: 256,
+      }),
     /**
      * Pinterest's rate limits, per connected account and category, shared by every Strapi instance.
      */

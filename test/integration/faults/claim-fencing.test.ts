@@ -8,6 +8,7 @@ import { claimTwiceInOneProcess } from '../../helpers/claim-fencing';
 import { createJobStore, dueCandidates } from '../../../server/src/queue/job-store';
 import { retryWhileRunning } from '../../helpers/state-transitions';
 import { bootStrapi, type BootedStrapi } from '../../helpers/strapi';
+import { statementCacheOf } from '../../../server/src/utils/sqlite-statement-cache';
 
 let booted: BootedStrapi;
 let strapi: Core.Strapi;
@@ -102,4 +103,20 @@ describe('the SQLite claim reads its candidates in index order', () => {
       'SEARCH pinterest_jobs USING INDEX pinterest_jobs_due_idx (state=? AND run_at<?)'
     );
   });
+});
+
+it('a booted Strapi compiles the claim once: its SQLite connection keeps prepared statements', async () => {
+  const store = createJobStore(strapi);
+  const connection: unknown = await strapi.db.connection.client.acquireConnection();
+  const cache = statementCacheOf(connection as object);
+  await strapi.db.connection.client.releaseConnection(connection);
+  expect(cache).toBeDefined();
+  const before = { hits: cache!.hits, misses: cache!.misses };
+  // the same claim twice (nothing due): its candidate read is compiled the first time at most
+  const now = Date.now();
+  expect(await store.claimNext('owner:cache', 60_000, now)).toBeNull();
+  expect(await store.claimNext('owner:cache', 60_000, now)).toBeNull();
+  expect(cache!.misses - before.misses).toBeLessThanOrEqual(1);
+  expect(cache!.hits - before.hits).toBeGreaterThanOrEqual(1);
+  expect(cache!.size).toBeLessThanOrEqual(256);
 });
