@@ -145,6 +145,49 @@ describe('publish → image pin', () => {
     });
   });
 
+  it('records the pin and ends its job at one commit', async () => {
+    const hero = await uploadImage(strapi, { format: 'jpeg' });
+    const statements: Array<{ sql: string; bindings: unknown[] }> = [];
+    const onQuery = (q: { sql: string; bindings?: unknown[] }) =>
+      statements.push({ sql: q.sql.trim(), bindings: q.bindings ?? [] });
+    strapi.db.connection.on('query', onQuery);
+    let documentId: string;
+    try {
+      documentId = await publishArticle({
+        title: 'One commit',
+        hero: hero.id,
+        pinterest: { boardId: boards.Travel.id },
+      });
+      expect((await settledJob(documentId)).state).toBe('done');
+    } finally {
+      strapi.db.connection.off('query', onQuery);
+    }
+    const record = (await recordFor(documentId)) as { id: number; pinId: string; status: string };
+    expect(record).toMatchObject({ status: 'pinned' });
+    // the UPDATE that marks the record pinned, and the one that ends the job
+    const pinnedAt = statements.findIndex(
+      (s) =>
+        /^update\s+\S*pinterest_pin_records\S*\s+set\s+\S*status/i.test(s.sql) &&
+        s.bindings.includes('pinned') &&
+        s.bindings.includes(record.pinId)
+    );
+    const endedAt = statements.findIndex(
+      (s, i) =>
+        i > pinnedAt &&
+        /^update\s+\S*pinterest_jobs/i.test(s.sql) &&
+        /THEN 'waiting' ELSE 'done'/.test(s.sql)
+    );
+    expect(pinnedAt).toBeGreaterThan(0);
+    expect(endedAt).toBeGreaterThan(pinnedAt);
+    const between = statements.slice(pinnedAt, endedAt + 1).map((s) => s.sql);
+    const before = statements.slice(0, pinnedAt).map((s) => s.sql);
+    // inside one transaction: opened before the record's update, not committed before the job ends
+    expect(before.map((sql) => /^BEGIN/i.test(sql)).lastIndexOf(true)).toBeGreaterThan(
+      before.map((sql) => /^COMMIT/i.test(sql)).lastIndexOf(true)
+    );
+    expect(between.filter((sql) => /^(COMMIT|ROLLBACK)/i.test(sql))).toEqual([]);
+  });
+
   it('never makes a second pin when the entry is published again', async () => {
     const hero = await uploadImage(strapi, { format: 'jpeg' });
     const documentId = await publishArticle({

@@ -254,7 +254,7 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
             new Date(existing.createAttemptedAt)
           );
           if (found) {
-            await markPinned(deps, existing, found, draft, 'adopted');
+            await markPinned(deps, existing, found, draft, 'adopted', ctx);
             return { outcome: 'pinned', pinId: found.id, adopted: true };
           }
         }
@@ -291,7 +291,7 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
         const pin = await deps
           .client()
           .createPin(pinCreateBody(sent, mediaSource), { beforeSend: () => ctx.assertSendable() });
-        await markPinned(deps, attempted, pin, draft, mediaSource.source_type);
+        await markPinned(deps, attempted, pin, draft, mediaSource.source_type, ctx);
         return { outcome: 'pinned', pinId: pin.id, adopted: false };
       } catch (e) {
         if (e instanceof LeaseLostError) throw e;
@@ -514,12 +514,20 @@ async function syncEdits(
  * Records the pin on its record, as soon as Pinterest answered (committed with other lanes' small
  * writes when several are due at once: see pin-record-store `write`).
  */
+/**
+ * Records the pin on its record. With the worker's `atFinish`, the write goes in the transaction
+ * that ends the job, so the record says "pinned" and the job "done" at one commit (one statement
+ * and one commit fewer per pin). A crash before that commit leaves the attempt recorded
+ * (`createAttemptedAt`), and the job's next run finds the pin on its board by the marker. The
+ * worker makes the write even when the job then fails or loses its lease.
+ */
 async function markPinned(
   deps: PinEntryDeps,
   record: PinRecordRow,
   pin: Pin,
   draft: PinDraft,
-  source: string
+  source: string,
+  ctx: Pick<JobContext, 'atFinish'>
 ) {
   const write = () =>
     deps.records.write(record, {
@@ -535,7 +543,8 @@ async function markPinned(
       lastError: null,
       createAttemptedAt: null,
     });
-  await write();
+  if (ctx.atFinish) ctx.atFinish(write);
+  else await write();
 }
 
 /** Pages of 250 pins read at most when looking for a pin by its marker (10,000 pins). */
