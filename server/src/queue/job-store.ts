@@ -99,6 +99,27 @@ const JOB_COLUMNS = [
   'last_error',
   'result',
 ];
+
+/**
+ * When a job is due, in its two ways: waiting and its time has come, or running with its lease run
+ * out (its worker died or stalled). The claims (SQLite's candidate read and compare-and-set,
+ * PostgreSQL's SKIP LOCKED read) all say it from here.
+ */
+const DUE = [
+  { state: 'waiting', column: 'run_at', op: '<=' },
+  { state: 'running', column: 'lease_until', op: '<' },
+] as const;
+
+/** What a `where` callback is handed: enough of knex's builder for one branch of DUE. */
+interface WhereBuilder {
+  where(values: Record<string, unknown>): { andWhere(c: string, op: string, v: number): unknown };
+}
+
+/** One way of being due at `now`, as a knex `where` callback. */
+const dueBranch = (due: (typeof DUE)[number], now: number) => (w: WhereBuilder) => {
+  void w.where({ state: due.state }).andWhere(due.column, due.op, now);
+};
+
 /**
  * SQLite: the first `limit` due jobs, oldest `run_at` first (then id), as two index-ordered reads
  * joined by UNION ALL: the waiting jobs already due, and the running jobs whose lease ran out.
@@ -108,15 +129,9 @@ const JOB_COLUMNS = [
  */
 export function dueCandidates(knex: Knex, now: number, limit: number) {
   const order = [{ column: 'run_at' }, { column: 'id' }];
-  const branch = (state: 'waiting' | 'running', column: string, op: '<=' | '<') =>
-    knex(TABLE)
-      .select(JOB_COLUMNS)
-      .where({ state })
-      .andWhere(column, op, now)
-      .orderBy(order)
-      .limit(limit);
-  const waiting = branch('waiting', 'run_at', '<=');
-  const expired = branch('running', 'lease_until', '<');
+  const [waiting, expired] = DUE.map((due) =>
+    knex(TABLE).select(JOB_COLUMNS).where(dueBranch(due, now)).orderBy(order).limit(limit)
+  );
   return knex
     .select('*')
     .from(waiting.as('waiting'))
@@ -350,12 +365,8 @@ export function createJobStore(strapi: Core.Strapi) {
     const claim = await knex.transaction(async (trx) => {
       const found: unknown = await trx(TABLE)
         .select('id', 'state', 'lease_until')
-        .where((w) => {
-          void w.where({ state: 'waiting' }).andWhere('run_at', '<=', now);
-        })
-        .orWhere((w) => {
-          void w.where({ state: 'running' }).andWhere('lease_until', '<', now);
-        })
+        .where(dueBranch(DUE[0], now))
+        .orWhere(dueBranch(DUE[1], now))
         .orderBy([{ column: 'run_at' }, { column: 'id' }])
         .limit(1)
         .forUpdate()
@@ -393,10 +404,6 @@ export function createJobStore(strapi: Core.Strapi) {
     now: number
   ): Promise<JobRow | null> {
     const knex = strapi.db.connection;
-    const due = [
-      "((state = 'waiting' AND run_at <= ?) OR (state = 'running' AND lease_until < ?))",
-      [now, now],
-    ] as const;
     // a lane that found only rows other lanes are taking looks again (they are taken by then)
     for (let round = 0; round < 16; round += 1) {
       const limit = 5 + trying.size;
@@ -415,7 +422,9 @@ export function createJobStore(strapi: Core.Strapi) {
           (trx) =>
             trx(TABLE)
               .where({ id: candidate.id })
-              .andWhereRaw(due[0], [...due[1]])
+              .andWhere((w) => {
+                void w.where(dueBranch(DUE[0], now)).orWhere(dueBranch(DUE[1], now));
+              })
               .update({
                 state: 'running',
                 lease_owner: token,
