@@ -91,7 +91,17 @@ it('enabling the type pins none of the archive, counts it, and a campaign from t
     data: { title: 'Fresh soup', slug: 'fresh-soup', cover: coverId },
   } as never);
   await strapi.documents(BLOG).publish({ documentId: fresh.documentId, locale: 'en' } as never);
-  await waitFor(() => pinRequests().length === 1, 'the new entry to pin', 30_000, 100);
+  // pinned: the request reached Pinterest and the record says so (the job's finish writes it)
+  await waitFor(
+    async () =>
+      pinRequests().length === 1 &&
+      (await strapi.db.query('plugin::pinterest.pin-record').findOne({
+        where: { entryDocumentId: fresh.documentId, status: 'pinned', pinId: { $notNull: true } },
+      })),
+    'the new entry to pin',
+    30_000,
+    100
+  );
   await strapi.plugin('pinterest').service('pins').reconcileOnce();
   expect(pinRequests()).toHaveLength(1);
 
