@@ -511,13 +511,9 @@ async function syncEdits(
 }
 
 /**
- * Records the pin on its record, as soon as Pinterest answered (committed with other lanes' small
- * writes when several are due at once: see pin-record-store `write`).
- */
-/**
  * Records the pin on its record. With the worker's `atFinish`, the write goes in the transaction
- * that ends the job, so the record says "pinned" and the job "done" at one commit (one statement
- * and one commit fewer per pin). A crash before that commit leaves the attempt recorded
+ * that ends the job, so the record says "pinned" and the job "done" at one commit (one commit
+ * fewer per pin; the same statements). A crash before that commit leaves the attempt recorded
  * (`createAttemptedAt`), and the job's next run finds the pin on its board by the marker. The
  * worker makes the write even when the job then fails or loses its lease.
  */
