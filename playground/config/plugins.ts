@@ -60,6 +60,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         leaseMs: env.int('PINTEREST_WORKER_LEASE_MS', 120000),
         concurrency: env.int('PINTEREST_WORKER_CONCURRENCY', 2),
         sqliteStatementCache: env.int('PINTEREST_SQLITE_STATEMENT_CACHE', 256),
+        ...(env('PINTEREST_GROUP_COMMIT_WINDOW_MS') && {
+          groupCommitWindowMs: env.int('PINTEREST_GROUP_COMMIT_WINDOW_MS'),
+        }),
       },
       video: {
         pollInitialMs: env.int('PINTEREST_VIDEO_POLL_MS', 1000),

@@ -4,6 +4,7 @@ import { getService } from './utils/get-service';
 import { mappingProblems } from './mapping/mapping-check';
 import { sweepStaleVideoFiles } from './media/video-source';
 import { attributesOf } from './utils/attributes-of';
+import { groupCommitWindowOf, setGroupCommitWindow } from './utils/group-commit';
 import { registerWebhookEvents, subscribeEventSources } from './events/emitter';
 import { linksOf } from './links';
 import { installStatementCache } from './utils/sqlite-statement-cache';
@@ -41,6 +42,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.db.dialect.client,
     config.worker.sqliteStatementCache
   );
+  // many lanes: their small write transactions share a BEGIN and COMMIT
+  setGroupCommitWindow(strapi, groupCommitWindowOf(config.worker));
   for (const uid of Object.keys(config.contentTypes)) {
     const ct = strapi.contentType(uid as never) as
       { attributes: Record<string, unknown> } | undefined;

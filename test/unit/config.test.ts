@@ -1,5 +1,6 @@
 import pluginConfig from '../../server/src/config';
 import { parsePluginConfig } from '../../server/src/config/schema';
+import { groupCommitWindowOf } from '../../server/src/utils/group-commit';
 
 describe('plugin config', () => {
   it('fills sensible defaults', () => {
@@ -42,5 +43,22 @@ describe('plugin config', () => {
       apiUrl: 'http://127.0.0.1:3900/v5',
       accessToken: 'pina_x',
     });
+  });
+});
+
+describe('worker.groupCommitWindowMs', () => {
+  const worker = (w: Record<string, unknown>) =>
+    parsePluginConfig({ contentTypes: {}, worker: w }).worker;
+
+  it('waits for other lanes only when there are many (unset: 0 up to 4 lanes, else 10 ms)', () => {
+    expect(groupCommitWindowOf(worker({}))).toBe(0);
+    expect(groupCommitWindowOf(worker({ concurrency: 4 }))).toBe(0);
+    expect(groupCommitWindowOf(worker({ concurrency: 64 }))).toBe(10);
+  });
+
+  it('takes an explicit window, 0 included, and refuses one over a second', () => {
+    expect(groupCommitWindowOf(worker({ concurrency: 64, groupCommitWindowMs: 0 }))).toBe(0);
+    expect(groupCommitWindowOf(worker({ groupCommitWindowMs: 25 }))).toBe(25);
+    expect(() => worker({ groupCommitWindowMs: 5_000 })).toThrow(/groupCommitWindowMs/);
   });
 });

@@ -260,6 +260,12 @@ export const pluginConfigSchema = z
          * are compiled once, not at every run (server/src/utils/sqlite-statement-cache.ts).
          */
         sqliteStatementCache: z.number().int().min(0).max(4096).default(256),
+        /**
+         * How long (ms) the worker's first small write waits for other lanes' writes to share its
+         * transaction (server/src/utils/group-commit.ts). Unset: 0 with up to 4 lanes (each
+         * write at once), else 10 (many accounts: one BEGIN and COMMIT for several lanes).
+         */
+        groupCommitWindowMs: z.number().int().min(0).max(1_000).optional(),
       })
       .strict()
       .default({

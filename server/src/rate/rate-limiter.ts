@@ -118,7 +118,9 @@ export function createRateLimiter(strapi: Core.Strapi, opts: LimiterOptions) {
         );
         if (count === 1) {
           known.set(key, { ...current, nextAt });
-          if (waitMs > 0) await sleep(Math.ceil(waitMs));
+          // (measured again: the update may have waited for other lanes' writes to join it)
+          const left = slotUs / 1000 - now();
+          if (left > 0) await sleep(Math.ceil(left));
           return;
         }
         // another instance took this turn (or paused writes): read again

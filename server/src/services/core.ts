@@ -25,6 +25,7 @@ import { createSettingsStore, effectiveMapping } from '../settings/settings-stor
 import { isLocalized } from '../utils/is-localized';
 import { populateFor, previewLinkOf, type EntryLink } from '../mapping/entry-values';
 import { attributesOf } from '../utils/attributes-of';
+import { groupCommit } from '../utils/group-commit';
 
 /** An entry version to read: the published one of a document in a locale. */
 export interface PublishedEntryRef {
@@ -291,12 +292,15 @@ export function createPluginCore(strapi: Core.Strapi) {
     ): Promise<Record<string, unknown> | null> => {
       const populate = populateFor(ref.contentType, paths, attributesOf(strapi));
       const localized = isLocalized(strapi, ref.contentType);
-      const entry: unknown = await strapi.documents(ref.contentType as never).findOne({
-        documentId: ref.documentId,
-        ...(localized && ref.locale !== NO_LOCALE && { locale: ref.locale }),
-        status: 'published',
-        populate,
-      } as never);
+      // the Document Service reads in a transaction: the worker's lanes share one (group commit)
+      const entry: unknown = await groupCommit(strapi)(() =>
+        strapi.documents(ref.contentType as never).findOne({
+          documentId: ref.documentId,
+          ...(localized && ref.locale !== NO_LOCALE && { locale: ref.locale }),
+          status: 'published',
+          populate,
+        } as never)
+      );
       return entry && typeof entry === 'object' ? (entry as Record<string, unknown>) : null;
     },
 

@@ -15,11 +15,32 @@ const MAX_GROUP = 64;
 
 type Group = <T>(write: (trx: Knex) => Promise<T>, opts?: { oneStatement?: boolean }) => Promise<T>;
 const groups = new WeakMap<object, Group>();
+/** Per Strapi instance: how long the first write of a group waits for others (ms). */
+const windows = new WeakMap<object, number>();
+
+/**
+ * How long a write waits for others to join its group before it is committed (default 0: at
+ * once, grouped only with those that arrive while a commit runs). With many worker lanes (many
+ * accounts), a few milliseconds put the claims, fenced writes, rate-limit turns and job ends of
+ * several lanes in one transaction: one BEGIN and one COMMIT for all of them instead of each.
+ */
+/** The window the worker's config asks for: 0 with a few lanes, 10 ms with many. */
+export function groupCommitWindowOf(worker: {
+  concurrency: number;
+  groupCommitWindowMs?: number;
+}): number {
+  return worker.groupCommitWindowMs ?? (worker.concurrency > 4 ? 10 : 0);
+}
+
+export function setGroupCommitWindow(strapi: Core.Strapi, ms: number): void {
+  windows.set(strapi, Math.max(0, ms));
+}
 
 /**
  * Group commit for the worker's small write transactions (a claim, a fenced write, a job's end, a
  * rate-limit turn): each is run in a transaction of its own, except that those asked for while
- * one is being committed wait for it and then go together in the next one. Each commit of
+ * one is being committed (or, with `setGroupCommitWindow`, within a few milliseconds of the
+ * first) wait for it and then go together in the next one. Each commit of
  * SQLite's rollback journal (and each of PostgreSQL's WAL flushes) costs far more than the few
  * statements it holds, and many lanes (many accounts) ask at once.
  *
@@ -34,6 +55,7 @@ export function groupCommit(strapi: Core.Strapi) {
   if (known) return known;
   const queue: Pending[] = [];
   let flushing = false;
+  let waiting: NodeJS.Timeout | null = null;
 
   const joined = async <T>(write: (trx: Knex) => Promise<T>): Promise<T> => {
     let value!: T;
@@ -86,7 +108,17 @@ export function groupCommit(strapi: Core.Strapi) {
         resolve: resolve as (v: unknown) => void,
         reject,
       });
-      if (!flushing) void flush();
+      if (flushing || waiting) return;
+      const windowMs = windows.get(strapi) ?? 0;
+      if (windowMs === 0) {
+        void flush();
+        return;
+      }
+      // (a write asked for while a group commits goes in the next group at once: it has waited)
+      waiting = setTimeout(() => {
+        waiting = null;
+        if (!flushing) void flush();
+      }, windowMs);
     });
   };
   groups.set(strapi, run);
