@@ -5,6 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 import { groupCommit, setGroupCommitWindow } from '../../server/src/utils/group-commit';
+import { createJobStore } from '../../server/src/queue/job-store';
 import { createPluginCore } from '../../server/src/services/core';
 
 let booted: BootedStrapi;
@@ -122,5 +123,30 @@ describe('group commit', () => {
     expect(sql.some((s) => s.includes('from `articles`'))).toBe(true);
     // the read's own transaction (the Document Service opens one) is the group's
     expect(begins(sql)).toBe(1);
+  });
+});
+
+describe('SQLite claims', () => {
+  it('lanes claiming at once share their candidate read and each take a different job', async () => {
+    await jobsTable().del();
+    const now = Date.now();
+    await jobsTable().insert(
+      Array.from({ length: 8 }, (_, i) => jobRow(`k:shared:${i}`, now - 1_000 + i))
+    );
+    const store = createJobStore(strapi);
+    let claimed: Array<{ key: string } | null> = [];
+    const sql = await statementsOf(async () => {
+      claimed = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => store.claimNext(`host:1:lane${i}`, 60_000, now))
+      );
+    });
+    const keys = claimed.map((c) => c?.key);
+    expect(new Set(keys).size).toBe(6);
+    expect(keys.every((k) => k?.startsWith('k:shared:'))).toBe(true);
+    // one read for the five the first read asked for, one more for the sixth (not six reads)
+    const reads = sql.filter((s) => s.startsWith('select') && s.includes('pinterest_jobs'));
+    expect(reads.length).toBeLessThanOrEqual(2);
+    // the two oldest went first
+    expect(keys).toEqual(expect.arrayContaining(['k:shared:0', 'k:shared:1']));
   });
 });

@@ -81,6 +81,8 @@ const takeoverOf = (state: string, leaseUntil: number | null) =>
   state === 'running' && leaseUntil !== null ? { previousLeaseUntil: leaseUntil } : null;
 
 const TABLE = 'pinterest_jobs';
+/** Due jobs a SQLite claim reads at once (the next is tried when another instance took one). */
+const CANDIDATES = 5;
 
 type Knex = Core.Strapi['db']['connection'];
 
@@ -127,11 +129,19 @@ const dueBranch = (due: (typeof DUE)[number], now: number) => (w: WhereBuilder) 
  * LIMIT (about 1 ms a claim with 9,000 jobs due); each branch here walks `pinterest_jobs_due_idx`
  * (state, run_at, then the rowid) and stops after `limit` rows.
  */
-export function dueCandidates(knex: Knex, now: number, limit: number) {
+export function dueCandidates(
+  knex: Knex,
+  now: number,
+  limit: number,
+  /** Jobs left out (those this process's other lanes are taking right now). */
+  skip: readonly number[] = []
+) {
   const order = [{ column: 'run_at' }, { column: 'id' }];
-  const [waiting, expired] = DUE.map((due) =>
-    knex(TABLE).select(JOB_COLUMNS).where(dueBranch(due, now)).orderBy(order).limit(limit)
-  );
+  const [waiting, expired] = DUE.map((due) => {
+    const branch = knex(TABLE).select(JOB_COLUMNS).where(dueBranch(due, now));
+    if (skip.length) void branch.whereNotIn('id', skip);
+    return branch.orderBy(order).limit(limit);
+  });
   return knex
     .select('*')
     .from(waiting.as('waiting'))
@@ -173,9 +183,9 @@ export function createJobStore(strapi: Core.Strapi) {
   /** The worker's small transactions, committed together when several lanes ask at once. */
   const group = groupCommit(strapi);
   /**
-   * SQLite: the jobs this process's lanes are claiming right now. Each lane skips them (and reads
-   * that many more candidates), so many lanes do not all race for the same first rows — a lane
-   * that finds none free stops until the next poll.
+   * SQLite: the jobs this process's lanes are claiming right now. Each lane's candidate read
+   * leaves them out, so many lanes do not all race for the same first rows (nor read and parse
+   * every row the others are taking) — a lane that finds none free stops until the next poll.
    */
   const trying = new Set<number>();
 
@@ -394,6 +404,26 @@ export function createJobStore(strapi: Core.Strapi) {
   }
 
   /**
+   * SQLite: the due candidates, read once for every lane of this process that asks while the read
+   * runs (each then takes a different one, see `trying`); the read asks for enough rows for the
+   * lanes waiting on it when it starts.
+   */
+  let candidateRead: Promise<{ rows: unknown[]; limit: number }> | null = null;
+  let claimers = 0;
+  function sharedCandidates(now: number): Promise<{ rows: unknown[]; limit: number }> {
+    if (candidateRead) return candidateRead;
+    const limit = CANDIDATES + claimers - 1;
+    const read = (async () => {
+      const rows: unknown[] = await dueCandidates(strapi.db.connection, now, limit, [...trying]);
+      return { rows, limit };
+    })().finally(() => {
+      if (candidateRead === read) candidateRead = null;
+    });
+    candidateRead = read;
+    return read;
+  }
+
+  /**
    * SQLite (one writer at a time): a compare-and-set update on the candidate row. Two statements
    * straight through knex (the query engine's parsing of the same two cost more than the rest of
    * a claim): the due candidates' columns, then the update that takes one if it is still due.
@@ -403,19 +433,26 @@ export function createJobStore(strapi: Core.Strapi) {
     leaseMs: number,
     now: number
   ): Promise<JobRow | null> {
-    const knex = strapi.db.connection;
+    claimers += 1;
+    try {
+      return await claimOnce(owner, leaseMs, now);
+    } finally {
+      claimers -= 1;
+    }
+  }
+
+  async function claimOnce(owner: string, leaseMs: number, now: number): Promise<JobRow | null> {
     // a lane that found only rows other lanes are taking looks again (they are taken by then)
     for (let round = 0; round < 16; round += 1) {
-      const limit = 5 + trying.size;
-      const candidates: unknown[] = await dueCandidates(knex, now, limit);
+      const { rows: candidates, limit } = await sharedCandidates(now);
       let skipped = 0;
       for (const raw of candidates) {
-        const candidate = fromColumns(raw as Record<string, unknown>);
-        // another lane of this process is taking it: the next one
-        if (trying.has(candidate.id)) {
+        // another lane of this process started taking it since the read: the next one
+        if (trying.has(Number((raw as { id: unknown }).id))) {
           skipped += 1;
           continue;
         }
+        const candidate = fromColumns(raw as Record<string, unknown>);
         trying.add(candidate.id);
         const token = claimToken(owner);
         const count = await group(

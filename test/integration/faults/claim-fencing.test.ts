@@ -87,6 +87,14 @@ describe('the SQLite claim reads its candidates in index order', () => {
     // run_at, then id (k:b was inserted before k:a)
     expect(await keys(10)).toEqual(['k:oldest', 'k:expired', 'k:b', 'k:a']);
     expect(await keys(2)).toEqual(['k:oldest', 'k:expired']);
+    // the jobs other lanes are taking are left out in the read itself, in both branches
+    const idOf = async (key: string) =>
+      Number(((await jobsTable().where({ key }).first()) as { id: number }).id);
+    const skip = [await idOf('k:oldest'), await idOf('k:expired')];
+    const rest = (await dueCandidates(strapi.db.connection, now, 2, skip)) as Array<{
+      key: string;
+    }>;
+    expect(rest.map((r) => r.key)).toEqual(['k:b', 'k:a']);
     // and a claim takes the oldest first
     const jobs = createJobStore(strapi);
     expect((await jobs.claimNext('host:1:claim', 60_000))?.key).toBe('k:oldest');
