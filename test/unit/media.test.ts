@@ -1,3 +1,4 @@
+import { absoluteMediaUrl } from '../../server/src/media/media-source';
 import { chooseMedia } from '../../server/src/mapping/media';
 import { type PinError } from '../../server/src/errors/pin-error';
 
@@ -130,5 +131,22 @@ describe('chooseMedia', () => {
       kind: 'video',
       mime: 'video/quicktime',
     });
+  });
+});
+
+describe('absoluteMediaUrl', () => {
+  it('keeps an absolute URL, resolves an upload path against the public URL, else null', () => {
+    expect(absoluteMediaUrl('https://cdn.example.com/a.jpg')?.href).toBe(
+      'https://cdn.example.com/a.jpg'
+    );
+    expect(absoluteMediaUrl('/uploads/a.jpg', 'https://site.example/cms')?.href).toBe(
+      'https://site.example/uploads/a.jpg'
+    );
+    expect(absoluteMediaUrl('uploads/a.jpg', 'https://site.example/cms')?.href).toBe(
+      'https://site.example/cms/uploads/a.jpg'
+    );
+    expect(absoluteMediaUrl('/uploads/a.jpg')).toBeNull();
+    expect(absoluteMediaUrl('http://[bad', 'https://site.example')).toBeNull();
+    expect(absoluteMediaUrl('/uploads/a.jpg', 'not a url')).toBeNull();
   });
 });

@@ -43,16 +43,11 @@ export function localUploadPath(url: string, publicDir: string): string | null {
 }
 
 export function absoluteMediaUrl(url: string, publicUrl?: string): URL | null {
-  try {
-    return new URL(url);
-  } catch {
-    if (!publicUrl) return null;
-    try {
-      return new URL(url, publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`);
-    } catch {
-      return null;
-    }
-  }
+  // (asked first, not caught: a relative upload URL is the usual case, and a throw costs more)
+  if (URL.canParse(url)) return new URL(url);
+  if (!publicUrl) return null;
+  const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
+  return URL.canParse(url, base) ? new URL(url, base) : null;
 }
 
 /**
