@@ -186,6 +186,19 @@ describe('publish → image pin', () => {
       before.map((sql) => /^COMMIT/i.test(sql)).lastIndexOf(true)
     );
     expect(between.filter((sql) => /^(COMMIT|ROLLBACK)/i.test(sql))).toEqual([]);
+    // the SEO checklist rides on that UPDATE: no statement of its own for the entry's only pin
+    expect(statements[pinnedAt].sql).toMatch(/seo_score/);
+    expect(between.filter((sql) => /^update\s+\S*pinterest_pin_records/i.test(sql))).toHaveLength(
+      1
+    );
+    const stored = (await strapi.db
+      .query('plugin::pinterest.pin-record')
+      .findOne({ where: { id: record.id } })) as {
+      seo: { score: number } | null;
+      seoScore: number;
+    };
+    expect(stored.seo?.score).toBe(stored.seoScore);
+    expect(stored.seoScore).toBeGreaterThan(0);
   });
 
   it('never makes a second pin when the entry is published again', async () => {

@@ -18,7 +18,12 @@ import {
 } from '../media/video-pin';
 import { entryJobPayloadSchema, type EntryRef } from './job-keys';
 import { resolveImageSource, type MediaSourceContext } from '../media/media-source';
-import { currentRecord, type PinRecordRow, type PinRecordStore } from './pin-record-store';
+import {
+  currentRecord,
+  type PinRecordRow,
+  type PinRecordStore,
+  type SeoColumns,
+} from './pin-record-store';
 import type { ChosenImage } from '../mapping/media';
 import { assertLinkAlive } from '../links/link-check';
 import { routeEntry } from './entry-account';
@@ -65,7 +70,11 @@ export interface PinEntryDeps {
    */
   afterPinned?: (
     ref: EntryRef,
-    save?: (write: () => Promise<unknown>) => void,
+    /**
+     * Hands the checklist to the job: its columns go in the UPDATE that records the pin when the
+     * entry has no other pin in this locale, else `write` is made in the job's finish.
+     */
+    save?: (columns: SeoColumns, write: () => Promise<unknown>) => void,
     /** The published entry as the job read it (with the mapping's paths). */
     entry?: Record<string, unknown>,
     /** The entry's pin record as the job read it: its link check (null: none yet). */
@@ -106,8 +115,16 @@ export function readPinField(
   return parsed.success ? parsed.data : null;
 }
 
-/** What a pin job read that its SEO checklist uses again (server/src/seo). */
-type Seen = { entry?: Record<string, unknown>; record?: { linkCheck: unknown } };
+/**
+ * What a pin job read that its SEO checklist uses again (server/src/seo), and the pin's record
+ * write waiting for the job's finish, which takes the checklist's columns when it is the entry's
+ * only pin in this locale.
+ */
+type Seen = {
+  entry?: Record<string, unknown>;
+  record?: { linkCheck: unknown };
+  pinnedWrite?: { seo?: SeoColumns };
+};
 
 /**
  * The `pin.entry` job: turns the published entry into exactly one pin per board.
@@ -187,6 +204,15 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
       if (await settleUnknownOnOtherBoards(deps, rows, draft, ctx))
         rows = await deps.records.listForEntry(ref.contentType, ref.documentId, ref.locale);
       let record = currentRecord(rows);
+      /**
+       * Where the SEO checklist's columns join the deferred UPDATE that records `pinned`: only
+       * when that is the entry's one record with a pin in this locale (the checklist goes on each
+       * such record, so with another one it is a write of its own).
+       */
+      const soleOf = (pinned: PinRecordRow) =>
+        !ctx.atFinish || rows.some((r) => r.id !== pinned.id && r.pinId)
+          ? undefined
+          : (seen.pinnedWrite = {});
       // a live pin (an edit, a move, a re-pin) is left as it is when the link is dead; a new pin's
       // check fails its record below, so the entry and the pin.failed webhook say why
       if (record?.pinId && record.status !== 'deleted') await checkLink();
@@ -254,7 +280,7 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
             new Date(existing.createAttemptedAt)
           );
           if (found) {
-            await markPinned(deps, existing, found, draft, 'adopted', ctx);
+            await markPinned(deps, existing, found, draft, 'adopted', ctx, soleOf(existing));
             return { outcome: 'pinned', pinId: found.id, adopted: true };
           }
         }
@@ -291,7 +317,15 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
         const pin = await deps
           .client()
           .createPin(pinCreateBody(sent, mediaSource), { beforeSend: () => ctx.assertSendable() });
-        await markPinned(deps, attempted, pin, draft, mediaSource.source_type, ctx);
+        await markPinned(
+          deps,
+          attempted,
+          pin,
+          draft,
+          mediaSource.source_type,
+          ctx,
+          soleOf(attempted)
+        );
         return { outcome: 'pinned', pinId: pin.id, adopted: false };
       } catch (e) {
         if (e instanceof LeaseLostError) throw e;
@@ -324,7 +358,16 @@ export function createPinEntryHandler(deps: PinEntryDeps) {
         accountId: _accountId,
         ...ref
       } = entryJobPayloadSchema.parse(job.payload);
-      await deps.afterPinned(ref, ctx.atFinish?.bind(ctx), seen.entry, seen.record);
+      const atFinish = ctx.atFinish?.bind(ctx);
+      // the checklist rides on the pin's own UPDATE when the job deferred one (no statement of
+      // its own), else it is a write of the finish
+      const save =
+        atFinish &&
+        ((columns: SeoColumns, write: () => Promise<unknown>) => {
+          if (seen.pinnedWrite) seen.pinnedWrite.seo = columns;
+          else atFinish(write);
+        });
+      await deps.afterPinned(ref, save, seen.entry, seen.record);
     }
     return result;
   };
@@ -523,22 +566,28 @@ async function markPinned(
   pin: Pin,
   draft: PinDraft,
   source: string,
-  ctx: Pick<JobContext, 'atFinish'>
+  ctx: Pick<JobContext, 'atFinish'>,
+  /** Filled before the finish with the SEO checklist's columns, to write them in this UPDATE. */
+  slot?: { seo?: SeoColumns }
 ) {
   const write = () =>
-    deps.records.write(record, {
-      status: 'pinned',
-      pinId: pin.id,
-      pinnedAt: pin.created_at ? new Date(pin.created_at) : new Date(),
-      title: draft.title,
-      description: draft.description,
-      altText: draft.altText,
-      link: draft.link,
-      mediaSource: source,
-      syncedHash: syncHash(draft),
-      lastError: null,
-      createAttemptedAt: null,
-    });
+    deps.records.write(
+      record,
+      {
+        status: 'pinned',
+        pinId: pin.id,
+        pinnedAt: pin.created_at ? new Date(pin.created_at) : new Date(),
+        title: draft.title,
+        description: draft.description,
+        altText: draft.altText,
+        link: draft.link,
+        mediaSource: source,
+        syncedHash: syncHash(draft),
+        lastError: null,
+        createAttemptedAt: null,
+      },
+      slot?.seo
+    );
   if (ctx.atFinish) ctx.atFinish(write);
   else await write();
 }

@@ -49,6 +49,8 @@ const pinRecordRowSchema = z.object({
   linkCheck: z.unknown().optional(),
 });
 export type PinRecordRow = z.infer<typeof pinRecordRowSchema>;
+/** The record's Pinterest SEO checklist (server/src/seo), written with it, never read back here. */
+export type SeoColumns = { seo: unknown; seoScore: number | null };
 
 const toRow = (row: unknown): PinRecordRow => pinRecordRowSchema.parse(row);
 const toRowOrNull = (row: unknown): PinRecordRow | null => (row ? toRow(row) : null);
@@ -236,10 +238,18 @@ export function createPinRecordStore(strapi: Core.Strapi) {
      * updated, failed, deleted) is emitted from `row` as the state before, as the lifecycle
      * subscriber does for other writes (after commit when in a transaction).
      */
-    async write(row: PinRecordRow, data: Partial<Omit<PinRecordRow, 'id'>>): Promise<PinRecordRow> {
+    async write(
+      row: PinRecordRow,
+      data: Partial<Omit<PinRecordRow, 'id'>>,
+      /** The SEO checklist, in the same UPDATE (the pin job's finish). */
+      seo?: SeoColumns
+    ): Promise<PinRecordRow> {
       // grouped with other lanes' small writes (one commit) when several are due at once
       const count = await group(
-        (knex) => knex(TABLE).where({ id: row.id }).update(toColumns(data)),
+        (knex) =>
+          knex(TABLE)
+            .where({ id: row.id })
+            .update(toColumns({ ...data, ...seo })),
         { oneStatement: true }
       );
       if (count !== 1) throw new Error(`pin record ${row.id} is gone`);

@@ -33,6 +33,8 @@ import { buildCorpus, topTerms, type Doc } from './tfidf';
 import { normalizePhrase } from './words';
 
 /** The pin as it would be sent: what the checklist and the seeds read. */
+import type { SeoColumns } from '../pins/pin-record-store';
+
 export interface PinLook {
   title: string | null;
   description: string | null;
@@ -321,8 +323,11 @@ export function createSeoService(deps: SeoDeps) {
      */
     async recordPublished(
       ref: EntryRef,
-      /** The pin job's finish: the checklist is written with the job's end (one commit). */
-      save?: (write: () => Promise<unknown>) => void,
+      /**
+       * The pin job's finish: the checklist is written with the job's end (one commit), as its
+       * columns in the UPDATE that records the pin when the job can, else by `write`.
+       */
+      save?: (columns: SeoColumns, write: () => Promise<unknown>) => void,
       /** The published entry the pin job read (not read again). */
       entry?: Record<string, unknown>,
       /** The pin record the pin job read (its link check; not read again). */
@@ -350,7 +355,8 @@ export function createSeoService(deps: SeoDeps) {
           ...checklistOf(pin, boardName, candidates),
           checkedAt: new Date(now()).toISOString(),
         };
-        if (save) save(() => deps.records.saveSeo(ref, stored));
+        if (save)
+          save({ seo: stored, seoScore: stored.score }, () => deps.records.saveSeo(ref, stored));
         else await deps.records.saveSeo(ref, stored);
         return stored;
       } catch (e) {
