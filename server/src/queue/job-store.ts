@@ -112,14 +112,22 @@ const DUE = [
   { state: 'running', column: 'lease_until', op: '<' },
 ] as const;
 
-/** What a `where` callback is handed: enough of knex's builder for one branch of DUE. */
+/** What a `where` callback is handed: enough of knex's builder for DUE. */
 interface WhereBuilder {
-  where(values: Record<string, unknown>): { andWhere(c: string, op: string, v: number): unknown };
+  where(
+    values: Record<string, unknown> | ((w: WhereBuilder) => void)
+  ): WhereBuilder & { andWhere(c: string, op: string, v: number): unknown };
+  orWhere(callback: (w: WhereBuilder) => void): unknown;
 }
 
 /** One way of being due at `now`, as a knex `where` callback. */
 const dueBranch = (due: (typeof DUE)[number], now: number) => (w: WhereBuilder) => {
   void w.where({ state: due.state }).andWhere(due.column, due.op, now);
+};
+
+/** Due at `now` in either way, as one parenthesised knex `where` callback. */
+const anyDue = (now: number) => (w: WhereBuilder) => {
+  void w.where(dueBranch(DUE[0], now)).orWhere(dueBranch(DUE[1], now));
 };
 
 /**
@@ -375,8 +383,7 @@ export function createJobStore(strapi: Core.Strapi) {
     const claim = await knex.transaction(async (trx) => {
       const found: unknown = await trx(TABLE)
         .select('id', 'state', 'lease_until')
-        .where(dueBranch(DUE[0], now))
-        .orWhere(dueBranch(DUE[1], now))
+        .where(anyDue(now))
         .orderBy([{ column: 'run_at' }, { column: 'id' }])
         .limit(1)
         .forUpdate()
@@ -459,9 +466,7 @@ export function createJobStore(strapi: Core.Strapi) {
           (trx) =>
             trx(TABLE)
               .where({ id: candidate.id })
-              .andWhere((w) => {
-                void w.where(dueBranch(DUE[0], now)).orWhere(dueBranch(DUE[1], now));
-              })
+              .andWhere(anyDue(now))
               .update({
                 state: 'running',
                 lease_owner: token,
