@@ -18,12 +18,6 @@ const groups = new WeakMap<object, Group>();
 /** Per Strapi instance: how long the first write of a group waits for others (ms). */
 const windows = new WeakMap<object, number>();
 
-/**
- * How long a write waits for others to join its group before it is committed (default 0: at
- * once, grouped only with those that arrive while a commit runs). With many worker lanes (many
- * accounts), a few milliseconds put the claims, fenced writes, rate-limit turns and job ends of
- * several lanes in one transaction: one BEGIN and one COMMIT for all of them instead of each.
- */
 /** The window the worker's config asks for: 0 with a few lanes, 10 ms with many. */
 export function groupCommitWindowOf(worker: {
   concurrency: number;
@@ -32,17 +26,23 @@ export function groupCommitWindowOf(worker: {
   return worker.groupCommitWindowMs ?? (worker.concurrency > 4 ? 10 : 0);
 }
 
+/**
+ * How long a write waits for others to join its group before it is committed (default 0: at
+ * once, grouped only with those that arrive while a commit runs). With many worker lanes (many
+ * accounts), a few milliseconds put the claims, fenced writes, rate-limit turns and job ends of
+ * several lanes in one transaction: one BEGIN and one COMMIT for all of them instead of each.
+ */
 export function setGroupCommitWindow(strapi: Core.Strapi, ms: number): void {
   windows.set(strapi, Math.max(0, ms));
 }
 
 /**
- * Group commit for the worker's small write transactions (a claim, a fenced write, a job's end, a
- * rate-limit turn): each is run in a transaction of its own, except that those asked for while
- * one is being committed (or, with `setGroupCommitWindow`, within a few milliseconds of the
- * first) wait for it and then go together in the next one. Each commit of
- * SQLite's rollback journal (and each of PostgreSQL's WAL flushes) costs far more than the few
- * statements it holds, and many lanes (many accounts) ask at once.
+ * Group commit for the worker's small transactions (a claim, a fenced write, a job's end, a
+ * rate-limit turn, the entry's Document Service read): each is run in a transaction of its own,
+ * except that those asked for while one is being committed (or, with `setGroupCommitWindow`,
+ * within a few milliseconds of the first) wait for it and then go together in the next one. Each
+ * commit of SQLite's rollback journal (and each of PostgreSQL's WAL flushes) costs far more than
+ * the few statements it holds, and many lanes (many accounts) ask at once.
  *
  * Each write keeps its own outcome: when one of a group throws, the group is rolled back and each
  * of its writes is run again alone, so only that one fails. A write must therefore be safe to run
