@@ -31,10 +31,9 @@ import { regionFromLocale } from './region';
 import { seedTerms } from './seed-terms';
 import { buildCorpus, topTerms, type Doc } from './tfidf';
 import { normalizePhrase } from './words';
-
-/** The pin as it would be sent: what the checklist and the seeds read. */
 import type { SeoColumns } from '../pins/pin-record-store';
 
+/** The pin as it would be sent: what the checklist and the seeds read. */
 export interface PinLook {
   title: string | null;
   description: string | null;
